@@ -1,0 +1,387 @@
+#!/usr/bin/env node
+// Builds the two built-in document templates (assets/templates/de-dan.docx and
+// bien-ban.docx) with the `docx` package, in party document format (Hướng dẫn
+// 36-HD/VPTW; SPEC §7). Run with `npm run templates` (or `node scripts/make-templates.js DIR`).
+//
+// The output is byte-for-byte reproducible: `docx` stamps docProps/core.xml and
+// every zip entry with the current time and has no option to fix them, so the
+// package is unpacked and re-zipped here with fixed timestamps.
+//
+// Every docxtemplater tag is written as the whole text of one TextRun (one w:r),
+// so Word never sees a tag split across runs. The tags are the names documented
+// in TEMPLATE_FIELDS (src/core/documentData.ts); test/documents checks the two agree.
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const PizZip = require("pizzip");
+const {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} = require("docx");
+
+const FONT_NAME = "Times New Roman";
+const FONT = { ascii: FONT_NAME, hAnsi: FONT_NAME, cs: FONT_NAME, eastAsia: FONT_NAME };
+/** docx sizes are half-points. */
+const pt = (n) => n * 2;
+const mm = (n) => Math.round((n * 1440) / 25.4);
+
+// A4 and the default margins of SPEC §7.
+const PAGE = { width: 11906, height: 16838 };
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+/** Header: 0.5 cm into each margin; left block ~6 cm. */
+const HEADER_OUTDENT = 283;
+const HEADER_LEFT = Math.round((TEXT_WIDTH + 2 * HEADER_OUTDENT) * 0.36);
+
+/** Fixed time for docProps and zip entries (local-time fields, so any TZ gives the same bytes). */
+const FIXED_ISO = "2021-01-01T00:00:00Z";
+const FIXED_ZIP_DATE = new Date(2021, 0, 1, 0, 0, 0);
+
+/** One run. `text` may hold one tag, plain text, or both, but a tag is never split. */
+function run(text, o = {}) {
+  return new TextRun({
+    text,
+    font: FONT,
+    size: pt(o.size || 14),
+    bold: o.bold || undefined,
+    italics: o.italics || undefined,
+    underline: o.underline ? { type: "single" } : undefined,
+    allCaps: undefined,
+  });
+}
+
+/** A paragraph of runs; `parts` are strings or [text, runOptions]. */
+function para(parts, o = {}) {
+  const list = Array.isArray(parts) ? parts : [parts];
+  return new Paragraph({
+    alignment: o.align || AlignmentType.JUSTIFIED,
+    spacing: { before: o.before || 0, after: o.after === undefined ? 80 : o.after, line: o.line || 276, lineRule: LineRuleType.AUTO },
+    indent: o.indent === undefined ? { firstLine: 567 } : o.indent,
+    keepNext: o.keepNext || undefined,
+    children: list.map((p) => (typeof p === "string" ? run(p, o.run || {}) : run(p[0], { ...(o.run || {}), ...p[1] }))),
+  });
+}
+
+const center = (parts, o = {}) => para(parts, { ...o, align: AlignmentType.CENTER, indent: {} });
+const left = (parts, o = {}) => para(parts, { ...o, align: AlignmentType.LEFT, indent: {} });
+/** A paragraph holding only a loop/condition tag: docxtemplater (paragraphLoop) drops it. */
+const tagLine = (tag) => left([tag], { after: 0 });
+const heading = (text) => para([[text, { bold: true }]], { before: 120, keepNext: true, indent: { firstLine: 567 } });
+/** Guidance the drafter replaces with the real content (italic, in brackets). */
+const guide = (text) => para([[text, { italics: true }]]);
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
+const NO_TABLE_BORDERS = { ...NO_BORDERS, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+
+function cell(children, width) {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    borders: NO_BORDERS,
+    verticalAlign: VerticalAlign.TOP,
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+  });
+}
+
+/** A borderless two-column table (header block, signature block). `outdent` widens it
+ *  into both margins (the header's place-and-date line needs the room). */
+function twoColumns(leftChildren, rightChildren, leftWidth, outdent = 0) {
+  const width = TEXT_WIDTH + 2 * outdent;
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    indent: outdent ? { size: -outdent, type: WidthType.DXA } : undefined,
+    columnWidths: [leftWidth, width - leftWidth],
+    layout: TableLayoutType.FIXED,
+    borders: NO_TABLE_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [cell(leftChildren, leftWidth), cell(rightChildren, width - leftWidth)] })],
+  });
+}
+
+/** Header of a party document: issuing body left, party name and place/date right. */
+function headerBlock() {
+  const tight = { after: 0, line: 240 };
+  return twoColumns(
+    [
+      center(["{dangBoCoSoUpper}"], tight),
+      center([["{chiBoUpper}", { bold: true }]], tight),
+      center(["*"], tight),
+    ],
+    [
+      center([["ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, size: 15, underline: true }]], { after: 120, line: 240 }),
+      center([["{diaDanhNgay}", { italics: true }]], tight),
+    ],
+    HEADER_LEFT,
+    HEADER_OUTDENT,
+  );
+}
+
+function signatureBlock(leftChildren, rightChildren) {
+  return twoColumns(leftChildren, rightChildren, Math.round(TEXT_WIDTH / 2));
+}
+
+function documentOf(title, children) {
+  return new Document({
+    creator: "Sổ chuyên đề",
+    lastModifiedBy: "Sổ chuyên đề",
+    title,
+    description: "Mẫu của Sổ chuyên đề: các thẻ được điền từ sổ; xem README (chuyende mau).",
+    revision: 1,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: pt(14) }, paragraph: { spacing: { after: 80, line: 276, lineRule: LineRuleType.AUTO } } },
+      },
+    },
+    sections: [{ properties: { page: { size: PAGE, margin: MARGIN } }, children }],
+  });
+}
+
+function deDan() {
+  const blank = () => para([""], { after: 0 });
+  return documentOf("Đề dẫn chuyên đề", [
+    headerBlock(),
+    blank(),
+    para([["DỰ THẢO", { bold: true }]], { align: AlignmentType.RIGHT, indent: {} }),
+    center([["ĐỀ DẪN CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: 15 }]], { after: 60 }),
+    center([["{tenChuyenDe}", { bold: true }]], { after: 60 }),
+    center([["(Nhóm nội dung: ", { italics: true }], ["{nhom}", { italics: true }], [")", { italics: true }]], {
+      after: 60,
+    }),
+    center([["Người chuẩn bị: ", { italics: true }], ["{nguoiPhuTrach}", { italics: true }]], { after: 60 }),
+    center(
+      [["Dự kiến sinh hoạt: ", { italics: true }], ["{ngaySinhHoat}", { italics: true }], [" ({quyText})", { italics: true }]],
+      { after: 240 },
+    ),
+    heading("I. SỰ CẦN THIẾT, MỤC ĐÍCH, YÊU CẦU"),
+    para([["1. Sự cần thiết", { bold: true }]]),
+    guide(
+      "(Nêu lý do chọn chuyên đề: căn cứ chủ trương, nghị quyết, hướng dẫn của cấp trên; tình hình thực tế " +
+        "của chi bộ, cơ quan, đơn vị đặt ra vấn đề cần giải quyết.)",
+    ),
+    para([["2. Mục đích, yêu cầu", { bold: true }]]),
+    guide(
+      "(Nêu mục đích của chuyên đề đối với chi bộ, đảng viên; yêu cầu đối với đảng viên khi nghiên cứu, " +
+        "thảo luận và thực hiện.)",
+    ),
+    heading("II. THỰC TRẠNG"),
+    para([["1. Kết quả đạt được", { bold: true }]]),
+    guide("(Nêu những kết quả chi bộ, đảng viên đã đạt được liên quan đến nội dung chuyên đề, có số liệu minh họa.)"),
+    para([["2. Hạn chế", { bold: true }]]),
+    guide("(Nêu cụ thể những hạn chế, yếu kém còn tồn tại.)"),
+    para([["3. Nguyên nhân", { bold: true }]]),
+    guide("(Phân tích nguyên nhân khách quan, nguyên nhân chủ quan của những hạn chế nêu trên.)"),
+    heading("III. NHIỆM VỤ, GIẢI PHÁP"),
+    guide(
+      "(Đề xuất những nhiệm vụ, giải pháp cụ thể, khả thi mà chi bộ, đảng viên cần thực hiện để khắc phục hạn " +
+        "chế, nâng cao chất lượng; phân công người thực hiện và thời gian hoàn thành.)",
+    ),
+    heading("IV. CÁC VẤN ĐỀ ĐỀ NGHỊ CHI BỘ THẢO LUẬN"),
+    guide(
+      "(Nêu rõ, cụ thể từng vấn đề cần chi bộ thảo luận, cho ý kiến; đảng viên liên hệ bản thân và liên hệ " +
+        "với chi bộ, cơ quan, đơn vị.)",
+    ),
+    para(["1. ………………………………………………………………………"]),
+    para(["2. ………………………………………………………………………"]),
+    para([""], { after: 120 }),
+    para(
+      [
+        ["Dự thảo được ", { italics: true }],
+        ["{nguoiThongQua}", { italics: true }],
+        [" thông qua ngày ", { italics: true }],
+        ["{ngayThongQua}", { italics: true }],
+        [", gửi đảng viên ngày ", { italics: true }],
+        ["{ngayGuiDuThao}", { italics: true }],
+        [".", { italics: true }],
+      ],
+      { after: 240, keepNext: true },
+    ),
+    signatureBlock(
+      [
+        left([["Nơi nhận:", { bold: true, italics: true, size: 12 }]], { after: 0 }),
+        left([["- Chi ủy chi bộ (để thông qua),", { size: 12 }]], { after: 0 }),
+        left([["- Các đảng viên trong chi bộ,", { size: 12 }]], { after: 0 }),
+        left([["- Lưu chi bộ.", { size: 12 }]], { after: 0 }),
+      ],
+      [
+        center([["NGƯỜI CHUẨN BỊ", { bold: true }]], { after: 0 }),
+        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200 }),
+        tagLine("{#nguoiChuanBi}"),
+        center([["{hoTen}", { bold: true }]], { after: 0 }),
+        tagLine("{/nguoiChuanBi}"),
+      ],
+    ),
+  ]);
+}
+
+function bienBan() {
+  const item = (parts) => para(parts, { indent: { firstLine: 567 } });
+  const sub = (parts) => para(parts, { indent: { left: 567, firstLine: 567 } });
+  const subsub = (parts) => para(parts, { indent: { left: 1134, firstLine: 567 }, after: 40 });
+  return documentOf("Biên bản sinh hoạt chi bộ chuyên đề", [
+    headerBlock(),
+    para([""], { after: 0 }),
+    center([["BIÊN BẢN", { bold: true, size: 16 }]], { after: 0 }),
+    center([["SINH HOẠT CHI BỘ CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: 15 }]], { after: 60 }),
+    center([["Chuyên đề: ", { bold: true }], ["{tenChuyenDe}", { bold: true }]], { after: 240 }),
+    item([
+      "Hôm nay, vào lúc ",
+      "{gioBatDau}",
+      ", ",
+      "{ngaySinhHoatVietBang}",
+      ", tại ",
+      "{diaDiem}",
+      ", ",
+      "{chiBo}",
+      " tổ chức sinh hoạt chi bộ chuyên đề ",
+      "{quyText}",
+      "{hinhThucText}",
+      ".",
+    ]),
+    item(["- Chủ trì: đồng chí ", "{chuTri}", "{chuTriChucVuText}", "."]),
+    item(["- Thư ký: đồng chí ", "{thuKy}", "."]),
+    item([
+      "- Tổng số đảng viên của chi bộ: ",
+      "{tongSo}",
+      " đồng chí (chính thức: ",
+      "{soChinhThuc}",
+      ", dự bị: ",
+      "{soDuBi}",
+      "); miễn sinh hoạt: ",
+      "{soMienSinhHoat}",
+      " đồng chí.",
+    ]),
+    item(["- Có mặt: ", "{soCoMat}", "/", "{soPhaiDu}", " đồng chí (tỷ lệ ", "{tyLeCoMat}", "); vắng: ", "{soVang}", " đồng chí, trong đó:"]),
+    sub(["+ Vắng có lý do: ", "{soVangCoLyDo}", " đồng chí."]),
+    tagLine("{#vangCoLyDo}"),
+    subsub(["Đồng chí ", "{hoTen}", " — lý do: ", "{lyDo}", "."]),
+    tagLine("{/vangCoLyDo}"),
+    sub(["+ Vắng không lý do: ", "{soVangKhongLyDo}", " đồng chí."]),
+    tagLine("{#vangKhongLyDo}"),
+    subsub(["Đồng chí ", "{hoTen}", "."]),
+    tagLine("{/vangKhongLyDo}"),
+    item(["- Đại biểu tham dự: ", "{daiBieu}", "."]),
+
+    heading("I. MỞ ĐẦU"),
+    item([
+      "Đồng chí ",
+      "{chuTri}",
+      " tuyên bố lý do; giới thiệu đại biểu: ",
+      "{daiBieu}",
+      "; cử đồng chí ",
+      "{thuKy}",
+      " làm thư ký ghi biên bản; thông báo tình hình đảng viên dự sinh hoạt: có mặt ",
+      "{soCoMat}",
+      " đồng chí, vắng ",
+      "{soVang}",
+      " đồng chí (có lý do ",
+      "{soVangCoLyDo}",
+      ", không có lý do ",
+      "{soVangKhongLyDo}",
+      ").",
+    ]),
+    item(["Chi bộ thống nhất thông qua nội dung, chương trình buổi sinh hoạt."]),
+
+    heading("II. NỘI DUNG"),
+    item([["1. Mục đích, yêu cầu: ", { bold: true }], "đồng chí ", "{chuTri}", " nêu mục đích, yêu cầu của buổi sinh hoạt chuyên đề: ", "{mucDich}"]),
+    item([
+      ["2. Trình bày đề dẫn: ", { bold: true }],
+      "{dongChiPhuTrach}",
+      " trình bày dự thảo đề dẫn chuyên đề “",
+      "{tenChuyenDe}",
+      "”.",
+    ]),
+    item([["3. Thảo luận: ", { bold: true }], "các đảng viên phát biểu, nêu nhận thức của cá nhân về chuyên đề, liên hệ với chi bộ, cơ quan, đơn vị và đóng góp ý kiến hoàn thiện dự thảo:"]),
+    tagLine("{#yKien}"),
+    sub(["- Đồng chí ", "{nguoiPhatBieu}", ": ", "{noiDung}"]),
+    tagLine("{/yKien}"),
+    tagLine("{^coYKien}"),
+    sub(["- Đồng chí ……………………: ……………………………………………………………"]),
+    sub(["- Đồng chí ……………………: ……………………………………………………………"]),
+    tagLine("{/coYKien}"),
+
+    heading("III. KẾT THÚC"),
+    item([
+      "Đồng chí ",
+      "{chuTri}",
+      " đánh giá việc chuẩn bị, chất lượng của chuyên đề, ý nghĩa, tác dụng của chuyên đề đối với chi bộ, đảng viên và kết luận: ",
+      "{ketLuan}",
+    ]),
+    item([["Nhiệm vụ giao: ", { bold: true }], "{nhiemVu}"]),
+    tagLine("{#coBieuQuyet}"),
+    item([["Biểu quyết: ", { bold: true }], "{bieuQuyet}", "."]),
+    tagLine("{/coBieuQuyet}"),
+    item([
+      "Buổi sinh hoạt kết thúc vào lúc ",
+      "{gioKetThuc}",
+      " cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và nhất trí thông qua.",
+    ]),
+    para([""], { after: 120 }),
+    signatureBlock(
+      [
+        center([["THƯ KÝ", { bold: true }]], { after: 0 }),
+        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200 }),
+        center([["{thuKy}", { bold: true }]], { after: 0 }),
+      ],
+      [
+        center([["CHỦ TRÌ", { bold: true }]], { after: 0 }),
+        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200 }),
+        center([["{chuTri}", { bold: true }]], { after: 0 }),
+      ],
+    ),
+  ]);
+}
+
+/** Re-zips a package with fixed timestamps so the bytes do not depend on when it was made. */
+function reproducible(bytes) {
+  const source = new PizZip(bytes);
+  const out = new PizZip();
+  for (const name of Object.keys(source.files).sort()) {
+    const entry = source.files[name];
+    if (entry.dir) continue;
+    let content = entry.asUint8Array();
+    if (name === "docProps/core.xml") {
+      const xml = entry
+        .asText()
+        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${FIXED_ISO}$2`)
+        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${FIXED_ISO}$2`);
+      content = Buffer.from(xml, "utf8");
+    }
+    out.file(name, content, { date: FIXED_ZIP_DATE, binary: true });
+  }
+  // [Content_Types].xml sorts first ('[' < 'd'), as Office expects it early in the zip.
+  return out.generate({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+}
+
+async function main() {
+  // An optional folder argument (tests regenerate into a temp folder and compare bytes).
+  const outDir = path.resolve(process.argv[2] || path.join(__dirname, "..", "assets", "templates"));
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const [name, build] of [
+    ["de-dan.docx", deDan],
+    ["bien-ban.docx", bienBan],
+  ]) {
+    const bytes = reproducible(await Packer.toBuffer(build()));
+    const file = path.join(outDir, name);
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+    process.stdout.write(`Đã tạo ${path.relative(process.cwd(), file)} (${bytes.length} byte)\n`);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`Lỗi: ${err && err.stack ? err.stack : err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+// `chuyende chuyen-doi FILE -o OUT.xlsx` — the user's workbook, untouched, with the
+// canonical register (and any canonical sheet it lacks) added beside its sheets.
+import type ExcelJS from "exceljs";
+import type { Command } from "../command";
+import { loadWorkbookFile, fixTables } from "../xlsx";
+import { dateOption, overwriteOption, requireInput, requireOutput, saveWorkbook, checkOutputPath, yearOption } from "../io";
+import { renderSheet } from "../render";
+import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/canonical";
+import { proposeMapping, convertRegister } from "../../core/convert";
+import { readWorkbook } from "../../core/register";
+import { check } from "../../core/check";
+import { SHEETS, TABLES } from "../../core/layout";
+import { REGISTER_COLUMNS, UserError } from "../../core/types";
+
+/** A sheet name not yet used in the workbook (Excel compares names case-insensitively). */
+export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.normalize("NFC").toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? `${wanted} (chuẩn)` : `${wanted} (chuẩn ${i})`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function tableNames(wb: ExcelJS.Workbook): Set<string> {
+  const names = new Set<string>();
+  for (const ws of wb.worksheets) {
+    const tables = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
+    for (const n of Object.keys(tables)) names.add(n.toLowerCase());
+  }
+  return names;
+}
+
+export const chuyenDoi: Command = {
+  name: "chuyen-doi",
+  summary: "Chuyển sổ đang có về mẫu chuẩn: thêm trang Sổ chuyên đề (bảng tblChuyenDe) bên cạnh, giữ nguyên các trang cũ.",
+  usage: "chuyende chuyen-doi FILE.xlsx -o SO-CHUAN.xlsx [--nam Y] [--ghi-de]",
+  valueOptions: ["o", "nam", "ngay"],
+  async run(args, io) {
+    const file = requireInput(args);
+    const out = requireOutput(args, "SO-CHUAN.xlsx");
+    const options = { overwrite: overwriteOption(args), inputs: [file] };
+    await checkOutputPath(out, options);
+    const { workbook, grid } = await loadWorkbookFile(file);
+    fixTables(workbook);
+
+    const plan = proposeMapping(grid);
+    if (!plan) {
+      throw new UserError(
+        "KHONG_CO_SO",
+        `Không tìm thấy sổ chuyên đề trong ${file}: không trang nào có dòng tiêu đề (trong 20 dòng đầu) gồm cột Tên chuyên đề ` +
+          `cùng ít nhất hai cột khác của sổ (STT, Quý, Người phụ trách, Ngày sinh hoạt…). Sửa dòng tiêu đề rồi chạy lại, ` +
+          `hoặc tạo sổ mới bằng chuyende khoi-tao.`,
+        { file },
+      );
+    }
+    if (plan.fromTable) {
+      throw new UserError(
+        "DA_CHUAN",
+        `Sổ ${file} đã có bảng ${TABLES.register} (trang "${plan.sheet}") theo mẫu chuẩn — không cần chuyển đổi. ` +
+          `Dùng chuyende kiem-tra để kiểm tra.`,
+        { file, sheet: plan.sheet },
+      );
+    }
+    const rows = convertRegister(grid, plan);
+    const book = readWorkbook(grid);
+    const year = yearOption(args) ?? check(book, { asOf: dateOption(args, io) }).year;
+
+    // Add only what the workbook lacks: an empty canonical Đảng viên beside the user's own
+    // list would be read first (tables win) and hide it.
+    const existingTables = tableNames(workbook);
+    const missing: CanonicalSheetKey[] = ["register"];
+    if (!book.info.found && !existingTables.has(TABLES.info.toLowerCase())) missing.unshift("info");
+    if (!book.members && !existingTables.has(TABLES.members.toLowerCase())) missing.push("members");
+    if (!book.attendance && !existingTables.has(TABLES.attendance.toLowerCase())) missing.push("attendance");
+    if (!book.minutes && !existingTables.has(TABLES.minutes.toLowerCase())) missing.push("minutes");
+    if (!book.opinions && !existingTables.has(TABLES.opinions.toLowerCase())) missing.push("opinions");
+    const sheetNames: Partial<Record<CanonicalSheetKey, string>> = {};
+    for (const k of missing) sheetNames[k] = freeSheetName(workbook, SHEETS[k]);
+
+    const models = buildCanonicalWorkbook({
+      year,
+      register: rows,
+      emptyRows: 10,
+      sheetNames,
+      only: missing,
+    });
+    for (const m of models) renderSheet(workbook, m);
+    await saveWorkbook(workbook, out, options);
+
+    const titled = rows.filter((r) => r[REGISTER_COLUMNS.indexOf("Tên chuyên đề")] !== null).length;
+    const lines = [
+      `Đã chuyển đổi sổ "${plan.sheet}" (dòng tiêu đề ${plan.headerRow}): ${titled} chuyên đề → trang "${sheetNames.register}" (bảng ${TABLES.register}).`,
+      "Ghép cột:",
+    ];
+    for (const c of REGISTER_COLUMNS) {
+      lines.push(`  ${c.padEnd(24)} ← ${plan.columns[c] !== null ? `"${plan.headers[c]}"` : "(không có)"}`);
+    }
+    if (plan.unmapped.length > 0) {
+      lines.push(`Cột không ghép được (giá trị chép vào Ghi chú): ${plan.unmapped.map((u) => u.header || `cột ${u.col}`).join(", ")}.`);
+    }
+    const added = missing.filter((k) => k !== "register").map((k) => `"${sheetNames[k]}"`);
+    if (added.length) lines.push(`Thêm các trang mẫu còn thiếu: ${added.join(", ")}.`);
+    lines.push(`Các trang cũ giữ nguyên. Tệp ra: ${out}`, `Kiểm tra: chuyende kiem-tra "${out}"`);
+    io.stdout(lines.join("\n") + "\n");
+    return 0;
+  },
+};

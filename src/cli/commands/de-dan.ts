@@ -1,0 +1,105 @@
+// `chuyende de-dan FILE --stt N -o OUT.docx [--mau TEMPLATE.docx] [--ngay YYYY-MM-DD] [--ghi-de]`
+// — the đề dẫn (draft introductory report) of one topic, from the built-in template or
+// the user's own. Also holds what bien-ban.ts shares: loading and checking a template,
+// making the document, writing it.
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { Command, CliIO, ParsedArgs } from "../command";
+import { loadWorkbookFile } from "../xlsx";
+import { checkOutputPath, dateOption, intOption, overwriteOption, requireInput, requireOutput, stringOption, writeFileAtomic } from "../io";
+import { readWorkbook } from "../../core/register";
+import { deDanData, type DocumentData, type DocumentKind } from "../../core/documentData";
+import type { ParsedWorkbook } from "../../core/types";
+import { UserError } from "../../core/types";
+import { checkTemplate, fillTemplate } from "../../documents/fill";
+
+const KIND_LABEL: Record<DocumentKind, string> = { "de-dan": "đề dẫn", "bien-ban": "biên bản" };
+
+/** assets/templates/<kind>.docx (from build/cli/commands or src/cli/commands alike). */
+export function builtInTemplatePath(kind: DocumentKind): string {
+  return path.resolve(__dirname, "..", "..", "..", "assets", "templates", `${kind}.docx`);
+}
+
+/** Reads a template file; a missing or unreadable file is a UserError naming it. */
+export async function readTemplateFile(file: string): Promise<Uint8Array> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new UserError("MAU_LA_THU_MUC", `${file} là thư mục, không phải tệp mẫu .docx.`, { file });
+    return new Uint8Array(await fs.readFile(file));
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UserError("KHONG_CO_MAU", `Không tìm thấy tệp mẫu ${file}.`, { file });
+    throw new UserError("KHONG_DOC_DUOC_MAU", `Không đọc được tệp mẫu ${file}: ${(err as Error).message}`, { file });
+  }
+}
+
+/** The template bytes: the user's (--mau, checked: any bad or unknown tag stops here, so
+ *  nothing is written) or the built-in one. */
+export async function loadTemplate(kind: DocumentKind, mau: string | undefined): Promise<{ bytes: Uint8Array; name: string }> {
+  if (!mau) {
+    const file = builtInTemplatePath(kind);
+    return { bytes: await readTemplateFile(file), name: path.basename(file) };
+  }
+  const name = path.basename(mau);
+  const bytes = await readTemplateFile(mau);
+  const result = checkTemplate(bytes, kind, { name });
+  const problems = [...result.errors, ...result.unknownMessages];
+  if (problems.length) {
+    throw new UserError(
+      "MAU_SAI_THE",
+      `Mẫu ${name} chưa dùng được cho ${KIND_LABEL[kind]}:\n${problems.map((p) => `  - ${p}`).join("\n")}\n` +
+        `Sửa mẫu rồi chạy lại (kiểm tra bằng: chuyende mau ${mau} --loai ${kind}).`,
+      { file: mau },
+    );
+  }
+  return { bytes, name };
+}
+
+export interface DocumentJob {
+  kind: DocumentKind;
+  /** Computes the data (and problems to warn about) from the workbook. */
+  data(book: ParsedWorkbook, stt: number, args: ParsedArgs, io: CliIO): { data: DocumentData; problems: string[] };
+}
+
+/** The common run of de-dan and bien-ban. */
+export async function runDocumentCommand(job: DocumentJob, args: ParsedArgs, io: CliIO): Promise<number> {
+  const input = requireInput(args);
+  const output = requireOutput(args, job.kind === "de-dan" ? "DE-DAN.docx" : "BIEN-BAN.docx");
+  const stt = intOption(args, "stt", 1);
+  if (stt === undefined) throw new UserError("THIEU_THAM_SO", `Thiếu số thứ tự chuyên đề: thêm --stt N (STT trong sổ).`);
+  const overwrite = overwriteOption(args);
+  const mau = stringOption(args, "mau");
+  const inputs = mau ? [input, mau] : [input];
+  // Refuse a bad output, a bad template and bad dates before reading the workbook.
+  await checkOutputPath(output, { overwrite, inputs });
+  const template = await loadTemplate(job.kind, mau);
+  const { grid } = await loadWorkbookFile(input);
+  const book = readWorkbook(grid);
+  const { data, problems } = job.data(book, stt, args, io);
+  const bytes = fillTemplate(template.bytes, data, { name: template.name });
+  await writeFileAtomic(output, bytes, { overwrite, inputs });
+  for (const p of problems) io.stderr(`Cảnh báo: ${p}\n`);
+  io.stdout(
+    `Đã lập ${KIND_LABEL[job.kind]} chuyên đề STT ${stt} “${String(data.tenChuyenDe)}” (${String(data.quyText)})` +
+      `${mau ? ` theo mẫu ${template.name}` : ""} và ghi vào ${output}.\n`,
+  );
+  return 0;
+}
+
+export const deDan: Command = {
+  name: "de-dan",
+  summary: "Lập đề dẫn (dự thảo chuyên đề) .docx cho một chuyên đề của sổ.",
+  usage: "chuyende de-dan FILE --stt N -o OUT.docx [--mau TEMPLATE.docx] [--ngay YYYY-MM-DD] [--ghi-de]",
+  valueOptions: ["stt", "o", "output", "mau", "ngay"],
+  run(args, io) {
+    return runDocumentCommand(
+      {
+        kind: "de-dan",
+        data: (book, stt, a, cliIo) => ({ data: deDanData(book, stt, { today: dateOption(a, cliIo) }), problems: [] }),
+      },
+      args,
+      io,
+    );
+  },
+};

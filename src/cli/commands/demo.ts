@@ -1,0 +1,146 @@
+// `chuyende demo [-o DIR]` — a sample register and every output made from it, so a new
+// user sees what the tool does before typing their own data.
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { CliIO, Command } from "../command";
+import { parseArgs } from "../args";
+import { checkOutputPath, dateOption, overwriteOption, saveWorkbook, writeFileAtomic, yearOption } from "../io";
+import { newWorkbook, renderSheets } from "../render";
+import { checkFile, checkResultToJson, formatCheckText } from "./kiem-tra";
+import { COMMANDS } from "./index";
+import { sampleAsOf, sampleRows, sampleWorkbook, SAMPLE_YEAR } from "../../core/sample";
+import { formatIsoDate } from "../../core/dates";
+import { UserError, type SimpleDate } from "../../core/types";
+
+export const SAMPLE_FILE = "so-chuyen-de-mau.xlsx";
+
+export interface DemoContext {
+  /** Output folder. */
+  dir: string;
+  /** The sample register written there. */
+  sample: string;
+  year: number;
+  asOf: SimpleDate;
+  /** asOf as YYYY-MM-DD, for --ngay. */
+  asOfIso: string;
+  overwrite: boolean;
+  /** A path inside the output folder. */
+  out(name: string): string;
+  /** Runs another chuyende command (adds --ghi-de when the demo has it); returns its
+   *  exit code. A UserError stops the demo with that message. */
+  command(argv: string[]): Promise<number>;
+}
+
+export interface DemoStep {
+  /** What the step makes, Vietnamese (printed as the demo goes). */
+  title: string;
+  /** Writes its outputs; returns the files written. */
+  run(ctx: DemoContext): Promise<string[]>;
+}
+
+// ===== DEMO_STEPS — every other output made from the sample. Helpers append one entry
+// per document/report here (e.g. đề dẫn, biên bản, báo cáo quý, tổng hợp), using
+// ctx.command([...]) with ctx.sample / ctx.out("name") / ctx.asOfIso. =====
+export const DEMO_STEPS: DemoStep[] = [
+  {
+    // docs: the đề dẫn of the first planned topic, dated the demo's as-of day.
+    title: "Đề dẫn chuyên đề (.docx)",
+    async run(ctx) {
+      const planned = sampleRows(ctx.year).register.find((r) => r[10] === "Dự kiến") ?? sampleRows(ctx.year).register[0];
+      const file = ctx.out(`de-dan-stt-${String(planned[0])}.docx`);
+      await ctx.command(["de-dan", ctx.sample, "--stt", String(planned[0]), "--ngay", ctx.asOfIso, "-o", file]);
+      return [file];
+    },
+  },
+  {
+    // docs: the biên bản of the first held topic (it has attendance, minutes, opinions).
+    title: "Biên bản sinh hoạt chuyên đề (.docx)",
+    async run(ctx) {
+      const rows = sampleRows(ctx.year);
+      const held = rows.minutes[0]?.[0] ?? 1;
+      const file = ctx.out(`bien-ban-stt-${String(held)}.docx`);
+      await ctx.command(["bien-ban", ctx.sample, "--stt", String(held), "-o", file]);
+      return [file];
+    },
+  },
+];
+// ===== end DEMO_STEPS =====
+
+async function ensureDir(dir: string): Promise<void> {
+  try {
+    const st = await fs.stat(dir);
+    if (!st.isDirectory()) throw new UserError("KHONG_PHAI_THU_MUC", `${dir} đã có và không phải thư mục; hãy chọn thư mục khác cho -o.`);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    await fs.mkdir(dir, { recursive: true });
+  }
+}
+
+function makeContext(dir: string, year: number, asOf: SimpleDate, overwrite: boolean, io: CliIO): DemoContext {
+  const sample = path.join(dir, SAMPLE_FILE);
+  return {
+    dir,
+    sample,
+    year,
+    asOf,
+    asOfIso: formatIsoDate(asOf),
+    overwrite,
+    out: (name) => path.join(dir, name),
+    async command(argv) {
+      const [name, ...rest] = argv;
+      const cmd = COMMANDS.find((c) => c.name === name);
+      if (!cmd) throw new Error(`demo: no command ${name}`);
+      const flags = (cmd as Command & { flags?: string[] }).flags;
+      const args = parseArgs(overwrite && !rest.includes("--ghi-de") ? [...rest, "--ghi-de"] : rest, {
+        valueOptions: cmd.valueOptions,
+        flags,
+      });
+      // Keep the demo's own output short: commands print into a sink.
+      return cmd.run(args, { ...io, stdout: () => undefined });
+    },
+  };
+}
+
+export const demo: Command = {
+  name: "demo",
+  summary: "Tạo sổ mẫu của một chi bộ và mọi kết quả từ sổ đó (kiểm tra, tài liệu, báo cáo) để xem thử.",
+  usage: "chuyende demo [-o THU-MUC] [--nam Y] [--ngay YYYY-MM-DD] [--ghi-de]",
+  valueOptions: ["o", "nam", "ngay"],
+  async run(args, io) {
+    if (args.positional.length > 0) {
+      throw new UserError("THUA_THAM_SO", `demo không nhận tệp vào (${args.positional.join(" ")}); thư mục ra ghi sau -o.`);
+    }
+    const dir = typeof args.options["o"] === "string" ? (args.options["o"] as string) : "chuyende-demo";
+    const year = yearOption(args) ?? SAMPLE_YEAR;
+    const asOf = args.options["ngay"] !== undefined ? dateOption(args, io) : sampleAsOf(year);
+    const overwrite = overwriteOption(args);
+    const ctx = makeContext(dir, year, asOf, overwrite, io);
+
+    await ensureDir(dir);
+    // Refuse before writing anything when a previous demo is there.
+    await checkOutputPath(ctx.sample, { overwrite });
+
+    const written: string[] = [];
+    const wb = newWorkbook();
+    renderSheets(wb, sampleWorkbook(year));
+    await saveWorkbook(wb, ctx.sample, { overwrite });
+    written.push(ctx.sample);
+    io.stdout(`Sổ mẫu: ${ctx.sample}\n`);
+
+    const { result } = await checkFile(ctx.sample, { asOf });
+    const txt = ctx.out("kiem-tra.txt");
+    const json = ctx.out("kiem-tra.json");
+    await writeFileAtomic(txt, formatCheckText(ctx.sample, result), { overwrite });
+    await writeFileAtomic(json, JSON.stringify(checkResultToJson(ctx.sample, result), null, 2) + "\n", { overwrite });
+    written.push(txt, json);
+    io.stdout(`Kiểm tra (tính đến ${formatIsoDate(asOf)}): ${txt}, ${json}\n`);
+
+    for (const step of DEMO_STEPS) {
+      const files = await step.run(ctx);
+      written.push(...files);
+      io.stdout(`${step.title}: ${files.join(", ")}\n`);
+    }
+    io.stdout(`Xong: ${written.length} tệp trong ${dir}.\n`);
+    return 0;
+  },
+};

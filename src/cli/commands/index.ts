@@ -1,0 +1,23 @@
+// Every sub-command of `chuyende`, one line each.
+import type { Command } from "../command";
+import { kiemTra } from "./kiem-tra";
+import { khoiTao } from "./khoi-tao";
+import { chuyenDoi } from "./chuyen-doi";
+import { demo } from "./demo";
+import { baoCao } from "./bao-cao";
+import { tongHop } from "./tong-hop";
+import { deDan } from "./de-dan";
+import { bienBan } from "./bien-ban";
+import { mau } from "./mau";
+
+export const COMMANDS: Command[] = [
+  kiemTra,
+  khoiTao,
+  chuyenDoi,
+  demo,
+  baoCao,
+  tongHop,
+  deDan,
+  bienBan,
+  mau,
+];

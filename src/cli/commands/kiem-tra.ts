@@ -1,0 +1,109 @@
+// `chuyende kiem-tra FILE [--nam Y] [--ngay YYYY-MM-DD] [--json]` — the check of SPEC §4
+// on an .xlsx file: a readable summary, or the JSON object of SPEC §8.
+import type { Command, CliIO } from "../command";
+import { loadWorkbookFile } from "../xlsx";
+import { dateOption, requireInput, yearOption } from "../io";
+import { readWorkbook } from "../../core/register";
+import { check, countBySeverity, findingToJson, type FindingJson } from "../../core/check";
+import { compareDates, formatDate, formatIsoDate, formatQuarter, quarterEnd } from "../../core/dates";
+import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/types";
+
+export interface CheckedFile {
+  book: ParsedWorkbook;
+  result: CheckResult;
+}
+
+/** Loads an .xlsx file and checks it. A file without a register throws the engine's
+ *  UserError (exit 2). */
+export async function checkFile(file: string, opts: { year?: number; asOf: SimpleDate }): Promise<CheckedFile> {
+  const { grid } = await loadWorkbookFile(file);
+  const book = readWorkbook(grid);
+  const result = check(book, { year: opts.year, asOf: opts.asOf });
+  return { book, result };
+}
+
+/** The JSON of SPEC §8, keys in the order written there. */
+export interface CheckJson {
+  file: string;
+  year: number;
+  asOf: string;
+  register: { sheet: string; headerRow: number; topics: number } | null;
+  quarters: QuarterSummary[];
+  findings: FindingJson[];
+}
+
+export function checkResultToJson(file: string, r: CheckResult): CheckJson {
+  return {
+    file,
+    year: r.year,
+    asOf: formatIsoDate(r.asOf),
+    register: r.register
+      ? { sheet: r.register.sheet, headerRow: r.register.headerRow, topics: r.register.topics }
+      : null,
+    quarters: r.quarters.map((q) => ({ quarter: q.quarter, held: q.held, planned: q.planned, ok: q.ok })),
+    findings: r.findings.map(findingToJson),
+  };
+}
+
+/** Tile wording of the pane: a quarter that has ended is Đạt / Chưa đạt; one still
+ *  running is Đạt once a topic was held, else Chưa đến hạn. */
+export function quarterVerdict(q: QuarterSummary, year: number, asOf: SimpleDate): "Đạt" | "Chưa đạt" | "Chưa đến hạn" {
+  const ended = compareDates(quarterEnd(year, q.quarter), asOf) <= 0;
+  if (ended) return q.ok ? "Đạt" : "Chưa đạt";
+  return q.held > 0 ? "Đạt" : "Chưa đến hạn";
+}
+
+function where(f: Finding): string {
+  const place = f.row === null ? f.sheet : `${f.sheet}!${f.row}`;
+  return f.column ? `${place}, cột ${f.column}` : place;
+}
+
+export function formatCheckText(file: string, r: CheckResult): string {
+  const out: string[] = [];
+  out.push(`Kiểm tra sổ chuyên đề: ${file}`);
+  if (r.register) {
+    out.push(
+      `Sổ: trang "${r.register.sheet}", dòng tiêu đề ${r.register.headerRow}, ${r.register.topics} chuyên đề. ` +
+        `Năm ${r.year}, tính đến ngày ${formatDate(r.asOf)}.`,
+    );
+  }
+  out.push("", "Theo quý (đã sinh hoạt / có kế hoạch):");
+  for (const q of r.quarters) {
+    const label = formatQuarter(q.quarter, r.year).padEnd(13);
+    const counts = `${q.held} / ${q.planned}`.padEnd(8);
+    out.push(`  ${label} ${counts} ${quarterVerdict(q, r.year, r.asOf)}`);
+  }
+  const { errors, warnings } = countBySeverity(r.findings);
+  const groups: [string, Finding[]][] = [
+    ["Lỗi", r.findings.filter((f) => f.severity === "error")],
+    ["Cảnh báo", r.findings.filter((f) => f.severity === "warning")],
+  ];
+  for (const [title, list] of groups) {
+    if (list.length === 0) continue;
+    out.push("", `${title} (${list.length}):`);
+    for (const f of list) out.push(`  - ${where(f)}: ${f.message} [${f.code}]`);
+  }
+  out.push("");
+  if (errors === 0 && warnings === 0) out.push("Kết quả: Đạt — không có lỗi, không có cảnh báo.");
+  else out.push(`Kết quả: ${errors} lỗi, ${warnings} cảnh báo.`);
+  return out.join("\n") + "\n";
+}
+
+export const kiemTra: Command = {
+  name: "kiem-tra",
+  summary: "Kiểm tra sổ chuyên đề theo HD 09-HD/ĐUK (theo quý, từng chuyên đề, điểm danh, biên bản).",
+  usage: "chuyende kiem-tra FILE.xlsx [--nam Y] [--ngay YYYY-MM-DD] [--json]",
+  valueOptions: ["nam", "ngay"],
+  async run(args, io: CliIO) {
+    const file = requireInput(args);
+    const year = yearOption(args);
+    const asOf = dateOption(args, io);
+    const { result } = await checkFile(file, { year, asOf });
+    if (args.options["json"] === true) {
+      io.stdout(JSON.stringify(checkResultToJson(file, result), null, 2) + "\n");
+    } else {
+      io.stdout(formatCheckText(file, result));
+    }
+    return countBySeverity(result.findings).errors > 0 ? 1 : 0;
+  },
+};

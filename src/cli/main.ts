@@ -1,0 +1,98 @@
+// Entry point of `chuyende`: picks the command, parses its options, runs it, and turns
+// every error into one Vietnamese line on stderr with exit code 2.
+import type { CliIO, Command } from "./command";
+import { COMMANDS } from "./commands";
+import { parseArgs } from "./args";
+import { UserError } from "../core/types";
+
+/** Flags commands commonly use; a command may list its own in an optional `flags`. */
+const DEFAULT_FLAGS = ["json", "ghi-de"];
+
+export function defaultIO(): CliIO {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+    now: () => new Date(),
+  };
+}
+
+function version(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return String(require("../../package.json").version);
+  } catch {
+    return "";
+  }
+}
+
+export function usageText(commands: readonly Command[] = COMMANDS): string {
+  const lines = [
+    "chuyende — Sổ chuyên đề: kiểm tra và lập sổ sinh hoạt chi bộ chuyên đề (HD 09-HD/ĐUK).",
+    "",
+    "Cách dùng: chuyende <lệnh> [tham số]",
+    "",
+    "Các lệnh:",
+  ];
+  const width = Math.max(8, ...commands.map((c) => c.name.length));
+  for (const c of commands) lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`);
+  lines.push("", "Cú pháp:");
+  for (const c of commands) lines.push(`  ${c.usage}`);
+  lines.push(
+    "",
+    "Tùy chọn chung:",
+    "  --ghi-de        ghi đè tệp ra đã có (mặc định: không ghi đè)",
+    "  --ngay Y-M-D    ngày kiểm tra (mặc định: hôm nay)",
+    "  --nam Y         năm của sổ (mặc định: theo sổ)",
+    "  --help          xem hướng dẫn; chuyende <lệnh> --help cho từng lệnh",
+    "",
+    "Mã thoát: 0 = không có lỗi, 1 = có lỗi trong sổ, 2 = không dùng được tệp vào hoặc tham số sai.",
+    "",
+  );
+  return lines.join("\n");
+}
+
+function commandHelp(c: Command): string {
+  return `${c.summary}\n\nCách dùng: ${c.usage}\n`;
+}
+
+function flagsOf(c: Command): string[] {
+  const own = (c as Command & { flags?: string[] }).flags;
+  return own ? [...own] : DEFAULT_FLAGS;
+}
+
+/** Runs `chuyende` with the arguments after the program name; resolves to the exit code. */
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      io.stdout(usageText());
+      return 0;
+    }
+    if (name === "--version" || name === "-v") {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      const hint = name.startsWith("-") ? `Tùy chọn ${name} phải đứng sau tên lệnh.` : `Không có lệnh "${name}".`;
+      io.stderr(`Lỗi: ${hint} Các lệnh: ${COMMANDS.map((c) => c.name).join(", ")}. Xem: chuyende --help\n`);
+      return 2;
+    }
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout(commandHelp(command));
+      return 0;
+    }
+    const args = parseArgs(rest, { valueOptions: command.valueOptions, flags: flagsOf(command) });
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) {
+      io.stderr(`Lỗi: ${err.message}\n`);
+    } else {
+      const message = err instanceof Error ? err.message : String(err);
+      io.stderr(`Lỗi: lỗi không mong đợi: ${message}\n`);
+      if (process.env.CHUYENDE_DEBUG === "1" && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    }
+    return 2;
+  }
+}

@@ -1,0 +1,26 @@
+// `Ngày thông qua` ≥ M: the draft must be approved before the meeting day (the same
+// day is too late). Applies whenever both dates exist, held or not.
+import { compareDates } from "../dates";
+import type { RuleContext, RuleMeta } from "./context";
+import { fmt, topicLabel } from "./context";
+
+export const meta: RuleMeta = {
+  code: "THONG_QUA_MUON",
+  severity: "error",
+  description: "Đề dẫn được thông qua không trước ngày sinh hoạt",
+  source: "09-HD/ĐUK §2.1",
+};
+
+export function check(context: RuleContext): void {
+  for (const f of context.active) {
+    const approved = f.topic.approvedOn.value;
+    if (!approved || !f.meeting || compareDates(approved, f.meeting) < 0) continue;
+    context.report({
+      row: f.row,
+      column: "Ngày thông qua",
+      message:
+        `${topicLabel(f)} thông qua đề dẫn ngày ${fmt(approved)}, không trước ngày sinh hoạt ${fmt(f.meeting)}. ` +
+        `Đề dẫn phải được chi ủy thông qua trước ngày sinh hoạt; kiểm tra lại cột Ngày thông qua.`,
+    });
+  }
+}

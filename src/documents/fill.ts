@@ -1,0 +1,282 @@
+// Fills a .docx template with document data (docxtemplater) and checks a user's
+// template. Runs in the browser and in Node: no fs, no path, no Buffer.
+//
+// Tags are `{name}`, loops/conditions `{#name}…{/name}`, inverted `{^name}…{/name}`
+// (docxtemplater defaults). A tag Word split across runs still works: docxtemplater
+// joins the runs' text before parsing.
+import PizZip from "pizzip";
+import Docxtemplater from "docxtemplater";
+// The module exports a factory function; `new` on it returns the same instance.
+import InspectModule from "docxtemplater/js/inspect-module.js";
+import { UserError } from "../core/types";
+import { TEMPLATE_FIELDS, type DocumentData, type DocumentKind } from "../core/documentData";
+
+export interface TemplateOptions {
+  /** The template's file name, for messages ("mau-cua-toi.docx"). */
+  name?: string;
+}
+
+export interface TemplateCheck {
+  /** Syntax errors, one Vietnamese message per bad tag. */
+  errors: string[];
+  /** Tags not in TEMPLATE_FIELDS for this kind of document (each with a hint). */
+  unknownTags: string[];
+  /** Every tag the template uses, in order of first use, loops as `#name`. */
+  usedTags: string[];
+  /** One Vietnamese message per unknown tag (what it is not, what it may be). */
+  unknownMessages: string[];
+}
+
+const KIND_LABEL: Record<DocumentKind, string> = { "de-dan": "đề dẫn", "bien-ban": "biên bản" };
+
+function label(opts: TemplateOptions): string {
+  return opts.name ? `Mẫu ${opts.name}` : "Mẫu";
+}
+
+/** Opens the zip and makes sure it is a Word document; UserError otherwise. */
+function openDocx(template: Uint8Array | ArrayBuffer, opts: TemplateOptions): PizZip {
+  const bytes = template instanceof Uint8Array ? template : new Uint8Array(template);
+  const who = label(opts);
+  if (bytes.length === 0) {
+    throw new UserError("MAU_RONG", `${who} là tệp rỗng (0 byte) — hãy chọn một tệp Word .docx.`, { file: opts.name });
+  }
+  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new UserError(
+      "MAU_KHONG_PHAI_DOCX",
+      `${who} là tệp Word cũ (.doc) hoặc có mật khẩu — hãy mở bằng Word, bỏ mật khẩu (nếu có) và lưu lại dưới dạng .docx.`,
+      { file: opts.name },
+    );
+  }
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch {
+    throw new UserError("MAU_KHONG_PHAI_DOCX", `${who} không phải tệp Word .docx (không đọc được như một tệp .docx).`, {
+      file: opts.name,
+    });
+  }
+  if (!zip.file("word/document.xml")) {
+    const what = zip.file("xl/workbook.xml") ? " (đây là tệp Excel)" : zip.file("ppt/presentation.xml") ? " (đây là tệp PowerPoint)" : "";
+    throw new UserError("MAU_KHONG_PHAI_DOCX", `${who} không phải tệp Word .docx${what} — hãy chọn một tệp .docx.`, {
+      file: opts.name,
+    });
+  }
+  return zip;
+}
+
+interface DxtErrorProperties {
+  id?: string;
+  xtag?: string;
+  context?: string;
+  explanation?: string;
+  openingtag?: string;
+  closingtag?: string;
+  lastPair?: { left: string; right: string };
+  pair?: { left: string; right: string };
+  errors?: { properties?: DxtErrorProperties; message?: string }[];
+}
+
+/** One docxtemplater error as a Vietnamese sentence naming the tag. */
+function describeError(p: DxtErrorProperties): string {
+  const tag = (p.xtag ?? "").trim();
+  const context = (p.context ?? "").trim();
+  switch (p.id) {
+    case "unclosed_tag":
+      return `Thẻ {${tag} chưa đóng — thêm dấu } ngay sau tên thẻ (viết {${tag}}).`;
+    case "unopened_tag":
+      return `Thẻ không mở: “${context || tag}” có dấu } nhưng thiếu dấu { ở đầu (viết {${tag}}).`;
+    case "duplicate_open_tag":
+      return `Thẻ “${context || tag}” có hai dấu { liền nhau — mỗi thẻ chỉ một dấu { và một dấu }.`;
+    case "duplicate_close_tag":
+      return `Thẻ “${context || tag}” có hai dấu } liền nhau — mỗi thẻ chỉ một dấu { và một dấu }.`;
+    case "unclosed_loop":
+      return `Vòng lặp {#${tag}} chưa đóng — thêm {/${tag}} sau đoạn cần lặp.`;
+    case "unopened_loop":
+      return `Thẻ đóng {/${tag}} không có thẻ mở {#${tag}} tương ứng ở trước.`;
+    case "closing_tag_does_not_match_opening_tag":
+      return `Thẻ {#${p.openingtag ?? ""}} lại được đóng bằng {/${p.closingtag ?? ""}} — thẻ đóng phải là {/${p.openingtag ?? ""}}.`;
+    case "unbalanced_loop_tags":
+      return (
+        `Các vòng lặp {#${p.lastPair?.left ?? ""}}…{/${p.lastPair?.right ?? ""}} và {#${p.pair?.left ?? ""}}…{/${p.pair?.right ?? ""}} ` +
+        `đan chéo nhau — vòng lặp trong phải đóng trước vòng lặp ngoài.`
+      );
+    case "loop_position_invalid":
+      return `Cặp thẻ {#${tag}}…{/${tag}} đặt sai chỗ: một thẻ nằm trong bảng, thẻ kia ngoài bảng (hoặc ở ô khác) — đặt cả hai cùng một chỗ.`;
+    case "raw_xml_tag_should_be_only_text_in_paragraph":
+    case "raw_tag_outerxml_invalid":
+      return `Thẻ {@${tag}} không dùng được trong mẫu này — hãy bỏ dấu @ (viết {${tag}}).`;
+    case "scopeparser_compilation_failed":
+      return `Thẻ {${tag}} có tên không hợp lệ — tên thẻ chỉ gồm chữ cái không dấu và chữ số (xem danh sách thẻ).`;
+    default:
+      return `Thẻ ${tag ? `{${tag}}` : context ? `“${context}”` : ""} không hợp lệ (${p.id ?? "lỗi cú pháp"}).`.replace("Thẻ  ", "Thẻ ");
+  }
+}
+
+/** Turns whatever docxtemplater threw into the list of Vietnamese messages. */
+function errorMessages(err: unknown): string[] {
+  const props = (err as { properties?: DxtErrorProperties }).properties;
+  if (!props) return [];
+  const list = props.id === "multi_error" && props.errors ? props.errors.map((e) => e.properties ?? {}) : [props];
+  const out: string[] = [];
+  for (const p of list) {
+    const m = describeError(p);
+    if (!out.includes(m)) out.push(m);
+  }
+  return out;
+}
+
+// errorLogging off: docxtemplater would otherwise print its errors as JSON on the console.
+const DXT_OPTIONS = { paragraphLoop: true, linebreaks: true, errorLogging: false };
+
+/** Missing values print as nothing: never "undefined". */
+function nullGetter(): string {
+  return "";
+}
+
+function compile(zip: PizZip, opts: TemplateOptions): Docxtemplater {
+  try {
+    return new Docxtemplater(zip, { ...DXT_OPTIONS, nullGetter });
+  } catch (err) {
+    const messages = errorMessages(err);
+    if (messages.length === 0) {
+      throw new UserError("MAU_HONG", `${label(opts)} không đọc được: tệp .docx bị hỏng hoặc không phải văn bản Word.`, {
+        file: opts.name,
+      });
+    }
+    throw new UserError("MAU_SAI_THE", `${label(opts)} có thẻ sai:\n${messages.map((m) => `  - ${m}`).join("\n")}`, {
+      file: opts.name,
+      tag: firstTag(err),
+    });
+  }
+}
+
+function firstTag(err: unknown): string | undefined {
+  const props = (err as { properties?: DxtErrorProperties }).properties;
+  const first = props?.errors?.[0]?.properties ?? props;
+  return first?.xtag;
+}
+
+/** Fills `template` with `data`; returns the .docx bytes. Throws UserError for a template
+ *  that is not a .docx or has malformed tags. Unknown tags print as nothing (see checkTemplate). */
+export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentData, opts: TemplateOptions = {}): Uint8Array {
+  const zip = openDocx(template, opts);
+  const doc = compile(zip, opts);
+  try {
+    doc.render(data);
+  } catch (err) {
+    const messages = errorMessages(err);
+    throw new UserError(
+      "MAU_SAI_THE",
+      `${label(opts)}: không điền được — ${messages.length ? messages.join(" ") : String((err as Error)?.message ?? err)}`,
+      { file: opts.name },
+    );
+  }
+  return doc.getZip().generate({ type: "uint8array", compression: "DEFLATE" }) as Uint8Array;
+}
+
+interface StructuredPart {
+  type: string;
+  value: string;
+  module?: string;
+  inverted?: boolean;
+  subparsed?: StructuredPart[];
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+function simplify(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** The known tag closest to `tag`, when close enough to be a typo. */
+function suggestion(tag: string, candidates: string[]): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  const t = simplify(tag);
+  for (const c of candidates) {
+    const d = distance(t, simplify(c));
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== null && bestD <= Math.max(2, Math.floor(t.length / 3)) ? best : null;
+}
+
+/** Checks a template for one kind of document: syntax errors, and tags that the data of
+ *  that kind does not have. Throws UserError only when the file is not a .docx. */
+export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: DocumentKind, opts: TemplateOptions = {}): TemplateCheck {
+  const zip = openDocx(template, opts);
+  const inspect = new InspectModule();
+  let doc: Docxtemplater;
+  try {
+    doc = new Docxtemplater(zip, { ...DXT_OPTIONS, nullGetter, modules: [inspect] });
+  } catch (err) {
+    const errors = errorMessages(err);
+    return {
+      errors: errors.length ? errors : [`${label(opts)}: tệp .docx bị hỏng hoặc không phải văn bản Word.`],
+      unknownTags: [],
+      usedTags: [],
+      unknownMessages: [],
+    };
+  }
+  void doc;
+  const fields = TEMPLATE_FIELDS.filter((f) => f.kinds.includes(kind));
+  const topLevel = new Set(fields.filter((f) => !f.itemOf).map((f) => f.name));
+  const itemsOf = (loop: string) => new Set(fields.filter((f) => f.itemOf === loop).map((f) => f.name));
+  const otherKind: DocumentKind = kind === "de-dan" ? "bien-ban" : "de-dan";
+  const otherNames = new Set(TEMPLATE_FIELDS.filter((f) => f.kinds.includes(otherKind) && !f.kinds.includes(kind)).map((f) => f.name));
+
+  const usedTags: string[] = [];
+  const unknownTags: string[] = [];
+  const unknownMessages: string[] = [];
+  const loopNames = new Set(fields.filter((f) => f.type === "loop").map((f) => f.name));
+  const conditionNames = new Set(fields.filter((f) => f.type === "loop" || f.type === "condition").map((f) => f.name));
+
+  const report = (tag: string, shown: string, scope: string[]) => {
+    if (unknownTags.includes(shown)) return;
+    unknownTags.push(shown);
+    const candidates = [...topLevel, ...scope.flatMap((l) => [...itemsOf(l)])];
+    const hint = suggestion(tag, candidates);
+    let message = `Thẻ ${shown} không có trong danh sách thẻ của ${KIND_LABEL[kind]}`;
+    if (otherNames.has(tag)) message += ` (thẻ này chỉ dùng cho ${KIND_LABEL[otherKind]})`;
+    else if (hint) message += ` — có phải ý là {${hint}}?`;
+    unknownMessages.push(`${message}. Xem danh sách: chuyende mau --loai ${kind}.`);
+  };
+
+  const walk = (parts: StructuredPart[], scope: string[]) => {
+    for (const part of parts) {
+      if (part.type !== "placeholder") continue;
+      const tag = part.value.trim();
+      const isLoop = part.module === "loop";
+      const shown = isLoop ? `{${part.inverted ? "^" : "#"}${tag}}` : `{${tag}}`;
+      const usedName = isLoop ? `${part.inverted ? "^" : "#"}${tag}` : tag;
+      if (!usedTags.includes(usedName)) usedTags.push(usedName);
+      const known = isLoop
+        ? conditionNames.has(tag) || topLevel.has(tag) || scope.some((l) => itemsOf(l).has(tag))
+        : topLevel.has(tag) || scope.some((l) => itemsOf(l).has(tag));
+      if (!known) report(tag, shown, scope);
+      else if (!isLoop && loopNames.has(tag)) {
+        // A list printed as a plain tag would show "[object Object]".
+        unknownTags.push(shown);
+        unknownMessages.push(`Thẻ ${shown} là một danh sách — phải dùng dạng vòng lặp {#${tag}}…{/${tag}}.`);
+      }
+      if (part.subparsed) walk(part.subparsed, isLoop && loopNames.has(tag) && !part.inverted ? [...scope, tag] : scope);
+    }
+  };
+  walk(inspect.getAllStructuredTags() as unknown as StructuredPart[], []);
+  return { errors: [], unknownTags, usedTags, unknownMessages };
+}

@@ -1,0 +1,47 @@
+// A1 addresses for the Office.js adapter (pure helpers, no Excel objects).
+
+/** 1-based column number → letters (1 → "A", 28 → "AB"). */
+export function columnLetters(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters → 1-based column number ("AB" → 28). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** 1-based inclusive box → "A1" or "A1:C3". */
+export function a1(top: number, left: number, bottom = top, right = left): string {
+  const first = `${columnLetters(left)}${top}`;
+  return top === bottom && left === right ? first : `${first}:${columnLetters(right)}${bottom}`;
+}
+
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Every area reference in an Office.js address ("Sheet!A1:B2, 'Sổ, 2'!C3") as 1-based boxes.
+ *  Each reference follows a "!", so commas inside quoted sheet names do no harm. */
+export function parseAreas(address: string): Box[] {
+  const boxes: Box[] = [];
+  const re = /!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(address))) {
+    const top = Number(m[2]);
+    const left = columnNumber(m[1]);
+    boxes.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnNumber(m[3]) : left });
+  }
+  return boxes;
+}

@@ -1,0 +1,40 @@
+// Host detection and the few Office.context calls the pane needs, kept here so the pane
+// itself never mentions Office.
+
+export type HostState = "excel" | "other-host" | "no-office";
+export type Platform = "mac" | "web" | "windows" | "other";
+
+/** Waits for Office.js and says where the page runs. Never throws: a page opened in a plain
+ *  browser (Office.js absent, or onReady reporting no host) is "no-office". */
+export async function detectHost(timeoutMs = 10000): Promise<{ state: HostState; platform: Platform }> {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  if (!office || typeof office.onReady !== "function") return { state: "no-office", platform: "other" };
+  try {
+    const info = await Promise.race([
+      office.onReady(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
+    ]);
+    if (!info || !info.host) return { state: "no-office", platform: "other" };
+    const platform = platformOf(String(info.platform ?? ""));
+    return { state: String(info.host) === "Excel" ? "excel" : "other-host", platform };
+  } catch {
+    return { state: "no-office", platform: "other" };
+  }
+}
+
+function platformOf(p: string): Platform {
+  if (p === "Mac") return "mac";
+  if (p === "OfficeOnline") return "web";
+  if (p === "PC") return "windows";
+  return "other";
+}
+
+/** Opens a URL in the system browser (Excel on Mac cannot save Blob downloads itself).
+ *  Returns false when the API is not there. */
+export function openInBrowser(url: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const ui = office?.context?.ui as { openBrowserWindow?: (u: string) => void } | undefined;
+  if (!ui || typeof ui.openBrowserWindow !== "function") return false;
+  ui.openBrowserWindow(url);
+  return true;
+}

@@ -1,0 +1,90 @@
+// The pane's shell: one collapsible section per job (SPEC §6). The first three are in the
+// initial script; Tài liệu, Báo cáo quý and Tổng hợp are loaded with import() the first
+// time they are opened, so document and spreadsheet libraries never slow the pane's start.
+import { h } from "./dom";
+import { buildSection } from "./sections/build";
+import { checkSection } from "./sections/check";
+import { convertSection } from "./sections/convert";
+import type { PaneSection, PaneServices } from "./services";
+import { createStatus } from "./status";
+
+export interface SectionSpec {
+  id: string;
+  title: string;
+  load: () => Promise<PaneSection>;
+  open?: boolean;
+}
+
+export const SECTIONS: SectionSpec[] = [
+  { id: "tao-so", title: "Tạo sổ", load: async () => buildSection },
+  { id: "chuyen-doi", title: "Chuyển đổi", load: async () => convertSection },
+  { id: "kiem-tra", title: "Kiểm tra", load: async () => checkSection, open: true },
+  {
+    id: "tai-lieu",
+    title: "Tài liệu",
+    load: () => import(/* webpackChunkName: "tai-lieu" */ "./sections/documents").then((m) => m.documentsSection),
+  },
+  {
+    id: "bao-cao",
+    title: "Báo cáo quý",
+    load: () => import(/* webpackChunkName: "bao-cao" */ "./sections/report").then((m) => m.reportSection),
+  },
+  {
+    id: "tong-hop",
+    title: "Tổng hợp",
+    load: () => import(/* webpackChunkName: "tong-hop" */ "./sections/consolidate").then((m) => m.consolidateSection),
+  },
+];
+
+/** Builds the pane into `root`. Each section mounts the first time it is opened. */
+export function mountApp(root: HTMLElement, services: PaneServices, sections: SectionSpec[] = SECTIONS): void {
+  const main = h("main", { className: "sections" });
+  for (const spec of sections) {
+    const body = h("div", { className: "section-body", id: `${spec.id}-body` });
+    const statusEl = h("div", {});
+    const status = createStatus(statusEl);
+    const details = h("details", { className: "section", id: spec.id }, h("summary", {}, h("h2", {}, spec.title)), body, statusEl);
+    let mounted = false;
+    const mount = async (): Promise<void> => {
+      if (mounted) return;
+      mounted = true;
+      status.progress("Đang tải…");
+      try {
+        const section = await spec.load();
+        status.clear();
+        await section.mount(body, services, status);
+      } catch (err) {
+        mounted = false;
+        status.error(err);
+      }
+    };
+    details.addEventListener("toggle", () => {
+      if (details.open) void mount();
+    });
+    if (spec.open) {
+      details.open = true;
+      void mount();
+    }
+    main.append(details);
+  }
+  root.append(main);
+}
+
+/** What a page opened outside Excel shows instead of the pane. */
+export function renderOutsideExcel(root: HTMLElement, state: "other-host" | "no-office"): void {
+  root.append(
+    h(
+      "div",
+      { className: "outside", role: "alert" },
+      h("h2", {}, "Hãy mở bổ trợ này trong Excel"),
+      h(
+        "p",
+        {},
+        state === "other-host"
+          ? "Sổ chuyên đề chỉ chạy trong Excel. Hãy mở một sổ Excel rồi bấm nút Sổ chuyên đề trên thẻ Trang đầu."
+          : "Trang này là ngăn tác vụ của bổ trợ Excel Sổ chuyên đề. Hãy cài bổ trợ vào Excel (xem Hướng dẫn) rồi mở từ nút Sổ chuyên đề trên thẻ Trang đầu.",
+      ),
+      h("p", {}, h("a", { href: "huong-dan.html" }, "Hướng dẫn cài đặt")),
+    ),
+  );
+}

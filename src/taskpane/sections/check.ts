@@ -1,0 +1,94 @@
+// Kiểm tra section: Việc sắp tới, four quarter tiles, the findings; a finding with a cell
+// is a button that selects it.
+import { formatDate, romanQuarter } from "../../core/dates";
+import { clear, h } from "../dom";
+import { runCheck, TILE_LABELS, type CellRef, type CheckView } from "../logic/check";
+import type { PaneSection, PaneServices, StatusReporter } from "../services";
+import { busy } from "../status";
+
+const SEVERITY = { error: "Lỗi", warning: "Cảnh báo" } as const;
+
+function where(cell: CellRef | null, column: string | null): string {
+  if (!cell) return "";
+  return ` (${cell.sheet}, dòng ${cell.row}${column ? `, cột ${column}` : ""})`;
+}
+
+export function renderCheckView(view: CheckView, services: PaneServices, status: StatusReporter): HTMLElement {
+  const { result } = view;
+  const root = h("div", { className: "check-view" });
+
+  root.append(h("h3", {}, "Việc sắp tới"));
+  if (view.upcoming.length === 0) root.append(h("p", { className: "hint" }, "Không có việc cần làm trong 14 ngày tới."));
+  else root.append(h("ul", { className: "upcoming" }, ...view.upcoming.map((u) => h("li", {}, u.text))));
+
+  root.append(h("h3", {}, `Theo quý — năm ${result.year}`));
+  root.append(
+    h(
+      "div",
+      { className: "tiles" },
+      ...view.tiles.map((t) =>
+        h(
+          "div",
+          { className: `tile ${t.state}`, role: "group", "aria-label": `Quý ${romanQuarter(t.quarter.quarter)}: ${TILE_LABELS[t.state]}` },
+          h("div", { className: "tile-q" }, `Quý ${romanQuarter(t.quarter.quarter)}`),
+          h("div", { className: "tile-state" }, TILE_LABELS[t.state]),
+          h("div", { className: "tile-count" }, `${t.quarter.held} đã sinh hoạt / ${t.quarter.planned} kế hoạch`),
+        ),
+      ),
+    ),
+  );
+
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  const warnings = result.findings.length - errors;
+  root.append(h("h3", {}, "Kết quả kiểm tra"));
+  if (result.findings.length === 0) {
+    root.append(h("p", { className: "ok" }, `Đạt — không có lỗi hay cảnh báo (tính đến ngày ${formatDate(result.asOf)}).`));
+    return root;
+  }
+  root.append(h("p", {}, `${errors} lỗi, ${warnings} cảnh báo (tính đến ngày ${formatDate(result.asOf)}). Bấm vào một dòng để chọn ô trong sổ.`));
+  const list = h("ul", { className: "findings" });
+  for (const { finding, cell } of view.findings) {
+    const label = [
+      h("span", { className: `badge ${finding.severity}` }, SEVERITY[finding.severity]),
+      " ",
+      finding.message,
+      h("span", { className: "where" }, where(cell, finding.column)),
+    ];
+    if (!cell) {
+      list.append(h("li", {}, ...label));
+      continue;
+    }
+    const button = h("button", { type: "button", className: "finding" }, ...label);
+    button.addEventListener("click", () => {
+      void services.workbook
+        .session((s) => s.select(cell.sheet, cell.row, cell.col))
+        .then((ok) => {
+          if (!ok) status.done(`Không còn trang "${cell.sheet}" trong sổ — hãy bấm Kiểm tra lại.`);
+        })
+        .catch((err) => status.error(err));
+    });
+    list.append(h("li", {}, button));
+  }
+  root.append(list);
+  return root;
+}
+
+export const checkSection: PaneSection = {
+  mount(container, services, status) {
+    const button = h("button", { type: "button", className: "primary" }, "Kiểm tra");
+    const output = h("div", { className: "check-output" });
+    button.addEventListener("click", () => {
+      void busy(button, status, "Đang kiểm tra sổ…", async () => {
+        const view = await runCheck(services.workbook, services.today());
+        clear(output);
+        output.append(renderCheckView(view, services, status));
+        status.done(`Đã kiểm tra ${view.result.register?.topics ?? 0} chuyên đề.`);
+      });
+    });
+    container.append(
+      h("p", { className: "hint" }, "Kiểm tra sổ theo Hướng dẫn 09-HD/ĐUK: mỗi quý ít nhất một chuyên đề, phân công, thông qua và gửi dự thảo trước ngày sinh hoạt…"),
+      h("div", { className: "actions" }, button),
+      output,
+    );
+  },
+};

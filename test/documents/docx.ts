@@ -1,0 +1,117 @@
+// Small .docx helpers for the document tests: read the text of a filled document, build a
+// template by hand (including one whose tag Word split across runs), and convert a
+// .docx to text through LibreOffice when it is installed.
+import { execFileSync, spawnSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import PizZip from "pizzip";
+
+export const TEMPLATES_DIR = path.resolve(__dirname, "..", "..", "assets", "templates");
+
+export function builtInTemplate(kind: "de-dan" | "bien-ban"): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(TEMPLATES_DIR, `${kind}.docx`)));
+}
+
+export function zipEntry(docx: Uint8Array, name: string): string {
+  const file = new PizZip(docx).file(name);
+  if (!file) throw new Error(`no ${name} in the docx`);
+  return file.asText();
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** The document's paragraphs as text (runs joined, <w:br/> as a newline). */
+export function docxParagraphs(docx: Uint8Array): string[] {
+  const xml = zipEntry(docx, "word/document.xml");
+  const out: string[] = [];
+  for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+    let text = "";
+    for (const m of p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)) text += m[1] === undefined ? "\n" : unescapeXml(m[1]);
+    out.push(text);
+  }
+  return out;
+}
+
+export function docxText(docx: Uint8Array): string {
+  return docxParagraphs(docx).join("\n");
+}
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+  '<Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+  "</Types>";
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+  "</Relationships>";
+
+/** A run as Word writes it: its own formatting, then the text. */
+export function run(text: string, props = ""): string {
+  return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+}
+
+export function paragraph(...runs: string[]): string {
+  return `<w:p>${runs.join("")}</w:p>`;
+}
+
+/** A minimal valid .docx whose body is the given paragraphs. */
+export function makeDocx(...paragraphs: string[]): Uint8Array {
+  const zip = new PizZip();
+  zip.file("[Content_Types].xml", CONTENT_TYPES);
+  zip.file("_rels/.rels", RELS);
+  zip.file(
+    "word/document.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+      paragraphs.join("") +
+      "</w:body></w:document>",
+  );
+  return zip.generate({ type: "uint8array" }) as Uint8Array;
+}
+
+/** The soffice binary, or null when LibreOffice is not installed. */
+export function sofficePath(): string | null {
+  for (const name of ["soffice", "libreoffice"]) {
+    const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
+    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  }
+  return null;
+}
+
+/** Converts each .docx to PDF with LibreOffice (private profile, so parallel runs do not
+ *  clash), then to layout text with pdftotext. Returns the texts in order. */
+export function docxToPdfText(files: { name: string; bytes: Uint8Array }[]): string[] {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error("soffice not installed");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "chuyende-lo-"));
+  try {
+    const paths = files.map((f) => {
+      const p = path.join(dir, f.name);
+      writeFileSync(p, f.bytes);
+      return p;
+    });
+    execFileSync(
+      soffice,
+      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...paths],
+      { stdio: "pipe", timeout: 120_000 },
+    );
+    return paths.map((p) => {
+      const pdf = p.replace(/\.docx$/, ".pdf");
+      return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).normalize("NFC");
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,1262 @@
+// A stand-in for the part of the Excel JavaScript API (Office.js) the add-in uses: an
+// in-memory workbook behind proxy objects with Office.js's batch semantics. Used by jest
+// and by the browser e2e, so plain TypeScript only (no jest, no Node APIs).
+//
+// What it holds the add-in to:
+// - Proxies queue their operations; nothing happens until context.sync(), which runs the
+//   queue in order. A failing operation rejects the sync with an error carrying `code`
+//   (InvalidArgument, ItemNotFound, ItemAlreadyExists, InvalidOperation) and drops the rest.
+// - Reading a property that was not load()-ed and then synced throws PropertyNotLoaded;
+//   `isNullObject` of a …OrNullObject result is readable only after a sync.
+// - Writing a 2D array whose shape differs from the range throws InvalidArgument.
+// - Text written to values/formulas is taken the way Excel takes typing: "=…" becomes a
+//   formula, "+x"/"-x"/"@x" become formulas (#NAME?), "123" a number, "85%" a percentage,
+//   "1/2/2021" a date (en-US month/day) — unless the cell's number format is "@" or the
+//   text starts with an apostrophe (which is not part of the value).
+// - Formats, merges, tables, data validation, conditional formats, custom properties,
+//   print setup and the selection are recorded for tests to inspect; syncs are counted.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export class StandInError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+// ---------------------------------------------------------------- addresses
+
+export interface Box {
+  /** 0-based inclusive. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
+function colToNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function numberToCol(n: number): string {
+  let s = "";
+  let x = n;
+  while (x > 0) {
+    const r = (x - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}
+
+/** "B3", "A1:C4", "A:A", "2:5" (no sheet part) → 0-based box. */
+export function parseAddress(address: string): Box {
+  const ref = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const clean = ref.replace(/\$/g, "").trim().toUpperCase();
+  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(clean);
+  if (m) {
+    const top = Number(m[2]) - 1;
+    const left = colToNumber(m[1]) - 1;
+    const box = { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? colToNumber(m[3]) - 1 : left };
+    return normalise(box);
+  }
+  m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(clean);
+  if (m) return normalise({ top: 0, bottom: MAX_ROW, left: colToNumber(m[1]) - 1, right: colToNumber(m[2]) - 1 });
+  m = /^(\d+):(\d+)$/.exec(clean);
+  if (m) return normalise({ top: Number(m[1]) - 1, bottom: Number(m[2]) - 1, left: 0, right: MAX_COL });
+  throw new StandInError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${address}".`);
+}
+
+function normalise(b: Box): Box {
+  const box = {
+    top: Math.min(b.top, b.bottom),
+    bottom: Math.max(b.top, b.bottom),
+    left: Math.min(b.left, b.right),
+    right: Math.max(b.left, b.right),
+  };
+  if (box.top < 0 || box.left < 0 || box.bottom > MAX_ROW || box.right > MAX_COL) {
+    throw new StandInError("InvalidArgument", "The range is outside the sheet.");
+  }
+  return box;
+}
+
+export function boxToA1(b: Box): string {
+  const first = `${numberToCol(b.left + 1)}${b.top + 1}`;
+  if (b.top === b.bottom && b.left === b.right) return first;
+  return `${first}:${numberToCol(b.right + 1)}${b.bottom + 1}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+// ---------------------------------------------------------------- workbook state
+
+export type Scalar = string | number | boolean;
+
+export interface CellState {
+  value: Scalar;
+  formula?: string;
+  numberFormat?: string;
+  /** Written with a leading apostrophe (shown as text). */
+  textPrefix?: boolean;
+}
+
+export interface FormatRecord {
+  address: string;
+  /** Property path, e.g. "font.bold", "fill.color", "borders.EdgeTop.style", "columnWidth". */
+  path: string;
+  value: unknown;
+}
+
+export interface ValidationRecord {
+  address: string;
+  rule: unknown;
+}
+
+export interface ConditionalFormatRecord {
+  address: string;
+  type: string;
+  /** Recorded property paths, e.g. {"custom.rule.formula": "=…", "custom.format.fill.color": "#…"}. */
+  props: Record<string, unknown>;
+}
+
+export class SheetState {
+  readonly id: string;
+  cells: (CellState | undefined)[][] = [];
+  merges: Box[] = [];
+  formats: FormatRecord[] = [];
+  validations: ValidationRecord[] = [];
+  conditionalFormats: ConditionalFormatRecord[] = [];
+  customProperties = new Map<string, string>();
+  frozenRows = 0;
+  pageLayout: Record<string, unknown> = {};
+  visibility: "Visible" | "Hidden" = "Visible";
+
+  constructor(
+    public name: string,
+    id: number,
+  ) {
+    this.id = `{sheet-${id}}`;
+  }
+
+  cell(row: number, col: number): CellState | undefined {
+    return this.cells[row]?.[col];
+  }
+
+  ensure(row: number, col: number): CellState {
+    const line = (this.cells[row] ??= []);
+    return (line[col] ??= { value: "" });
+  }
+
+  /** The value at an A1 address ("" when empty), as Range.values would give it. */
+  valueAt(address: string): Scalar {
+    const b = parseAddress(address);
+    return this.cell(b.top, b.left)?.value ?? "";
+  }
+
+  formulaAt(address: string): string | undefined {
+    const b = parseAddress(address);
+    return this.cell(b.top, b.left)?.formula;
+  }
+
+  numberFormatAt(address: string): string {
+    const b = parseAddress(address);
+    return this.cell(b.top, b.left)?.numberFormat ?? "General";
+  }
+
+  /** Values of a block, like Range.values. */
+  valuesOf(address: string): Scalar[][] {
+    const b = parseAddress(address);
+    const out: Scalar[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      const line: Scalar[] = [];
+      for (let c = b.left; c <= b.right; c++) line.push(this.cell(r, c)?.value ?? "");
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Box of the cells holding a value or formula (or, unless valuesOnly, a format). */
+  usedBox(valuesOnly: boolean): Box | null {
+    let box: Box | null = null;
+    this.cells.forEach((line, r) => {
+      if (!line) return;
+      line.forEach((cell, c) => {
+        if (!cell) return;
+        const used = cell.value !== "" || cell.formula !== undefined || (!valuesOnly && cell.numberFormat !== undefined);
+        if (!used) return;
+        box = box
+          ? {
+              top: Math.min(box.top, r),
+              left: Math.min(box.left, c),
+              bottom: Math.max(box.bottom, r),
+              right: Math.max(box.right, c),
+            }
+          : { top: r, left: c, bottom: r, right: c };
+      });
+    });
+    return box;
+  }
+}
+
+export class TableState {
+  style = "TableStyleMedium2";
+  constructor(
+    public name: string,
+    public sheet: SheetState,
+    public box: Box,
+  ) {}
+}
+
+export interface StandInSheetInit {
+  name: string;
+  /** Values from A1 (or from `at`); strings are taken as typed. */
+  values?: unknown[][];
+  at?: string;
+  numberFormats?: (string | undefined)[][];
+  merges?: string[];
+  customProperties?: Record<string, string>;
+}
+
+export interface StandInInit {
+  sheets?: StandInSheetInit[];
+  tables?: { name: string; sheet: string; address: string; style?: string }[];
+  date1904?: boolean;
+}
+
+interface ChangeListener {
+  handler: (args: { worksheetId: string; address: string; changeType: string; source: string }) => unknown;
+}
+
+export class StandInWorkbook {
+  sheets: SheetState[] = [];
+  tables: TableState[] = [];
+  date1904 = false;
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
+  /** context.sync() calls, across every context of this workbook. */
+  syncCount = 0;
+  private nextSheetId = 1;
+  private nextTableId = 1;
+  changeListeners: ChangeListener[] = [];
+
+  constructor(init: StandInInit = {}) {
+    this.date1904 = !!init.date1904;
+    for (const s of init.sheets ?? []) {
+      const sheet = this.addSheet(s.name);
+      const origin = s.at ? parseAddress(s.at) : { top: 0, left: 0, bottom: 0, right: 0 };
+      (s.values ?? []).forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null || v === undefined || v === "") return;
+          writeInput(sheet.ensure(origin.top + r, origin.left + c), v as Scalar, this.date1904);
+        }),
+      );
+      (s.numberFormats ?? []).forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (f) sheet.ensure(origin.top + r, origin.left + c).numberFormat = f;
+        }),
+      );
+      sheet.merges = (s.merges ?? []).map(parseAddress);
+      for (const [k, v] of Object.entries(s.customProperties ?? {})) sheet.customProperties.set(k, v);
+    }
+    for (const t of init.tables ?? []) {
+      const sheet = this.sheet(t.sheet);
+      if (!sheet) throw new Error(`no sheet ${t.sheet}`);
+      const table = new TableState(t.name, sheet, parseAddress(t.address));
+      if (t.style) table.style = t.style;
+      this.tables.push(table);
+    }
+    this.activeSheet = this.sheets[0]?.name ?? null;
+  }
+
+  sheet(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  table(name: string): TableState | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name?: string): SheetState {
+    const sheetName = name ?? `Sheet${this.sheets.length + 1}`;
+    if (sheetName.length === 0 || sheetName.length > 31 || /[[\]:*?/\\]/.test(sheetName) || /^'|'$/.test(sheetName)) {
+      throw new StandInError("InvalidArgument", `The sheet name "${sheetName}" is not valid.`);
+    }
+    if (this.sheet(sheetName)) {
+      throw new StandInError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${sheetName}.`);
+    }
+    const sheet = new SheetState(sheetName, this.nextSheetId++);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  deleteSheet(sheet: SheetState): void {
+    if (!this.sheets.includes(sheet)) throw new StandInError("ItemNotFound", "The requested resource doesn't exist.");
+    if (this.sheets.filter((s) => s.visibility === "Visible").length <= 1) {
+      throw new StandInError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    }
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    if (this.selection?.sheet === sheet.name) this.selection = null;
+    if (this.activeSheet === sheet.name) this.activeSheet = this.sheets[0]?.name ?? null;
+  }
+
+  newTableName(): string {
+    let name: string;
+    do name = `Table${this.nextTableId++}`;
+    while (this.table(name));
+    return name;
+  }
+
+  /** Excel.run for this workbook. */
+  run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
+    const context = new StandInContext(this);
+    return batch(context);
+  };
+
+  /** The serial of a date in this workbook's date system. */
+  serial(year: number, month: number, day: number): number {
+    const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
+    return this.date1904 ? days - 1462 : days;
+  }
+}
+
+// ---------------------------------------------------------------- typing into a cell
+
+function serialOf(year: number, month: number, day: number, date1904: boolean): number {
+  const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
+  return date1904 ? days - 1462 : days;
+}
+
+function evaluate(formula: string): Scalar {
+  const body = formula.slice(1).trim();
+  if (/^[+-]?\d+(\.\d+)?$/.test(body)) return Number(body);
+  const m = /^([+-]?\d+(?:\.\d+)?)\s*([+\-*/])\s*(\d+(?:\.\d+)?)$/.exec(body);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    switch (m[2]) {
+      case "+":
+        return a + b;
+      case "-":
+        return a - b;
+      case "*":
+        return a * b;
+      default:
+        return b === 0 ? "#DIV/0!" : a / b;
+    }
+  }
+  if (/^"[^"]*"$/.test(body)) return body.slice(1, -1);
+  return "#NAME?";
+}
+
+/** Puts what a user (or Range.values/formulas) typed into a cell, the way Excel takes it. */
+function writeInput(cell: CellState, input: Scalar | null, date1904: boolean): void {
+  if (input === null) return; // null leaves the cell as it is
+  delete cell.formula;
+  delete cell.textPrefix;
+  if (typeof input !== "string") {
+    cell.value = input;
+    return;
+  }
+  if (input === "") {
+    cell.value = "";
+    return;
+  }
+  if (cell.numberFormat === "@") {
+    cell.value = input;
+    return;
+  }
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1);
+    cell.textPrefix = true;
+    return;
+  }
+  if (/^[+-]?\d+(\.\d+)?$/.test(input.trim())) {
+    cell.value = Number(input.trim());
+    return;
+  }
+  if (/^\d+(\.\d+)?%$/.test(input.trim())) {
+    cell.value = Number(input.trim().slice(0, -1)) / 100;
+    cell.numberFormat ??= "0%";
+    return;
+  }
+  const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.trim());
+  if (date) {
+    const month = Number(date[1]);
+    const day = Number(date[2]);
+    const year = Number(date[3]);
+    const probe = new Date(Date.UTC(year, month - 1, day));
+    if (probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) {
+      cell.value = serialOf(year, month, day, date1904);
+      cell.numberFormat ??= "m/d/yyyy";
+      return;
+    }
+  }
+  if (input.startsWith("=") && input.length > 1) {
+    cell.formula = input;
+    cell.value = evaluate(input);
+    return;
+  }
+  if (/^[+\-@]/.test(input)) {
+    cell.formula = `=${input}`;
+    cell.value = "#NAME?";
+    return;
+  }
+  cell.value = input;
+}
+
+// ---------------------------------------------------------------- context and proxies
+
+type Op = () => void;
+
+export class StandInContext {
+  private queue: Op[] = [];
+  readonly workbook: WorkbookProxy;
+  private changed = new Set<SheetState>();
+
+  constructor(readonly book: StandInWorkbook) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  markChanged(sheet: SheetState): void {
+    this.changed.add(sheet);
+  }
+
+  async sync(): Promise<void> {
+    this.book.syncCount++;
+    const ops = this.queue;
+    this.queue = [];
+    await Promise.resolve();
+    try {
+      for (const op of ops) op();
+    } finally {
+      const changed = [...this.changed];
+      this.changed.clear();
+      if (changed.length && this.book.changeListeners.length) {
+        const listeners = [...this.book.changeListeners];
+        setTimeout(() => {
+          for (const sheet of changed)
+            for (const l of listeners)
+              void l.handler({ worksheetId: sheet.id, address: "", changeType: "RangeEdited", source: "Local" });
+        }, 0);
+      }
+    }
+  }
+
+  /** Office.js lets a batch track objects across syncs; nothing to do in memory. */
+  trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+}
+
+function parseProps(props?: string | string[] | { select?: string }): string[] {
+  if (props === undefined) return [];
+  const text = Array.isArray(props) ? props.join(",") : typeof props === "string" ? props : (props.select ?? "");
+  return text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+function notLoaded(prop: string): StandInError {
+  return new StandInError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+/** A client object: resolves its target lazily (in queue order) and serves loaded values. */
+abstract class ClientObject<T> {
+  protected loaded = new Map<string, unknown>();
+  private target: T | null | undefined;
+  private resolvedNull: boolean | undefined;
+
+  constructor(
+    protected readonly ctx: StandInContext,
+    private readonly finder: () => T | null,
+    private readonly orNull = false,
+  ) {
+    // Resolve where Office.js would: at this point of the batch.
+    ctx.enqueue(() => {
+      this.resolveTarget();
+    });
+  }
+
+  get context(): StandInContext {
+    return this.ctx;
+  }
+
+  protected resolveTarget(): T | null {
+    if (this.target === undefined) {
+      const t = this.finder();
+      this.target = t;
+      this.resolvedNull = t === null;
+      if (t === null && !this.orNull) throw new StandInError("ItemNotFound", "The requested resource doesn't exist.");
+    }
+    return this.target;
+  }
+
+  /** The target; throws when it is a null object (operations on null objects fail). */
+  protected t(): T {
+    const t = this.resolveTarget();
+    if (t === null) throw new StandInError("InvalidOperation", "The object is a null object.");
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (this.resolvedNull === undefined) throw notLoaded("isNullObject");
+    return this.resolvedNull;
+  }
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = parseProps(props);
+    this.ctx.enqueue(() => {
+      const t = this.resolveTarget();
+      if (t === null) return;
+      for (const p of list) this.loadProp(p.replace(/^items\//, ""), t);
+    });
+    return this;
+  }
+
+  protected loadProp(prop: string, target: T): void {
+    this.loaded.set(prop, this.read(prop, target));
+  }
+
+  protected get<V>(prop: string): V {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as V;
+  }
+
+  protected abstract read(prop: string, target: T): unknown;
+
+  toJSON(): unknown {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+/** Records property sets (and a few methods) under a path, for formats and layouts. */
+function recorder(ctx: StandInContext, record: (path: string, value: unknown) => void, base = ""): any {
+  return new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        if (typeof prop !== "string") return undefined;
+        const path = base ? `${base}.${prop}` : prop;
+        if (prop === "getItem") return (key: string) => recorder(ctx, record, `${base}.${key}`);
+        if (prop === "autofitColumns" || prop === "autofitRows" || prop === "setPrintTitleRows" || prop === "clear") {
+          return (...args: unknown[]) => ctx.enqueue(() => record(path, args.length <= 1 ? args[0] ?? true : args));
+        }
+        if (prop === "load") return () => undefined;
+        return recorder(ctx, record, path);
+      },
+      set(_t, prop, value) {
+        if (typeof prop !== "string") return false;
+        const path = base ? `${base}.${prop}` : prop;
+        const copy = typeof value === "object" && value !== null ? JSON.parse(JSON.stringify(value)) : value;
+        ctx.enqueue(() => record(path, copy));
+        return true;
+      },
+    },
+  );
+}
+
+interface RangeTarget {
+  sheet: SheetState;
+  box: Box;
+}
+
+function shapeError(): StandInError {
+  return new StandInError(
+    "InvalidArgument",
+    "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+  );
+}
+
+function checkShape(box: Box, v: unknown): unknown[][] | null {
+  if (!Array.isArray(v)) return null; // a single value for the whole range
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) throw shapeError();
+  return v as unknown[][];
+}
+
+export class RangeProxy extends ClientObject<RangeTarget> {
+  constructor(ctx: StandInContext, finder: () => RangeTarget | null, orNull = false) {
+    super(ctx, finder, orNull);
+  }
+
+  protected read(prop: string, { sheet, box }: RangeTarget): unknown {
+    const grid = <V>(f: (cell: CellState | undefined) => V): V[][] => {
+      const out: V[][] = [];
+      for (let r = box.top; r <= box.bottom; r++) {
+        const line: V[] = [];
+        for (let c = box.left; c <= box.right; c++) line.push(f(sheet.cell(r, c)));
+        out.push(line);
+      }
+      return out;
+    };
+    switch (prop) {
+      case "values":
+        return grid((c) => c?.value ?? "");
+      case "formulas":
+        return grid((c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      case "text":
+        return grid((c) => String(c?.value ?? ""));
+      case "rowIndex":
+        return box.top;
+      case "columnIndex":
+        return box.left;
+      case "rowCount":
+        return box.bottom - box.top + 1;
+      case "columnCount":
+        return box.right - box.left + 1;
+      case "address":
+        return `${quoteSheet(sheet.name)}!${boxToA1(box)}`;
+      case "addressLocal":
+        return `${quoteSheet(sheet.name)}!${boxToA1(box)}`;
+      default:
+        throw new StandInError("InvalidArgument", `The stand-in does not know Range.${prop}.`);
+    }
+  }
+
+  get values(): Scalar[][] {
+    return this.get("values");
+  }
+  set values(v: unknown) {
+    this.write(v);
+  }
+  get formulas(): Scalar[][] {
+    return this.get("formulas");
+  }
+  set formulas(v: unknown) {
+    this.write(v);
+  }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(v: unknown) {
+    this.ctx.enqueue(() => {
+      const { sheet, box } = this.t();
+      const rows = checkShape(box, v);
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let c = box.left; c <= box.right; c++) {
+          const f = rows ? rows[r - box.top][c - box.left] : v;
+          if (f === null || f === undefined) continue;
+          sheet.ensure(r, c).numberFormat = String(f) === "General" ? undefined : String(f);
+        }
+    });
+  }
+  get text(): string[][] {
+    return this.get("text");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+
+  private write(v: unknown): void {
+    const input = Array.isArray(v) ? v.map((row) => (Array.isArray(row) ? [...row] : row)) : v;
+    this.ctx.enqueue(() => {
+      const { sheet, box } = this.t();
+      const rows = checkShape(box, input);
+      for (let r = box.top; r <= box.bottom; r++)
+        for (let c = box.left; c <= box.right; c++) {
+          const x = rows ? rows[r - box.top][c - box.left] : input;
+          if (x !== null && x !== undefined && typeof x === "object") {
+            throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+          }
+          writeInput(sheet.ensure(r, c), (x ?? null) as Scalar | null, this.ctx.book.date1904);
+        }
+      this.ctx.markChanged(sheet);
+    });
+  }
+
+  get format(): any {
+    return recorder(this.ctx, (path, value) => {
+      const { sheet, box } = this.t();
+      sheet.formats.push({ address: boxToA1(box), path, value });
+    });
+  }
+
+  get dataValidation(): any {
+    const self = this;
+    return {
+      set rule(rule: unknown) {
+        const copy = JSON.parse(JSON.stringify(rule));
+        self.ctx.enqueue(() => {
+          const { sheet, box } = self.t();
+          if (typeof copy?.list?.source === "string" && copy.list.source.length > 255) {
+            throw new StandInError("InvalidArgument", "The list source is longer than 255 characters.");
+          }
+          sheet.validations = sheet.validations.filter((v) => v.address !== boxToA1(box));
+          sheet.validations.push({ address: boxToA1(box), rule: copy });
+        });
+      },
+      clear(): void {
+        self.ctx.enqueue(() => {
+          const { sheet, box } = self.t();
+          sheet.validations = sheet.validations.filter((v) => !overlaps(parseAddress(v.address), box));
+        });
+      },
+    };
+  }
+
+  get conditionalFormats(): any {
+    return {
+      add: (type: string) => {
+        const rec: ConditionalFormatRecord = { address: "", type, props: {} };
+        this.ctx.enqueue(() => {
+          const { sheet, box } = this.t();
+          rec.address = boxToA1(box);
+          sheet.conditionalFormats.push(rec);
+        });
+        return recorder(this.ctx, (path, value) => {
+          rec.props[path] = value;
+        });
+      },
+      clearAll: () =>
+        this.ctx.enqueue(() => {
+          const { sheet, box } = this.t();
+          sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !overlaps(parseAddress(f.address), box));
+        }),
+    };
+  }
+
+  merge(across = false): void {
+    this.ctx.enqueue(() => {
+      const { sheet, box } = this.t();
+      for (const t of this.ctx.book.tables) {
+        if (t.sheet === sheet && overlaps(t.box, box)) {
+          throw new StandInError("InvalidOperation", "Cells in a table can't be merged.");
+        }
+      }
+      const areas = across
+        ? Array.from({ length: box.bottom - box.top + 1 }, (_, i) => ({ ...box, top: box.top + i, bottom: box.top + i }))
+        : [box];
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+      sheet.merges.push(...areas.filter((a) => a.left !== a.right || a.top !== a.bottom));
+    });
+  }
+
+  unmerge(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, box } = this.t();
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, box } = this.t();
+      this.ctx.book.selection = { sheet: sheet.name, address: boxToA1(box) };
+      this.ctx.book.activeSheet = sheet.name;
+    });
+  }
+
+  clear(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, box } = this.t();
+      for (let r = box.top; r <= Math.min(box.bottom, sheet.cells.length - 1); r++) {
+        const line = sheet.cells[r];
+        if (!line) continue;
+        for (let c = box.left; c <= box.right; c++) delete line[c];
+      }
+      this.ctx.markChanged(sheet);
+    });
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const { sheet, box } = this.t();
+      return { sheet, box: normalise({ top: box.top + row, left: box.left + column, bottom: box.top + row, right: box.left + column }) };
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, () => {
+      const { sheet, box } = this.t();
+      const areas = sheet.merges.filter((m) => overlaps(m, box));
+      return areas.length ? { sheet, areas } : null;
+    });
+  }
+
+  private worksheetProxy: WorksheetProxy | undefined;
+  get worksheet(): WorksheetProxy {
+    return (this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.t().sheet));
+  }
+}
+
+interface AreasTarget {
+  sheet: SheetState;
+  areas: Box[];
+}
+
+export class RangeAreasProxy extends ClientObject<AreasTarget> {
+  constructor(ctx: StandInContext, finder: () => AreasTarget | null) {
+    super(ctx, finder, true);
+  }
+  protected read(prop: string, { sheet, areas }: AreasTarget): unknown {
+    if (prop === "address") return areas.map((a) => `${quoteSheet(sheet.name)}!${boxToA1(a)}`).join(",");
+    if (prop === "areaCount") return areas.length;
+    throw new StandInError("InvalidArgument", `The stand-in does not know RangeAreas.${prop}.`);
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+}
+
+class CustomPropertyProxy extends ClientObject<{ sheet: SheetState; key: string }> {
+  protected read(prop: string, { sheet, key }: { sheet: SheetState; key: string }): unknown {
+    if (prop === "key") return key;
+    if (prop === "value") return sheet.customProperties.get(key);
+    throw new StandInError("InvalidArgument", `The stand-in does not know CustomProperty.${prop}.`);
+  }
+  get key(): string {
+    return this.get("key");
+  }
+  get value(): string {
+    return this.get("value");
+  }
+}
+
+export class WorksheetProxy extends ClientObject<SheetState> {
+  protected read(prop: string, sheet: SheetState): unknown {
+    switch (prop) {
+      case "name":
+        return sheet.name;
+      case "id":
+        return sheet.id;
+      case "position":
+        return this.ctx.book.sheets.indexOf(sheet);
+      case "visibility":
+        return sheet.visibility;
+      default:
+        throw new StandInError("InvalidArgument", `The stand-in does not know Worksheet.${prop}.`);
+    }
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.ctx.enqueue(() => {
+      const sheet = this.t();
+      const other = this.ctx.book.sheet(v);
+      if (other && other !== sheet) throw new StandInError("ItemAlreadyExists", "A sheet with that name exists.");
+      sheet.name = v;
+    });
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  set position(p: number) {
+    this.ctx.enqueue(() => {
+      const sheet = this.t();
+      const book = this.ctx.book;
+      if (p < 0 || p >= book.sheets.length) throw new StandInError("InvalidArgument", "Position out of range.");
+      book.sheets = book.sheets.filter((s) => s !== sheet);
+      book.sheets.splice(p, 0, sheet);
+    });
+  }
+  get visibility(): string {
+    return this.get("visibility");
+  }
+
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const sheet = this.t();
+      return { sheet, box: address ? parseAddress(address) : { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } };
+    });
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({
+      sheet: this.t(),
+      box: normalise({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }),
+    }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const sheet = this.t();
+        const box = sheet.usedBox(valuesOnly);
+        return box ? { sheet, box } : null;
+      },
+      true,
+    );
+  }
+
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const sheet = this.t();
+      return { sheet, box: sheet.usedBox(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
+  get tables(): TableCollectionProxy {
+    return new TableCollectionProxy(this.ctx, () => this.t());
+  }
+
+  get customProperties(): any {
+    return {
+      add: (key: string, value: unknown) => {
+        this.ctx.enqueue(() => {
+          if (!/^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(key)) throw new StandInError("InvalidArgument", "Bad custom property key.");
+          this.t().customProperties.set(key, String(value));
+        });
+      },
+      getItemOrNullObject: (key: string) =>
+        new CustomPropertyProxy(
+          this.ctx,
+          () => {
+            const sheet = this.t();
+            return sheet.customProperties.has(key) ? { sheet, key } : null;
+          },
+          true,
+        ),
+    };
+  }
+
+  get freezePanes(): any {
+    return {
+      freezeRows: (n: number) =>
+        this.ctx.enqueue(() => {
+          this.t().frozenRows = n;
+        }),
+      unfreeze: () =>
+        this.ctx.enqueue(() => {
+          this.t().frozenRows = 0;
+        }),
+    };
+  }
+
+  get pageLayout(): any {
+    return recorder(this.ctx, (path, value) => {
+      this.t().pageLayout[path] = value;
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.book.activeSheet = this.t().name;
+    });
+  }
+
+  delete(): void {
+    this.ctx.enqueue(() => this.ctx.book.deleteSheet(this.t()));
+  }
+}
+
+abstract class CollectionProxy<T, P> extends ClientObject<T[]> {
+  private itemProps: string[] = [];
+  private itemProxies: P[] | undefined;
+
+  load(props?: string | string[] | { select?: string }): this {
+    const list = parseProps(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue(() => {
+      const targets = this.resolveTarget() ?? [];
+      this.itemProxies = targets.map((t) => this.wrap(t, list));
+      this.itemProps = list;
+    });
+    return this;
+  }
+
+  get items(): P[] {
+    if (!this.itemProxies) throw notLoaded("items");
+    return this.itemProxies;
+  }
+
+  protected read(): unknown {
+    return undefined;
+  }
+
+  /** A proxy for one item, with `props` already loaded. */
+  protected abstract wrap(target: T, props: string[]): P;
+
+  get loadedItemProps(): string[] {
+    return this.itemProps;
+  }
+}
+
+/** Makes a proxy for a known target and loads `props` into it at this point of the batch. */
+function preloaded<P extends ClientObject<any>>(proxy: P, props: string[]): P {
+  if (props.length) proxy.load(props.join(","));
+  return proxy;
+}
+
+export class WorksheetCollectionProxy extends CollectionProxy<SheetState, WorksheetProxy> {
+  constructor(ctx: StandInContext) {
+    super(ctx, () => ctx.book.sheets);
+  }
+  protected wrap(sheet: SheetState, props: string[]): WorksheetProxy {
+    // The proxy's own queued ops run at the next sync; load now so the values are there.
+    const proxy = new WorksheetProxy(this.ctx, () => sheet);
+    for (const p of props) (proxy as any).loaded.set(p, (proxy as any).read(p, sheet));
+    (proxy as any).resolveTarget();
+    return proxy;
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null);
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null, true);
+  }
+  add(name?: string): WorksheetProxy {
+    let created: SheetState | null = null;
+    this.ctx.enqueue(() => {
+      created = this.ctx.book.addSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, () => created);
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => (this.ctx.book.activeSheet ? this.ctx.book.sheet(this.ctx.book.activeSheet) ?? null : null));
+  }
+  get onChanged(): any {
+    return {
+      add: (handler: ChangeListener["handler"]) => {
+        const listener = { handler };
+        this.ctx.enqueue(() => {
+          this.ctx.book.changeListeners.push(listener);
+        });
+        const book = this.ctx.book;
+        return {
+          remove: () => {
+            book.changeListeners = book.changeListeners.filter((l) => l !== listener);
+          },
+        };
+      },
+    };
+  }
+}
+
+export class TableProxy extends ClientObject<TableState> {
+  protected read(prop: string, t: TableState): unknown {
+    switch (prop) {
+      case "name":
+        return t.name;
+      case "style":
+        return t.style;
+      case "id":
+        return t.name;
+      default:
+        throw new StandInError("InvalidArgument", `The stand-in does not know Table.${prop}.`);
+    }
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.ctx.enqueue(() => {
+      const t = this.t();
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v) || v.length > 255) {
+        throw new StandInError("InvalidArgument", `The table name "${v}" is not valid.`);
+      }
+      const other = this.ctx.book.table(v);
+      if (other && other !== t) throw new StandInError("InvalidArgument", `A table named "${v}" already exists.`);
+      t.name = v;
+    });
+  }
+  get style(): string {
+    return this.get("style");
+  }
+  set style(v: string) {
+    this.ctx.enqueue(() => {
+      this.t().style = v;
+    });
+  }
+  private worksheetProxy: WorksheetProxy | undefined;
+  /** A navigation property: the same object each time, as in Office.js. */
+  get worksheet(): WorksheetProxy {
+    return (this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.t().sheet));
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => ({ sheet: this.t().sheet, box: this.t().box }));
+  }
+  getHeaderRowRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.t();
+      return { sheet: t.sheet, box: { ...t.box, bottom: t.box.top } };
+    });
+  }
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.t();
+      return { sheet: t.sheet, box: { ...t.box, top: t.box.top + 1 } };
+    });
+  }
+}
+
+export class TableCollectionProxy extends CollectionProxy<TableState, TableProxy> {
+  constructor(
+    ctx: StandInContext,
+    private readonly sheetOf?: () => SheetState,
+  ) {
+    super(ctx, () => ctx.book.tables.filter((t) => !sheetOf || t.sheet === sheetOf()));
+  }
+  protected wrap(t: TableState, props: string[]): TableProxy {
+    const proxy = new TableProxy(this.ctx, () => t);
+    for (const p of props) (proxy as any).loaded.set(p, (proxy as any).read(p, t));
+    (proxy as any).resolveTarget();
+    return proxy;
+  }
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.ctx.book.table(name) ?? null);
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.ctx.book.table(name) ?? null, true);
+  }
+  add(address: string, hasHeaders: boolean): TableProxy {
+    let created: TableState | null = null;
+    this.ctx.enqueue(() => {
+      const book = this.ctx.book;
+      let sheet: SheetState | undefined;
+      let ref = address;
+      if (address.includes("!")) {
+        const name = address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+        sheet = book.sheet(name);
+        ref = address.slice(address.lastIndexOf("!") + 1);
+      } else if (this.sheetOf) sheet = this.sheetOf();
+      if (!sheet) throw new StandInError("InvalidArgument", "The table address must name a sheet.");
+      const box = parseAddress(ref);
+      if (!hasHeaders) throw new StandInError("InvalidArgument", "The stand-in only supports tables with headers.");
+      for (const t of book.tables) {
+        if (t.sheet === sheet && overlaps(t.box, box)) throw new StandInError("InvalidOperation", "Tables can't overlap.");
+      }
+      if (sheet.merges.some((m) => overlaps(m, box))) {
+        throw new StandInError("InvalidOperation", "A table can't overlap a range that contains merged cells.");
+      }
+      // Excel gives blank or repeated headers names of its own.
+      const seen = new Set<string>();
+      for (let c = box.left; c <= box.right; c++) {
+        const cell = sheet.ensure(box.top, c);
+        let header = String(cell.value ?? "").trim() || `Column${c - box.left + 1}`;
+        const base = header;
+        for (let i = 2; seen.has(header.toLowerCase()); i++) header = `${base}${i}`;
+        seen.add(header.toLowerCase());
+        if (header !== cell.value) {
+          cell.value = header;
+          delete cell.formula;
+        }
+      }
+      created = new TableState(book.newTableName(), sheet, box);
+      book.tables.push(created);
+    });
+    return new TableProxy(this.ctx, () => created);
+  }
+}
+
+class FunctionResultProxy extends ClientObject<{ value: unknown }> {
+  protected read(prop: string, t: { value: unknown }): unknown {
+    if (prop === "value") return t.value;
+    if (prop === "error") return null;
+    throw new StandInError("InvalidArgument", `The stand-in does not know FunctionResult.${prop}.`);
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
+  get error(): unknown {
+    return this.get("error");
+  }
+}
+
+export class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  constructor(private readonly ctx: StandInContext) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx);
+  }
+  get functions(): any {
+    return {
+      date: (y: number, m: number, d: number) => new FunctionResultProxy(this.ctx, () => ({ value: this.ctx.book.serial(y, m, d) })),
+    };
+  }
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const sel = this.ctx.book.selection;
+      const sheet = sel ? this.ctx.book.sheet(sel.sheet) : undefined;
+      return sel && sheet ? { sheet, box: parseAddress(sel.address) } : null;
+    });
+  }
+  getActiveCell(): RangeProxy {
+    return this.getSelectedRange();
+  }
+}
+
+// ---------------------------------------------------------------- globals for the e2e
+
+export interface OfficeStandInOptions {
+  /** What Office.onReady reports; null mimics a page opened outside Office. */
+  host?: "Excel" | null;
+  platform?: "PC" | "OfficeOnline" | "Mac";
+  /** Records Office.context.ui.openBrowserWindow calls. */
+  openedUrls?: string[];
+}
+
+/** A minimal `Office` global: onReady resolves with the host; a few context members. */
+export function createOfficeStandIn(opts: OfficeStandInOptions = {}): any {
+  const host = opts.host === undefined ? "Excel" : opts.host;
+  const info = { host, platform: host ? (opts.platform ?? "OfficeOnline") : null };
+  return {
+    HostType: { Excel: "Excel" },
+    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
+    onReady: (cb?: (i: typeof info) => void) => {
+      if (cb) cb(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      diagnostics: { platform: info.platform },
+      displayLanguage: "vi-VN",
+      ui: { openBrowserWindow: (url: string) => opts.openedUrls?.push(url) },
+    },
+  };
+}
+
+/** Installs `Office` and `Excel` globals backed by `book` on `target` (window or globalThis). */
+export function installExcelStandIn(target: any, book: StandInWorkbook, opts: OfficeStandInOptions = {}): void {
+  target.Office = createOfficeStandIn(opts);
+  target.Excel = {
+    run: book.run,
+    RequestContext: function RequestContext(this: any) {
+      return new StandInContext(book);
+    },
+    ConditionalFormatType: { custom: "Custom" },
+  };
+}

@@ -1,0 +1,82 @@
+// Builds the add-in into dist/: taskpane.html (the shared-runtime page, which also loads
+// functions.js), functions.json (generated from the JSDoc of src/functions/functions.ts),
+// manifest.xml (URLs moved to ADDIN_URL), icons and templates.
+//   npm run build            production build for https://localhost:3000
+//   ADDIN_URL=https://… npm run build   production build for that server
+//   npm start                https dev server on localhost:3000
+"use strict";
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { resolveBaseUrl, rewriteManifest } = require("./scripts/addin-url");
+
+// No telemetry: the metadata plugin only parses the source file. Its dependency
+// office-addin-usage-data (2.x: reporting removed, every call a no-op) is required only by
+// the custom-functions-metadata CLI, never on this path; test/functions/metadata.test.ts
+// checks that generating the metadata does not load it.
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  const baseUrl = resolveBaseUrl(process.env);
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      // functions first: in the shared runtime the pane's page hosts the functions too.
+      functions: "./src/functions/functions.ts",
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      chunkFilename: "chunks/[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
+        },
+        { test: /\.css$/, type: "asset/source" },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        scriptLoading: "blocking",
+        inject: "body",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "assets/templates/*.docx", to: "assets/templates/[name][ext]", noErrorOnMissing: true },
+          { from: "src/taskpane/huong-dan.html", to: "huong-dan.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteManifest(content.toString("utf8"), baseUrl),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      server: "https",
+      static: { directory: path.resolve(__dirname, "dist") },
+      // Excel on the web fetches functions.json from its own origin.
+      headers: { "Access-Control-Allow-Origin": "*" },
+      client: { overlay: false, webSocketURL: "auto://0.0.0.0:0/ws" },
+      hot: false,
+      liveReload: true,
+      open: false,
+    },
+  };
+};
