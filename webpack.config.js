@@ -33,7 +33,13 @@ module.exports = (env, argv) => {
       chunkFilename: "chunks/[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // Tổng hợp reads .xlsx files in the pane with exceljs's browser build, through the
+      // CLI's exceljs → grid conversion (its fs/path imports are never used there).
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      fallback: { fs: false, path: false },
+    },
     module: {
       rules: [
         {
@@ -59,6 +65,7 @@ module.exports = (env, argv) => {
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "assets/templates/*.docx", to: "assets/templates/[name][ext]", noErrorOnMissing: true },
           { from: "src/taskpane/huong-dan.html", to: "huong-dan.html" },
+          { from: "src/taskpane/luu-tep.html", to: "luu-tep.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -307,8 +307,8 @@ function bienBan() {
     sub(["- Đồng chí ", "{nguoiPhatBieu}", ": ", "{noiDung}"]),
     tagLine("{/yKien}"),
     tagLine("{^coYKien}"),
-    sub(["- Đồng chí ……………………: ……………………………………………………………"]),
-    sub(["- Đồng chí ……………………: ……………………………………………………………"]),
+    sub(["- Đồng chí ……………: …………………………………"]),
+    sub(["- Đồng chí ……………: …………………………………"]),
     tagLine("{/coYKien}"),
 
     heading("III. KẾT THÚC"),

@@ -8,7 +8,19 @@ import { UserError } from "../core/types";
 /** Flags commands commonly use; a command may list its own in an optional `flags`. */
 const DEFAULT_FLAGS = ["json", "ghi-de"];
 
+let pipeGuard = false;
+
 export function defaultIO(): CliIO {
+  if (!pipeGuard) {
+    pipeGuard = true;
+    // `chuyende kiem-tra … | head`: a closed pipe is not an error worth a stack trace.
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on("error", (err: NodeJS.ErrnoException) => {
+        if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw err;
+      });
+    }
+  }
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),

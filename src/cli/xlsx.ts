@@ -30,6 +30,21 @@ function sniffProblem(file: string, bytes: Buffer): string | null {
   const ext = path.extname(file).toLowerCase();
   if (bytes.length === 0) return `Tệp ${name} rỗng (0 byte) — không có gì để đọc.`;
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
+    // An OLE (CFB) container: Excel's encrypted .xlsx and the old .xls both are one.
+    // Their directories name their streams (UTF-16LE): that tells which it is.
+    const has = (stream: string) => bytes.indexOf(Buffer.from(stream, "utf16le")) >= 0;
+    if (has("EncryptedPackage")) {
+      return (
+        `Không mở được tệp ${name}: tệp được đặt mật khẩu (mã hóa). Hãy mở bằng Excel, gỡ mật khẩu ` +
+        `(Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu rồi bấm OK), lưu lại, rồi chạy lại.`
+      );
+    }
+    if (has("Workbook") || has("Book")) {
+      return (
+        `Không mở được tệp ${name}: đây là định dạng Excel 97-2003 (.xls) cũ${ext === ".xlsx" ? " dù tên là .xlsx" : ""} — ` +
+        `hãy mở bằng Excel, chọn Lưu thành › Sổ làm việc Excel, lưu lại dưới dạng .xlsx rồi chạy lại.`
+      );
+    }
     return (
       `Không mở được tệp ${name}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ — ` +
       `hãy bỏ mật khẩu (nếu có) và lưu lại dưới dạng .xlsx (Sổ làm việc Excel).`
@@ -122,18 +137,135 @@ export async function loadWorkbookBytes(bytes: Buffer, file: string): Promise<Lo
       file,
     });
   }
+  const { bytes: toLoad, notes } = clipHugeValidations(zip, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(toLoad as unknown as ArrayBuffer);
   } catch (err) {
     throw new UserError(
       "TEP_HONG",
-      `Không đọc được tệp ${name}: nội dung sổ bị hỏng (${(err as Error).message}) — hãy mở bằng Excel và lưu lại dưới dạng .xlsx.`,
+      // exceljs's own message is English and about its internals: kept for CHUYENDE_DEBUG only.
+      `Không đọc được tệp ${name}: nội dung bên trong sổ bị hỏng — hãy mở bằng Excel (chọn Có khi Excel hỏi ` +
+        `có khôi phục nội dung không), rồi lưu lại dưới dạng .xlsx.` +
+        (process.env.CHUYENDE_DEBUG === "1" ? ` (${(err as Error).message})` : ""),
       { file },
     );
   }
   tableCountsByWorkbook.set(workbook, readTableCounts(zip));
+  loadNotesByWorkbook.set(workbook, [...notes, ...unsupportedParts(zip)]);
   return { workbook, grid: workbookToGrid(workbook) };
+}
+
+const loadNotesByWorkbook = new WeakMap<ExcelJS.Workbook, string[]>();
+
+/** Parts exceljs drops when it saves a workbook: the user should know before relying on
+ *  a saved copy (the input itself is never touched). */
+function unsupportedParts(zip: PizZip): string[] {
+  const entries = Object.keys(zip.files);
+  const has = (re: RegExp) => entries.some((e) => re.test(e));
+  const lost: string[] = [];
+  if (has(/^xl\/charts\/chart/i)) lost.push("biểu đồ");
+  if (has(/^xl\/pivotTables\//i)) lost.push("PivotTable");
+  if (has(/^xl\/slicers?\//i)) lost.push("slicer");
+  if (has(/^xl\/vbaProject\.bin$/i)) lost.push("macro VBA");
+  if (has(/^xl\/externalLinks\//i)) lost.push("liên kết tới sổ khác");
+  if (lost.length === 0) return [];
+  return [
+    `Sổ có ${lost.join(", ")}; bản ra do dòng lệnh ghi không giữ được các phần này (tệp gốc vẫn nguyên vẹn). ` +
+      `Nếu cần giữ, hãy dùng add-in trong Excel.`,
+  ];
+}
+
+/** What loading had to change in memory (never in the input file) so exceljs can cope;
+ *  a command that saves the workbook shows these to the user. */
+export function loadNotes(wb: ExcelJS.Workbook): string[] {
+  return loadNotesByWorkbook.get(wb) ?? [];
+}
+
+/** Cells a drop-down range may cover before it is clipped (exceljs keeps one entry per
+ *  cell: a whole-column list is a million entries, hundreds of MB, seconds to load). */
+const MAX_VALIDATION_CELLS = 200_000;
+/** Rows kept below the last used row when a huge validation range is clipped. */
+const VALIDATION_MARGIN_ROWS = 5000;
+
+/** Clips data-validation ranges that cover whole columns (common in hand-made sheets) to
+ *  the used rows plus a margin, in the bytes handed to exceljs. */
+function clipHugeValidations(zip: PizZip, bytes: Buffer): { bytes: Buffer; notes: string[] } {
+  const notes: string[] = [];
+  let changed = false;
+  const names = sheetNamesByPart(zip);
+  for (const entry of Object.keys(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(entry)) continue;
+    const xml = zip.files[entry].asText();
+    if (!xml.includes("<dataValidation")) continue;
+    const lastRow = lastUsedRow(xml);
+    const limit = lastRow + VALIDATION_MARGIN_ROWS;
+    let sheetChanged = false;
+    const fixed = xml.replace(/(<dataValidation\b[^>]*\bsqref=")([^"]*)(")/g, (_m, pre: string, sqref: string, post: string) => {
+      const parts = sqref.split(/\s+/).filter(Boolean).map((ref) => {
+        const r = decodeRange(ref);
+        if (!r) return ref;
+        const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+        if (cells <= MAX_VALIDATION_CELLS || r.bottom + 1 <= limit) return ref;
+        sheetChanged = true;
+        const bottom = Math.max(r.top + 1, limit);
+        return `${encodeAddress(r.top, r.left)}:${encodeAddress(bottom - 1, r.right)}`;
+      });
+      return pre + parts.join(" ") + post;
+    });
+    if (sheetChanged) {
+      changed = true;
+      zip.file(entry, fixed);
+      const sheet = names.get(entry) ?? entry;
+      notes.push(
+        `Danh sách chọn (Data Validation) phủ cả cột trên trang "${sheet}" được giới hạn đến dòng ${limit} trong tệp ra.`,
+      );
+    }
+  }
+  if (!changed) return { bytes, notes };
+  return { bytes: zip.generate({ type: "nodebuffer", compression: "DEFLATE" }) as Buffer, notes };
+}
+
+function lastUsedRow(xml: string): number {
+  const i = xml.lastIndexOf("<row ");
+  if (i < 0) return 1;
+  const m = /\br="(\d+)"/.exec(xml.slice(i, i + 200));
+  return m ? Number(m[1]) : 1;
+}
+
+function encodeAddress(row0: number, col0: number): string {
+  let s = "";
+  for (let n = col0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row0 + 1}`;
+}
+
+/** Worksheet part path → sheet name, from workbook.xml and its relationships. */
+function sheetNamesByPart(zip: PizZip): Map<string, string> {
+  const out = new Map<string, string>();
+  const wb = zip.files["xl/workbook.xml"]?.asText() ?? "";
+  const rels = zip.files["xl/_rels/workbook.xml.rels"]?.asText() ?? "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
+  }
+  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const target = rid ? targets.get(rid) : undefined;
+    if (name && target) out.set(`xl/${target}`, decodeXml(name));
+  }
+  return out;
+}
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 type RawValue = ExcelJS.CellValue;
@@ -235,7 +367,15 @@ function tablesOf(ws: ExcelJS.Worksheet): RawTableModel[] {
 
 /** "B3:D10" → 0-based inclusive bounds. */
 export function decodeRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
-  const parts = ref.replace(/\$/g, "").split(":");
+  const clean = ref.replace(/\$/g, "");
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(clean);
+  if (cols) {
+    // A whole-column reference: rows 1..1048576.
+    const a = decodeAddress(`${cols[1]}1`)!;
+    const b = decodeAddress(`${cols[2]}1`)!;
+    return { top: 0, left: Math.min(a.col, b.col), bottom: 1048575, right: Math.max(a.col, b.col) };
+  }
+  const parts = clean.split(":");
   const a = decodeAddress(parts[0]);
   const b = decodeAddress(parts[1] ?? parts[0]);
   if (!a || !b) return null;
@@ -259,6 +399,7 @@ function decodeAddress(addr: string): { row: number; col: number } | null {
  *  header row, and would save it with headerRowCount="0", which breaks the table. Put
  *  back what the file said (header and totals rows) so the user's tables survive a save. */
 export function fixTables(wb: ExcelJS.Workbook): void {
+  compactDataValidations(wb);
   const counts = tableCountsByWorkbook.get(wb);
   wb.eachSheet((ws) => {
     for (const t of tablesOf(ws)) {
@@ -267,5 +408,62 @@ export function fixTables(wb: ExcelJS.Workbook): void {
       t.totalsRow = c ? c.totalsRowCount > 0 : Boolean(t.totalsRow);
       if (!t.style) t.style = { theme: "TableStyleMedium2", showRowStripes: true };
     }
+  });
+}
+
+type ValidationModel = Record<string, unknown>;
+
+/** exceljs keeps a loaded sheet's data validations one entry per cell and, when saving,
+ *  joins them after sorting addresses as text ("B10" before "B2"), writing overlapping
+ *  ranges that Excel "repairs" away. Joining the cells into column runs (by number)
+ *  gives exceljs ranges it writes as they are. Safe to call more than once. */
+export function compactDataValidations(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    const holder = (ws as unknown as { dataValidations?: { model: ValidationModel } }).dataValidations;
+    if (!holder || !holder.model) return;
+    const next: ValidationModel = {};
+    // Equal validations (by content) form one group; loaded cells of one <dataValidation>
+    // share an object, so the JSON is computed once per object.
+    const keyOf = new Map<unknown, string>();
+    const first = new Map<string, unknown>();
+    const groups = new Map<string, Map<number, number[]>>();
+    for (const [address, value] of Object.entries(holder.model)) {
+      if (value === undefined || value === null) continue;
+      const cell = /^[A-Z]{1,3}\d+$/.test(address) ? decodeAddress(address) : null;
+      if (!cell) {
+        next[address] = value; // already a range
+        continue;
+      }
+      let key = keyOf.get(value);
+      if (key === undefined) keyOf.set(value, (key = JSON.stringify(value)));
+      if (!first.has(key)) first.set(key, value);
+      let cols = groups.get(key);
+      if (!cols) groups.set(key, (cols = new Map()));
+      const rows = cols.get(cell.col) ?? [];
+      rows.push(cell.row);
+      cols.set(cell.col, rows);
+    }
+    for (const [key, cols] of groups) {
+      const value = first.get(key);
+      for (const [col, rows] of cols) {
+        rows.sort((a, b) => a - b);
+        let start = rows[0];
+        let prev = rows[0];
+        const flush = () => {
+          const a = encodeAddress(start, col);
+          next[start === prev ? a : `${a}:${encodeAddress(prev, col)}`] = value;
+        };
+        for (let i = 1; i < rows.length; i++) {
+          if (rows[i] === prev + 1) {
+            prev = rows[i];
+            continue;
+          }
+          flush();
+          start = prev = rows[i];
+        }
+        flush();
+      }
+    }
+    holder.model = next;
   });
 }

@@ -5,7 +5,7 @@ import { countBySeverity } from "./check";
 import { formatDate } from "./dates";
 import { computeFacts } from "./facts";
 import { topicStatusLabel } from "./report";
-import type { CellStyle, ModelCell, ModelValue, Range1, SheetModel } from "./sheetModel";
+import type { CellStyle, ModelCell, ModelTable, ModelValue, Range1, SheetModel } from "./sheetModel";
 import type { CheckResult, ParsedWorkbook, Quarter, SimpleDate, WorkbookGrid } from "./types";
 import { cellText } from "./values";
 
@@ -134,6 +134,18 @@ export const CONSOLIDATION_TITLE_PREFIX = "TỔNG HỢP KẾT QUẢ SINH HOẠT 
 const TOPIC_LIST_TITLE = "DANH SÁCH CHUYÊN ĐỀ CỦA CÁC CHI BỘ";
 
 const MAX_SHEET_NAME = 31;
+const SUMMARY_TABLE = "tblTongHop";
+const TOPIC_LIST_TABLE = "tblDanhSachChuyenDe";
+
+/** `base`, or `base2`, `base3`… — a table name no table of the workbook has yet (Excel
+ *  compares them without case). Adds the name it returns to `taken`. */
+export function uniqueTableName(base: string, taken: Set<string>): string {
+  const keys = new Set([...taken].map((t) => t.toLowerCase()));
+  let name = base;
+  for (let n = 2; keys.has(name.toLowerCase()); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
+}
 
 /** `base`, or `base (2)`, `base (3)`… — the first that no existing sheet has (Excel
  *  compares sheet names without regard to case). Adds the name it returns to `taken`. */
@@ -240,6 +252,8 @@ function text(s: string): ModelValue {
 export interface ConsolidationOptions {
   /** Sheet names already in the workbook (the pane writes into the open one). */
   existingNames?: Iterable<string>;
+  /** Table names already in the workbook (table names are unique workbook-wide). */
+  existingTables?: Iterable<string>;
   /** The as-of date, printed under the title. */
   asOf?: SimpleDate;
 }
@@ -256,6 +270,9 @@ export function buildConsolidationSheets(
   const taken = new Set<string>(options.existingNames ?? []);
   const summaryName = uniqueSheetName(CONSOLIDATION_SHEET, taken);
   const listName = uniqueSheetName(TOPIC_LIST_SHEET, taken);
+  const takenTables = new Set<string>(options.existingTables ?? []);
+  const summaryTable = uniqueTableName(SUMMARY_TABLE, takenTables);
+  const listTable = uniqueTableName(TOPIC_LIST_TABLE, takenTables);
   const last = SUMMARY_HEADERS.length;
 
   // ---- Tổng hợp
@@ -270,12 +287,17 @@ export function buildConsolidationSheets(
     NOTE,
   );
   const headerRow = 4;
-  s.row(headerRow, SUMMARY_HEADERS, SUMMARY_HEADERS.map(() => HEAD));
   let r = headerRow + 1;
-  entries.forEach((e, i) => {
-    s.row(
-      r++,
-      [
+  const tables: ModelTable[] = [];
+  if (entries.length > 0) {
+    // A table rather than styled cells: filter/sort for the upper level, and cheap to
+    // write for a thousand cells.
+    tables.push({
+      name: summaryTable,
+      top: headerRow,
+      left: 1,
+      headers: [...SUMMARY_HEADERS],
+      rows: entries.map((e, i) => [
         i + 1,
         text(e.partyCommittee),
         text(e.cell),
@@ -290,10 +312,12 @@ export function buildConsolidationSheets(
         e.warnings,
         text(e.missingQuarters.map((q) => ROMAN[q - 1]).join(", ")),
         e.file,
-      ],
-      [CENTER, WRAP, WRAP, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, WRAP],
-    );
-  });
+      ]),
+    });
+    r += entries.length;
+  } else {
+    s.row(headerRow, SUMMARY_HEADERS, SUMMARY_HEADERS.map(() => HEAD));
+  }
   if (entries.length === 0) {
     s.span(r++, 1, last, "Không có sổ nào đọc được.", { ...CELL, italic: true, hAlign: "center" });
   } else {
@@ -328,6 +352,7 @@ export function buildConsolidationSheets(
     name: summaryName,
     cells: s.cells,
     merges: s.merges,
+    tables,
     columnWidths: SUMMARY_WIDTHS,
     freezeRows: headerRow + 1,
     print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [headerRow, headerRow] },
@@ -338,35 +363,38 @@ export function buildConsolidationSheets(
   const lastT = TOPIC_HEADERS.length;
   l.span(1, 1, lastT, `${TOPIC_LIST_TITLE}${yearsLabel(entries)}`, TITLE);
   const listHeader = 3;
-  l.row(listHeader, TOPIC_HEADERS, TOPIC_HEADERS.map(() => HEAD));
-  r = listHeader + 1;
-  let n = 0;
+  const listRows: ModelValue[][] = [];
   for (const e of entries) {
     for (const t of e.topics) {
-      l.row(
-        r++,
-        [
-          ++n,
-          text(e.partyCommittee),
-          text(e.cell),
-          t.year,
-          t.quarter === null ? null : ROMAN[t.quarter - 1],
-          t.title,
-          text(t.group),
-          text(t.assignees),
-          t.meeting ? { date: t.meeting } : text(t.meetingText),
-          t.status,
-          e.file,
-        ],
-        [CENTER, WRAP, WRAP, CENTER, CENTER, WRAP, WRAP, WRAP, CENTER, CENTER, WRAP],
-      );
+      listRows.push([
+        listRows.length + 1,
+        text(e.partyCommittee),
+        text(e.cell),
+        t.year,
+        t.quarter === null ? null : ROMAN[t.quarter - 1],
+        t.title,
+        text(t.group),
+        text(t.assignees),
+        t.meeting ? { date: t.meeting } : text(t.meetingText),
+        t.status,
+        e.file,
+      ]);
     }
+  }
+  const n = listRows.length;
+  r = listHeader + 1;
+  const listTables: ModelTable[] = [];
+  if (n > 0) {
+    listTables.push({ name: listTable, top: listHeader, left: 1, headers: [...TOPIC_HEADERS], rows: listRows });
+  } else {
+    l.row(listHeader, TOPIC_HEADERS, TOPIC_HEADERS.map(() => HEAD));
   }
   if (n === 0) l.span(r++, 1, lastT, "Không có chuyên đề nào.", { ...CELL, italic: true, hAlign: "center" });
   const list: SheetModel = {
     name: listName,
     cells: l.cells,
     merges: l.merges,
+    tables: listTables,
     columnWidths: TOPIC_WIDTHS,
     freezeRows: listHeader + 1,
     print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [listHeader, listHeader] },

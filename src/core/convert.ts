@@ -6,7 +6,7 @@
 import { REGISTER_SPECS } from "./columns";
 import { romanQuarter } from "./dates";
 import { CHOICES } from "./layout";
-import { findHeaderRow, locateRegister, makeParsers, registerRows, sheetView, type HeaderRow, type Located } from "./register";
+import { findHeaderRow, locateRegister, makeParsers, registerRows, sheetView, withViews, type HeaderRow, type Located } from "./register";
 import type { ModelValue } from "./sheetModel";
 import {
   REGISTER_COLUMNS,
@@ -83,6 +83,10 @@ export function unmappedColumns(plan: ConversionPlan): SourceColumn[] {
  *  is the first of its first 20 rows with ≥3 matches including Tên chuyên đề, else
  *  the first with a Tên chuyên đề header. */
 export function proposeMapping(grid: WorkbookGrid, sheetName?: string): ConversionPlan | null {
+  return withViews(() => proposeNow(grid, sheetName));
+}
+
+function proposeNow(grid: WorkbookGrid, sheetName?: string): ConversionPlan | null {
   if (sheetName === undefined) {
     const loc = locateRegister(grid);
     return loc ? planFrom(loc) : null;
@@ -148,6 +152,10 @@ function orNull(s: string): string | null {
  *  the plan maps it: empty rows and the footer dropped, rows without a title kept
  *  (so THIEU_TEN still shows them), merged values applied to every row. */
 export function convertRegister(grid: WorkbookGrid, plan: ConversionPlan): ModelValue[][] {
+  return withViews(() => convertNow(grid, plan));
+}
+
+function convertNow(grid: WorkbookGrid, plan: ConversionPlan): ModelValue[][] {
   const sheet = grid.sheets.find((s) => s.name === plan.sheet);
   if (!sheet) {
     throw new UserError("KHONG_CO_TRANG", `Không tìm thấy trang "${plan.sheet}" trong sổ để chuyển đổi.`, {

@@ -34,7 +34,9 @@ import type {
 import { REGISTER_DATE_COLUMNS } from "./types";
 import {
   cellText,
+  detectLegacyEncoding,
   isBlank,
+  isExcelError,
   normalizeKey,
   parseAttendanceStatus,
   parseDateCell,
@@ -181,8 +183,8 @@ export function matchHeader(text: string, specs: readonly ColumnSpec[]): HeaderM
 /** Excel's column limit; used to key cells by one number. */
 const MAX_COLS = 16384;
 
-/** A sheet with merges resolved: every cell of a merged area reads as its top-left
- *  value (SPEC §3.6), and the other cells of the area are marked as copies.
+/** A sheet with merges resolved: the cells under a merged area's top-left cell read
+ *  as its value (SPEC §3.6), and the other cells of the area are marked as copies.
  *  Adapters differ here (exceljs repeats the value, Office.js leaves ""), so the
  *  top-left value is always the one used. */
 export class SheetView {
@@ -232,12 +234,15 @@ export class SheetView {
     return this.values[r]?.length ?? 0;
   }
 
-  /** The value a cell shows: its own, or its merged area's top-left value. */
+  /** The value a cell shows: its own, or, below the top-left cell of a merged area,
+   *  that cell's value (SPEC §3.6 applies a vertically merged value to every row of
+   *  the merge). Cells to the right of a merge's first column read as empty, as in
+   *  Excel: a banner or footer merged across the table does not fill every column. */
   value(r: number, c: number): CellValue {
     if (c < 0) return null;
     if (this.copies.size) {
       const m = this.copies.get(r * MAX_COLS + c);
-      if (m) return this.values[m.top]?.[m.left];
+      if (m) return c === m.left ? this.values[m.top]?.[m.left] : null;
     }
     return this.values[r]?.[c];
   }
@@ -256,16 +261,30 @@ export class SheetView {
   }
 }
 
-const viewCache = new WeakMap<SheetGrid, SheetView>();
+/** Views shared during one read (see withViews); none are kept between reads, since
+ *  a caller may change a grid's values and read it again. */
+let activeViews: Map<SheetGrid, SheetView> | null = null;
 
-/** The SheetView of a sheet, built once per SheetGrid object. */
+/** The SheetView of a sheet: shared within a withViews call, else built afresh. */
 export function sheetView(sheet: SheetGrid): SheetView {
-  let v = viewCache.get(sheet);
+  if (!activeViews) return new SheetView(sheet);
+  let v = activeViews.get(sheet);
   if (!v) {
     v = new SheetView(sheet);
-    viewCache.set(sheet, v);
+    activeViews.set(sheet, v);
   }
   return v;
+}
+
+/** Runs `fn` with each sheet's view built once for all the lookups it makes. */
+export function withViews<T>(fn: () => T): T {
+  if (activeViews) return fn();
+  activeViews = new Map();
+  try {
+    return fn();
+  } finally {
+    activeViews = null;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -558,7 +577,8 @@ export function dataRows(loc: Located, ignoreCols: readonly number[] = []): numb
   const view = sheetView(loc.sheet);
   const { left, right, firstDataRow } = loc.header;
   const last = Math.min(loc.lastRow, view.rowCount);
-  const ignore = new Set(ignoreCols);
+  const ignore: boolean[] = [];
+  for (const c of ignoreCols) ignore[c] = true;
   const out: number[] = [];
   for (let row = firstDataRow; row <= last; row++) {
     const r = row - 1;
@@ -566,7 +586,7 @@ export function dataRows(loc: Located, ignoreCols: readonly number[] = []): numb
     if (!vals) continue;
     const end = Math.min(right, vals.length);
     for (let col = left; col <= end; col++) {
-      if (ignore.has(col)) continue;
+      if (ignore[col]) continue;
       if (!blank(view.own(r, col - 1))) {
         out.push(row);
         break;
@@ -598,7 +618,10 @@ export function registerRows(loc: Located, titleColumn?: number | null): { title
   const titled: number[] = [];
   const untitled: number[] = [];
   for (const row of rows) {
-    if (blank(view.value(row - 1, title - 1))) untitled.push(row);
+    // An error (#N/A from a lookup filled down the column) is not a title: the row is
+    // untitled (THIEU_TEN) or footer, never a topic called "#N/A".
+    const v = view.value(row - 1, title - 1);
+    if (blank(v) || isExcelError(v)) untitled.push(row);
     else titled.push(row);
   }
   if (!loc.table) dropSignatureBlock(view, loc.header.columns, titled, title);
@@ -670,8 +693,10 @@ function parseTopic(get: (row: number, column: RegisterColumn) => CellValue, row
 
 /** The register (SPEC §3.3, §3.6), or null when the workbook has none. */
 export function findRegister(grid: WorkbookGrid): Register | null {
-  const loc = locateRegister(grid);
-  return loc ? readRegister(grid, loc) : null;
+  return withViews(() => {
+    const loc = locateRegister(grid);
+    return loc ? readRegister(grid, loc) : null;
+  });
 }
 
 export function readRegister(grid: WorkbookGrid, loc: Located, parsers?: Parsers): Register {
@@ -701,7 +726,8 @@ interface TableKind<T> {
   ignore: readonly string[];
   /** Rows after the last row with a value in one of these columns are a footer. */
   anchors: readonly string[];
-  parse(get: (column: string) => CellValue, row: number, p: Parsers): T | null;
+  /** Reads a row; `get(i)` is the cell of specs[i] (null when the column is absent). */
+  parse(get: (i: number) => CellValue, row: number, p: Parsers): T | null;
 }
 
 const MEMBERS: TableKind<Member> = {
@@ -712,15 +738,15 @@ const MEMBERS: TableKind<Member> = {
   ignore: [],
   anchors: ["Họ và tên"],
   parse(get, row, p) {
-    const name = p.text(get("Họ và tên"));
+    const name = p.text(get(0 /* Họ và tên */));
     if (!name) return null; // a member row without a name names nobody
     return {
       row,
       name,
-      role: p.text(get("Chức vụ")),
-      kind: p.memberKind(get("Loại")),
-      exempt: p.yesNo(get("Miễn sinh hoạt")),
-      note: p.text(get("Ghi chú")),
+      role: p.text(get(1 /* Chức vụ */)),
+      kind: p.memberKind(get(2 /* Loại */)),
+      exempt: p.yesNo(get(3 /* Miễn sinh hoạt */)),
+      note: p.text(get(4 /* Ghi chú */)),
     };
   },
 };
@@ -735,10 +761,10 @@ const ATTENDANCE: TableKind<AttendanceRow> = {
   parse(get, row, p) {
     return {
       row,
-      topicStt: p.number(get("STT chuyên đề")),
-      name: p.text(get("Họ và tên")),
-      status: p.attendance(get("Tình trạng")),
-      reason: p.text(get("Lý do")),
+      topicStt: p.number(get(0 /* STT chuyên đề */)),
+      name: p.text(get(1 /* Họ và tên */)),
+      status: p.attendance(get(2 /* Tình trạng */)),
+      reason: p.text(get(3 /* Lý do */)),
     };
   },
 };
@@ -753,17 +779,17 @@ const MINUTES: TableKind<MinutesRow> = {
   parse(get, row, p) {
     return {
       row,
-      topicStt: p.number(get("STT chuyên đề")),
-      start: p.time(get("Bắt đầu")),
-      end: p.time(get("Kết thúc")),
-      place: p.text(get("Địa điểm")),
-      chair: p.text(get("Chủ trì")),
-      secretary: p.text(get("Thư ký")),
-      delegates: p.text(get("Đại biểu")),
-      purpose: p.text(get("Mục đích, yêu cầu")),
-      conclusion: p.text(get("Kết luận")),
-      tasks: p.text(get("Nhiệm vụ giao")),
-      vote: p.text(get("Biểu quyết")),
+      topicStt: p.number(get(0 /* STT chuyên đề */)),
+      start: p.time(get(1 /* Bắt đầu */)),
+      end: p.time(get(2 /* Kết thúc */)),
+      place: p.text(get(3 /* Địa điểm */)),
+      chair: p.text(get(4 /* Chủ trì */)),
+      secretary: p.text(get(5 /* Thư ký */)),
+      delegates: p.text(get(6 /* Đại biểu */)),
+      purpose: p.text(get(7 /* Mục đích, yêu cầu */)),
+      conclusion: p.text(get(8 /* Kết luận */)),
+      tasks: p.text(get(9 /* Nhiệm vụ giao */)),
+      vote: p.text(get(10 /* Biểu quyết */)),
     };
   },
 };
@@ -778,9 +804,9 @@ const OPINIONS: TableKind<OpinionRow> = {
   parse(get, row, p) {
     return {
       row,
-      topicStt: p.number(get("STT chuyên đề")),
-      speaker: p.text(get("Người phát biểu")),
-      content: p.text(get("Nội dung")),
+      topicStt: p.number(get(0 /* STT chuyên đề */)),
+      speaker: p.text(get(1 /* Người phát biểu */)),
+      content: p.text(get(2 /* Nội dung */)),
     };
   },
 };
@@ -794,16 +820,24 @@ function readFound<T>(loc: Located, kind: TableKind<T>, p: Parsers): FoundTable<
     // Signatures and notes under a hand-made list are not rows of it.
     const anchors = kind.anchors.map((n) => cols[n]).filter((c): c is number => c !== undefined);
     let last = 0;
-    for (const row of rows) if (anchors.some((c) => !blank(view.value(row - 1, c - 1)))) last = row;
+    for (const row of rows) {
+      for (const c of anchors) {
+        if (!blank(view.value(row - 1, c - 1))) {
+          last = row;
+          break;
+        }
+      }
+    }
     rows = rows.filter((r) => r <= last);
   }
-  const get = cellReader(loc);
+  // 0-based column of each spec, -1 when absent; looked up once, not per cell.
+  const index = kind.specs.map((sp) => (cols[sp.name] === undefined ? -1 : cols[sp.name] - 1));
   const out: T[] = [];
-  let current = 0;
-  const getColumn = (column: string) => get(current, column);
+  let r = 0;
+  const get = (i: number): CellValue => (index[i] < 0 ? null : view.value(r, index[i]));
   for (const row of rows) {
-    current = row;
-    const parsed = kind.parse(getColumn, row, p);
+    r = row - 1;
+    const parsed = kind.parse(get, row, p);
     if (parsed) out.push(parsed);
   }
   return { sheet: loc.sheet.name, headerRow: loc.header.row, columns: { ...cols }, rows: out };
@@ -833,17 +867,22 @@ function locateSecondary(grid: WorkbookGrid, used: Set<string>): Map<TableKind<u
       }
     }
   }
-  for (const k of kinds) {
-    if (found.has(k)) continue;
-    for (const sheet of grid.sheets) {
-      if (used.has(sheet.name) || isCanonicalSheetOtherThan(sheet, k.sheet) || sameName(sheet.name, SHEETS.info)) continue;
+  // Any sheet: when a sheet could hold more than one list (an attendance sheet has
+  // "Họ tên" and "Ghi chú" like a member list), the list it matches best takes it.
+  const candidates: { kind: TableKind<unknown>; loc: Located; score: number; order: number }[] = [];
+  kinds.forEach((k, ki) => {
+    if (found.has(k)) return;
+    grid.sheets.forEach((sheet, si) => {
+      if (used.has(sheet.name) || isCanonicalSheetOtherThan(sheet, k.sheet) || sameName(sheet.name, SHEETS.info)) return;
       const l = locateOnSheet(sheet, k.specs, { minMatches: 2, key: k.key });
-      if (l) {
-        found.set(k, l);
-        used.add(sheet.name);
-        break;
-      }
-    }
+      if (l) candidates.push({ kind: k, loc: l, score: Object.keys(l.header.columns).length, order: si * 8 + ki });
+    });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
+  for (const c of candidates) {
+    if (found.has(c.kind) || used.has(c.loc.sheet.name)) continue;
+    found.set(c.kind, c.loc);
+    used.add(c.loc.sheet.name);
   }
   return found;
 }
@@ -947,6 +986,10 @@ function setInfo(info: CellInfo, field: InfoField, v: CellValue): void {
 
 /** Reads everything the engine needs from a workbook grid (SPEC §3.6). */
 export function readWorkbook(grid: WorkbookGrid): ParsedWorkbook {
+  return withViews(() => readWorkbookNow(grid));
+}
+
+function readWorkbookNow(grid: WorkbookGrid): ParsedWorkbook {
   const date1904 = !!grid.date1904;
   const p = makeParsers(date1904);
   const regLoc = locateRegister(grid);
@@ -970,4 +1013,72 @@ export function readWorkbook(grid: WorkbookGrid): ParsedWorkbook {
     minutes: read(MINUTES),
     opinions: read(OPINIONS),
   };
+}
+
+// ---------------------------------------------------------------------------
+// Text typed in a legacy font encoding
+
+export interface LegacyTextNotice {
+  sheet: string;
+  /** A1 address of the first such cell on the sheet. */
+  address: string;
+  /** Its text (as read), cut to a readable length. */
+  sample: string;
+  encoding: "TCVN3" | "VNI";
+  /** How many cells of the sheet look like it. */
+  cells: number;
+}
+
+function columnName(col0: number): string {
+  let s = "";
+  for (let n = col0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Sheets holding text typed with a TCVN3 (ABC) or VNI font, which reads as garbage
+ *  ("Sinh ho¹t chuyªn ®Ò") and matches no header, status or name: one notice per sheet
+ *  naming its first such cell. Only text cells are looked at, and most are ruled out by
+ *  one regex test (no Latin-1 letter), so a 100,000-row sheet costs milliseconds. */
+export function findLegacyText(grid: WorkbookGrid): LegacyTextNotice[] {
+  const out: LegacyTextNotice[] = [];
+  for (const sheet of grid.sheets) {
+    let notice: LegacyTextNotice | null = null;
+    const rows = sheet.values ?? [];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== "string" || v.length < 2) continue;
+        const encoding = detectLegacyEncoding(v);
+        if (!encoding) continue;
+        if (notice) {
+          notice.cells++;
+          continue;
+        }
+        const text = cellText(v);
+        notice = {
+          sheet: sheet.name,
+          address: `${columnName(c)}${r + 1}`,
+          sample: text.length > 40 ? `${text.slice(0, 40)}…` : text,
+          encoding,
+          cells: 1,
+        };
+      }
+    }
+    if (notice) out.push(notice);
+  }
+  return out;
+}
+
+/** The Vietnamese warning for one notice: where, which font, and how to convert. */
+export function legacyTextMessage(n: LegacyTextNotice): string {
+  const font = n.encoding === "TCVN3" ? "TCVN3 (ABC, phông .VnTime)" : "VNI (phông VNI-Times)";
+  const source = n.encoding === "TCVN3" ? "TCVN3 (ABC)" : "VNI Windows";
+  const more = n.cells > 1 ? ` và ${n.cells - 1} ô khác` : "";
+  return (
+    `Trang "${n.sheet.normalize("NFC")}", ô ${n.address} ("${n.sample}")${more} có vẻ được gõ bằng phông ${font}, ` +
+    `không phải Unicode: tiêu đề, tên và trạng thái viết như vậy không đọc đúng được. ` +
+    `Hãy chuyển mã sang Unicode (Unikey › Công cụ chuyển mã, nguồn ${source}, đích Unicode) rồi kiểm tra lại.`
+  );
 }

@@ -36,9 +36,10 @@ export function reportSheetName(quarter: Quarter, year: number): string {
 }
 
 /** The quarter a report is usually made for: the last one that has ended by `today`
- *  (in Q1, Q4 of the previous year). */
+ *  (SPEC §4: a quarter has ended on its last day), so in Q1 it is Q4 of the previous year. */
 export function defaultReportQuarter(today: SimpleDate): { quarter: Quarter; year: number } {
   const q = quarterOf(today);
+  if (compareDates(quarterEnd(today.year, q), today) <= 0) return { quarter: q, year: today.year };
   return q === 1 ? { quarter: 4, year: today.year - 1 } : { quarter: (q - 1) as Quarter, year: today.year };
 }
 
@@ -149,6 +150,13 @@ class SheetBuilder {
 function dateValue(d: DateCell): ModelValue {
   if (d.value) return { date: d.value };
   return d.text === "" ? null : d.text;
+}
+
+/** 0.846 → "84,6%", 1 → "100%": one decimal, so that a rate just under the threshold
+ *  never shows as the threshold itself (85% would hide 84,6% < 85%). */
+function percentText(ratio: number): string {
+  const tenths = Math.floor(ratio * 1000 + 1e-9) / 10;
+  return `${String(tenths).replace(".", ",")}%`;
 }
 
 function plural(n: number, what: string): string {
@@ -283,7 +291,7 @@ export function buildQuarterReport(
       att === null
         ? null
         : att.expected > 0
-          ? `${att.present}/${att.expected} (${Math.round((att.present / att.expected) * 100)}%)`
+          ? `${att.present}/${att.expected} (${percentText(att.present / att.expected)})`
           : `${att.present}/${att.expected}`;
     b.row(
       r++,

@@ -41,6 +41,8 @@ export function cleanText(s: string): string {
 function memo<T>(f: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
   return (s: string) => {
+    // Long text (notes) is rarely repeated and would make the cache heavy.
+    if (s.length > 200) return f(s);
     let r = cache.get(s);
     if (r === undefined && !cache.has(s)) {
       r = f(s);
@@ -84,6 +86,14 @@ export function isBlank(v: CellValue): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v === "string") return BLANK_RE.test(v);
   return false;
+}
+
+/** The codes Excel shows for a failed formula; adapters pass them on as this text. */
+const EXCEL_ERROR_RE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+/** An Excel error value (#N/A, #REF!, #VALUE!…): what a broken formula shows, never content. */
+export function isExcelError(v: CellValue): boolean {
+  return typeof v === "string" && v.length <= 14 && v.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR_RE.test(v.trim());
 }
 
 const COMBINING_MARKS_RE = /[\u0300-\u036f]/g;
@@ -217,6 +227,7 @@ const VN_LONG_RE = new RegExp(
 
 const DIGIT_RE = /\d/;
 const PLAIN_DMY_RE = /^(\d{1,2})\/(\d{1,2})\/([1-9]\d{3})$/;
+const PLAIN_VN_LONG_RE = /^ngày ?(\d{1,2}) ?tháng ?(\d{1,2}) ?năm ?([1-9]\d{3})$/;
 const UNACCENTED_WORDS: Record<string, string> = {
   ngay: "ngày",
   thang: "tháng",
@@ -233,12 +244,21 @@ function dateOf(year: number, month: number, day: number): SimpleDate | null {
 
 /** Text date, day first. null when it is not one of the accepted forms or not a real day. */
 function parseDateText(text: string): SimpleDate | null {
-  // The everyday form first, without the general patterns' cost.
+  const d = parseDateTextMemo(text);
+  // A copy: callers may keep and change it.
+  return d && { year: d.year, month: d.month, day: d.day };
+}
+const parseDateTextMemo = memo(computeDateText);
+
+function computeDateText(text: string): SimpleDate | null {
+  // The everyday forms first, without the general patterns' cost.
   const plain = PLAIN_DMY_RE.exec(text);
   if (plain) return dateOf(+plain[3], +plain[2], +plain[1]);
   // A date needs a digit; most non-date text stops here.
   if (!DIGIT_RE.test(text)) return null;
   let t = text.toLowerCase();
+  const long = PLAIN_VN_LONG_RE.exec(t);
+  if (long) return dateOf(+long[3], +long[2], +long[1]);
   // The long form typed without diacritics ("ngay 5 thang 2 nam 2021") is the same form.
   t = t.replace(UNACCENTED_WORD_RE, (w) => UNACCENTED_WORDS[w]);
   let m = DMY_RE.exec(t);
@@ -551,7 +571,7 @@ function computeNames(v: string): string[] {
   const out: string[] = [];
   for (const line of v.replace(LINE_BREAK_RE, "\n").split("\n")) {
     for (const part of cleanText(line).split(NAME_SPLIT_RE)) {
-      const name = cleanText(part.replace(NAME_PREFIX_RE, ""));
+      const name = cleanText(cleanText(part).replace(NAME_PREFIX_RE, ""));
       if (name !== "") out.push(name);
     }
   }

@@ -133,9 +133,79 @@ function nullGetter(): string {
   return "";
 }
 
-function compile(zip: PizZip, opts: TemplateOptions): Docxtemplater {
+/** The parts of a .docx that may hold tags (docxtemplater templates the same ones). */
+const TEXT_PART_RE = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;
+
+function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+}
+
+/** Each paragraph's text (its runs joined, as docxtemplater sees it); a paragraph nested in
+ *  a text box is its own paragraph. */
+function paragraphTexts(xml: string): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  const token = /<w:p[ >]|<w:p\/>|<\/w:p>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g;
+  for (let m = token.exec(xml); m; m = token.exec(xml)) {
+    const t = m[0];
+    if (t === "<w:p/>") continue;
+    if (t.startsWith("<w:p")) stack.push("");
+    else if (t === "</w:p>") out.push(stack.pop() ?? "");
+    else if (stack.length) stack[stack.length - 1] += unescapeXml(m[1] ?? "");
+  }
+  return out;
+}
+
+function shorten(s: string, max = 40): string {
+  const t = s.trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+/** Brace errors found paragraph by paragraph. docxtemplater reads the whole document as one
+ *  stream, so "{ten" in one paragraph and a "}" three paragraphs later would make one odd
+ *  tag; a tag never spans paragraphs, so checking each paragraph names the real culprit. */
+function braceErrors(zip: PizZip): string[] {
+  const errors: string[] = [];
+  const add = (m: string) => {
+    if (!errors.includes(m)) errors.push(m);
+  };
+  for (const name of Object.keys(zip.files).filter((n) => TEXT_PART_RE.test(n)).sort()) {
+    for (const text of paragraphTexts(zip.file(name)!.asText())) {
+      if (!text.includes("{") && !text.includes("}")) continue;
+      // {{name}}: another tool's syntax.
+      const rest = text.replace(/{{([^{}]*)}}/g, (_, inner: string) => {
+        add(`Thẻ {{${inner}}} dùng hai dấu ngoặc — mẫu này dùng một dấu: viết {${inner.trim()}}.`);
+        return " ".repeat(inner.length + 4);
+      });
+      let open = -1;
+      for (let i = 0; i < rest.length; i++) {
+        const c = rest[i];
+        if (c === "{") {
+          if (open >= 0) add(`Thẻ {${shorten(rest.slice(open + 1, i))} chưa đóng — thêm dấu } ngay sau tên thẻ (trong đoạn “${shorten(text)}”).`);
+          open = i;
+        } else if (c === "}") {
+          if (open < 0) {
+            const before = /[\p{L}\p{N}_.#/^@-]*$/u.exec(rest.slice(0, i))?.[0] ?? "";
+            add(`Thẻ không mở: “${before}}” thiếu dấu { ở đầu (trong đoạn “${shorten(text)}”).`);
+          }
+          open = -1;
+        }
+      }
+      if (open >= 0) {
+        const tag = /^[^\s{}]*/u.exec(rest.slice(open + 1))?.[0] ?? "";
+        add(`Thẻ {${shorten(tag || rest.slice(open + 1))} chưa đóng — thêm dấu } ngay sau tên thẻ (trong đoạn “${shorten(text)}”).`);
+      }
+    }
+  }
+  return errors;
+}
+
+/** Compiles the template; every syntax error → one UserError listing them all. */
+function compile(zip: PizZip, opts: TemplateOptions, modules: InspectModule[] = []): Docxtemplater {
+  const braces = braceErrors(zip);
+  if (braces.length) throw syntaxError(braces, opts);
   try {
-    return new Docxtemplater(zip, { ...DXT_OPTIONS, nullGetter });
+    return new Docxtemplater(zip, { ...DXT_OPTIONS, nullGetter, modules });
   } catch (err) {
     const messages = errorMessages(err);
     if (messages.length === 0) {
@@ -143,11 +213,22 @@ function compile(zip: PizZip, opts: TemplateOptions): Docxtemplater {
         file: opts.name,
       });
     }
-    throw new UserError("MAU_SAI_THE", `${label(opts)} có thẻ sai:\n${messages.map((m) => `  - ${m}`).join("\n")}`, {
-      file: opts.name,
-      tag: firstTag(err),
-    });
+    throw syntaxError(messages, opts, firstTag(err));
   }
+}
+
+class TemplateSyntaxError extends UserError {
+  constructor(
+    public readonly messages: string[],
+    opts: TemplateOptions,
+    tag?: string,
+  ) {
+    super("MAU_SAI_THE", `${label(opts)} có thẻ sai:\n${messages.map((m) => `  - ${m}`).join("\n")}`, { file: opts.name, tag });
+  }
+}
+
+function syntaxError(messages: string[], opts: TemplateOptions, tag?: string): TemplateSyntaxError {
+  return new TemplateSyntaxError(messages, opts, tag);
 }
 
 function firstTag(err: unknown): string | undefined {
@@ -213,7 +294,7 @@ function suggestion(tag: string, candidates: string[]): string | null {
       best = c;
     }
   }
-  return best !== null && bestD <= Math.max(2, Math.floor(t.length / 3)) ? best : null;
+  return best !== null && bestD <= Math.max(2, Math.round(t.length / 3)) ? best : null;
 }
 
 /** Checks a template for one kind of document: syntax errors, and tags that the data of
@@ -221,19 +302,13 @@ function suggestion(tag: string, candidates: string[]): string | null {
 export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: DocumentKind, opts: TemplateOptions = {}): TemplateCheck {
   const zip = openDocx(template, opts);
   const inspect = new InspectModule();
-  let doc: Docxtemplater;
   try {
-    doc = new Docxtemplater(zip, { ...DXT_OPTIONS, nullGetter, modules: [inspect] });
+    compile(zip, opts, [inspect]);
   } catch (err) {
-    const errors = errorMessages(err);
-    return {
-      errors: errors.length ? errors : [`${label(opts)}: tệp .docx bị hỏng hoặc không phải văn bản Word.`],
-      unknownTags: [],
-      usedTags: [],
-      unknownMessages: [],
-    };
+    if (err instanceof TemplateSyntaxError) return { errors: err.messages, unknownTags: [], usedTags: [], unknownMessages: [] };
+    if (err instanceof UserError) return { errors: [err.message], unknownTags: [], usedTags: [], unknownMessages: [] };
+    throw err;
   }
-  void doc;
   const fields = TEMPLATE_FIELDS.filter((f) => f.kinds.includes(kind));
   const topLevel = new Set(fields.filter((f) => !f.itemOf).map((f) => f.name));
   const itemsOf = (loop: string) => new Set(fields.filter((f) => f.itemOf === loop).map((f) => f.name));
@@ -273,6 +348,10 @@ export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: Document
         // A list printed as a plain tag would show "[object Object]".
         unknownTags.push(shown);
         unknownMessages.push(`Thẻ ${shown} là một danh sách — phải dùng dạng vòng lặp {#${tag}}…{/${tag}}.`);
+      } else if (!isLoop && conditionNames.has(tag)) {
+        // A condition printed as a plain tag would show "true"/"false".
+        unknownTags.push(shown);
+        unknownMessages.push(`Thẻ ${shown} là một điều kiện (đúng/sai) — dùng {#${tag}}…{/${tag}} (hoặc {^${tag}}…{/${tag}} khi sai).`);
       }
       if (part.subparsed) walk(part.subparsed, isLoop && loopNames.has(tag) && !part.inverted ? [...scope, tag] : scope);
     }

@@ -1,3 +1,5 @@
+// Real files and exceljs on a shared machine: allow time.
+jest.setTimeout(60_000);
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -47,6 +49,13 @@ describe("khoi-tao", () => {
       expect(regXml).toContain(`<formula1>&quot;${list.join(",")}&quot;</formula1>`);
     }
     expect(regXml).toMatch(/<conditionalFormatting /);
+    // The marking formulas look at the right columns: C Tên chuyên đề, E Người phụ trách,
+    // F Ngày thông qua, H Ngày gửi dự thảo, I Ngày sinh hoạt, K Trạng thái.
+    const cf = [...regXml.matchAll(/<formula>([^<]+)<\/formula>/g)].map((m) => m[1]);
+    expect(cf).toHaveLength(2);
+    for (const ref of ["$C2", "$E2", "$F2", "$H2", "$I2", "$K2"]) expect(cf[0]).toContain(ref);
+    expect(cf[1]).toContain("$L2");
+    expect(cf[1]).toContain("$M2");
     const reg = wb.getWorksheet(SHEETS.register)!;
     expect(reg.getCell("I2").numFmt).toBe("dd/mm/yyyy"); // Ngày sinh hoạt
     expect(reg.getCell("F5").numFmt).toBe("dd/mm/yyyy"); // Ngày thông qua
@@ -225,6 +234,20 @@ describe("demo", () => {
     expect(kinds.length).toBeGreaterThanOrEqual(12);
     expect(kinds).toContain("Dự bị");
     expect(exempt.filter((e) => e === "Có")).toHaveLength(1);
+
+    // Every other output listed by the demo (DEMO_STEPS) was written and is not empty.
+    const listed = r.stdout
+      .split("\n")
+      .filter((l) => /^[^:]+: .+\.(docx|xlsx|txt|json)/.test(l))
+      .flatMap((l) => l.replace(/^[^:]+: /, "").split(", ").map((f) => f.replace(/ \(.*$/, "").trim()));
+    for (const f of listed) {
+      expect(existsSync(f)).toBe(true);
+      expect(readFileSync(f).length).toBeGreaterThan(0);
+    }
+    const { DEMO_STEPS } = await import("../../src/cli/commands/demo");
+    const total = Number(/Xong: (\d+) tệp/.exec(r.stdout)![1]);
+    expect(new Set(listed).size).toBe(total);
+    expect(total).toBeGreaterThanOrEqual(3 + DEMO_STEPS.length);
 
     // Re-running without --ghi-de refuses; with it, succeeds.
     const again = await runInProcess(["demo", "-o", out]);

@@ -1,3 +1,5 @@
+// Real files and exceljs on a shared machine: allow time.
+jest.setTimeout(60_000);
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { renderSheet } from "../../src/cli/render";

@@ -1,9 +1,13 @@
+// Real files and exceljs on a shared machine: allow time.
+jest.setTimeout(60_000);
 import { writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { loadWorkbookFile, fixTables, workbookToGrid } from "../../src/cli/xlsx";
+import { loadWorkbookFile, fixTables, workbookToGrid, loadNotes } from "../../src/cli/xlsx";
 import { UserError } from "../../src/core/types";
-import { makeTempDir, removeTempDir, writeXlsx, readXlsx, makeTablesExcelStyle, tableXmls } from "../support/xlsx";
+import { makeTempDir, removeTempDir, writeXlsx, readXlsx, makeTablesExcelStyle, tableXmls, sheetXml, sha256 } from "../support/xlsx";
+import PizZip from "pizzip";
+import { readFileSync } from "fs";
 
 let dir: string;
 beforeAll(() => {
@@ -220,4 +224,66 @@ describe("fixTables", () => {
     expect(xml).toMatch(/totalsRowCount="1"/);
     expect(xml).toMatch(/ref="A1:B4"/);
   });
+});
+
+describe("data validations of a loaded workbook survive a save", () => {
+  function sqrefs(xml: string): string[] {
+    return [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]);
+  }
+
+  test("a list on B2:B13 is written back as B2:B13 (no overlapping ranges)", async () => {
+    const file = path.join(dir, "dv.xlsx");
+    await writeXlsx(file, (wb) => {
+      const ws = wb.addWorksheet("DS");
+      ws.getCell("A1").value = "Tên";
+      (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations.add("B2:B13", {
+        type: "list",
+        allowBlank: true,
+        formulae: ['"Có,Không"'],
+      });
+    });
+    const { workbook } = await loadWorkbookFile(file);
+    fixTables(workbook);
+    const out = path.join(dir, "dv-out.xlsx");
+    await workbook.xlsx.writeFile(out);
+    expect(sqrefs(sheetXml(out, "DS"))).toEqual(["B2:B13"]);
+  });
+
+  test("a whole-column list loads quickly, is clipped in memory only, and the user is told", async () => {
+    const file = path.join(dir, "dv-col.xlsx");
+    await writeXlsx(file, (wb) => {
+      const ws = wb.addWorksheet("Cột");
+      for (let r = 1; r <= 30; r++) ws.getCell(r, 1).value = `Dòng ${r}`;
+      (ws as unknown as { dataValidations: { add(a: string, v: object): void } }).dataValidations.add("B2:B3", {
+        type: "list",
+        formulae: ['"a,b"'],
+      });
+    });
+    // Widen it to whole columns B:C the way Excel users select them.
+    const zip = new PizZip(readFileSync(file));
+    const entry = Object.keys(zip.files).find((e) => /^xl\/worksheets\/sheet1\.xml$/.test(e))!;
+    zip.file(entry, zip.files[entry].asText().replace('sqref="B2:B3"', 'sqref="B1:C1048576"'));
+    writeFileSync(file, zip.generate({ type: "nodebuffer" }));
+    const before = sha256(file);
+
+    const t0 = Date.now();
+    const { workbook } = await loadWorkbookFile(file);
+    expect(Date.now() - t0).toBeLessThan(5000); // unclipped: ~7 s and ~450 MB
+    expect(loadNotes(workbook)).toEqual([expect.stringMatching(/trang "Cột" được giới hạn đến dòng 5030/)]);
+    fixTables(workbook);
+    const out = path.join(dir, "dv-col-out.xlsx");
+    await workbook.xlsx.writeFile(out);
+    expect(sqrefs(sheetXml(out, "Cột"))).toEqual(["B1:B5030", "C1:C5030"]);
+    expect(sha256(file)).toBe(before);
+  });
+});
+
+test("parts exceljs cannot keep (charts, macros) are reported as load notes", async () => {
+  const file = path.join(dir, "chart.xlsx");
+  await writeXlsx(file, (wb) => void wb.addWorksheet("A").addRow([1]));
+  const zip = new PizZip(readFileSync(file));
+  zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+  writeFileSync(file, zip.generate({ type: "nodebuffer" }));
+  const { workbook } = await loadWorkbookFile(file);
+  expect(loadNotes(workbook)).toEqual([expect.stringMatching(/biểu đồ.*không giữ được.*tệp gốc vẫn nguyên vẹn/)]);
 });

@@ -647,6 +647,15 @@ describe("readWorkbook", () => {
     expect(p.info.found).toBe(false);
   });
 
+  it("sees a change to the grid when read again", () => {
+    const s = sheet("S", [CANON, [1, "I", "Một"]]);
+    const g = book([s]);
+    expect(titles(g)).toEqual(["Một"]);
+    s.values.push([2, "II", "Hai"]);
+    s.values[1][2] = "Một (sửa)";
+    expect(titles(g)).toEqual(["Một (sửa)", "Hai"]);
+  });
+
   it("returns no register for a workbook without one", () => {
     const p = readWorkbook(book([sheet("A", [["Họ tên", "Địa chỉ"], ["An", "Hà Nội"]])]));
     expect(p.register).toBeNull();
@@ -663,5 +672,82 @@ describe("column-numbering row", () => {
       expect(reg.topics.map((t) => [t.row, t.title])).toEqual([[3, "Một"]]);
       expect(reg.untitledRows).toEqual([]);
     }
+  });
+});
+
+describe("every column of the secondary tables lands in its field", () => {
+  it("reads a canonical Biên bản and Đảng viên row field by field", () => {
+    const minutesHead = ["STT chuyên đề", "Bắt đầu", "Kết thúc", "Địa điểm", "Chủ trì", "Thư ký", "Đại biểu", "Mục đích, yêu cầu", "Kết luận", "Nhiệm vụ giao", "Biểu quyết"];
+    const g = book([
+      sheet("Sổ", [CANON, [1, "I", "Một"]]),
+      sheet("Biên bản", [minutesHead, [1, "08:00", "10:15", "Hội trường", "An", "Bình", "Đ/c Cường", "Quán triệt", "Thống nhất", "Viết bài", "12/12 tán thành"]]),
+      sheet("Đảng viên", [["Ghi chú", "Miễn sinh hoạt", "Loại", "Chức vụ", "Họ và tên"], ["ốm dài ngày", "Có", "Chính thức", "Đảng viên", "Cường"]]),
+    ]);
+    const p = readWorkbook(g);
+    expect(p.minutes?.rows[0]).toEqual({
+      row: 2,
+      topicStt: 1,
+      start: 480,
+      end: 615,
+      place: "Hội trường",
+      chair: "An",
+      secretary: "Bình",
+      delegates: "Đ/c Cường",
+      purpose: "Quán triệt",
+      conclusion: "Thống nhất",
+      tasks: "Viết bài",
+      vote: "12/12 tán thành",
+    });
+    expect(p.members?.rows[0]).toEqual({ row: 2, name: "Cường", role: "Đảng viên", kind: "chinhThuc", exempt: true, note: "ốm dài ngày" });
+    expect(p.members?.columns).toEqual({ "Ghi chú": 1, "Miễn sinh hoạt": 2, Loại: 3, "Chức vụ": 4, "Họ và tên": 5 });
+  });
+});
+
+describe("a sheet that could be two lists", () => {
+  it("goes to the list it matches best", () => {
+    const g = book([
+      sheet("Sổ", [CANON, [1, "I", "Một"]]),
+      sheet("DD", [["STT chuyên đề", "Họ tên", "Tình trạng", "Lý do", "Ghi chú"], [1, "An", "Có mặt", "", ""]]),
+      sheet("DS", [["Họ tên", "Chức vụ"], ["An", "Bí thư"]]),
+    ]);
+    const p = readWorkbook(g);
+    expect(p.attendance?.sheet).toBe("DD");
+    expect(p.members?.sheet).toBe("DS");
+  });
+});
+
+describe("horizontal merges", () => {
+  it("a note merged across the whole table after the last topic is a footer, not a topic", () => {
+    const g = book([
+      sheet(
+        "Sổ",
+        [
+          CANON,
+          [1, "I", "Học tập Nghị quyết", "An", "10/02/2024", "", ""],
+          [2, "II", "Xây dựng chi bộ vững mạnh", "Bình", "10/05/2024", "", ""],
+          ["Ghi chú: chi bộ đã sinh hoạt đủ", "Ghi chú: chi bộ đã sinh hoạt đủ", "Ghi chú: chi bộ đã sinh hoạt đủ", "", "", "", ""],
+        ],
+        ["A4:G4"],
+      ),
+    ]);
+    const reg = findRegister(g)!;
+    expect(reg.topics.map((t) => t.title)).toEqual(["Học tập Nghị quyết", "Xây dựng chi bộ vững mạnh"]);
+    expect(reg.untitledRows).toEqual([]);
+  });
+
+  it("a title merged across two columns does not leak into the next column", () => {
+    const g = book([
+      sheet(
+        "Sổ",
+        [
+          ["STT", "Tên chuyên đề", "", "Người phụ trách", "Ngày sinh hoạt"],
+          [1, "Học tập Nghị quyết", "Học tập Nghị quyết", "An", "10/02/2024"],
+        ],
+        ["B1:C1", "B2:C2"],
+      ),
+    ]);
+    const t = findRegister(g)!.topics[0];
+    expect(t.title).toBe("Học tập Nghị quyết");
+    expect(t.assignees).toEqual(["An"]);
   });
 });

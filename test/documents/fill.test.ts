@@ -115,7 +115,7 @@ describe("fillTemplate with the built-in templates", () => {
     expect(text).toContain("kết thúc vào lúc 10 giờ 30");
     expect(text).toContain("Biên bản đã được đọc lại");
     // The blank-opinion lines appear only when there is no opinion.
-    expect(text).not.toContain("Đồng chí ……………………:");
+    expect(text).not.toContain("- Đồng chí ……………: ……");
     expect(text).not.toMatch(/[{}]/);
     expect(text).not.toContain("undefined");
   });
@@ -123,7 +123,7 @@ describe("fillTemplate with the built-in templates", () => {
   test("biên bản without opinions or vote: hand-fill lines instead, no vote line", () => {
     const out = fillTemplate(builtInTemplate("bien-ban"), bienBanData(fixtureBook(), 5).data);
     const text = docxText(out);
-    expect(text).toContain("- Đồng chí ……………………: ……");
+    expect(text).toContain("- Đồng chí ……………: ……");
     expect(text).not.toContain("Biểu quyết:");
     expect(text).not.toContain("undefined");
   });
@@ -174,8 +174,9 @@ describe("user templates", () => {
     expect(outside.unknownTags).toEqual(["{lyDo}"]);
     const inside = checkTemplate(makeDocx(paragraph(run("{#vangCoLyDo}{hoTen}: {lyDo}{/vangCoLyDo}"))), "bien-ban");
     expect(inside.unknownTags).toEqual([]);
-    const plain = checkTemplate(makeDocx(paragraph(run("{yKien}"))), "bien-ban");
+    const plain = checkTemplate(makeDocx(paragraph(run("{yKien} {coBieuQuyet}"))), "bien-ban");
     expect(plain.unknownMessages[0]).toContain("{#yKien}");
+    expect(plain.unknownMessages[1]).toContain("là một điều kiện");
   });
 
   test("malformed tags: one Vietnamese message per bad tag, naming it", () => {

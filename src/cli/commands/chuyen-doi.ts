@@ -2,7 +2,7 @@
 // canonical register (and any canonical sheet it lacks) added beside its sheets.
 import type ExcelJS from "exceljs";
 import type { Command } from "../command";
-import { loadWorkbookFile, fixTables } from "../xlsx";
+import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
 import { dateOption, overwriteOption, requireInput, requireOutput, saveWorkbook, checkOutputPath, yearOption } from "../io";
 import { renderSheet } from "../render";
 import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/canonical";
@@ -101,6 +101,7 @@ export const chuyenDoi: Command = {
     }
     const added = missing.filter((k) => k !== "register").map((k) => `"${sheetNames[k]}"`);
     if (added.length) lines.push(`Thêm các trang mẫu còn thiếu: ${added.join(", ")}.`);
+    for (const note of loadNotes(workbook)) lines.push(`Lưu ý: ${note}`);
     lines.push(`Các trang cũ giữ nguyên. Tệp ra: ${out}`, `Kiểm tra: chuyende kiem-tra "${out}"`);
     io.stdout(lines.join("\n") + "\n");
     return 0;

@@ -10,6 +10,7 @@ import { checkFile, checkResultToJson, formatCheckText } from "./kiem-tra";
 import { COMMANDS } from "./index";
 import { sampleAsOf, sampleRows, sampleWorkbook, SAMPLE_YEAR } from "../../core/sample";
 import { formatIsoDate } from "../../core/dates";
+import { defaultReportQuarter } from "../../core/report";
 import { UserError, type SimpleDate } from "../../core/types";
 
 export const SAMPLE_FILE = "so-chuyen-de-mau.xlsx";
@@ -63,6 +64,28 @@ export const DEMO_STEPS: DemoStep[] = [
       return [file];
     },
   },
+  {
+    // report: Báo cáo quý of the last quarter ended by the demo's as-of day (within the
+    // sample's year), written into a copy of the sample.
+    title: "Báo cáo quý (trang tính trong bản sao của sổ)",
+    async run(ctx) {
+      const last = defaultReportQuarter(ctx.asOf);
+      const quarter = last.year === ctx.year ? last.quarter : 1;
+      const file = ctx.out(`bao-cao-quy-${quarter}-${ctx.year}.xlsx`);
+      await ctx.command(["bao-cao", ctx.sample, "--quy", String(quarter), "--nam", String(ctx.year), "--ngay", ctx.asOfIso, "-o", file]);
+      return [file];
+    },
+  },
+  {
+    // report: Tổng hợp of the sample (the upper level's view; one row per cell).
+    title: "Tổng hợp các chi bộ (.xlsx)",
+    async run(ctx) {
+      const file = ctx.out("tong-hop.xlsx");
+      // Exit code 1 only means the sample has findings, which it has on purpose.
+      await ctx.command(["tong-hop", ctx.sample, "-o", file, "--ngay", ctx.asOfIso]);
+      return [file];
+    },
+  },
 ];
 // ===== end DEMO_STEPS =====
 
@@ -96,7 +119,9 @@ function makeContext(dir: string, year: number, asOf: SimpleDate, overwrite: boo
         flags,
       });
       // Keep the demo's own output short: commands print into a sink.
-      return cmd.run(args, { ...io, stdout: () => undefined });
+      const code = await cmd.run(args, { ...io, stdout: () => undefined });
+      if (code === 2) throw new UserError("DEMO_LOI", `Lệnh ${name} trong demo không chạy được (xem thông báo ở trên).`);
+      return code;
     },
   };
 }

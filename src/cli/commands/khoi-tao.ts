@@ -9,7 +9,7 @@ import { UserError } from "../../core/types";
 export const khoiTao: Command = {
   name: "khoi-tao",
   summary: "Tạo sổ chuyên đề mới theo mẫu chuẩn (6 trang, có danh sách chọn và định dạng ngày).",
-  usage: "chuyende khoi-tao -o SO-CHUYEN-DE.xlsx [--nam Y] [--chi-bo TEN] [--ghi-de]",
+  usage: "chuyende khoi-tao -o SO-CHUYEN-DE.xlsx [--nam Y] [--chi-bo TEN] [--dang-bo TEN] [--ghi-de]",
   valueOptions: ["o", "nam", "chi-bo", "dang-bo"],
   async run(args, io) {
     const out = requireOutput(args, "SO-CHUYEN-DE.xlsx");

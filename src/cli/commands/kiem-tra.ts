@@ -3,14 +3,18 @@
 import type { Command, CliIO } from "../command";
 import { loadWorkbookFile } from "../xlsx";
 import { dateOption, requireInput, yearOption } from "../io";
-import { readWorkbook } from "../../core/register";
-import { check, countBySeverity, findingToJson, type FindingJson } from "../../core/check";
+import { findLegacyText, legacyTextMessage, readWorkbook, type LegacyTextNotice } from "../../core/register";
+import { check, countBySeverity, findingToJson, NO_REGISTER_CODE, type FindingJson } from "../../core/check";
 import { compareDates, formatDate, formatIsoDate, formatQuarter, quarterEnd } from "../../core/dates";
 import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/types";
+import { UserError } from "../../core/types";
 
 export interface CheckedFile {
   book: ParsedWorkbook;
   result: CheckResult;
+  /** Sheets with text typed in a legacy font encoding (shown on stderr, outside the
+   *  findings: the JSON of SPEC §8 stays exactly as specified). */
+  legacyText: LegacyTextNotice[];
 }
 
 /** Loads an .xlsx file and checks it. A file without a register throws the engine's
@@ -18,8 +22,13 @@ export interface CheckedFile {
 export async function checkFile(file: string, opts: { year?: number; asOf: SimpleDate }): Promise<CheckedFile> {
   const { grid } = await loadWorkbookFile(file);
   const book = readWorkbook(grid);
+  const legacyText = findLegacyText(grid);
+  // Headers typed in TCVN3/VNI match nothing: say so instead of only "no register".
+  if (!book.register && legacyText.length > 0) {
+    throw new UserError(NO_REGISTER_CODE, `Không tìm thấy sổ chuyên đề. ${legacyTextMessage(legacyText[0])}`, { file });
+  }
   const result = check(book, { year: opts.year, asOf: opts.asOf });
-  return { book, result };
+  return { book, result, legacyText };
 }
 
 /** The JSON of SPEC §8, keys in the order written there. */
@@ -86,7 +95,8 @@ export function formatCheckText(file: string, r: CheckResult): string {
   out.push("");
   if (errors === 0 && warnings === 0) out.push("Kết quả: Đạt — không có lỗi, không có cảnh báo.");
   else out.push(`Kết quả: ${errors} lỗi, ${warnings} cảnh báo.`);
-  return out.join("\n") + "\n";
+  // Sheet names and cell text may come in decomposed (NFD) form; the user reads NFC.
+  return (out.join("\n") + "\n").normalize("NFC");
 }
 
 export const kiemTra: Command = {
@@ -98,7 +108,8 @@ export const kiemTra: Command = {
     const file = requireInput(args);
     const year = yearOption(args);
     const asOf = dateOption(args, io);
-    const { result } = await checkFile(file, { year, asOf });
+    const { result, legacyText } = await checkFile(file, { year, asOf });
+    for (const n of legacyText) io.stderr(`Cảnh báo: ${legacyTextMessage(n)}\n`);
     if (args.options["json"] === true) {
       io.stdout(JSON.stringify(checkResultToJson(file, result), null, 2) + "\n");
     } else {

@@ -12,18 +12,21 @@ export const meta: RuleMeta = {
   source: "register integrity",
 };
 
-const FIELD: Record<RegisterDateColumn, keyof Topic> = {
-  "Ngày thông qua": "approvedOn",
-  "Ngày gửi dự thảo": "draftSentOn",
-  "Ngày sinh hoạt": "meetingOn",
-  "Ngày gửi bản hoàn thiện": "finalSentOn",
-  "Ngày báo cáo cấp trên": "reportedOn",
-};
+/** The date cells of a topic in REGISTER_DATE_COLUMNS order. */
+function dateCells(t: Topic): readonly DateCell[] {
+  return [t.approvedOn, t.draftSentOn, t.meetingOn, t.finalSentOn, t.reportedOn];
+}
 
 export function check(context: RuleContext): void {
   for (const f of context.topics) {
-    for (const column of REGISTER_DATE_COLUMNS) {
-      const cell = f.topic[FIELD[column]] as DateCell;
+    const t = f.topic;
+    if (!(t.approvedOn.invalid || t.draftSentOn.invalid || t.meetingOn.invalid || t.finalSentOn.invalid || t.reportedOn.invalid)) {
+      continue;
+    }
+    const cells = dateCells(t);
+    for (let i = 0; i < REGISTER_DATE_COLUMNS.length; i++) {
+      const column: RegisterDateColumn = REGISTER_DATE_COLUMNS[i];
+      const cell = cells[i];
       if (!cell.invalid) continue;
       context.report({
         row: f.row,

@@ -112,7 +112,9 @@ export function ruleContext(shared: SharedContext, meta: RuleMeta, sink: Finding
         sheet: f.sheet ?? register.sheet,
         row: f.row,
         column: f.column,
-        message: f.message,
+        // Sheet names and cell text quoted in a message may be decomposed (NFD) in the
+        // file; users read NFC. `sheet` keeps the exact name so the pane can go there.
+        message: f.message.normalize("NFC"),
       };
       if (f.quarter !== undefined) finding.quarter = f.quarter;
       sink.push(finding);
@@ -122,16 +124,28 @@ export function ruleContext(shared: SharedContext, meta: RuleMeta, sink: Finding
 
 // Message pieces shared by the rules, so every message names a topic the same way.
 
+/** Longest title quoted whole in a message; a longer one (a paragraph pasted into the
+ *  cell, up to Excel's 32,767 characters) is cut at a word with "…". */
+export const TITLE_IN_MESSAGE = 80;
+
+/** A title as messages quote it. */
+export function shortTitle(title: string): string {
+  if (title.length <= TITLE_IN_MESSAGE) return title;
+  const cut = title.slice(0, TITLE_IN_MESSAGE - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space >= TITLE_IN_MESSAGE / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** `Chuyên đề "Tên" (dòng 7)`. */
 export function topicLabel(f: TopicFacts): string {
-  return `Chuyên đề "${f.topic.title}" (dòng ${f.row})`;
+  return `Chuyên đề "${shortTitle(f.topic.title)}" (dòng ${f.row})`;
 }
 
 /** How an attendance/minutes row names its topic: by title when the STT is known. */
 export function topicByStt(context: RuleContext, stt: number | null): string {
   if (stt === null) return "chuyên đề chưa ghi STT";
   const topics = context.topicsByStt.get(stt);
-  if (topics && topics.length > 0) return `chuyên đề "${topics[0].topic.title}" (STT ${stt})`;
+  if (topics && topics.length > 0) return `chuyên đề "${shortTitle(topics[0].topic.title)}" (STT ${stt})`;
   return `chuyên đề STT ${stt} (không có trong sổ)`;
 }
 

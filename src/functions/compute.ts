@@ -1,0 +1,130 @@
+// What the custom functions compute, apart from Excel: plain values in, plain values out,
+// all by the engine (SPEC §5: "the same code as the check"). functions.ts wraps these for
+// Excel; tests call them directly.
+import { check } from "../core/check";
+import { formatVietnameseDate, quarterOf } from "../core/dates";
+import { readWorkbook as parseWorkbook } from "../core/register";
+import { assignmentCounts, countHeld } from "../core/stats";
+import { REGISTER_COLUMNS, UserError, type CellValue, type ParsedWorkbook, type SimpleDate, type WorkbookGrid } from "../core/types";
+import { cellText, isBlank, parseDate, parseQuarter } from "../core/values";
+
+/** A bad argument: becomes #VALUE! (with this Vietnamese message) in the cell. */
+export class FunctionInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FunctionInputError";
+  }
+}
+
+export const CHECK_HEADER = ["Mã", "Mức độ", "Dòng", "Cột", "Nội dung"] as const;
+export const ASSIGNMENT_HEADER = ["Họ và tên", "Số chuyên đề"] as const;
+export const RANGE_SHEET = "Sổ chuyên đề";
+
+function cell(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  return String(v);
+}
+
+/**
+ * A range passed to a function (header row + rows) as a one-sheet workbook. `top`/`left`
+ * (1-based) place it where it is in the sheet, so rows in findings are the sheet's rows.
+ * A range without its header row (a table's data body) of exactly the canonical width
+ * gets the canonical header.
+ */
+export function gridFromRange(values: unknown[][], at: { top: number; left: number } = { top: 1, left: 1 }): WorkbookGrid {
+  const rows: CellValue[][] = [];
+  for (let r = 1; r < at.top; r++) rows.push([]);
+  for (const row of values) rows.push([...new Array<CellValue>(at.left - 1).fill(null), ...row.map(cell)]);
+  return { sheets: [{ name: RANGE_SHEET, values: rows }], tables: [] };
+}
+
+function bookFromRange(values: unknown[][], at?: { top: number; left: number }): ParsedWorkbook {
+  const book = parseWorkbook(gridFromRange(values, at));
+  if (book.register || values.length === 0 || values[0].length !== REGISTER_COLUMNS.length) return book;
+  // A table's data body without its header: read it under the canonical header.
+  const top = at ? at.top - 1 : 1;
+  const withHeader = parseWorkbook(gridFromRange([[...REGISTER_COLUMNS], ...values], { top: Math.max(1, top), left: at?.left ?? 1 }));
+  return withHeader.register ? withHeader : book;
+}
+
+/** A date argument (serial number, date text), or an error naming the argument. */
+export function dateArgument(v: unknown, what: string): SimpleDate {
+  const d = parseDate(cell(v));
+  if (!d) throw new FunctionInputError(`${what} không phải ngày hợp lệ: "${cellText(cell(v))}" (ví dụ 05/02/2021).`);
+  return d;
+}
+
+function yearArgument(v: unknown): number | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  const n = typeof v === "number" ? v : Number(cellText(cell(v)));
+  if (!Number.isInteger(n) || n < 1900 || n > 9999) throw new FunctionInputError(`Năm không hợp lệ: "${cellText(cell(v))}" (ví dụ 2021).`);
+  return n;
+}
+
+/** KIEMTRA on a parsed workbook: the findings table, or "Đạt". */
+export function checkTable(book: ParsedWorkbook, nam: unknown, ngayKiemTra: unknown, today: SimpleDate): (string | number)[][] {
+  const asOf = ngayKiemTra === null || ngayKiemTra === undefined || ngayKiemTra === "" ? today : dateArgument(ngayKiemTra, "Ngày kiểm tra");
+  const year = yearArgument(nam);
+  let result;
+  try {
+    result = check(book, { year, asOf });
+  } catch (err) {
+    if (err instanceof UserError || (err as Error).name === "UserError") return [[(err as Error).message]];
+    throw err;
+  }
+  if (result.findings.length === 0) return [["Đạt"]];
+  return [
+    [...CHECK_HEADER],
+    ...result.findings.map((f) => [f.code, f.severity === "error" ? "Lỗi" : "Cảnh báo", f.row ?? "", f.column ?? "", f.message]),
+  ];
+}
+
+export function kiemTraRange(
+  values: unknown[][],
+  nam: unknown,
+  ngayKiemTra: unknown,
+  today: SimpleDate,
+  at?: { top: number; left: number },
+): (string | number)[][] {
+  return checkTable(bookFromRange(values, at), nam, ngayKiemTra, today);
+}
+
+export function kiemTraWorkbook(grid: WorkbookGrid, nam: unknown, ngayKiemTra: unknown, today: SimpleDate): (string | number)[][] {
+  return checkTable(parseWorkbook(grid), nam, ngayKiemTra, today);
+}
+
+export function quy(ngay: unknown): number {
+  return quarterOf(dateArgument(ngay, "Ngày"));
+}
+
+export function ngayVN(ngay: unknown): string {
+  return formatVietnameseDate(dateArgument(ngay, "Ngày"));
+}
+
+function registerOf(values: unknown[][]): ParsedWorkbook {
+  const book = bookFromRange(values);
+  if (!book.register) {
+    throw new FunctionInputError(
+      "Vùng đã chọn không phải sổ chuyên đề: cần dòng tiêu đề có cột Tên chuyên đề (ví dụ chọn cả bảng tblChuyenDe[#All]).",
+    );
+  }
+  return book;
+}
+
+export function demQuy(values: unknown[][], quyArg: unknown, nam: unknown, today: SimpleDate): number {
+  const q = parseQuarter(cell(quyArg));
+  if (!q) throw new FunctionInputError(`Quý không hợp lệ: "${cellText(cell(quyArg))}" (1–4 hoặc I–IV).`);
+  return countHeld(registerOf(values), q, yearArgument(nam), today);
+}
+
+export function phanCong(values: unknown[][], dangVien?: unknown[][]): (string | number)[][] {
+  const book = registerOf(values);
+  const names = dangVien
+    ? dangVien.flat().map((v) => cellText(cell(v))).filter((s) => !isBlank(s))
+    : undefined;
+  // A list picked with its header row: drop the header itself.
+  const members = names && names.length && /^họ (và )?tên$/i.test(names[0]) ? names.slice(1) : names;
+  const counts = assignmentCounts(book, members);
+  return [[...ASSIGNMENT_HEADER], ...counts.map((c) => [c.name, c.count])];
+}

@@ -1,0 +1,176 @@
+// Custom functions of the namespace CHUYENDE (SPEC §5). The JSDoc below is the source
+// of functions.json (custom-functions-metadata-plugin), and the build appends the
+// CustomFunctions.associate calls. The work is done in compute.ts by the engine.
+//
+// KIEMTRA with no range reads the open workbook through the Excel API (possible in the
+// shared runtime) and is a streaming function: it subscribes to worksheet changes and
+// sets a new result when the findings change, so it refreshes when the register does.
+import { todayLocal } from "../core/dates";
+import { readWorkbookGrid } from "../excel/read";
+import { demQuy, FunctionInputError, kiemTraRange, kiemTraWorkbook, ngayVN, phanCong, quy } from "./compute";
+
+// Opened outside Excel there is no CustomFunctions global; the associate calls appended
+// by the build must not throw there.
+const host = globalThis as { CustomFunctions?: unknown };
+if (typeof host.CustomFunctions === "undefined") {
+  host.CustomFunctions = { associate: () => undefined };
+}
+
+/** A compute error as Excel shows it: #VALUE! with the Vietnamese message. */
+function excelError(err: unknown): CustomFunctions.Error {
+  const message = err instanceof FunctionInputError || (err as Error)?.name === "UserError" ? (err as Error).message : "Lỗi khi tính.";
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+function guard<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    throw excelError(err);
+  }
+}
+
+// ---- refreshing KIEMTRA() when the workbook changes
+
+const refreshers = new Set<() => void>();
+let subscribed: Promise<unknown> | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+function subscribeToChanges(): void {
+  if (subscribed) return;
+  subscribed = Excel.run(async (context) => {
+    context.workbook.worksheets.onChanged.add(async () => {
+      // Many edits arrive together (a paste, a fill); recompute once they settle.
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => refreshers.forEach((r) => r()), 700);
+    });
+    await context.sync();
+  }).catch(() => {
+    subscribed = null;
+  });
+}
+
+function checkOpenWorkbook(
+  nam: number | undefined,
+  ngayKiemTra: unknown,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  let last = "";
+  let running = false;
+  let again = false;
+  const refresh = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    Excel.run((context) => readWorkbookGrid(context))
+      .then((grid) => {
+        const table = kiemTraWorkbook(grid, nam, ngayKiemTra, todayLocal());
+        const key = JSON.stringify(table);
+        // Setting the same result again would only cause another change event.
+        if (key !== last) {
+          last = key;
+          invocation.setResult(table);
+        }
+      })
+      .catch((err) => invocation.setResult(excelError(err) as unknown as any[][]))
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
+  };
+  refreshers.add(refresh);
+  invocation.onCanceled = () => {
+    refreshers.delete(refresh);
+  };
+  subscribeToChanges();
+  refresh();
+}
+
+/**
+ * Kiểm tra sổ chuyên đề theo Hướng dẫn 09-HD/ĐUK. Trả về bảng Mã | Mức độ | Dòng | Cột | Nội dung, hoặc "Đạt" khi không có lỗi, cảnh báo. Bỏ trống sổ chuyên đề để kiểm tra sổ đang mở (tự cập nhật khi sổ thay đổi).
+ * @customfunction KIEMTRA
+ * @streaming
+ * @requiresParameterAddresses
+ * @param [soChuyenDe] Vùng sổ chuyên đề gồm cả dòng tiêu đề, ví dụ tblChuyenDe[#All]. Bỏ trống: sổ trong sổ Excel đang mở.
+ * @param [nam] Năm của sổ (mặc định: Năm trong trang Thông tin).
+ * @param [ngayKiemTra] Ngày tính hạn (mặc định: hôm nay).
+ * @param invocation Thông tin lời gọi.
+ */
+function kiemTra(
+  // Optional (see [soChuyenDe] above); typed without "| undefined" so the metadata says matrix.
+  soChuyenDe: any[][],
+  nam: number,
+  ngayKiemTra: any,
+  invocation: CustomFunctions.StreamingInvocation<any[][]>,
+): void {
+  // Omitted, or a single empty cell: check the open workbook.
+  const single = Array.isArray(soChuyenDe) && soChuyenDe.length === 1 && soChuyenDe[0].length === 1 ? soChuyenDe[0][0] : undefined;
+  const hasRange = Array.isArray(soChuyenDe) && soChuyenDe.length > 0 && !(single === null || single === "");
+  if (!hasRange) {
+    checkOpenWorkbook(typeof nam === "number" ? nam : undefined, ngayKiemTra, invocation);
+    return;
+  }
+  try {
+    const address = (invocation as unknown as { parameterAddresses?: string[] }).parameterAddresses?.[0];
+    invocation.setResult(kiemTraRange(soChuyenDe, nam, ngayKiemTra, todayLocal(), topLeftOf(address)));
+  } catch (err) {
+    invocation.setResult(excelError(err) as unknown as any[][]);
+  }
+}
+
+/** "Sheet1!B3:F20" → {top: 3, left: 2}. */
+function topLeftOf(address: string | undefined): { top: number; left: number } | undefined {
+  const m = address ? /!\$?([A-Z]{1,3})\$?(\d+)/.exec(address) : null;
+  if (!m) return undefined;
+  let left = 0;
+  for (const ch of m[1]) left = left * 26 + (ch.charCodeAt(0) - 64);
+  return { top: Number(m[2]), left };
+}
+
+/**
+ * Quý (1–4) của một ngày; #VALUE! khi giá trị không phải ngày.
+ * @customfunction QUY
+ * @param ngay Ngày (ô ngày hoặc chữ dạng dd/mm/yyyy).
+ * @returns Quý 1, 2, 3 hoặc 4.
+ */
+function quyFn(ngay: any): number {
+  return guard(() => quy(ngay));
+}
+
+/**
+ * Số chuyên đề đã sinh hoạt trong một quý, tính như khi kiểm tra sổ.
+ * @customfunction DEMQUY
+ * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề, ví dụ tblChuyenDe[#All].
+ * @param quy Quý: 1–4 hoặc I–IV.
+ * @param [nam] Năm (mặc định: Năm của sổ).
+ * @returns Số chuyên đề đã sinh hoạt.
+ */
+function demQuyFn(soChuyenDe: any[][], quy: any, nam?: number): number {
+  return guard(() => demQuy(soChuyenDe, quy, nam, todayLocal()));
+}
+
+/**
+ * Số chuyên đề được phân công cho mỗi đảng viên: bảng Họ và tên | Số chuyên đề.
+ * @customfunction PHANCONG
+ * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề, ví dụ tblChuyenDe[#All].
+ * @param [dangVien] Danh sách họ tên đảng viên (người chưa được phân công được tính 0).
+ * @returns Bảng Họ và tên | Số chuyên đề.
+ */
+function phanCongFn(soChuyenDe: any[][], dangVien?: any[][]): any[][] {
+  return guard(() => phanCong(soChuyenDe, dangVien));
+}
+
+/**
+ * Ngày viết theo thể thức văn bản của Đảng, ví dụ "ngày 05 tháng 02 năm 2021".
+ * @customfunction NGAYVN
+ * @param ngay Ngày (ô ngày hoặc chữ dạng dd/mm/yyyy).
+ * @returns Ngày viết bằng chữ.
+ */
+function ngayVNFn(ngay: any): string {
+  return guard(() => ngayVN(ngay));
+}

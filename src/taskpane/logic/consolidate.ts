@@ -1,0 +1,73 @@
+// Tổng hợp: read many cells' .xlsx files picked by the user (in the pane, nothing is
+// uploaded), check each, and write the consolidated sheets into the open workbook.
+// exceljs comes with this chunk only.
+import ExcelJS from "exceljs";
+import { check } from "../../core/check";
+import {
+  buildConsolidationSheets,
+  consolidateEntry,
+  isConsolidationWorkbook,
+  type ConsolidatedCell,
+  type UnreadableFile,
+} from "../../core/consolidate";
+import { readWorkbook as parseWorkbook } from "../../core/register";
+import { withoutReportSheets } from "../../core/report";
+import type { SimpleDate } from "../../core/types";
+import { UserError } from "../../core/types";
+import { fixTables, workbookToGrid } from "../../cli/xlsx";
+import type { WorkbookHost } from "../../excel/host";
+
+export interface PickedFile {
+  name: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+export interface ConsolidationRun {
+  entries: ConsolidatedCell[];
+  unreadable: UnreadableFile[];
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) return (err as Error).message;
+  return "không phải tệp Excel .xlsx hợp lệ (hỏng, đặt mật khẩu hoặc định dạng cũ .xls) — hãy mở bằng Excel và lưu lại dưới dạng .xlsx.";
+}
+
+export async function consolidateFiles(
+  files: readonly PickedFile[],
+  asOf: SimpleDate,
+  onFile: (index: number, name: string) => void = () => undefined,
+): Promise<ConsolidationRun> {
+  const entries: ConsolidatedCell[] = [];
+  const unreadable: UnreadableFile[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i];
+    onFile(i, file.name);
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await file.bytes()) as unknown as ArrayBuffer);
+      fixTables(wb);
+      const grid = workbookToGrid(wb);
+      if (isConsolidationWorkbook(grid)) {
+        unreadable.push({ file: file.name, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." });
+        continue;
+      }
+      const book = parseWorkbook(withoutReportSheets(grid));
+      entries.push(consolidateEntry(file.name, book, check(book, { asOf })));
+    } catch (err) {
+      unreadable.push({ file: file.name, reason: reasonOf(err) });
+    }
+  }
+  return { entries, unreadable };
+}
+
+export async function writeConsolidation(host: WorkbookHost, run: ConsolidationRun, asOf: SimpleDate): Promise<string[]> {
+  return host.session(async (session) => {
+    const known = await session.read({ sheets: [] });
+    const models = buildConsolidationSheets(run.entries, run.unreadable, {
+      existingNames: known.sheets.map((s) => s.name),
+      asOf,
+    });
+    await session.write(models, known, { kind: "tong-hop", activate: true });
+    return models.map((m) => m.name);
+  });
+}

@@ -1,0 +1,73 @@
+// Tài liệu: the đề dẫn / biên bản of one topic as a .docx, from the built-in template or
+// the user's own. Loaded on demand (docxtemplater is in this chunk only).
+import { bienBanData, deDanData, type DocumentKind } from "../../core/documentData";
+import { readWorkbook as parseWorkbook } from "../../core/register";
+import type { ParsedWorkbook, SimpleDate, Topic } from "../../core/types";
+import { UserError } from "../../core/types";
+import { checkTemplate, fillTemplate } from "../../documents/fill";
+import type { WorkbookHost } from "../../excel/host";
+import type { SavedFile } from "../services";
+import { engineGrid } from "./workbookGrid";
+
+export async function loadBook(host: WorkbookHost): Promise<ParsedWorkbook> {
+  const snapshot = await host.session((s) => s.read());
+  return parseWorkbook(engineGrid(snapshot));
+}
+
+/** Topics that can get a document: those with a number in STT. */
+export function documentTopics(book: ParsedWorkbook): Topic[] {
+  if (!book.register) {
+    throw new UserError("KHONG_CO_SO", "Không tìm thấy sổ chuyên đề trong sổ Excel này — hãy dùng Tạo sổ hoặc Chuyển đổi trước.");
+  }
+  return book.register.topics.filter((t) => t.stt !== null);
+}
+
+export const DOCUMENT_LABEL: Record<DocumentKind, string> = { "de-dan": "Đề dẫn", "bien-ban": "Biên bản" };
+
+export interface MadeDocument {
+  file: SavedFile;
+  /** Things the secretary should look at (counts that do not add up…). */
+  problems: string[];
+}
+
+/** Refuses a user's own template with bad or unknown tags before anything is filled (as the
+ *  CLI does): an unknown tag would silently print as nothing. The CLI's pointer to
+ *  `chuyende mau` is dropped — the pane's user may not have the command line. */
+export function assertUsableTemplate(template: Uint8Array, kind: DocumentKind, name: string): void {
+  const result = checkTemplate(template, kind, { name });
+  const problems = [...result.errors, ...result.unknownMessages].map((p) =>
+    p.replace(/\s*Xem danh sách: chuyende mau[^.]*\.\s*$/, "").replace(/\?\.$/, "?"),
+  );
+  if (problems.length === 0) return;
+  throw new UserError(
+    "MAU_SAI_THE",
+    `Mẫu ${name} chưa dùng được cho ${DOCUMENT_LABEL[kind].toLowerCase()}:\n${problems.map((p) => `• ${p}`).join("\n")}\n` +
+      "Hãy sửa mẫu trong Word rồi chọn lại tệp mẫu.",
+    { file: name },
+  );
+}
+
+/** Fills `template` for topic `stt`. `templateName` is set when the template is the user's
+ *  own file: it is checked first (assertUsableTemplate). */
+export function makeDocument(
+  book: ParsedWorkbook,
+  kind: DocumentKind,
+  stt: number,
+  template: Uint8Array,
+  opts: { today: SimpleDate; templateName?: string },
+): MadeDocument {
+  if (opts.templateName !== undefined) assertUsableTemplate(template, kind, opts.templateName);
+  let data;
+  let problems: string[] = [];
+  if (kind === "de-dan") data = deDanData(book, stt, { today: opts.today });
+  else ({ data, problems } = bienBanData(book, stt));
+  const bytes = fillTemplate(template, data, { name: opts.templateName });
+  return {
+    file: {
+      name: `${kind}-chuyen-de-${stt}.docx`,
+      bytes,
+      mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    },
+    problems,
+  };
+}

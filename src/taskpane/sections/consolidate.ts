@@ -1,0 +1,51 @@
+// Tổng hợp section (loaded on demand).
+import { h } from "../dom";
+import { consolidateFiles, writeConsolidation } from "../logic/consolidate";
+import type { PaneSection } from "../services";
+import { filePicker } from "../filePicker";
+import { busy } from "../status";
+
+export const consolidateSection: PaneSection = {
+  mount(container, services, status) {
+    const picker = filePicker({
+      id: "tong-hop-tep",
+      multiple: true,
+      accept: ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buttonText: "Chọn các tệp sổ…",
+      emptyText: "Chưa chọn tệp nào",
+    });
+    const input = picker.input;
+    const button = h("button", { type: "button", className: "primary" }, "Tổng hợp");
+    const list = h("ul", { className: "unreadable" });
+    button.addEventListener("click", () => {
+      void busy(button, status, "Đang đọc các sổ…", async () => {
+        const files = Array.from(input.files ?? []);
+        list.replaceChildren();
+        if (files.length === 0) {
+          status.done("Hãy chọn các tệp sổ của chi bộ (.xlsx) trước.");
+          return;
+        }
+        const asOf = services.today();
+        const run = await consolidateFiles(
+          files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
+          asOf,
+          (i, name) => status.progress(`Đang đọc ${i + 1}/${files.length}: ${name}`, i / files.length),
+        );
+        status.progress("Đang ghi trang tổng hợp…", 1);
+        const sheets = await writeConsolidation(services.workbook, run, asOf);
+        for (const u of run.unreadable) list.append(h("li", {}, `${u.file}: ${u.reason}`));
+        status.done(
+          `Đã tổng hợp ${run.entries.length} sổ vào trang ${sheets.map((s) => `"${s}"`).join(" và ")}` +
+            (run.unreadable.length ? `; ${run.unreadable.length} tệp không đọc được (xem dưới).` : "."),
+        );
+      });
+    });
+    container.append(
+      h("p", { className: "hint" }, "Chọn sổ của nhiều chi bộ (.xlsx). Tệp được đọc ngay trên máy, không tải lên đâu cả."),
+      h("div", { className: "field-label" }, "Các tệp sổ chi bộ"),
+      picker.root,
+      h("div", { className: "actions" }, button),
+      list,
+    );
+  },
+};

@@ -1,0 +1,72 @@
+// Tài liệu section (loaded on demand).
+import type { DocumentKind } from "../../core/documentData";
+import type { ParsedWorkbook } from "../../core/types";
+import { UserError } from "../../core/types";
+import { clear, h } from "../dom";
+import { DOCUMENT_LABEL, documentTopics, loadBook, makeDocument } from "../logic/documents";
+import type { PaneSection } from "../services";
+import { filePicker } from "../filePicker";
+import { busy } from "../status";
+
+export const documentsSection: PaneSection = {
+  mount(container, services, status) {
+    let book: ParsedWorkbook | null = null;
+    const loadButton = h("button", { type: "button", className: "primary" }, "Đọc danh sách chuyên đề");
+    const topic = h("select", { id: "tai-lieu-chuyen-de" });
+    const ownPicker = filePicker({
+      id: "tai-lieu-mau",
+      accept: ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      buttonText: "Chọn mẫu .docx…",
+      emptyText: "Dùng mẫu có sẵn",
+    });
+    const own = ownPicker.input;
+    const makeButtons = (["de-dan", "bien-ban"] as DocumentKind[]).map((kind) => {
+      const b = h("button", { type: "button" }, `Tạo ${DOCUMENT_LABEL[kind].toLowerCase()}`);
+      b.addEventListener("click", () =>
+        void busy(b, status, `Đang tạo ${DOCUMENT_LABEL[kind].toLowerCase()}…`, async () => {
+          book = await loadBook(services.workbook);
+          const stt = Number(topic.value);
+          if (!topic.value || !Number.isFinite(stt)) throw new UserError("CHUA_CHON", "Hãy chọn một chuyên đề.");
+          const file = own.files?.[0];
+          let template: Uint8Array;
+          if (file) template = new Uint8Array(await file.arrayBuffer());
+          else {
+            const res = await fetch(services.assetUrl(`assets/templates/${kind}.docx`));
+            if (!res.ok) throw new UserError("KHONG_CO_MAU", "Không tải được mẫu có sẵn — hãy chọn mẫu .docx của mình.");
+            template = new Uint8Array(await res.arrayBuffer());
+          }
+          const made = makeDocument(book, kind, stt, template, { today: services.today(), templateName: file?.name });
+          await services.saveFile(made.file);
+          status.done(
+            `Đã tạo ${made.file.name}.` + (made.problems.length ? ` Cần xem lại: ${made.problems.join(" ")}` : ""),
+          );
+        }),
+      );
+      return b;
+    });
+    const form = h(
+      "div",
+      { hidden: true },
+      h("label", { for: "tai-lieu-chuyen-de" }, "Chuyên đề"),
+      topic,
+      h("div", { className: "field-label" }, "Mẫu của tôi (không bắt buộc)"),
+      ownPicker.root,
+      h("div", { className: "actions" }, ...makeButtons),
+    );
+    loadButton.addEventListener("click", () =>
+      void busy(loadButton, status, "Đang đọc sổ…", async () => {
+        book = await loadBook(services.workbook);
+        const topics = documentTopics(book);
+        clear(topic);
+        for (const t of topics) topic.append(h("option", { value: String(t.stt) }, `${t.sttText}. ${t.title}`));
+        form.hidden = topics.length === 0;
+        status.done(topics.length ? `Có ${topics.length} chuyên đề có số thứ tự.` : "Sổ chưa có chuyên đề nào có STT — hãy điền cột STT.");
+      }),
+    );
+    container.append(
+      h("p", { className: "hint" }, "Tạo đề dẫn hoặc biên bản (.docx) cho một chuyên đề, theo mẫu có sẵn hoặc mẫu của mình."),
+      h("div", { className: "actions" }, loadButton),
+      form,
+    );
+  },
+};

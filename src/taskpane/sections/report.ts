@@ -1,0 +1,36 @@
+// Báo cáo quý section (loaded on demand).
+import { romanQuarter } from "../../core/dates";
+import { defaultReportQuarter } from "../../core/report";
+import type { Quarter } from "../../core/types";
+import { UserError } from "../../core/types";
+import { h } from "../dom";
+import { writeQuarterReport } from "../logic/report";
+import type { PaneSection } from "../services";
+import { busy } from "../status";
+
+export const reportSection: PaneSection = {
+  mount(container, services, status) {
+    const initial = defaultReportQuarter(services.today());
+    const quarter = h("select", { id: "bao-cao-quy" });
+    for (const q of [1, 2, 3, 4] as Quarter[]) {
+      const opt = h("option", { value: String(q) }, `Quý ${romanQuarter(q)}`);
+      if (q === initial.quarter) opt.selected = true;
+      quarter.append(opt);
+    }
+    const year = h("input", { type: "number", id: "bao-cao-nam", min: "2000", max: "2100", value: String(initial.year), inputmode: "numeric" });
+    const button = h("button", { type: "button", className: "primary" }, "Lập báo cáo");
+    button.addEventListener("click", () => {
+      void busy(button, status, "Đang lập báo cáo…", async () => {
+        const y = Number(year.value);
+        if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
+        const r = await writeQuarterReport(services.workbook, Number(quarter.value) as Quarter, y, services.today());
+        status.done(r.replaced ? `Đã lập lại trang "${r.sheet}".` : `Đã lập trang "${r.sheet}".`);
+      });
+    });
+    container.append(
+      h("p", { className: "hint" }, "Ghi trang báo cáo quý (in được trên giấy A4). Lập lại chỉ thay trang báo cáo đó."),
+      h("div", { className: "row" }, h("div", {}, h("label", { for: "bao-cao-quy" }, "Quý"), quarter), h("div", {}, h("label", { for: "bao-cao-nam" }, "Năm"), year)),
+      h("div", { className: "actions" }, button),
+    );
+  },
+};

@@ -1,0 +1,423 @@
+// The task pane in a real browser (issue 6): the built dist/ in headless Chromium with the
+// Excel stand-in in place of Office.js, driven the way a secretary would use it. Every state
+// is checked (fits 320 px, Vietnamese only, NFC) and saved under docs/screenshots/.
+// Run with `npm run test:e2e` (builds first); the default `npm test` skips this folder.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Server } from "http";
+import type { Page } from "playwright-core";
+import { dateToExcelSerial } from "../../src/core/dates";
+import { INFO_KEYS, SHEETS, TABLES } from "../../src/core/layout";
+import { REGISTER_COLUMNS } from "../../src/core/types";
+import { columnLetters } from "../../src/excel/address";
+import { docxToPdfText, makeDocx, paragraph, run as docxRun } from "../documents/docx";
+import {
+  checkState,
+  compileStandIn,
+  DIST,
+  foreignRequests,
+  launchBrowser,
+  officeJsUrl,
+  openPane,
+  SCREENSHOTS,
+  serveDir,
+  shoot,
+  type BrowserRun,
+} from "./harness";
+
+jest.setTimeout(180_000);
+
+// The secretary's "today": mid-August 2026, so Q1–Q2 are over, Q3 runs, Q4 is ahead.
+const NOW = new Date("2026-08-10T09:00:00+07:00");
+const YEAR = 2026;
+const CHI_BO = "Chi bộ Phòng Hành chính – Tổng hợp";
+const TITLES = [
+  "Nâng cao chất lượng sinh hoạt chi bộ gắn với học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+  "Nâng cao hiệu quả cải cách hành chính trong tiếp nhận hồ sơ",
+  "Phát huy vai trò đảng viên trong chuyển đổi số",
+  "Công tác phát triển đảng viên trong đoàn viên thanh niên",
+];
+const MEMBERS = [
+  ["Nguyễn Văn An", "Bí thư", "Chính thức", "Không"],
+  ["Trần Thị Bình", "Phó bí thư", "Chính thức", "Không"],
+  ["Lê Văn Cường", "Đảng viên", "Chính thức", "Không"],
+  ["Phạm Thị Dung", "Đảng viên", "Dự bị", "Không"],
+];
+
+const serial = (y: number, m: number, d: number): number => dateToExcelSerial({ year: y, month: m, day: d });
+const col = (name: (typeof REGISTER_COLUMNS)[number]): string => columnLetters(REGISTER_COLUMNS.indexOf(name) + 1);
+
+/** The register rows from column B (Quý) on; STT is pre-numbered by Tạo sổ. Topic 2 was
+ *  held without the chi ủy's approval date. */
+const REGISTER_ROWS: (string | number | null)[][] = [
+  ["I", TITLES[0], "Xây dựng Đảng", "Nguyễn Văn An", serial(2026, 2, 20), "Chi ủy", serial(2026, 3, 2), serial(2026, 3, 12), "Riêng", "Đã sinh hoạt", serial(2026, 3, 20), serial(2026, 3, 25)],
+  ["II", TITLES[1], "Nhiệm vụ chuyên môn", "Trần Thị Bình", null, null, serial(2026, 6, 8), serial(2026, 6, 18), "Riêng", "Đã sinh hoạt", serial(2026, 6, 25), serial(2026, 6, 30)],
+  ["III", TITLES[2], "Nhiệm vụ chuyên môn", "Lê Văn Cường", serial(2026, 7, 28), "Bí thư", null, serial(2026, 8, 20), "Riêng", "Dự kiến"],
+  ["IV", TITLES[3], "Xây dựng Đảng", "Phạm Thị Dung", null, null, null, serial(2026, 11, 19), "Riêng", "Dự kiến"],
+];
+
+interface StandInApi {
+  type(sheet: string, topLeft: string, rows: unknown[][]): Promise<void>;
+  sheetNames(): string[];
+  values(sheet: string, address: string): unknown[][];
+  texts(sheet: string): string[];
+  dump(sheet: string): string;
+  selection(): { sheet: string; address: string } | null;
+  tables(): { name: string; sheet: string }[];
+  marker(sheet: string): string | undefined;
+}
+
+/** Calls the stand-in inside the page: standIn(page, "values", "Thông tin", "A1:B3"). */
+function standIn<K extends keyof StandInApi>(page: Page, method: K, ...args: Parameters<StandInApi[K]>): Promise<Awaited<ReturnType<StandInApi[K]>>> {
+  return page.evaluate(
+    ([m, a]) => (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
+    [method, args] as const,
+  ) as Promise<Awaited<ReturnType<StandInApi[K]>>>;
+}
+
+/** Opens section `id` the way a user does (clicking its heading), closing the others. */
+async function openSection(page: Page, id: string): Promise<void> {
+  for (const other of await page.locator("details.section[open]").all()) {
+    if ((await other.getAttribute("id")) !== id) await other.locator("> summary").click();
+  }
+  const details = page.locator(`#${id}`);
+  if ((await details.getAttribute("open")) === null) await details.locator("> summary").click();
+  await page.locator(`#${id}-body > *`).first().waitFor();
+}
+
+/** Waits for section `id` to finish its work; returns the status text (fails on an error). */
+async function finished(page: Page, id: string): Promise<string> {
+  const status = page.locator(`#${id} > .status:is([data-kind="done"], [data-kind="error"])`);
+  await status.waitFor();
+  const text = await status.innerText();
+  expect({ section: id, kind: await status.getAttribute("data-kind"), text }).toEqual({ section: id, kind: "done", text });
+  return text;
+}
+
+let server: Server;
+let origin: string;
+let officeUrl: string;
+let standInScript: string;
+let browser: BrowserRun;
+let page: Page;
+let downloads: string;
+
+beforeAll(async () => {
+  const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+  officeUrl = officeJsUrl(html);
+  standInScript = await compileStandIn();
+  ({ server, origin } = await serveDir(DIST));
+  browser = await launchBrowser(officeUrl, NOW);
+  downloads = mkdtempSync(path.join(os.tmpdir(), "chuyende-downloads-"));
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
+
+describe("a secretary's session in Excel (stand-in)", () => {
+  test("the pane opens with its sections, Kiểm tra open", async () => {
+    browser.officeScript.body = standInScript;
+    page = await openPane(browser, `${origin}/taskpane.html`, { book: { sheets: [{ name: "Sheet1" }] }, office: { host: "Excel", platform: "OfficeOnline" } }, "pane");
+    await page.locator("main.sections").waitFor();
+    const headings = await page.locator("details.section > summary h2").allInnerTexts();
+    expect(headings).toEqual(["Tạo sổ", "Chuyển đổi", "Kiểm tra", "Tài liệu", "Báo cáo quý", "Tổng hợp"]);
+    expect(await page.locator("#kiem-tra").getAttribute("open")).not.toBeNull();
+    await page.locator("#kiem-tra-body button.primary", { hasText: "Kiểm tra" }).waitFor();
+    await checkState(page, "mở ngăn");
+    await shoot(page, "01-mo-ngan");
+  });
+
+  test("Tạo sổ adds the canonical sheets and leaves Sheet1 alone", async () => {
+    await openSection(page, "tao-so");
+    expect(await page.locator("#tao-so-nam").inputValue()).toBe(String(YEAR));
+    await page.locator("#tao-so-chi-bo").fill(CHI_BO);
+    await page.locator("#tao-so-body button.primary").click();
+    const text = await finished(page, "tao-so");
+    expect(text).toContain("Đã thêm");
+    const names = await standIn(page, "sheetNames");
+    expect(names).toEqual(["Sheet1", ...Object.values(SHEETS)]);
+    expect((await standIn(page, "tables")).map((t) => t.name).sort()).toEqual(Object.values(TABLES).sort());
+    expect(await standIn(page, "marker", SHEETS.register)).toBe("so");
+    expect(await standIn(page, "marker", "Sheet1")).toBeUndefined();
+    await checkState(page, "tạo sổ");
+    await shoot(page, "02-tao-so");
+  });
+
+  test("the secretary types Thông tin, members, four topics, attendance and minutes", async () => {
+    const info = (await standIn(page, "values", SHEETS.info, "A1:B20")) as string[][];
+    const rowOf = (key: string): number => info.findIndex((r) => r[0] === key) + 1;
+    expect(info[rowOf(INFO_KEYS.chiBo) - 1][1]).toBe(CHI_BO);
+    const infoValues: [string, string][] = [
+      [INFO_KEYS.dangBoCapTren, "Đảng bộ Khối các cơ quan tỉnh"],
+      [INFO_KEYS.dangBoCoSo, "Đảng bộ Sở Tư pháp"],
+      [INFO_KEYS.biThu, "Nguyễn Văn An"],
+      [INFO_KEYS.phoBiThu, "Trần Thị Bình"],
+      [INFO_KEYS.diaDanh, "Hà Tĩnh"],
+    ];
+    for (const [key, value] of infoValues) await standIn(page, "type", SHEETS.info, `B${rowOf(key)}`, [[value]]);
+    await standIn(page, "type", SHEETS.members, "A2", MEMBERS);
+    await standIn(page, "type", SHEETS.register, "B2", REGISTER_ROWS);
+    const present = (stt: number) => MEMBERS.map((m) => [stt, m[0], "Có mặt"]);
+    await standIn(page, "type", SHEETS.attendance, "A2", [...present(1), ...present(2)]);
+    await standIn(page, "type", SHEETS.minutes, "A2", [
+      [1, "08:00", "10:00", "Phòng họp tầng 2", "Nguyễn Văn An", "Trần Thị Bình", "", "Nắm vững nội dung chuyên đề", "Chi bộ thống nhất nội dung chuyên đề và giao nhiệm vụ cho từng đảng viên.", "Mỗi đảng viên đăng ký một việc làm cụ thể", "4/4 đồng ý"],
+    ]);
+    const typed = await standIn(page, "values", SHEETS.register, `A2:${col("Ghi chú")}5`);
+    expect(typed.map((r) => r[2])).toEqual(TITLES);
+    expect(typed.map((r) => r[0])).toEqual([1, 2, 3, 4]);
+  });
+
+  test("Kiểm tra shows Việc sắp tới, the quarter tiles and the findings", async () => {
+    await openSection(page, "kiem-tra");
+    await page.locator("#kiem-tra-body button.primary").click();
+    expect(await finished(page, "kiem-tra")).toBe("Đã kiểm tra 4 chuyên đề.");
+    const tiles = await page.locator(".tile").evaluateAll((els) =>
+      els.map((e) => [e.querySelector(".tile-q")!.textContent, e.querySelector(".tile-state")!.textContent, e.className]),
+    );
+    expect(tiles.map((t) => t[0])).toEqual(["Quý I", "Quý II", "Quý III", "Quý IV"]);
+    // Q1 held with everything in order; Q4 has not started.
+    expect(tiles[0].slice(1)).toEqual(["Đạt", "tile dat"]);
+    expect(tiles[3].slice(1)).toEqual(["Chưa đến hạn", "tile chua-den-han"]);
+    // Topic 3 meets on 20/08, within 14 days, and its draft has not been sent.
+    const upcoming = await page.locator("ul.upcoming li").allInnerTexts();
+    expect(upcoming.some((u) => u.includes(TITLES[2]))).toBe(true);
+    // Topic 2: held without approval — an error naming it, pointing at its Ngày thông qua.
+    const missing = page.locator("button.finding", { hasText: TITLES[1] }).filter({ hasText: "thông qua" }).first();
+    expect(await missing.locator(".badge").innerText()).toBe("Lỗi");
+    expect(await missing.locator(".where").innerText()).toBe(` (${SHEETS.register}, dòng 3, cột Ngày thông qua)`);
+    await checkState(page, "kiểm tra");
+    await shoot(page, "03-kiem-tra");
+  });
+
+  test("clicking a finding selects its cell; Tab + Enter selects the next one's", async () => {
+    const missing = page.locator("button.finding", { hasText: TITLES[1] }).filter({ hasText: "thông qua" }).first();
+    await missing.click();
+    await page.waitForFunction(() => (window as unknown as { __standIn: { selection(): unknown } }).__standIn.selection() !== null);
+    expect(await standIn(page, "selection")).toEqual({ sheet: SHEETS.register, address: `${col("Ngày thông qua")}3` });
+
+    // Keyboard: the next finding with a cell, focused by Tab (focus ring visible), Enter.
+    const buttons = page.locator("button.finding");
+    const index = await missing.evaluate((el) => Array.from(document.querySelectorAll("button.finding")).indexOf(el as HTMLButtonElement));
+    const next = buttons.nth(index + 1);
+    await page.keyboard.press("Tab");
+    expect(await next.evaluate((el) => el === document.activeElement && el.matches(":focus-visible"))).toBe(true);
+    const where = await next.locator(".where").innerText();
+    const m = /\((.+), dòng (\d+)(?:, cột (.+))?\)/.exec(where);
+    expect(m).not.toBeNull();
+    const before = JSON.stringify(await standIn(page, "selection"));
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      (b) => JSON.stringify((window as unknown as { __standIn: { selection(): unknown } }).__standIn.selection()) !== b,
+      before,
+    );
+    const selected = await standIn(page, "selection");
+    expect(selected!.sheet).toBe(m![1]);
+    expect(/\d+$/.exec(selected!.address)![0]).toBe(m![2]);
+    if (m![1] === SHEETS.register && m![3]) expect(selected!.address).toBe(`${col(m![3] as (typeof REGISTER_COLUMNS)[number])}${m![2]}`);
+    await checkState(page, "chọn ô");
+    await next.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "04-chon-o.png"), animations: "disabled" });
+  });
+
+  test("Tài liệu makes a đề dẫn and a biên bản that open in LibreOffice", async () => {
+    await openSection(page, "tai-lieu");
+    await page.locator("#tai-lieu-body button.primary").click();
+    expect(await finished(page, "tai-lieu")).toBe("Có 4 chuyên đề có số thứ tự.");
+    const options = await page.locator("#tai-lieu-chuyen-de option").allInnerTexts();
+    expect(options).toEqual(TITLES.map((t, i) => `${i + 1}. ${t}`));
+
+    const make = async (stt: number, button: string): Promise<{ name: string; bytes: Uint8Array }> => {
+      await page.locator("#tai-lieu-chuyen-de").selectOption(String(stt));
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#tai-lieu-body button", { hasText: button }).click()]);
+      const file = path.join(downloads, download.suggestedFilename());
+      await download.saveAs(file);
+      expect(await finished(page, "tai-lieu")).toContain(`Đã tạo ${download.suggestedFilename()}.`);
+      return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(file)) };
+    };
+    const deDan = await make(3, "Tạo đề dẫn");
+    const bienBan = await make(1, "Tạo biên bản");
+    expect([deDan.name, bienBan.name]).toEqual(["de-dan-chuyen-de-3.docx", "bien-ban-chuyen-de-1.docx"]);
+    await checkState(page, "tài liệu");
+    await shoot(page, "05-tai-lieu");
+
+    const [deDanText, bienBanText] = docxToPdfText([deDan, bienBan]).map((t) => t.replace(/\s+/g, " "));
+    for (const text of [deDanText, bienBanText]) {
+      expect(text).toContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+      expect(text).toContain("ĐẢNG BỘ SỞ TƯ PHÁP");
+      expect(text).toContain(CHI_BO.toUpperCase());
+    }
+    expect(deDanText).toContain(TITLES[2]);
+    expect(deDanText).toContain("Lê Văn Cường");
+    expect(bienBanText).toContain("BIÊN BẢN");
+    expect(bienBanText).toContain(TITLES[0].toUpperCase().slice(0, 40));
+    expect(bienBanText).toContain("Hà Tĩnh, ngày 12 tháng 3 năm 2026".replace(" 3 ", " 03 "));
+  });
+
+  test("Tài liệu refuses an own template with an unknown tag, in Vietnamese", async () => {
+    const bad = path.join(downloads, "mau-cua-chi-bo.docx");
+    writeFileSync(bad, makeDocx(paragraph(docxRun("Chuyên đề: {tenChuyenDee}"))));
+    await page.locator("#tai-lieu-mau").setInputFiles(bad);
+    expect(await page.locator("#tai-lieu-body .file-chosen").innerText()).toBe("mau-cua-chi-bo.docx");
+    const before = browser.requests.length;
+    await page.locator("#tai-lieu-body button", { hasText: "Tạo đề dẫn" }).click();
+    const status = page.locator('#tai-lieu > .status[data-kind="error"]');
+    await status.waitFor();
+    const text = await status.innerText();
+    expect(text).toContain("Mẫu mau-cua-chi-bo.docx chưa dùng được cho đề dẫn");
+    expect(text).toContain("{tenChuyenDee}");
+    expect(text).toContain("{tenChuyenDe}");
+    expect(browser.requests.slice(before).some((u) => u.startsWith("blob:"))).toBe(false);
+    await checkState(page, "mẫu sai");
+    await shoot(page, "06-mau-sai");
+    // Bỏ chọn goes back to the built-in template.
+    await page.locator("#tai-lieu-body button.file-clear").click();
+    expect(await page.locator("#tai-lieu-body .file-chosen").innerText()).toBe("Dùng mẫu có sẵn");
+  });
+
+  test("Báo cáo quý writes the sheet of quarter II/2026", async () => {
+    await openSection(page, "bao-cao");
+    await page.locator("#bao-cao-quy").selectOption("2");
+    await page.locator("#bao-cao-nam").fill(String(YEAR));
+    await page.locator("#bao-cao-body button.primary").click();
+    expect(await finished(page, "bao-cao")).toBe('Đã lập trang "Báo cáo Quý II-2026".');
+    expect(await standIn(page, "sheetNames")).toContain("Báo cáo Quý II-2026");
+    expect(await standIn(page, "marker", "Báo cáo Quý II-2026")).toBe("bao-cao");
+    const texts = (await standIn(page, "texts", "Báo cáo Quý II-2026")).join("\n");
+    expect(texts).toContain("BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ");
+    expect(texts).toContain(TITLES[1]);
+    expect(texts).toContain(CHI_BO.toUpperCase());
+    expect(texts).not.toContain(TITLES[2]);
+    // Again: the same sheet is rewritten, nothing else added.
+    const sheets = await standIn(page, "sheetNames");
+    await page.locator("#bao-cao-body button.primary").click();
+    expect(await finished(page, "bao-cao")).toBe('Đã lập lại trang "Báo cáo Quý II-2026".');
+    expect(await standIn(page, "sheetNames")).toEqual(sheets);
+    await checkState(page, "báo cáo");
+    await shoot(page, "07-bao-cao");
+  });
+
+  test("every section open at once still fits 320 px", async () => {
+    for (const d of await page.locator("details.section:not([open])").all()) await d.locator("> summary").click();
+    await page.locator("#tong-hop-body .file-picker").waitFor();
+    expect(await page.locator("details.section[open]").count()).toBe(6);
+    await checkState(page, "mọi mục mở");
+    await shoot(page, "08-moi-muc");
+  });
+});
+
+describe("Chuyển đổi of a hand-made register", () => {
+  const SOURCE = "Theo dõi 2025";
+  const messy = {
+    sheets: [
+      {
+        name: SOURCE,
+        values: [
+          ["SỔ THEO DÕI SINH HOẠT CHUYÊN ĐỀ NĂM 2025"],
+          ["Chi bộ Phòng Kế hoạch – Tài chính"],
+          ["TT", "Quý", "Nội dung chuyên đề", "Đồng chí phụ trách", "Ngày chi ủy duyệt", "Thời gian sinh hoạt", "Ghi chú"],
+          [1, "I", "Học tập Chỉ thị 05 gắn với nhiệm vụ của phòng", "Nguyễn Thị Hoa", "'10/01/2025", "'15/01/2025", ""],
+          [2, null, "Nâng cao chất lượng tham mưu dự toán ngân sách", "Trần Văn Hùng", "'05/02/2025", "'20/02/2025", "Lồng ghép"],
+          [3, "II", "Phòng, chống lãng phí trong chi tiêu công", "Lê Thị Lan", "'03/04/2025", "'17/04/2025", ""],
+          [4, null, "Phát triển đảng viên trẻ", "Phạm Văn Minh", "", "'12/06/2025", ""],
+        ],
+        merges: ["A1:G1", "A2:G2", "B4:B5", "B6:B7"],
+      },
+    ],
+  };
+  let convertPage: Page;
+  let original: string;
+
+  test("shows the detected mapping of the messy sheet", async () => {
+    browser.officeScript.body = standInScript;
+    convertPage = await openPane(browser, `${origin}/taskpane.html`, { book: messy, office: { host: "Excel", platform: "PC" } }, "chuyển đổi");
+    await convertPage.locator("main.sections").waitFor();
+    original = await standIn(convertPage, "dump", SOURCE);
+    await openSection(convertPage, "chuyen-doi");
+    await convertPage.locator("#chuyen-doi-body button.primary", { hasText: "Tìm sổ" }).click();
+    expect(await finished(convertPage, "chuyen-doi")).toBe(`Đã tìm thấy sổ ở trang "${SOURCE}".`);
+    expect(await convertPage.locator("#chuyen-doi-body .mapping .hint").first().innerText()).toContain("dòng tiêu đề 3");
+    const mapping = Object.fromEntries(
+      await convertPage.locator("table.map-table tbody tr").evaluateAll((rows) =>
+        rows.map((r) => [r.querySelector("th")!.textContent, (r.querySelector("select") as HTMLSelectElement).selectedOptions[0].textContent]),
+      ),
+    );
+    expect(mapping).toMatchObject({
+      STT: "A: TT",
+      Quý: "B: Quý",
+      "Tên chuyên đề": "C: Nội dung chuyên đề",
+      "Người phụ trách": "D: Đồng chí phụ trách",
+      "Ngày thông qua": "E: Ngày chi ủy duyệt",
+      "Ngày sinh hoạt": "F: Thời gian sinh hoạt",
+      "Ghi chú": "G: Ghi chú",
+      "Ngày gửi dự thảo": "(không có)",
+    });
+    await checkState(convertPage, "chuyển đổi: ánh xạ");
+    await shoot(convertPage, "09-chuyen-doi");
+  });
+
+  test("writes the canonical sheet and leaves the original untouched", async () => {
+    await convertPage.locator("#chuyen-doi-body button.primary", { hasText: /^Chuyển đổi$/ }).click();
+    expect(await finished(convertPage, "chuyen-doi")).toBe(`Đã ghi 4 dòng vào trang mới "${SHEETS.register}". Trang "${SOURCE}" được giữ nguyên.`);
+    expect(await standIn(convertPage, "sheetNames")).toEqual([SOURCE, SHEETS.register]);
+    expect(await standIn(convertPage, "tables")).toEqual([{ name: TABLES.register, sheet: SHEETS.register }]);
+    expect(await standIn(convertPage, "dump", SOURCE)).toBe(original);
+    const rows = await standIn(convertPage, "values", SHEETS.register, `A1:${col("Ghi chú")}5`);
+    expect(rows[0]).toEqual([...REGISTER_COLUMNS]);
+    const at = (r: number, name: (typeof REGISTER_COLUMNS)[number]) => rows[r][REGISTER_COLUMNS.indexOf(name)];
+    expect([1, 2, 3, 4].map((r) => at(r, "Tên chuyên đề"))).toEqual([
+      "Học tập Chỉ thị 05 gắn với nhiệm vụ của phòng",
+      "Nâng cao chất lượng tham mưu dự toán ngân sách",
+      "Phòng, chống lãng phí trong chi tiêu công",
+      "Phát triển đảng viên trẻ",
+    ]);
+    // The merged quarter cells reach every row; text dates become real dates.
+    expect([1, 2, 3, 4].map((r) => at(r, "Quý"))).toEqual(["I", "I", "II", "II"]);
+    expect(at(2, "Ngày sinh hoạt")).toBe(serial(2025, 2, 20));
+    expect(at(1, "Ngày thông qua")).toBe(serial(2025, 1, 10));
+    expect(await standIn(convertPage, "selection")).toBeNull();
+    await checkState(convertPage, "chuyển đổi: xong");
+    await shoot(convertPage, "10-chuyen-doi-xong");
+  });
+});
+
+describe("the page opened outside Office", () => {
+  test("Office.js answering without a host: a Vietnamese message, no exception", async () => {
+    browser.officeScript.body = standInScript;
+    const p = await openPane(browser, `${origin}/taskpane.html`, { office: { host: null } }, "ngoài Office");
+    await p.locator(".outside").waitFor();
+    expect(await p.locator(".outside h2").innerText()).toBe("Hãy mở bổ trợ này trong Excel");
+    expect(await p.locator("main.sections").count()).toBe(0);
+    await checkState(p, "ngoài Office");
+    await shoot(p, "11-ngoai-excel");
+  });
+
+  test("no Office.js at all (a plain browser): the same message", async () => {
+    browser.officeScript.body = "";
+    const p = await openPane(browser, `${origin}/taskpane.html`, {}, "không có Office.js");
+    await p.locator(".outside").waitFor();
+    expect(await p.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("undefined");
+    expect(await p.locator(".outside").innerText()).toContain("Hướng dẫn cài đặt");
+    await checkState(p, "không có Office.js");
+  });
+});
+
+test("no page logged an error and no request left 127.0.0.1 (Office.js was the stand-in)", () => {
+  // Checked once every page has run (tests run in file order).
+  expect(browser.problems).toEqual([]);
+  expect(foreignRequests(browser.requests, officeUrl)).toEqual([]);
+  expect(browser.requests.filter((u) => u.startsWith(origin)).length).toBeGreaterThan(0);
+});
+
+test("the stand-in never enters dist/", () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const f of files(DIST).filter((f) => /\.(js|html)$/.test(f))) {
+    expect({ f, standIn: /StandInWorkbook|__e2eConfig|installExcelStandIn/.test(readFileSync(f, "utf8")) }).toEqual({ f, standIn: false });
+  }
+});

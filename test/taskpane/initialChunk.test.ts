@@ -1,0 +1,60 @@
+// The pane's initial script stays small (SPEC §9): walking the static imports from the two
+// entry points (dynamic import() and `import type` excluded) never reaches a document or
+// spreadsheet library, nor the lazy sections.
+import { existsSync, readFileSync } from "fs";
+import * as path from "path";
+
+const root = path.resolve(__dirname, "..", "..");
+const HEAVY = ["docxtemplater", "pizzip", "exceljs", "docx", "@xmldom/xmldom", "lodash"];
+
+function staticImports(file: string): string[] {
+  const src = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+  const out: string[] = [];
+  for (const m of src.matchAll(/^\s*(import|export)\s+(type\s+)?([^;]*?)\s+from\s+["']([^"']+)["']/gm)) {
+    if (m[2]) continue; // import type / export type: erased
+    out.push(m[4]);
+  }
+  for (const m of src.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) out.push(m[1]);
+  return out;
+}
+
+function resolveLocal(from: string, spec: string): string | null {
+  if (!spec.startsWith(".")) return null;
+  const base = path.resolve(path.dirname(from), spec);
+  for (const f of [`${base}.ts`, path.join(base, "index.ts")]) if (existsSync(f)) return f;
+  return null;
+}
+
+function reachable(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const todo = [entry];
+  while (todo.length) {
+    const f = todo.pop()!;
+    if (files.has(f)) continue;
+    files.add(f);
+    for (const spec of staticImports(f)) {
+      const local = resolveLocal(f, spec);
+      if (local) todo.push(local);
+      else if (!spec.startsWith(".")) packages.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]);
+    }
+  }
+  return { files, packages };
+}
+
+test.each(["src/taskpane/taskpane.ts", "src/functions/functions.ts"])("%s reaches no heavy library statically", (entry) => {
+  const { files, packages } = reachable(path.join(root, entry));
+  expect(files.size).toBeGreaterThan(2);
+  for (const p of HEAVY) expect([...packages]).not.toContain(p);
+  const rel = [...files].map((f) => path.relative(root, f));
+  for (const lazy of ["src/taskpane/sections/documents.ts", "src/taskpane/sections/report.ts", "src/taskpane/sections/consolidate.ts", "src/documents/fill.ts", "src/core/report.ts", "src/core/consolidate.ts"]) {
+    expect(rel).not.toContain(lazy);
+  }
+});
+
+test("the three further sections are loaded with import()", () => {
+  const app = readFileSync(path.join(root, "src/taskpane/app.ts"), "utf8");
+  for (const s of ["documents", "report", "consolidate"]) expect(app).toMatch(new RegExp(`import\\([^)]*"\\./sections/${s}"\\)`));
+  // And the walker does see a heavy import where there is one.
+  expect(reachable(path.join(root, "src/taskpane/sections/documents.ts")).packages.has("docxtemplater")).toBe(true);
+});
