@@ -98,13 +98,32 @@ function memo<T>(fn: (v: CellValue) => T, copy?: (t: T) => T): (v: CellValue) =>
   };
 }
 
+/** parseDateCell remembered for text and for date cells alike (the exceljs adapter gives
+ *  a register's dates as Date objects: 25,000 of them in a 5,000-topic register, most
+ *  repeated). Each call gets its own copy. */
+function dateMemo(date1904: boolean): (v: CellValue) => DateCell {
+  const text = memo((v) => parseDateCell(v, date1904), (d) => ({ ...d }));
+  const byTime = new Map<number, DateCell>();
+  return (v) => {
+    if (!(v instanceof Date)) return text(v);
+    const t = v.getTime();
+    let r = byTime.get(t);
+    if (r === undefined) {
+      r = parseDateCell(v, date1904);
+      if (byTime.size >= MEMO_LIMIT) byTime.clear();
+      byTime.set(t, r);
+    }
+    return { text: r.text, value: r.value, invalid: r.invalid };
+  };
+}
+
 export function makeParsers(date1904: boolean): Parsers {
   return {
     text: memo(cellText),
     number: memo(parseNumber),
     quarter: memo(parseQuarter),
     names: memo(parseNames, (a) => a.slice()),
-    date: memo((v) => parseDateCell(v, date1904), (d) => ({ ...d })),
+    date: dateMemo(date1904),
     format: memo(parseFormat),
     status: memo(parseStatus),
     memberKind: memo(parseMemberKind),

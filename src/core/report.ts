@@ -43,11 +43,17 @@ export function defaultReportQuarter(today: SimpleDate): { quarter: Quarter; yea
   return q === 1 ? { quarter: 4, year: today.year - 1 } : { quarter: (q - 1) as Quarter, year: today.year };
 }
 
-/** True when `sheet` is a report this tool wrote (its title is in the first rows), so
- *  that regenerating never replaces a user's own sheet that happens to share the name. */
+const REPORT_NAME_RE = /^Báo cáo Quý (I|II|III|IV)-\d{4}$/i;
+const REPORT_TITLE_RE = /^BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ QUÝ (I|II|III|IV) NĂM \d{4}$/;
+
+/** True when `sheet` is a report this tool wrote — its name is a report name and its
+ *  title is the report title — so that regenerating never replaces a user's own sheet
+ *  that happens to share the name, and a user's register with a similar banner is never
+ *  taken for a report. */
 export function isQuarterReportSheet(sheet: SheetGrid): boolean {
+  if (!REPORT_NAME_RE.test(sheet.name.normalize("NFC").trim())) return false;
   const rows = sheet.values.slice(0, 12);
-  return rows.some((row) => (row ?? []).some((v) => cellText(v).startsWith(REPORT_TITLE_PREFIX)));
+  return rows.some((row) => (row ?? []).some((v) => REPORT_TITLE_RE.test(cellText(v))));
 }
 
 /** The grid without the report sheets this tool wrote, so that a report (whose topic

@@ -177,6 +177,16 @@ describe("chuyende bao-cao", () => {
     expect(tableRefs(again)).toEqual(tableRefs(out));
   });
 
+  test("the report sheet is never mistaken for register data: kiem-tra finds the same on input and output", async () => {
+    const check = async (file: string) => {
+      const r = await runInProcess(["kiem-tra", file, "--nam", String(YEAR), "--ngay", "2025-10-05", "--json"]);
+      const json = JSON.parse(r.stdout);
+      delete json.file;
+      return json;
+    };
+    expect(await check(out)).toEqual(await check(input));
+  });
+
   test("an existing output needs --ghi-de", async () => {
     const before = sha256(out);
     const r = await runInProcess(["bao-cao", input, ...ARGS, "-o", out]);
@@ -185,6 +195,36 @@ describe("chuyende bao-cao", () => {
     expect(sha256(out)).toBe(before);
     const ok = await runInProcess(["bao-cao", input, ...ARGS, "-o", out, "--ghi-de"]);
     expect([0, 1]).toContain(ok.code);
+  });
+});
+
+describe("chuyende bao-cao on a hand-made register (no tables, no Điểm danh)", () => {
+  test("the report's tables are not read as the register, Điểm danh or Đảng viên", async () => {
+    const file = await writeXlsx(path.join(dir, "tu-lam.xlsx"), (wb) => {
+      const ws = wb.addWorksheet("Chuyên đề 2025");
+      ws.addRow(["SỔ THEO DÕI SINH HOẠT CHUYÊN ĐỀ"]);
+      ws.addRow(["STT", "Tên chuyên đề", "Người phụ trách", "Ngày duyệt", "Ngày gửi", "Ngày sinh hoạt", "Trạng thái"]);
+      ws.addRow([1, "Học tập tư tưởng Hồ Chí Minh", "Lê Thị Mai", "02/02/2025", "05/02/2025", "10/02/2025", "Đã sinh hoạt"]);
+      ws.addRow([2, "Chuyển đổi số", "Phan Văn Hùng", "02/05/2025", "05/05/2025", "12/05/2025", "Đã sinh hoạt"]);
+      ws.addRow([3, "Phát triển đảng viên", "", "", "", "15/08/2025", "Đã sinh hoạt"]);
+      ws.addRow([4, "Kiểm tra, giám sát", "Lê Thị Mai", "", "", "20/11/2025", "Dự kiến"]);
+    });
+    const target = path.join(dir, "tu-lam-bao-cao.xlsx");
+    const r = await runInProcess(["bao-cao", file, "--quy", "3", "--ngay", "2025-10-05", "-o", target]);
+    expect([0, 1]).toContain(r.code);
+    const check = async (f: string) => {
+      const res = await runInProcess(["kiem-tra", f, "--ngay", "2025-10-05", "--json"]);
+      const json = JSON.parse(res.stdout);
+      delete json.file;
+      return json;
+    };
+    expect(await check(target)).toEqual(await check(file));
+    // And a second report over the first gives the same sheet.
+    const again = path.join(dir, "tu-lam-bao-cao-2.xlsx");
+    await runInProcess(["bao-cao", target, "--quy", "3", "--ngay", "2025-10-05", "-o", again]);
+    const a = (await loadWorkbookFile(target)).grid.sheets;
+    const b = (await loadWorkbookFile(again)).grid.sheets;
+    expect(b).toEqual(a);
   });
 });
 

@@ -291,6 +291,9 @@ describe("recognising report sheets", () => {
   test("a report is recognised by its title; a user's sheet of that name is not", () => {
     expect(isQuarterReportSheet(asGrid(model))).toBe(true);
     expect(isQuarterReportSheet({ name: "Báo cáo Quý I-2024", values: [["Ghi chép của tôi"]] })).toBe(false);
+    // A user's register with a look-alike banner is never taken for a report.
+    const banner = { name: "Sổ 2024", values: [["BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ QUÝ I NĂM 2024"], ["STT", "Tên chuyên đề"]] };
+    expect(isQuarterReportSheet(banner)).toBe(false);
   });
 
   test("withoutReportSheets drops only report sheets", () => {

@@ -79,7 +79,8 @@ export async function compileStandIn(): Promise<string> {
 
 /** The Office.js address the built page loads (the only script not its own). */
 export function officeJsUrl(html: string): string {
-  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
+  // The production page is minified: attribute quotes may be gone.
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]);
   const external = scripts.filter((s) => /^https?:/.test(s));
   if (external.length !== 1 || !/\/office\.js$/.test(external[0])) {
     throw new Error(`taskpane.html should load exactly one external script, office.js: ${external.join(", ")}`);

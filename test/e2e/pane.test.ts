@@ -2,16 +2,17 @@
 // Excel stand-in in place of Office.js, driven the way a secretary would use it. Every state
 // is checked (fits 320 px, Vietnamese only, NFC) and saved under docs/screenshots/.
 // Run with `npm run test:e2e` (builds first); the default `npm test` skips this folder.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Server } from "http";
 import type { Page } from "playwright-core";
-import { dateToExcelSerial } from "../../src/core/dates";
+import { dateToExcelSerial, formatVietnameseDate } from "../../src/core/dates";
 import { INFO_KEYS, SHEETS, TABLES } from "../../src/core/layout";
 import { REGISTER_COLUMNS } from "../../src/core/types";
 import { columnLetters } from "../../src/excel/address";
 import { docxToPdfText, makeDocx, paragraph, run as docxRun } from "../documents/docx";
+import { writeXlsx } from "../support/xlsx";
 import {
   checkState,
   compileStandIn,
@@ -31,7 +32,7 @@ jest.setTimeout(180_000);
 // The secretary's "today": mid-August 2026, so Q1–Q2 are over, Q3 runs, Q4 is ahead.
 const NOW = new Date("2026-08-10T09:00:00+07:00");
 const YEAR = 2026;
-const CHI_BO = "Chi bộ Phòng Hành chính – Tổng hợp";
+const CHI_BO = "Chi bộ Văn phòng Sở";
 const TITLES = [
   "Nâng cao chất lượng sinh hoạt chi bộ gắn với học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
   "Nâng cao hiệu quả cải cách hành chính trong tiếp nhận hồ sơ",
@@ -49,12 +50,12 @@ const serial = (y: number, m: number, d: number): number => dateToExcelSerial({ 
 const col = (name: (typeof REGISTER_COLUMNS)[number]): string => columnLetters(REGISTER_COLUMNS.indexOf(name) + 1);
 
 /** The register rows from column B (Quý) on; STT is pre-numbered by Tạo sổ. Topic 2 was
- *  held without the chi ủy's approval date. */
+ *  held without the chi ủy's approval date; topic 4 is given to someone not in Đảng viên. */
 const REGISTER_ROWS: (string | number | null)[][] = [
   ["I", TITLES[0], "Xây dựng Đảng", "Nguyễn Văn An", serial(2026, 2, 20), "Chi ủy", serial(2026, 3, 2), serial(2026, 3, 12), "Riêng", "Đã sinh hoạt", serial(2026, 3, 20), serial(2026, 3, 25)],
   ["II", TITLES[1], "Nhiệm vụ chuyên môn", "Trần Thị Bình", null, null, serial(2026, 6, 8), serial(2026, 6, 18), "Riêng", "Đã sinh hoạt", serial(2026, 6, 25), serial(2026, 6, 30)],
   ["III", TITLES[2], "Nhiệm vụ chuyên môn", "Lê Văn Cường", serial(2026, 7, 28), "Bí thư", null, serial(2026, 8, 20), "Riêng", "Dự kiến"],
-  ["IV", TITLES[3], "Xây dựng Đảng", "Phạm Thị Dung", null, null, null, serial(2026, 11, 19), "Riêng", "Dự kiến"],
+  ["IV", TITLES[3], "Xây dựng Đảng", "Hoàng Văn Em", null, null, null, serial(2026, 11, 19), "Riêng", "Dự kiến"],
 ];
 
 interface StandInApi {
@@ -104,19 +105,19 @@ let page: Page;
 let downloads: string;
 
 beforeAll(async () => {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is not built: run `npm run test:e2e`, which builds first.");
   const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
   officeUrl = officeJsUrl(html);
   standInScript = await compileStandIn();
   ({ server, origin } = await serveDir(DIST));
   browser = await launchBrowser(officeUrl, NOW);
   downloads = mkdtempSync(path.join(os.tmpdir(), "chuyende-downloads-"));
-  rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  if (server) await new Promise((resolve) => server.close(resolve));
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
@@ -222,6 +223,7 @@ describe("a secretary's session in Excel (stand-in)", () => {
     if (m![1] === SHEETS.register && m![3]) expect(selected!.address).toBe(`${col(m![3] as (typeof REGISTER_COLUMNS)[number])}${m![2]}`);
     await checkState(page, "chọn ô");
     await next.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(SCREENSHOTS, "04-chon-o.png"), animations: "disabled" });
   });
 
@@ -252,11 +254,14 @@ describe("a secretary's session in Excel (stand-in)", () => {
       expect(text).toContain("ĐẢNG BỘ SỞ TƯ PHÁP");
       expect(text).toContain(CHI_BO.toUpperCase());
     }
+    expect(deDanText).toContain("ĐỀ DẪN CHUYÊN ĐỀ QUÝ III/2026");
     expect(deDanText).toContain(TITLES[2]);
-    expect(deDanText).toContain("Lê Văn Cường");
-    expect(bienBanText).toContain("BIÊN BẢN");
-    expect(bienBanText).toContain(TITLES[0].toUpperCase().slice(0, 40));
-    expect(bienBanText).toContain("Hà Tĩnh, ngày 12 tháng 3 năm 2026".replace(" 3 ", " 03 "));
+    expect(deDanText).toContain("Người chuẩn bị: Lê Văn Cường");
+    expect(bienBanText).toContain("BIÊN BẢN SINH HOẠT CHI BỘ CHUYÊN ĐỀ QUÝ I/2026");
+    expect(bienBanText).toContain(`Chuyên đề: ${TITLES[0]}`);
+    expect(bienBanText).toContain("Chủ trì: đồng chí Nguyễn Văn An");
+    expect(bienBanText).toContain("Có mặt: 4/4 đồng chí");
+    expect(bienBanText).toContain(`Hà Tĩnh, ${formatVietnameseDate({ year: 2026, month: 3, day: 12 })}`);
   });
 
   test("Tài liệu refuses an own template with an unknown tag, in Vietnamese", async () => {
@@ -292,22 +297,72 @@ describe("a secretary's session in Excel (stand-in)", () => {
     expect(texts).toContain("BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ");
     expect(texts).toContain(TITLES[1]);
     expect(texts).toContain(CHI_BO.toUpperCase());
-    expect(texts).not.toContain(TITLES[2]);
+    // Q1's and Q4's topics are not part of it (Q3's is, as the next quarter's plan).
+    expect(texts).not.toContain(TITLES[0]);
+    expect(texts).not.toContain(TITLES[3]);
+    await checkState(page, "báo cáo");
+    await shoot(page, "07-bao-cao");
     // Again: the same sheet is rewritten, nothing else added.
     const sheets = await standIn(page, "sheetNames");
     await page.locator("#bao-cao-body button.primary").click();
     expect(await finished(page, "bao-cao")).toBe('Đã lập lại trang "Báo cáo Quý II-2026".');
     expect(await standIn(page, "sheetNames")).toEqual(sheets);
-    await checkState(page, "báo cáo");
-    await shoot(page, "07-bao-cao");
+    await checkState(page, "báo cáo lập lại");
+  });
+
+  test("Tổng hợp reads other cells' .xlsx files in the page and lists the unreadable one", async () => {
+    const cellBook = async (file: string, chiBo: string, held: string[]): Promise<string> =>
+      writeXlsx(path.join(downloads, file), (wb) => {
+        const info = wb.addWorksheet(SHEETS.info);
+        info.addRows([["Mục", "Giá trị"], [INFO_KEYS.chiBo, chiBo], [INFO_KEYS.year, YEAR]]);
+        const reg = wb.addWorksheet(SHEETS.register);
+        reg.addRow([...REGISTER_COLUMNS]);
+        held.forEach((title, i) => {
+          const row: unknown[] = REGISTER_COLUMNS.map(() => null);
+          row[0] = i + 1;
+          row[1] = ["I", "II"][i];
+          row[2] = title;
+          row[4] = "Nguyễn Văn An";
+          row[8] = new Date(Date.UTC(YEAR, i * 3 + 1, 15));
+          row[10] = "Đã sinh hoạt";
+          reg.addRow(row);
+        });
+      });
+    const files = [
+      await cellBook("chi-bo-1.xlsx", "Chi bộ Phòng Tổ chức", ["Chuyên đề quý I của chi bộ 1", "Chuyên đề quý II của chi bộ 1"]),
+      await cellBook("chi-bo-2.xlsx", "Chi bộ Thanh tra", ["Chuyên đề quý I của chi bộ 2"]),
+      path.join(downloads, "hong.xlsx"),
+    ];
+    writeFileSync(files[2], "không phải tệp Excel");
+    await openSection(page, "tong-hop");
+    await page.locator("#tong-hop-tep").setInputFiles(files);
+    expect(await page.locator("#tong-hop-body .file-chosen").innerText()).toBe("3 tệp: chi-bo-1.xlsx, chi-bo-2.xlsx, hong.xlsx");
+    const before = await standIn(page, "sheetNames");
+    await page.locator("#tong-hop-body button.primary").click();
+    const text = await finished(page, "tong-hop");
+    expect(text).toMatch(/^Đã tổng hợp 2 sổ vào trang .*; 1 tệp không đọc được \(xem danh sách bên trên\)\.$/);
+    expect(await page.locator("#tong-hop-body h3").innerText()).toBe("Tệp không đọc được");
+    const unreadable = await page.locator("#tong-hop-body ul.unreadable li").allInnerTexts();
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]).toMatch(/^hong\.xlsx: /);
+    const added = (await standIn(page, "sheetNames")).filter((n) => !before.includes(n));
+    expect(added.length).toBeGreaterThan(0);
+    for (const name of added) expect(text).toContain(`"${name}"`);
+    const written = (await standIn(page, "texts", added[0])).join("\n");
+    expect(written).toContain("Chi bộ Phòng Tổ chức");
+    expect(written).toContain("Chi bộ Thanh tra");
+    expect(await standIn(page, "marker", added[0])).toBe("tong-hop");
+    await checkState(page, "tổng hợp");
+    await shoot(page, "08-tong-hop");
   });
 
   test("every section open at once still fits 320 px", async () => {
-    for (const d of await page.locator("details.section:not([open])").all()) await d.locator("> summary").click();
+    const closed = await page.locator("details.section:not([open])").evaluateAll((els) => els.map((e) => e.id));
+    for (const id of closed) await page.locator(`#${id} > summary`).click();
     await page.locator("#tong-hop-body .file-picker").waitFor();
     expect(await page.locator("details.section[open]").count()).toBe(6);
     await checkState(page, "mọi mục mở");
-    await shoot(page, "08-moi-muc");
+    await shoot(page, "09-moi-muc");
   });
 });
 
@@ -358,7 +413,7 @@ describe("Chuyển đổi of a hand-made register", () => {
       "Ngày gửi dự thảo": "(không có)",
     });
     await checkState(convertPage, "chuyển đổi: ánh xạ");
-    await shoot(convertPage, "09-chuyen-doi");
+    await shoot(convertPage, "10-chuyen-doi");
   });
 
   test("writes the canonical sheet and leaves the original untouched", async () => {
@@ -382,7 +437,7 @@ describe("Chuyển đổi of a hand-made register", () => {
     expect(at(1, "Ngày thông qua")).toBe(serial(2025, 1, 10));
     expect(await standIn(convertPage, "selection")).toBeNull();
     await checkState(convertPage, "chuyển đổi: xong");
-    await shoot(convertPage, "10-chuyen-doi-xong");
+    await shoot(convertPage, "11-chuyen-doi-xong");
   });
 });
 
@@ -394,7 +449,7 @@ describe("the page opened outside Office", () => {
     expect(await p.locator(".outside h2").innerText()).toBe("Hãy mở bổ trợ này trong Excel");
     expect(await p.locator("main.sections").count()).toBe(0);
     await checkState(p, "ngoài Office");
-    await shoot(p, "11-ngoai-excel");
+    await shoot(p, "12-ngoai-excel");
   });
 
   test("no Office.js at all (a plain browser): the same message", async () => {
@@ -404,6 +459,30 @@ describe("the page opened outside Office", () => {
     expect(await p.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("undefined");
     expect(await p.locator(".outside").innerText()).toContain("Hướng dẫn cài đặt");
     await checkState(p, "không có Office.js");
+  });
+});
+
+describe("the guards themselves", () => {
+  test("catch a remote request, a console error, English text and a too-wide element", async () => {
+    const requests = browser.requests.length;
+    const problems = browser.problems.length;
+    const p = await openPane(browser, `${origin}/luu-tep.html#guards`, {}, "guards");
+    await p.setContent(
+      '<p>Loading…</p><div style="width: 400px">rộng</div><img src="https://fonts.example.com/x.png" alt=""><script>console.error("hỏng")</script>',
+    );
+    await p.waitForTimeout(200);
+    expect(foreignRequests(browser.requests.slice(requests), officeUrl)).toEqual(["https://fonts.example.com/x.png"]);
+    expect(browser.problems.slice(problems).some((m) => m.includes("hỏng"))).toBe(true);
+    for (const bad of ["<p>Loading…</p>", '<p title="Click here">Đạt</p>', '<div style="width: 400px">rộng</div>', "<p>Tie\u0302\u0301ng Vie\u0323\u0302t</p>"]) {
+      await p.setContent(bad);
+      await expect(checkState(p, "guards")).rejects.toThrow();
+    }
+    await p.setContent("<p>Đạt</p>");
+    await expect(checkState(p, "guards")).resolves.toBeDefined();
+    await p.close();
+    // What this test provoked is not held against the pane.
+    browser.requests.splice(requests);
+    browser.problems.splice(problems);
   });
 });
 

@@ -2,9 +2,8 @@
 // user's workbook with the sheet "Báo cáo Quý Q-Y" added (or replaced, when an earlier
 // run made it). Everything else is carried over as read: the tables are repaired after
 // reading (fixTables) so that exceljs does not write them without their header row.
-import type ExcelJS from "exceljs";
 import type { Command } from "../command";
-import { loadWorkbookFile, fixTables } from "../xlsx";
+import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
 import { renderSheet } from "../render";
 import {
   checkOutputPath,
@@ -30,77 +29,6 @@ import { computeFacts } from "../../core/facts";
 import type { Quarter } from "../../core/types";
 import { UserError } from "../../core/types";
 
-type ValidationModel = Record<string, unknown>;
-
-function decodeCell(address: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-function letters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/**
- * exceljs 4.4 keeps a loaded sheet's data validations cell by cell and, when saving,
- * joins them after sorting addresses as text ("B10" before "B2"), which writes
- * overlapping ranges (B10:B13 and B2:B13; exceljs issue #2820) that Excel may repair or
- * half-ignore. Joining the cells into column runs here, by number, gives exceljs ranges
- * it writes as they are.
- * TODO(lead): belongs beside fixTables in src/cli/xlsx.ts so every load-and-save command
- * (chuyen-doi too) gets it.
- */
-export function compactDataValidations(wb: ExcelJS.Workbook): void {
-  wb.eachSheet((ws) => {
-    const holder = (ws as unknown as { dataValidations?: { model: ValidationModel } }).dataValidations;
-    if (!holder || !holder.model) return;
-    const model = holder.model;
-    const next: ValidationModel = {};
-    // validation (as JSON) → column → rows
-    const groups = new Map<string, { value: unknown; cols: Map<number, number[]> }>();
-    for (const [address, value] of Object.entries(model)) {
-      if (value === undefined || value === null) continue;
-      const cell = decodeCell(address);
-      if (!cell) {
-        next[address] = value; // already a range, or something we do not touch
-        continue;
-      }
-      const key = JSON.stringify(value);
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { value, cols: new Map() }));
-      const rows = g.cols.get(cell.col) ?? [];
-      rows.push(cell.row);
-      g.cols.set(cell.col, rows);
-    }
-    for (const g of groups.values()) {
-      for (const [col, rows] of g.cols) {
-        rows.sort((a, b) => a - b);
-        let start = rows[0];
-        let prev = rows[0];
-        const flush = () => {
-          const a = `${letters(col)}${start}`;
-          next[start === prev ? a : `${a}:${letters(col)}${prev}`] = g.value;
-        };
-        for (let i = 1; i < rows.length; i++) {
-          if (rows[i] === prev + 1) {
-            prev = rows[i];
-            continue;
-          }
-          flush();
-          start = prev = rows[i];
-        }
-        flush();
-      }
-    }
-    holder.model = next;
-  });
-}
-
 export const baoCao: Command = {
   name: "bao-cao",
   summary: "Thêm (hoặc làm lại) trang Báo cáo quý vào một bản sao của sổ.",
@@ -121,8 +49,8 @@ export const baoCao: Command = {
     await checkOutputPath(output, { overwrite, inputs: [input] });
 
     const { workbook, grid } = await loadWorkbookFile(input);
+    // Also joins exceljs's per-cell data validations so they are saved without overlaps.
     fixTables(workbook);
-    compactDataValidations(workbook);
     const book = readWorkbook(withoutReportSheets(grid));
     const result = check(book, { year: requestedYear, asOf });
     const year = result.year;
@@ -151,6 +79,8 @@ export const baoCao: Command = {
         `số liệu đến ngày ${formatDate(asOf)}) và ghi vào ${output}.\n` +
         `${formatQuarter(quarter, year)}: ${held} chuyên đề đã sinh hoạt; báo cáo nêu ${errors} lỗi, ${warnings} cảnh báo.\n`,
     );
+    // What the copy could not keep as it was (huge drop-down ranges clipped, charts…).
+    for (const note of loadNotes(workbook)) io.stderr(`Lưu ý: ${note}\n`);
     return errors > 0 ? 1 : 0;
   },
 };

@@ -182,8 +182,11 @@ interface WorkerResult {
   outcome: FileOutcome;
 }
 
-/** How many threads to use: CHUYENDE_WORKERS when set (0 or 1 = none), else one per
- *  core up to MAX_WORKERS, and none for a handful of files or outside the compiled CLI. */
+/** How many threads to use: CHUYENDE_WORKERS when set (0 or 1 = none); else, with 3 or
+ *  more cores, one per core but one (left to the main thread and the system) up to
+ *  MAX_WORKERS; none for a handful of files or outside the compiled CLI. Measured on a
+ *  busy 2-core machine, two threads were slower than one (each thread loads its own
+ *  exceljs and the cores were already shared), hence no threads below 3 cores. */
 export function workerCount(fileCount: number): number {
   if (!__filename.endsWith(".js")) return 0;
   const env = process.env.CHUYENDE_WORKERS;
@@ -192,7 +195,8 @@ export function workerCount(fileCount: number): number {
     return n <= 1 ? 0 : Math.min(n, fileCount);
   }
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  const n = Math.min(cores, MAX_WORKERS, Math.floor(fileCount / MIN_FILES_PER_WORKER));
+  if (cores < 3) return 0;
+  const n = Math.min(cores - 1, MAX_WORKERS, Math.floor(fileCount / MIN_FILES_PER_WORKER));
   return n >= 2 ? n : 0;
 }
 

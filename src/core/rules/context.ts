@@ -74,6 +74,8 @@ export interface SharedContext {
   attendanceByStt: Map<number, AttendanceRow[]>;
   topicsByStt: Map<number, TopicFacts[]>;
   memberKeys: Set<string> | null;
+  /** Some sheet name is decomposed (NFD): messages quoting it are normalised. */
+  nfdSheetNames: boolean;
 }
 
 export function createShared(book: ParsedWorkbook, register: Register, facts: BookFacts): SharedContext {
@@ -85,6 +87,7 @@ export function createShared(book: ParsedWorkbook, register: Register, facts: Bo
     attendanceByStt: attendanceByStt(book.attendance?.rows ?? []),
     topicsByStt: topicsByStt(facts.topics),
     memberKeys: memberKeys(book),
+    nfdSheetNames: (book.sheetOrder ?? []).some((n) => n !== n.normalize("NFC")),
   };
 }
 
@@ -112,9 +115,10 @@ export function ruleContext(shared: SharedContext, meta: RuleMeta, sink: Finding
         sheet: f.sheet ?? register.sheet,
         row: f.row,
         column: f.column,
-        // Sheet names and cell text quoted in a message may be decomposed (NFD) in the
-        // file; users read NFC. `sheet` keeps the exact name so the pane can go there.
-        message: f.message.normalize("NFC"),
+        // Cell text is read as NFC, but a sheet name quoted in a message may be
+        // decomposed (NFD) in the file; users read NFC. `sheet` keeps the exact name so
+        // the pane can go there.
+        message: shared.nfdSheetNames ? f.message.normalize("NFC") : f.message,
       };
       if (f.quarter !== undefined) finding.quarter = f.quarter;
       sink.push(finding);

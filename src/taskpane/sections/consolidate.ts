@@ -17,10 +17,13 @@ export const consolidateSection: PaneSection = {
     const input = picker.input;
     const button = h("button", { type: "button", className: "primary" }, "Tổng hợp");
     const list = h("ul", { className: "unreadable" });
+    // The section's status line comes after this list, so the list has its own heading.
+    const listHeading = h("h3", { hidden: true }, "Tệp không đọc được");
     button.addEventListener("click", () => {
       void busy(button, status, "Đang đọc các sổ…", async () => {
         const files = Array.from(input.files ?? []);
         list.replaceChildren();
+        listHeading.hidden = true;
         if (files.length === 0) {
           status.done("Hãy chọn các tệp sổ của chi bộ (.xlsx) trước.");
           return;
@@ -33,10 +36,11 @@ export const consolidateSection: PaneSection = {
         );
         status.progress("Đang ghi trang tổng hợp…", 1);
         const sheets = await writeConsolidation(services.workbook, run, asOf);
-        for (const u of run.unreadable) list.append(h("li", {}, `${u.file}: ${u.reason}`));
+        for (const u of run.unreadable) list.append(h("li", {}, h("strong", {}, u.file), `: ${u.reason}`));
+        listHeading.hidden = run.unreadable.length === 0;
         status.done(
           `Đã tổng hợp ${run.entries.length} sổ vào trang ${sheets.map((s) => `"${s}"`).join(" và ")}` +
-            (run.unreadable.length ? `; ${run.unreadable.length} tệp không đọc được (xem dưới).` : "."),
+            (run.unreadable.length ? `; ${run.unreadable.length} tệp không đọc được (xem danh sách bên trên).` : "."),
         );
       });
     });
@@ -45,6 +49,7 @@ export const consolidateSection: PaneSection = {
       h("div", { className: "field-label" }, "Các tệp sổ chi bộ"),
       picker.root,
       h("div", { className: "actions" }, button),
+      listHeading,
       list,
     );
   },
