@@ -11,6 +11,7 @@ import type {
 } from "../core/sheetModel";
 import type { SimpleDate } from "../core/types";
 import { DATE_FORMAT } from "../core/layout";
+import { columnLetter } from "../core/sheetModel";
 import { UserError } from "../core/types";
 
 export interface RenderOptions {
@@ -23,16 +24,7 @@ const MM_PER_INCH = 25.4;
 /** Hidden sheet holding drop-down lists too long for an inline list (Excel's 255-char limit). */
 const LIST_SHEET = "_DanhSach";
 
-export function columnLetter(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 export function rangeAddress(r: Range1): string {
   const a = `${columnLetter(r.left)}${r.top}`;

@@ -16,7 +16,7 @@ import {
   TABLES,
   TIME_FORMAT,
 } from "./layout";
-import type { ModelCell, ModelConditionalFormat, ModelValidation, ModelValue, Range1, SheetModel } from "./sheetModel";
+import { columnLetter, type ModelCell, type ModelConditionalFormat, type ModelValidation, type ModelValue, type Range1, type SheetModel } from "./sheetModel";
 import { REGISTER_COLUMNS, REGISTER_DATE_COLUMNS } from "./types";
 
 export type CanonicalSheetKey = keyof typeof SHEETS;
@@ -45,17 +45,6 @@ export interface CanonicalOptions {
   only?: CanonicalSheetKey[];
 }
 
-/** Excel column letter of a 1-based index. */
-function letter(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 const HEADER_FILL = "DDEBF7";
 const ERROR_FILL = "FFC7CE";
@@ -145,7 +134,7 @@ function tableSheet(spec: TableSheetSpec, name: string): SheetModel {
 /** Register conditional formats: red for a held row that lacks a required date or whose
  *  dates are in the wrong order, yellow for a held row not yet finalised/reported. */
 function registerConditionalFormats(headers: readonly string[]): ModelConditionalFormat[] {
-  const c = (h: string) => `$${letter(headers.indexOf(h) + 1)}2`;
+  const c = (h: string) => `$${columnLetter(headers.indexOf(h) + 1)}2`;
   const title = c("Tên chuyên đề");
   const status = c("Trạng thái");
   const meeting = c("Ngày sinh hoạt");

@@ -7,7 +7,7 @@ import { REGISTER_SPECS } from "./columns";
 import { romanQuarter } from "./dates";
 import { CHOICES } from "./layout";
 import { findHeaderRow, locateRegister, makeParsers, registerRows, sheetView, withViews, type HeaderRow, type Located } from "./register";
-import type { ModelValue } from "./sheetModel";
+import { columnLetter, type ModelValue } from "./sheetModel";
 import {
   REGISTER_COLUMNS,
   UserError,
@@ -138,11 +138,6 @@ function multilineText(v: CellValue): string {
     .join("\n");
 }
 
-function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 function orNull(s: string): string | null {
   return s === "" ? null : s;

@@ -14,19 +14,13 @@ import type {
   SimpleDate,
   Topic,
 } from "./types";
+import { REGISTER_DATE_COLUMNS } from "./types";
 import { compareKey } from "./values";
 
 export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
 
 /** The six columns whose absence is reported by THIEU_COT (SPEC §4 "Missing column"). */
-export const CHECKED_COLUMNS = [
-  "Người phụ trách",
-  "Ngày thông qua",
-  "Ngày gửi dự thảo",
-  "Ngày sinh hoạt",
-  "Ngày gửi bản hoàn thiện",
-  "Ngày báo cáo cấp trên",
-] as const satisfies readonly RegisterColumn[];
+export const CHECKED_COLUMNS: readonly RegisterColumn[] = ["Người phụ trách", ...REGISTER_DATE_COLUMNS];
 
 export interface TopicFacts {
   topic: Topic;

@@ -1,7 +1,7 @@
 // The canonical workbook (SPEC §3): sheet names, table names, headers and the
 // enumerated values offered in drop-down lists. Every writer (khoi-tao, Tạo sổ,
 // Chuyển đổi) and every reader takes its names from here.
-import { REGISTER_COLUMNS } from "./types";
+import { REGISTER_COLUMNS, type CellInfo } from "./types";
 
 export const SHEETS = {
   info: "Thông tin",
@@ -44,6 +44,22 @@ export const INFO_DEFAULTS = {
   minDurationMinutes: 90,
   minDurationCombinedMinutes: 120,
 } as const;
+
+/** Thông tin as it is before anything is read: empty texts and the §3.1 thresholds. */
+export function defaultInfo(overrides: Partial<CellInfo> = {}): CellInfo {
+  return {
+    dangBoCapTren: "",
+    dangBoCoSo: "",
+    chiBo: "",
+    year: null,
+    biThu: "",
+    phoBiThu: "",
+    diaDanh: "",
+    ...INFO_DEFAULTS,
+    found: false,
+    ...overrides,
+  };
+}
 
 export const MEMBER_COLUMNS = ["Họ và tên", "Chức vụ", "Loại", "Miễn sinh hoạt", "Ghi chú"] as const;
 export const ATTENDANCE_COLUMNS = ["STT chuyên đề", "Họ và tên", "Tình trạng", "Lý do"] as const;

@@ -12,7 +12,7 @@ import {
   type ColumnSpec,
   type InfoField,
 } from "./columns";
-import { INFO_DEFAULTS, SHEETS, TABLES } from "./layout";
+import { defaultInfo, SHEETS, TABLES } from "./layout";
 import type {
   AttendanceRow,
   CellInfo,
@@ -912,20 +912,7 @@ function locateSecondary(grid: WorkbookGrid, used: Set<string>): Map<TableKind<u
 /** Thông tin (SPEC §3.1): key/value rows of tblThongTin or of a sheet named
  *  "Thông tin", keys matched like headers; thresholds default per INFO_DEFAULTS. */
 export function readInfo(grid: WorkbookGrid): CellInfo {
-  const info: CellInfo = {
-    dangBoCapTren: "",
-    dangBoCoSo: "",
-    chiBo: "",
-    year: null,
-    biThu: "",
-    phoBiThu: "",
-    diaDanh: "",
-    minTopicsPerYear: INFO_DEFAULTS.minTopicsPerYear,
-    minAttendanceRate: INFO_DEFAULTS.minAttendanceRate,
-    minDurationMinutes: INFO_DEFAULTS.minDurationMinutes,
-    minDurationCombinedMinutes: INFO_DEFAULTS.minDurationCombinedMinutes,
-    found: false,
-  };
+  const info: CellInfo = defaultInfo();
   let sheet: SheetGrid | undefined;
   let top = 0;
   let bottom = Infinity;

@@ -90,6 +90,18 @@ export interface SheetModel {
   freezeRows?: number;
 }
 
+/** 1-based column number → Excel letters (1 → "A", 28 → "AB"). */
+export function columnLetter(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
 /** True when Excel would take this text as a formula if written as a plain value. */
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);

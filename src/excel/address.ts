@@ -1,16 +1,7 @@
 // A1 addresses for the Office.js adapter (pure helpers, no Excel objects).
+import { columnLetter as columnLetters } from "../core/sheetModel";
 
-/** 1-based column number → letters (1 → "A", 28 → "AB"). */
-export function columnLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetters };
 
 /** Letters → 1-based column number ("AB" → 28). */
 export function columnNumber(letters: string): number {

@@ -2,7 +2,7 @@
 // are written as a secretary types them ("10/02/2023", "Đã sinh hoạt", "II",
 // "Lồng ghép", "08:00") and go through the real value parsers of src/core/values.ts.
 import { addDays, formatDate, parseIsoDate } from "../../src/core/dates";
-import { INFO_DEFAULTS, SHEETS } from "../../src/core/layout";
+import { defaultInfo, SHEETS } from "../../src/core/layout";
 import type {
   AttendanceRow,
   CellInfo,
@@ -118,23 +118,7 @@ export function buildTopic(spec: TopicSpec, index: number, headerRow = 1): Topic
   };
 }
 
-export function defaultInfo(overrides: Partial<CellInfo> = {}): CellInfo {
-  return {
-    dangBoCapTren: "",
-    dangBoCoSo: "",
-    chiBo: "",
-    year: null,
-    biThu: "",
-    phoBiThu: "",
-    diaDanh: "",
-    minTopicsPerYear: INFO_DEFAULTS.minTopicsPerYear,
-    minAttendanceRate: INFO_DEFAULTS.minAttendanceRate,
-    minDurationMinutes: INFO_DEFAULTS.minDurationMinutes,
-    minDurationCombinedMinutes: INFO_DEFAULTS.minDurationCombinedMinutes,
-    found: false,
-    ...overrides,
-  };
-}
+export { defaultInfo };
 
 function table<T>(sheet: string, columns: readonly string[], rows: T[]): FoundTable<T> {
   return { sheet, headerRow: 1, columns: Object.fromEntries(columns.map((c, i) => [c, i + 1])), rows };
