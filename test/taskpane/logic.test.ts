@@ -113,8 +113,12 @@ describe("Chuyển đổi", () => {
     expect(converted.register!.sheet).toBe("Sổ chuyên đề");
     expect(converted.register!.topics.map((t) => t.title)).toEqual(original.register!.topics.map((t) => t.title));
 
-    const second = await runConversion(host, proposal.plan!);
-    expect(second.sheet).toBe("Sổ chuyên đề (2)");
+    // Running it again changes nothing and says why.
+    const sheetsBefore = (await host.session((s) => s.read())).sheets.map((s) => s.name);
+    const again = runConversion(host, proposal.plan!);
+    await expect(again).rejects.toBeInstanceOf(UserError);
+    await expect(again).rejects.toThrow(/đã có bảng chuẩn tblChuyenDe ở trang "Sổ chuyên đề"/);
+    expect((await host.session((s) => s.read())).sheets.map((s) => s.name)).toEqual(sheetsBefore);
   });
 
   test("remap gives a source column to one canonical column only", async () => {

@@ -2,7 +2,7 @@
 // the canonical table on a new sheet. The source sheet is only read.
 import { buildCanonicalWorkbook } from "../../core/canonical";
 import { convertRegister, proposeMapping, unmappedColumns, type ConversionPlan } from "../../core/convert";
-import { SHEETS } from "../../core/layout";
+import { SHEETS, TABLES } from "../../core/layout";
 import { REGISTER_COLUMNS, UserError, type RegisterColumn } from "../../core/types";
 import type { WorkbookHost } from "../../excel/host";
 import { engineGrid } from "./workbookGrid";
@@ -67,6 +67,17 @@ export async function runConversion(host: WorkbookHost, plan: ConversionPlan): P
   }
   return host.session(async (session) => {
     const snapshot = await session.read();
+    // Like `chuyende chuyen-doi`: a workbook that already has the canonical register is
+    // not converted again (a second table would be named tblChuyenDe2 and never read).
+    const existing = snapshot.grid.tables?.find((t) => t.name.toLowerCase() === TABLES.register.toLowerCase());
+    if (existing) {
+      throw new UserError(
+        "DA_CO_SO_CHUAN",
+        `Sổ này đã có bảng chuẩn ${TABLES.register} ở trang "${existing.sheet}", nên không chuyển đổi lại. ` +
+          `Nếu muốn chuyển đổi lại từ trang nguồn, hãy đổi tên hoặc xóa trang "${existing.sheet}" trước.`,
+        { sheet: existing.sheet },
+      );
+    }
     const rows = convertRegister(snapshot.grid, plan);
     const name = freeSheetName(SHEETS.register, snapshot.sheets.map((s) => s.name));
     const models = buildCanonicalWorkbook({ only: ["register"], register: rows, sheetNames: { register: name } });
