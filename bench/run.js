@@ -164,7 +164,7 @@ function gzipBytes(file) {
   return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 }
 
-/** The package most of an unnamed (vendor) chunk's bytes come from. */
+/** The packages most of an unnamed (vendor) chunk's bytes come from. */
 function mainPackage(chunk) {
   const bytes = {};
   for (const m of chunk.modules || []) {
@@ -172,8 +172,13 @@ function mainPackage(chunk) {
     const k = p ? p[1] : "src";
     bytes[k] = (bytes[k] || 0) + (m.size || 0);
   }
-  const top = Object.entries(bytes).sort((a, b) => b[1] - a[1])[0];
-  return top ? top[0] : "?";
+  const total = Object.values(bytes).reduce((a, b) => a + b, 0);
+  const main = Object.entries(bytes)
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, n], i) => i === 0 || n >= total * 0.15)
+    .slice(0, 3)
+    .map(([k]) => k);
+  return main.length ? main.join(", ") : "?";
 }
 
 function benchAddin() {

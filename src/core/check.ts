@@ -48,9 +48,11 @@ export function check(book: ParsedWorkbook, opts: CheckOptions): CheckResult {
 }
 
 // ---- ordering (SPEC §4: quarter-level by quarter, then year-level, then by sheet in
-// workbook order, row, code). Ties within a row and code (HOAN_THIEN_TRUOC_SINH_HOAT,
-// NGAY_KHONG_HOP_LE) follow the canonical column order, as do THIEU_COT findings;
-// THIEU_KE_HOACH_NAM comes before THIEU_COT.
+// workbook order, row, code). Year-level findings are those with neither row nor
+// column (THIEU_KE_HOACH_NAM). THIEU_COT names a column, so it is not year-level: it
+// sorts with its sheet (the register's), before that sheet's rows. Ties within a row
+// and code (HOAN_THIEN_TRUOC_SINH_HOAT, NGAY_KHONG_HOP_LE, THIEU_COT) follow the
+// canonical column order.
 
 const COLUMN_ORDER: ReadonlyMap<string, number> = new Map(
   [...REGISTER_COLUMNS, ...ATTENDANCE_COLUMNS, ...MINUTES_COLUMNS]
@@ -59,12 +61,17 @@ const COLUMN_ORDER: ReadonlyMap<string, number> = new Map(
 );
 
 function level(f: Finding): number {
-  if (f.row !== null) return 2;
-  return f.code === "THIEU_CHUYEN_DE_QUY" ? 0 : 1;
+  if (f.code === "THIEU_CHUYEN_DE_QUY") return 0;
+  return f.row === null && f.column === null ? 1 : 2;
+}
+
+/** Row for ordering: a sheet-level finding (row null) comes before the sheet's rows. */
+function rowRank(f: Finding): number {
+  return f.row ?? 0;
 }
 
 function yearLevelRank(f: Finding): number {
-  return f.code === "THIEU_KE_HOACH_NAM" ? 0 : f.code === "THIEU_COT" ? 1 : 2;
+  return f.code === "THIEU_KE_HOACH_NAM" ? 0 : 1;
 }
 
 function columnRank(column: string | null): number {
@@ -87,7 +94,7 @@ export function compareFindings(a: Finding, b: Finding, sheetIndex: (sheet: stri
   return (
     sheetIndex(a.sheet) - sheetIndex(b.sheet) ||
     cmp(a.sheet, b.sheet) ||
-    (a.row as number) - (b.row as number) ||
+    rowRank(a) - rowRank(b) ||
     cmp(a.code, b.code) ||
     columnRank(a.column) - columnRank(b.column)
   );
@@ -104,7 +111,7 @@ export function sortFindings(findings: Finding[], sheetOrder: readonly string[])
       f,
       a: lv,
       b: lv === 0 ? f.quarter ?? 0 : lv === 1 ? yearLevelRank(f) : sheetIndex(f.sheet),
-      c: lv === 2 ? (f.row as number) : columnRank(f.column),
+      c: lv === 2 ? rowRank(f) : columnRank(f.column),
     };
   });
   keyed.sort((x, y) => x.a - y.a || x.b - y.b || x.c - y.c || compareFindings(x.f, y.f, sheetIndex));

@@ -15,7 +15,7 @@ import type {
   Topic,
 } from "./types";
 import { REGISTER_DATE_COLUMNS } from "./types";
-import { compareKey } from "./values";
+import { compareKey, parseNames } from "./values";
 
 export const QUARTERS: readonly Quarter[] = [1, 2, 3, 4];
 
@@ -187,9 +187,23 @@ export function nameKey(name: string): string {
   return compareKey(name.trim());
 }
 
+/** The comparison key of one person's name as written in a list cell (Đảng viên,
+ *  Điểm danh): a leading "đ/c", "đồng chí" is dropped as for Names (SPEC §3.7), so
+ *  "Đ/c Minh" and "Minh" are one member. A cell that splits into several names keeps
+ *  its whole text. */
+export function personKey(name: string): string {
+  return nameKey(personName(name));
+}
+
+/** A person's name without a leading "đ/c", "đồng chí" (for messages that say "Đồng chí …"). */
+export function personName(name: string): string {
+  const names = parseNames(name);
+  return names.length === 1 ? names[0] : name;
+}
+
 /** Member names of the Đảng viên table as compare keys; null when the list has no name. */
 export function memberKeys(book: ParsedWorkbook): Set<string> | null {
   const names = (book.members?.rows ?? []).map((m) => m.name).filter((n) => n.trim() !== "");
   if (names.length === 0) return null;
-  return new Set(names.map(nameKey));
+  return new Set(names.map(personKey));
 }

@@ -106,7 +106,10 @@ function dateMemo(date1904: boolean): (v: CellValue) => DateCell {
   const byTime = new Map<number, DateCell>();
   return (v) => {
     if (!(v instanceof Date)) return text(v);
-    const t = v.getTime();
+    // Whole UTC days (as exceljs gives dates) keyed by day number: small integers
+    // hash faster than millisecond doubles.
+    const ms = v.getTime();
+    const t = ms % 86_400_000 === 0 ? ms / 86_400_000 : ms + 0.5;
     let r = byTime.get(t);
     if (r === undefined) {
       r = parseDateCell(v, date1904);
@@ -729,6 +732,12 @@ export function readRegister(grid: WorkbookGrid, loc: Located, parsers?: Parsers
     headers: loc.header.headers as Register["headers"],
     topics: titled.map((row) => parseTopic(get, row, p)),
     untitledRows: untitled,
+    untitledInvalidDates: untitled.flatMap((row) =>
+      REGISTER_DATE_COLUMNS.flatMap((column) => {
+        const cell = p.date(get(row, column));
+        return cell.invalid ? [{ row, column, text: cell.text }] : [];
+      }),
+    ),
     fromTable: loc.table !== null,
   };
 }
@@ -878,7 +887,11 @@ function locateSecondary(grid: WorkbookGrid, used: Set<string>): Map<TableKind<u
     if (found.has(k)) continue;
     for (const sheet of grid.sheets) {
       if (used.has(sheet.name) || !sameName(sheet.name, k.sheet)) continue;
-      const l = locateOnSheet(sheet, k.specs, { minMatches: 1, key: k.key });
+      // A title above the list ("ĐIỂM DANH SINH HOẠT …") can match the key alone; a row
+      // with the key and another column is the real header, the key alone only a fallback.
+      const l =
+        locateOnSheet(sheet, k.specs, { minMatches: 2, key: k.key }) ??
+        locateOnSheet(sheet, k.specs, { minMatches: 1, key: k.key });
       if (l) {
         found.set(k, l);
         used.add(sheet.name);

@@ -1,7 +1,7 @@
 // Numbers behind the custom functions =CHUYENDE.DEMQUY and =CHUYENDE.PHANCONG,
 // computed from the same facts as the check (SPEC §5: "the same code as the check").
 import { noRegisterError } from "./check";
-import { computeFacts, isCancelledStatus, nameKey } from "./facts";
+import { computeFacts, isCancelledStatus, personKey, personName } from "./facts";
 import type { ParsedWorkbook, Quarter, SimpleDate } from "./types";
 
 /**
@@ -30,7 +30,7 @@ export interface AssignmentCount {
  * Topics (not cancelled: Hủy/Hoãn are out, as in the check) per member. Every name of
  * `members` — or, without it, of the Đảng viên table — is listed in that order with 0
  * included; assignees not on the list follow in order of first appearance. Names are
- * matched with compareKey; a name keeps the spelling of the list (or its first use).
+ * matched with personKey (compareKey, "đ/c" dropped); a name keeps the spelling of the list (or its first use).
  */
 export function assignmentCounts(book: ParsedWorkbook, members?: readonly string[]): AssignmentCount[] {
   const register = book.register;
@@ -39,8 +39,8 @@ export function assignmentCounts(book: ParsedWorkbook, members?: readonly string
   const result: AssignmentCount[] = [];
   const byKey = new Map<string, AssignmentCount>();
   const add = (name: string): AssignmentCount | undefined => {
-    const clean = name.trim();
-    const key = nameKey(clean);
+    const clean = personName(name.trim());
+    const key = personKey(clean);
     if (key === "") return undefined;
     let entry = byKey.get(key);
     if (!entry) {
@@ -55,7 +55,7 @@ export function assignmentCounts(book: ParsedWorkbook, members?: readonly string
     if (isCancelledStatus(topic.status)) continue;
     const seen = new Set<string>();
     for (const name of topic.assignees) {
-      const key = nameKey(name);
+      const key = personKey(name);
       if (key === "" || seen.has(key)) continue;
       seen.add(key);
       const entry = add(name);

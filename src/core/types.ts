@@ -144,6 +144,9 @@ export interface Register {
   topics: Topic[];
   /** Excel rows that have data but no `Tên chuyên đề` (before the footer). */
   untitledRows: number[];
+  /** Date cells of those untitled rows that do not parse (NGAY_KHONG_HOP_LE covers every
+   *  non-empty cell of a register date column, not only the topics'). */
+  untitledInvalidDates?: { row: number; column: RegisterDateColumn; text: string }[];
   /** Came from the table tblChuyenDe. */
   fromTable: boolean;
 }

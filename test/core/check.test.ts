@@ -116,11 +116,13 @@ describe("ordering", () => {
       ["THIEU_CHUYEN_DE_QUY", "error", "Sổ chuyên đề", null, null],
       ["THIEU_CHUYEN_DE_QUY", "error", "Sổ chuyên đề", null, null],
       ["THIEU_KE_HOACH_NAM", "error", "Sổ chuyên đề", null, null],
-      ["THIEU_COT", "warning", "Sổ chuyên đề", null, "Người phụ trách"],
-      ["THIEU_COT", "warning", "Sổ chuyên đề", null, "Ngày báo cáo cấp trên"],
       ["VANG_KHONG_LY_DO", "warning", "Điểm danh", 2, "Tình trạng"],
       ["VANG_KHONG_LY_DO", "warning", "Điểm danh", 3, "Tình trạng"],
       ["VANG_NHIEU_LAN", "warning", "Điểm danh", 3, "Họ và tên"],
+      // THIEU_COT names a column, so it is not year-level (SPEC §4: those have row and
+      // column null): it sorts with the register's sheet, before that sheet's rows.
+      ["THIEU_COT", "warning", "Sổ chuyên đề", null, "Người phụ trách"],
+      ["THIEU_COT", "warning", "Sổ chuyên đề", null, "Ngày báo cáo cấp trên"],
       ["HOAN_THIEN_TRUOC_SINH_HOAT", "error", "Sổ chuyên đề", 2, "Ngày gửi bản hoàn thiện"],
       ["NGAY_KHONG_HOP_LE", "error", "Sổ chuyên đề", 2, "Ngày gửi dự thảo"],
       ["THIEU_GUI_DU_THAO", "error", "Sổ chuyên đề", 2, "Ngày gửi dự thảo"],

@@ -63,3 +63,14 @@ describe("assignmentCounts (=CHUYENDE.PHANCONG)", () => {
     expect(assignmentCounts(b)).toEqual([{ name: "Lê An", count: 1 }]);
   });
 });
+
+describe("assignmentCounts and the đ/c prefix", () => {
+  test('a member listed as "Đ/c An" and an assignee "An" are one person', () => {
+    const b = buildBook({ topics: [{ assignees: "An" }, { assignees: "đồng chí An, Bình" }] });
+    expect(assignmentCounts(b, ["Đ/c An", "Bình", "Chi"])).toEqual([
+      { name: "An", count: 2 },
+      { name: "Bình", count: 1 },
+      { name: "Chi", count: 0 },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 // A non-empty cell of a register date column that does not parse; one per cell,
-// on cancelled topics too. Every other rule treats that cell as empty.
+// on cancelled topics and on untitled data rows too. Every other rule treats that cell as empty.
 import { REGISTER_DATE_COLUMNS } from "../types";
 import type { DateCell, RegisterDateColumn, Topic } from "../types";
 import type { RuleContext, RuleMeta } from "./context";
@@ -36,5 +36,15 @@ export function check(context: RuleContext): void {
           `Ghi ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2024.`,
       });
     }
+  }
+  // Rows with data but no title (THIEU_TEN) are still register rows: their bad dates count.
+  for (const bad of context.register.untitledInvalidDates ?? []) {
+    context.report({
+      row: bad.row,
+      column: bad.column,
+      message:
+        `Dòng ${bad.row} (chưa có tên chuyên đề): "${bad.text}" ở cột ${bad.column} không phải là ngày hợp lệ. ` +
+        `Ghi ngày theo dạng ngày/tháng/năm, ví dụ 05/02/2024.`,
+    });
   }
 }

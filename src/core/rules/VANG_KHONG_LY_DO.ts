@@ -5,6 +5,7 @@
 // Rows with no STT, or an STT not in the register, are still reported.
 import type { RuleContext, RuleMeta } from "./context";
 import { onlyCancelled, topicByStt } from "./context";
+import { personName } from "../facts";
 
 export const meta: RuleMeta = {
   code: "VANG_KHONG_LY_DO",
@@ -18,7 +19,7 @@ export function check(context: RuleContext): void {
   if (!attendance) return;
   for (const row of attendance.rows) {
     if (row.status !== "absentWithoutReason" || onlyCancelled(context, row.topicStt)) continue;
-    const who = row.name ? `Đồng chí ${row.name}` : "Một đảng viên (chưa ghi tên)";
+    const who = row.name ? `Đồng chí ${personName(row.name)}` : "Một đảng viên (chưa ghi tên)";
     context.report({
       sheet: attendance.sheet,
       row: row.row,

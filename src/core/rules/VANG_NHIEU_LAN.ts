@@ -1,9 +1,9 @@
 // A member `Vắng không lý do` at ≥2 distinct held topics of year Y (attendance rows
 // joined to topics by STT; a row counts when its STT belongs to a held topic of
-// year Y). Members are told apart by compareKey of their name. One finding per
+// year Y). Members are told apart by personKey of their name (prefix đ/c dropped). One finding per
 // member, on the Điểm danh row (in row order) where the second distinct topic is
 // reached, column `Họ và tên`.
-import { nameKey } from "../facts";
+import { personKey, personName } from "../facts";
 import type { RuleContext, RuleMeta } from "./context";
 
 export const meta: RuleMeta = {
@@ -35,7 +35,7 @@ export function check(context: RuleContext): void {
   const absences: Absence[] = [];
   for (const r of attendance.rows) {
     if (r.status !== "absentWithoutReason" || r.topicStt === null || !counted(r.topicStt)) continue;
-    const key = nameKey(r.name);
+    const key = personKey(r.name);
     if (key === "") continue;
     absences.push({ row: r.row, name: r.name, key, stt: r.topicStt });
   }
@@ -66,7 +66,7 @@ export function check(context: RuleContext): void {
       row: a.row,
       column: "Họ và tên",
       message:
-        `Đồng chí ${a.name} vắng không lý do ${total} buổi sinh hoạt chuyên đề trong năm ${context.year}. ` +
+        `Đồng chí ${personName(a.name)} vắng không lý do ${total} buổi sinh hoạt chuyên đề trong năm ${context.year}. ` +
         `Chi bộ cần gặp gỡ, nhắc nhở và xem xét theo Quy định 294-QĐ/TW về đảng viên bỏ sinh hoạt không có lý do.`,
     });
   }

@@ -30,3 +30,29 @@ testRule(rule, {
     },
   ],
 });
+
+describe("NGAY_KHONG_HOP_LE on a row with data but no title", () => {
+  test("the bad date of an untitled row is reported beside its THIEU_TEN", () => {
+    const { readWorkbook } = require("../../../src/core/register") as typeof import("../../../src/core/register");
+    const { check } = require("../../../src/core/check") as typeof import("../../../src/core/check");
+    const grid = {
+      sheets: [
+        {
+          name: "Sổ",
+          values: [
+            ["STT", "Tên chuyên đề", "Người phụ trách", "Ngày sinh hoạt", "Ngày thông qua"],
+            [1, "Học tập Nghị quyết", "An", "10/02/2024", "01/02/2024"],
+            [2, "", "Bình", "45/01/2024", ""],
+            [3, "Xây dựng chi bộ", "Chi", "10/05/2024", "01/05/2024"],
+          ],
+        },
+      ],
+    };
+    const result = check(readWorkbook(grid), { asOf: { year: 2024, month: 1, day: 1 } });
+    const row3 = result.findings.filter((f) => f.row === 3).map((f) => [f.code, f.severity, f.column]);
+    expect(row3).toEqual([
+      ["NGAY_KHONG_HOP_LE", "error", "Ngày sinh hoạt"],
+      ["THIEU_TEN", "warning", "Tên chuyên đề"],
+    ]);
+  });
+});
