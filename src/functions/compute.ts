@@ -4,6 +4,7 @@
 import { check } from "../core/check";
 import { formatVietnameseDate, quarterOf } from "../core/dates";
 import { readWorkbook as parseWorkbook } from "../core/register";
+import { withoutReportSheets } from "../core/reportSheets";
 import { assignmentCounts, countHeld } from "../core/stats";
 import { REGISTER_COLUMNS, UserError, type CellValue, type ParsedWorkbook, type SimpleDate, type WorkbookGrid } from "../core/types";
 import { cellText, isBlank, parseDate, parseQuarter } from "../core/values";
@@ -91,7 +92,8 @@ export function kiemTraRange(
 }
 
 export function kiemTraWorkbook(grid: WorkbookGrid, nam: unknown, ngayKiemTra: unknown, today: SimpleDate): (string | number)[][] {
-  return checkTable(parseWorkbook(grid), nam, ngayKiemTra, today);
+  // Report sheets the add-in or bao-cao wrote are output, not part of the register.
+  return checkTable(parseWorkbook(withoutReportSheets(grid)), nam, ngayKiemTra, today);
 }
 
 export function quy(ngay: unknown): number {

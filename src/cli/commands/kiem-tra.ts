@@ -4,6 +4,7 @@ import type { Command, CliIO } from "../command";
 import { loadWorkbookFile } from "../xlsx";
 import { dateOption, requireInput, yearOption } from "../io";
 import { findLegacyText, legacyTextMessage, readWorkbook, type LegacyTextNotice } from "../../core/register";
+import { withoutReportSheets } from "../../core/reportSheets";
 import { check, countBySeverity, findingToJson, NO_REGISTER_CODE, type FindingJson } from "../../core/check";
 import { compareDates, formatDate, formatIsoDate, formatQuarter, quarterEnd } from "../../core/dates";
 import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/types";
@@ -20,7 +21,9 @@ export interface CheckedFile {
 /** Loads an .xlsx file and checks it. A file without a register throws the engine's
  *  UserError (exit 2). */
 export async function checkFile(file: string, opts: { year?: number; asOf: SimpleDate }): Promise<CheckedFile> {
-  const { grid } = await loadWorkbookFile(file);
+  const { grid: loaded } = await loadWorkbookFile(file);
+  // A report sheet that bao-cao wrote into this workbook is output, not a register.
+  const grid = withoutReportSheets(loaded);
   const book = readWorkbook(grid);
   const legacyText = findLegacyText(grid);
   // Headers typed in TCVN3/VNI match nothing: say so instead of only "no register".
