@@ -36,9 +36,8 @@ module.exports = (env, argv) => {
     resolve: {
       extensions: [".ts", ".js"],
       // Tổng hợp reads .xlsx files in the pane with exceljs's browser build, through the
-      // CLI's exceljs → grid conversion (its fs/path imports are never used there).
+      // loader the CLI uses (src/xlsx: no Node APIs, so no fs/path fallbacks are needed).
       alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
-      fallback: { fs: false, path: false },
     },
     module: {
       rules: [

@@ -1,5 +1,5 @@
 // The exceljs adapter shared by the CLI (Node) and the pane's Tổng hợp (browser): a loaded
-// exceljs workbook → the engine's neutral WorkbookGrid. No Node APIs here.
+// exceljs workbook → the engine's neutral WorkbookGrid. No Node APIs (no fs, path, Buffer).
 import type ExcelJS from "exceljs";
 import { columnLetter } from "../core/sheetModel";
 import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/types";

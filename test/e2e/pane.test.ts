@@ -13,6 +13,7 @@ import { REGISTER_COLUMNS } from "../../src/core/types";
 import { columnLetters } from "../../src/excel/address";
 import { docxToPdfText, makeDocx, paragraph, run as docxRun } from "../documents/docx";
 import { writeXlsx } from "../support/xlsx";
+import { saveUrl } from "../../src/taskpane/download";
 import {
   checkState,
   compileStandIn,
@@ -459,6 +460,30 @@ describe("the page opened outside Office", () => {
     expect(await p.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("undefined");
     expect(await p.locator(".outside").innerText()).toContain("Hướng dẫn cài đặt");
     await checkState(p, "không có Office.js");
+  });
+});
+
+describe("the Mac hand-over page (Excel on Mac cannot save a Blob from the pane)", () => {
+  test("luu-tep.html rebuilds the file from the URL fragment and offers it for saving", async () => {
+    const template = path.join(DIST, "assets", "templates", "de-dan.docx");
+    const bytes = new Uint8Array(readFileSync(template));
+    const url = saveUrl(`${origin}/taskpane.html`, {
+      name: "de-dan-stt-3.docx",
+      mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      bytes,
+    });
+    const page = await browser.context.newPage();
+    page.on("pageerror", (e) => browser.problems.push(`luu-tep: exception: ${e.message}`));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.goto(url)]);
+    expect(download.suggestedFilename()).toBe("de-dan-stt-3.docx");
+    const saved = path.join(mkdtempSync(path.join(os.tmpdir(), "chuyende-mac-")), download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(Buffer.compare(readFileSync(saved), Buffer.from(bytes))).toBe(0);
+    // The bytes leave the address bar once read, and the page says what happened.
+    expect(new URL(page.url()).hash).toBe("");
+    expect(await page.locator("#msg").textContent()).toContain("Tệp de-dan-stt-3.docx đã sẵn sàng");
+    await checkState(page, "luu-tep");
+    await page.close();
   });
 });
 

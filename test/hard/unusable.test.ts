@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { ensureBuilt, runBin } from "../cli/helpers/run";
-import { makeTempDir, removeTempDir, sha256, writeXlsx } from "../support/xlsx";
+import { cfb, makeTempDir, removeTempDir, sha256, writeXlsx } from "../support/xlsx";
 import { addGoodRegister, expectNoStack, expectOnlyFiles, expectUnusable } from "./support";
 
 let dir: string;
@@ -16,24 +16,6 @@ beforeAll(() => {
   dir = makeTempDir("chuyende-hard-");
 }, 180_000);
 afterAll(() => removeTempDir(dir));
-
-/** A Compound File Binary (OLE2) container: the 8-byte signature, a 512-byte header and
- *  a directory sector naming the given streams (UTF-16LE, as CFB stores them). */
-function cfb(streams: string[]): Buffer {
-  const buf = Buffer.alloc(512 + 512 * 2);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(buf, 0);
-  buf.writeUInt16LE(0x003e, 0x18); // minor version
-  buf.writeUInt16LE(0x0003, 0x1a); // major version 3
-  buf.writeUInt16LE(0xfffe, 0x1c); // little-endian
-  buf.writeUInt16LE(9, 0x1e); // 512-byte sectors
-  ["Root Entry", ...streams].forEach((name, i) => {
-    const at = 1024 + i * 128;
-    buf.write(name, at, "utf16le");
-    buf.writeUInt16LE((name.length + 1) * 2, at + 64);
-    buf.writeUInt8(i === 0 ? 5 : 2, at + 66);
-  });
-  return buf;
-}
 
 /** Each unusable input: how it is made, and what the message must say. */
 const CASES: { name: string; file: string; make: (file: string) => Promise<void> | void; says: RegExp }[] = [

@@ -58,3 +58,23 @@ test("the three further sections are loaded with import()", () => {
   // And the walker does see a heavy import where there is one.
   expect(reachable(path.join(root, "src/taskpane/sections/documents.ts")).packages.has("docxtemplater")).toBe(true);
 });
+
+test("the pane's lazy sections reach no Node-only code (src/cli, Node built-ins)", () => {
+  const { builtinModules } = require("module") as typeof import("module");
+  const node = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+  for (const entry of ["src/taskpane/sections/consolidate.ts", "src/taskpane/sections/documents.ts", "src/taskpane/sections/report.ts"]) {
+    const { files, packages } = reachable(path.join(root, entry));
+    const rel = [...files].map((f) => path.relative(root, f).split(path.sep).join("/"));
+    expect(rel.filter((f) => f.startsWith("src/cli/"))).toEqual([]);
+    expect([...packages].filter((p) => node.has(p))).toEqual([]);
+  }
+  // Tổng hợp opens files with the loader the CLI uses (same reasons for unusable files),
+  // and that loader touches no Buffer and no bare `process` (undefined in a browser).
+  const consolidate = reachable(path.join(root, "src/taskpane/sections/consolidate.ts")).files;
+  expect([...consolidate].map((f) => path.relative(root, f).split(path.sep).join("/"))).toContain("src/xlsx/load.ts");
+  for (const f of ["src/xlsx/load.ts", "src/xlsx/grid.ts", "src/xlsx/index.ts"]) {
+    const code = readFileSync(path.join(root, f), "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    expect(code).not.toMatch(/\bBuffer\b/);
+    expect(code).not.toMatch(/(?<![.\w])process\./);
+  }
+});

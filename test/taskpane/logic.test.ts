@@ -1,13 +1,13 @@
 // The pane's commands end to end against the Excel stand-in: what they write, what they
 // leave alone, and how many round trips they cost.
-import { readFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { check } from "../../src/core/check";
 import { dateToExcelSerial, localDateFromJsDate } from "../../src/core/dates";
 import { REGISTER_COLUMNS, UserError, type WorkbookGrid } from "../../src/core/types";
 import { readWorkbook } from "../../src/core/register";
-import { workbookToGrid } from "../../src/cli/xlsx";
+import { loadWorkbookFile, workbookToGrid } from "../../src/cli/xlsx";
 import { createWorkbookHost } from "../../src/excel/host";
 import { MARKER_KEY } from "../../src/excel/marker";
 import { createBook } from "../../src/taskpane/logic/createBook";
@@ -17,6 +17,7 @@ import { errorMessage, GENERIC_ERROR } from "../../src/taskpane/logic/messages";
 import { writeQuarterReport } from "../../src/taskpane/logic/report";
 import { consolidateFiles, writeConsolidation } from "../../src/taskpane/logic/consolidate";
 import { StandInWorkbook, type StandInInit } from "../support/excelStandIn";
+import { cfb, makeTempDir, removeTempDir } from "../support/xlsx";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "samples", "mau-so-tu-lam-2023.xlsx");
 const today = { year: 2023, month: 12, day: 31 };
@@ -227,6 +228,37 @@ describe("Tổng hợp", () => {
     expect(sheets).not.toContain("Tổng hợp");
     expect(book.sheet("Tổng hợp")!.valueAt("A1")).toBe("của người dùng");
     expect(sheets.every((s) => book.sheet(s))).toBe(true);
+  });
+
+  test("an unusable file gets the same Vietnamese reason as in the CLI", async () => {
+    const files: { name: string; bytes: Uint8Array }[] = [
+      { name: "mat-khau.xlsx", bytes: cfb(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"]) },
+      { name: "so.csv", bytes: new TextEncoder().encode("STT,Tên chuyên đề\n1,Học tập\n") },
+      { name: "so-cu.xlsx", bytes: cfb(["Workbook", "\u0005SummaryInformation"]) },
+    ];
+    const run = await consolidateFiles(
+      files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(f.bytes) })),
+      today,
+    );
+    expect(run.entries).toEqual([]);
+    expect(run.unreadable.map((u) => u.file)).toEqual(files.map((f) => f.name));
+    const dir = makeTempDir();
+    try {
+      for (const [i, f] of files.entries()) {
+        const file = path.join(dir, f.name);
+        writeFileSync(file, f.bytes);
+        const cli = await loadWorkbookFile(file).then(
+          () => "opened",
+          (err: Error) => err.message,
+        );
+        expect(run.unreadable[i].reason).toBe(cli);
+      }
+    } finally {
+      removeTempDir(dir);
+    }
+    expect(run.unreadable[0].reason).toMatch(/^Không mở được tệp mat-khau\.xlsx: tệp được đặt mật khẩu/);
+    expect(run.unreadable[1].reason).toMatch(/^Tệp so\.csv là tệp văn bản \(\.csv\)/);
+    expect(run.unreadable[2].reason).toMatch(/Excel 97-2003 \(\.xls\) cũ dù tên là \.xlsx/);
   });
 });
 

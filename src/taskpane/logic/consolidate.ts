@@ -1,7 +1,7 @@
 // Tổng hợp: read many cells' .xlsx files picked by the user (in the pane, nothing is
 // uploaded), check each, and write the consolidated sheets into the open workbook.
-// exceljs comes with this chunk only.
-import ExcelJS from "exceljs";
+// exceljs comes with this chunk only. Files are opened by the CLI's own loader (src/xlsx),
+// so an unusable file gets the same Vietnamese reason here as in `chuyende tong-hop`.
 import { check } from "../../core/check";
 import {
   buildConsolidationSheets,
@@ -14,7 +14,7 @@ import { readWorkbook as parseWorkbook } from "../../core/register";
 import { withoutReportSheets } from "../../core/report";
 import type { SimpleDate } from "../../core/types";
 import { UserError } from "../../core/types";
-import { fixTables, workbookToGrid } from "../../cli/xlsx";
+import { loadWorkbookBytes } from "../../xlsx/load";
 import type { WorkbookHost } from "../../excel/host";
 
 export interface PickedFile {
@@ -43,10 +43,7 @@ export async function consolidateFiles(
     const file = files[i];
     onFile(i, file.name);
     try {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await file.bytes()) as unknown as ArrayBuffer);
-      fixTables(wb);
-      const grid = workbookToGrid(wb);
+      const { grid } = await loadWorkbookBytes(await file.bytes(), file.name);
       if (isConsolidationWorkbook(grid)) {
         unreadable.push({ file: file.name, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." });
         continue;
