@@ -11,6 +11,7 @@
 import { noRegisterError } from "./check";
 import { addDays, compareDates, formatDate, formatQuarter, quarterEnd, toDayNumber } from "./dates";
 import { QUARTERS, computeFacts, quarterCounts } from "./facts";
+import { shortTitle } from "./text";
 import type { TopicFacts } from "./facts";
 import type { CheckOptions, ParsedWorkbook, Quarter, SimpleDate } from "./types";
 
@@ -32,7 +33,7 @@ export interface UpcomingItem {
 }
 
 function label(f: TopicFacts): string {
-  return `chuyên đề "${f.topic.title}" (dòng ${f.row})`;
+  return `chuyên đề "${shortTitle(f.topic.title)}" (dòng ${f.row})`;
 }
 
 function due(deadline: SimpleDate, asOf: SimpleDate): string {

@@ -1,4 +1,5 @@
 import { upcoming } from "../../src/core/upcoming";
+import { TITLE_IN_MESSAGE } from "../../src/core/text";
 import { buildBook, day } from "../support/bookBuilder";
 
 const asOf = day("01/03/2024");
@@ -68,5 +69,24 @@ describe("upcoming (Việc sắp tới)", () => {
     ]);
     const noColumn = buildBook({ info: { year: 2024 }, topics, missingColumns: ["Ngày báo cáo cấp trên"] });
     expect(upcoming(noColumn, { asOf: day("01/02/2024") })).toEqual([]);
+  });
+
+  it("a title as long as Excel allows (32,767 characters) is quoted cut at a word, each item readable", () => {
+    const words = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh ";
+    const title = words.repeat(Math.ceil(32767 / words.length)).slice(0, 32767);
+    const book = buildBook({
+      info: { year: 2024 },
+      topics: [{ meetingOn: "10/03/2024", title }, { meetingOn: "10/01/2024", title }],
+    });
+    const items = upcoming(book, { asOf });
+    expect(items.map((i) => i.kind)).toEqual(["approval", "sending", "report"]);
+    for (const item of items) {
+      expect(item.text.length).toBeLessThan(TITLE_IN_MESSAGE + 250);
+      const quoted = /chuyên đề "([^"]*)" \(dòng \d+\)/.exec(item.text)![1];
+      expect(quoted.endsWith("…")).toBe(true);
+      expect(title.startsWith(quoted.slice(0, -1))).toBe(true);
+      // Cut between words, never inside one.
+      expect(title[quoted.length - 1]).toBe(" ");
+    }
   });
 });

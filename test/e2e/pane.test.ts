@@ -194,7 +194,24 @@ describe("a secretary's session in Excel (stand-in)", () => {
     expect(await missing.locator(".badge").innerText()).toBe("Lỗi");
     expect(await missing.locator(".where").innerText()).toBe(` (${SHEETS.register}, dòng 3, cột Ngày thông qua)`);
     await checkState(page, "kiểm tra");
+    expect(await page.locator("#kiem-tra-body .notice").count()).toBe(0);
     await shoot(page, "03-kiem-tra");
+
+    // A note typed with a TCVN3 font: the CLI's Cảnh báo, above the tiles, not a finding.
+    const findings = await page.locator("ul.findings li").count();
+    const note = `${col("Ghi chú")}2`;
+    await standIn(page, "type", SHEETS.register, note, [["Sinh ho¹t chuyªn ®Ò"]]);
+    await page.locator("#kiem-tra-body button.primary").click();
+    await finished(page, "kiem-tra");
+    const notice = page.locator("#kiem-tra-body .notice");
+    expect(await notice.innerText()).toMatch(new RegExp(`^Cảnh báo: Trang "${SHEETS.register}", ô ${note} \\("Sinh ho¹t chuyªn ®Ò"\\) có vẻ được gõ bằng phông TCVN3`));
+    expect(await notice.evaluate((n) => Boolean(n.compareDocumentPosition(document.querySelector(".tiles")!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    expect(await page.locator("ul.findings li").count()).toBe(findings);
+    await checkState(page, "kiểm tra, phông cũ");
+    await standIn(page, "type", SHEETS.register, note, [[""]]);
+    await page.locator("#kiem-tra-body button.primary").click();
+    await finished(page, "kiem-tra");
+    expect(await page.locator("#kiem-tra-body .notice").count()).toBe(0);
   });
 
   test("clicking a finding selects its cell; Tab + Enter selects the next one's", async () => {
@@ -345,7 +362,8 @@ describe("a secretary's session in Excel (stand-in)", () => {
     expect(await page.locator("#tong-hop-body h3").innerText()).toBe("Tệp không đọc được");
     const unreadable = await page.locator("#tong-hop-body ul.unreadable li").allInnerTexts();
     expect(unreadable).toHaveLength(1);
-    expect(unreadable[0]).toMatch(/^hong\.xlsx: /);
+    // The reason the CLI gives (src/xlsx runs in the page too), not a generic one.
+    expect(unreadable[0]).toMatch(/^hong\.xlsx: Tệp hong\.xlsx không phải tệp Excel \.xlsx \(hỏng hoặc sai định dạng\) — hãy mở lại bằng Excel/);
     const added = (await standIn(page, "sheetNames")).filter((n) => !before.includes(n));
     expect(added.length).toBeGreaterThan(0);
     for (const name of added) expect(text).toContain(`"${name}"`);

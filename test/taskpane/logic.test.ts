@@ -17,7 +17,10 @@ import { errorMessage, GENERIC_ERROR } from "../../src/taskpane/logic/messages";
 import { writeQuarterReport } from "../../src/taskpane/logic/report";
 import { consolidateFiles, writeConsolidation } from "../../src/taskpane/logic/consolidate";
 import { StandInWorkbook, type StandInInit } from "../support/excelStandIn";
-import { cfb, makeTempDir, removeTempDir } from "../support/xlsx";
+import { cfb, makeTempDir, removeTempDir, writeXlsx } from "../support/xlsx";
+import { checkFile } from "../../src/cli/commands/kiem-tra";
+import { legacyTextMessage } from "../../src/core/register";
+import { addGoodRegister, utc } from "../hard/support";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "samples", "mau-so-tu-lam-2023.xlsx");
 const today = { year: 2023, month: 12, day: 31 };
@@ -169,6 +172,51 @@ describe("Kiểm tra", () => {
     const err = await runCheck(createWorkbookHost(book.run), today).catch((e) => e);
     expect(err).toBeInstanceOf(UserError);
     expect(errorMessage(err)).toBe(err.message);
+  });
+
+  test("text typed in TCVN3/VNI: the CLI's Cảnh báo as a notice above the tiles, not a finding, still 2 syncs", async () => {
+    const dir = makeTempDir();
+    try {
+      const file = path.join(dir, "tcvn3.xlsx");
+      await writeXlsx(file, (wb) => {
+        const ws = addGoodRegister(wb);
+        ws.getCell("C3").value = "Sinh ho¹t chuyªn ®Ò quý II"; // TCVN3 for "Sinh hoạt chuyên đề"
+        ws.getCell("C5").value = "Häc tËp vµ lµm theo t\u2212 t\u2212ëng";
+        const members = wb.addWorksheet("Đảng viên");
+        members.addRows([["Họ và tên", "Chức vụ"], ["Nguyễn Văn An", "Bí thư"], ["Nguyeãn Vaên Bình", "Ñaûng vieân"]]); // VNI
+      });
+      const cli = await checkFile(file, { asOf: today });
+      const { grid } = await loadWorkbookFile(file);
+      const book = standInFrom(grid);
+      const view = await runCheck(createWorkbookHost(book.run), today);
+      expect(book.syncCount).toBe(2);
+      expect(view.notices).toEqual(cli.legacyText.map(legacyTextMessage));
+      expect(view.notices).toHaveLength(2);
+      expect(view.notices[0]).toMatch(/^Trang "Sổ chuyên đề", ô C3 .*phông TCVN3.*chuyển mã sang Unicode/);
+      expect(view.notices[1]).toMatch(/^Trang "Đảng viên", ô A3 .*phông VNI/);
+      expect(view.result.findings).toEqual(cli.result.findings);
+      expect(view.result.findings.some((f) => /TCVN3|VNI|phông/.test(f.message))).toBe(false);
+
+      // Headers in TCVN3: no register, and the error gives the font as the cause, as kiem-tra does.
+      const headers = path.join(dir, "tieu-de-tcvn3.xlsx");
+      await writeXlsx(headers, (wb) => {
+        const ws = wb.addWorksheet("So");
+        ws.addRow(["STT", "Quý", "Tªn chuyªn ®Ò", "Ng\u00adêi phô tr¸ch", "Ngµy sinh ho¹t"]);
+        ws.addRow([1, "I", "Häc tËp nghÞ quyÕt", "NguyÔn V¨n An", utc(2024, 2, 1)]);
+      });
+      const cliError = await checkFile(headers, { asOf: today }).catch((e: Error) => e);
+      const paneError = await runCheck(createWorkbookHost(standInFrom((await loadWorkbookFile(headers)).grid).run), today).catch((e: Error) => e);
+      expect(paneError).toBeInstanceOf(UserError);
+      expect((paneError as Error).message).toBe((cliError as Error).message);
+      expect((paneError as Error).message).toMatch(/^Không tìm thấy sổ chuyên đề\. Trang "So", ô C1 .*TCVN3/);
+    } finally {
+      removeTempDir(dir);
+    }
+  });
+
+  test("a workbook of Unicode text has no notice", async () => {
+    const view = await runCheck(createWorkbookHost(standInFrom(await sampleGrid()).run), today);
+    expect(view.notices).toEqual([]);
   });
 
   test("quarter tiles", () => {

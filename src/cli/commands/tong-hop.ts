@@ -19,7 +19,7 @@ import { createProgress } from "../progress";
 import { readWorkbook } from "../../core/register";
 import { check } from "../../core/check";
 import { formatDate } from "../../core/dates";
-import { withoutReportSheets } from "../../core/report";
+import { withoutReportSheets } from "../../core/reportSheets";
 import {
   buildConsolidationSheets,
   consolidateEntry,

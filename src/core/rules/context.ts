@@ -3,6 +3,7 @@
 // carries the derived facts of SPEC §4 and the indexes built once per check, so
 // that no rule loops over the attendance rows per topic.
 import { formatDate } from "../dates";
+import { shortTitle } from "../text";
 import type { BookFacts, Thresholds, TopicFacts } from "../facts";
 import { attendanceByStt, memberKeys, topicsByStt } from "../facts";
 import type {
@@ -128,17 +129,7 @@ export function ruleContext(shared: SharedContext, meta: RuleMeta, sink: Finding
 
 // Message pieces shared by the rules, so every message names a topic the same way.
 
-/** Longest title quoted whole in a message; a longer one (a paragraph pasted into the
- *  cell, up to Excel's 32,767 characters) is cut at a word with "…". */
-export const TITLE_IN_MESSAGE = 80;
-
-/** A title as messages quote it. */
-export function shortTitle(title: string): string {
-  if (title.length <= TITLE_IN_MESSAGE) return title;
-  const cut = title.slice(0, TITLE_IN_MESSAGE - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space >= TITLE_IN_MESSAGE / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+export { TITLE_IN_MESSAGE, shortTitle } from "../text";
 
 /** `Chuyên đề "Tên" (dòng 7)`. */
 export function topicLabel(f: TopicFacts): string {

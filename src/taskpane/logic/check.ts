@@ -1,8 +1,9 @@
 // Kiểm tra: the check, Việc sắp tới and the four quarter tiles, from one read.
-import { check } from "../../core/check";
+import { check, NO_REGISTER_CODE } from "../../core/check";
 import { compareDates, quarterEnd } from "../../core/dates";
-import { readWorkbook as parseWorkbook } from "../../core/register";
+import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/register";
 import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/types";
+import { UserError } from "../../core/types";
 import { upcoming, type UpcomingItem } from "../../core/upcoming";
 import type { WorkbookHost } from "../../excel/host";
 import { engineGrid } from "./workbookGrid";
@@ -54,16 +55,20 @@ export function findingCell(book: ParsedWorkbook, f: Finding): CellRef | null {
 
 export interface CheckView {
   result: CheckResult;
+  /** Warnings about the workbook itself, shown above the tiles and not counted as findings:
+   *  text typed in a TCVN3/VNI font (the CLI prints the same on stderr). */
+  notices: string[];
   upcoming: UpcomingItem[];
   tiles: { quarter: QuarterSummary; state: TileState }[];
   /** Each finding with the cell it points at. */
   findings: { finding: Finding; cell: CellRef | null }[];
 }
 
-export function checkView(book: ParsedWorkbook, asOf: SimpleDate): CheckView {
+export function checkView(book: ParsedWorkbook, asOf: SimpleDate, legacyText: readonly LegacyTextNotice[] = []): CheckView {
   const result = check(book, { asOf });
   return {
     result,
+    notices: legacyText.map(legacyTextMessage),
     upcoming: upcoming(book, { asOf, year: result.year }),
     tiles: result.quarters.map((q) => ({ quarter: q, state: tileState(q, result.year, asOf) })),
     findings: result.findings.map((f) => ({ finding: f, cell: findingCell(book, f) })),
@@ -72,5 +77,12 @@ export function checkView(book: ParsedWorkbook, asOf: SimpleDate): CheckView {
 
 export async function runCheck(host: WorkbookHost, asOf: SimpleDate): Promise<CheckView> {
   const snapshot = await host.session((session) => session.read());
-  return checkView(parseWorkbook(engineGrid(snapshot)), asOf);
+  const grid = engineGrid(snapshot);
+  const book = parseWorkbook(grid);
+  const legacyText = findLegacyText(grid);
+  // Headers typed in TCVN3/VNI match nothing: say so instead of only "no register" (as kiem-tra).
+  if (!book.register && legacyText.length > 0) {
+    throw new UserError(NO_REGISTER_CODE, `Không tìm thấy sổ chuyên đề. ${legacyTextMessage(legacyText[0])}`);
+  }
+  return checkView(book, asOf, legacyText);
 }

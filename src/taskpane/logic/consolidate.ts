@@ -11,7 +11,7 @@ import {
   type UnreadableFile,
 } from "../../core/consolidate";
 import { readWorkbook as parseWorkbook } from "../../core/register";
-import { withoutReportSheets } from "../../core/report";
+import { withoutReportSheets } from "../../core/reportSheets";
 import type { SimpleDate } from "../../core/types";
 import { UserError } from "../../core/types";
 import { loadWorkbookBytes } from "../../xlsx/load";

@@ -16,6 +16,9 @@ function where(cell: CellRef | null, column: string | null): string {
 export function renderCheckView(view: CheckView, services: PaneServices, status: StatusReporter): HTMLElement {
   const { result } = view;
   const root = h("div", { className: "check-view" });
+  for (const notice of view.notices) {
+    root.append(h("p", { className: "notice", role: "note" }, h("strong", {}, "Cảnh báo: "), notice));
+  }
 
   root.append(h("h3", {}, "Việc sắp tới"));
   if (view.upcoming.length === 0) root.append(h("p", { className: "hint" }, "Không có việc cần làm trong 14 ngày tới."));
