@@ -22,10 +22,7 @@ const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 
-function argValue(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
+const { argValue } = require("./util");
 
 const BUILD = path.resolve(argValue("--build", path.join(__dirname, "..", "build")));
 const AS_OF = "2024-12-31";

@@ -13,24 +13,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const ROOT = path.join(__dirname, "..");
-const BUILD = path.join(ROOT, "build");
-const RESULTS = path.join(__dirname, "results.json");
-
-function argValue(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function ms(t0) {
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
+const { ROOT, BUILD, RESULTS, argValue, median, ms } = require("./util");
 
 /** The sample register as the grid an .xlsx read gives (rendered and read back in memory). */
 async function sampleBook() {

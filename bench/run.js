@@ -27,24 +27,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { spawnSync } = require("child_process");
 
-const ROOT = path.join(__dirname, "..");
-const BUILD = path.join(ROOT, "build");
-const RESULTS = path.join(__dirname, "results.json");
-
-function argValue(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function ms(t0) {
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
+const { ROOT, BUILD, RESULTS, argValue, median, ms } = require("./util");
 
 /** A full garbage collection, when the engine lets us ask for one. */
 const gc = (() => {
