@@ -6,6 +6,7 @@
 // A value the workbook does not have prints as a dotted blank (BLANK) so the
 // secretary can write it in by hand on the printed page; it never prints "undefined".
 import { formatDate, formatQuarter, formatVietnameseDate, quarterOf, romanQuarter } from "./dates";
+import { inferYear } from "./facts";
 import { placeAndDate, prefixedUpper } from "./partyHeader";
 import { cleanText, compareKey } from "./values";
 import type { AttendanceRow, Member, MinutesRow, ParsedWorkbook, Quarter, SimpleDate, DateCell, Topic } from "./types";
@@ -255,7 +256,9 @@ function commonData(book: ParsedWorkbook, topic: Topic, headerDate: SimpleDate |
 /** Data of the đề dẫn of topic `stt`. The header date is `opts.today` (today, or --ngay). */
 export function deDanData(book: ParsedWorkbook, stt: number, opts: { today: SimpleDate }): DocumentData {
   const topic = findTopic(book, stt);
-  return commonData(book, topic, opts.today, book.info.year ?? opts.today.year);
+  // A topic without a meeting date belongs to the register year Y of SPEC §4 (Năm, else
+  // the most common meeting year), as in the check — not to the year the draft is printed.
+  return commonData(book, topic, opts.today, inferYear(book, { asOf: opts.today }));
 }
 
 // ---------------------------------------------------------------------------
@@ -386,7 +389,11 @@ function minutesRow(book: ParsedWorkbook, stt: number): MinutesRow | null {
 
 /** Data of the biên bản of topic `stt`, and the problems found while computing it
  *  (counts that do not add up, missing minutes…), in Vietnamese. */
-export function bienBanData(book: ParsedWorkbook, stt: number): { data: DocumentData; problems: string[] } {
+export function bienBanData(
+  book: ParsedWorkbook,
+  stt: number,
+  opts: { today?: SimpleDate } = {},
+): { data: DocumentData; problems: string[] } {
   const topic = findTopic(book, stt);
   const problems: string[] = [];
   const registerSheet = book.register?.sheet ?? SHEETS.register;
@@ -398,7 +405,8 @@ export function bienBanData(book: ParsedWorkbook, stt: number): { data: Document
         : `Chuyên đề STT ${stt} chưa có Ngày sinh hoạt (sheet “${registerSheet}” dòng ${topic.row}) — ngày trong biên bản để trống.`,
     );
   }
-  const data = commonData(book, topic, meeting, book.info.year);
+  // Without a meeting date the quarter's year is the register year Y (SPEC §4).
+  const data = commonData(book, topic, meeting, opts.today ? inferYear(book, { asOf: opts.today }) : book.info.year);
 
   const minutes = minutesRow(book, stt);
   if (!minutes) {

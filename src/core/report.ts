@@ -44,6 +44,16 @@ export function defaultReportQuarter(today: SimpleDate): { quarter: Quarter; yea
 }
 
 
+/** The quarter to report for a register of `year` when none is asked for: a past year's
+ *  register → its Quý IV; a future year's → Quý I; this year's → the last quarter that
+ *  has ended by `today` (Quý I while none has). */
+export function reportQuarterFor(year: number, today: SimpleDate): Quarter {
+  if (year < today.year) return 4;
+  if (year > today.year) return 1;
+  const last = defaultReportQuarter(today);
+  return last.year === year ? last.quarter : 1;
+}
+
 /** How a topic's state reads in the report and in Tổng hợp. */
 export function topicStatusLabel(f: TopicFacts): string {
   if (f.topic.status === "postponed") return "Hoãn";

@@ -117,7 +117,7 @@ function topics(year: number): SampleTopic[] {
           "Chi bộ thống nhất nội dung đề dẫn; giao đồng chí phụ trách tiếp thu ý kiến, hoàn thiện và gửi đảng viên trước ngày 21/3.",
         tasks:
           "Mỗi đảng viên nộp bản đăng ký việc làm theo gương Bác cho chi ủy trước ngày 31/3; chi ủy theo dõi, đánh giá cuối năm.",
-        vote: "13/13 đảng viên có mặt tán thành",
+        vote: "12/12 đảng viên có mặt tán thành",
         absences: [{ name: "Đặng Quốc Bảo", status: "Vắng có lý do", reason: "Đi công tác tại Cần Thơ" }],
         opinions: [
           ["Lê Văn Hùng", "Đề nghị bổ sung phần liên hệ với việc tham mưu dự toán ngân sách, nêu rõ những việc phòng còn làm chậm."],

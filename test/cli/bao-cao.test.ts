@@ -249,6 +249,14 @@ describe("chuyende bao-cao: refusals and defaults", () => {
     expect(grid.sheets.map((s) => s.name)).toContain("Báo cáo Quý II-2025");
   });
 
+  test("without --quy, a past year's register reports its Quý IV (not a quarter of the current year)", async () => {
+    const target = path.join(dir, "nam-cu.xlsx");
+    const r = await runInProcess(["bao-cao", input, "--ngay", "2026-11-27", "-o", target]);
+    expect([0, 1]).toContain(r.code);
+    const { grid } = await loadWorkbookFile(target);
+    expect(grid.sheets.map((s) => s.name)).toContain("Báo cáo Quý IV-2025");
+  });
+
   test.each([
     [["--quy", "5"], "--quy"],
     [["--quy", "II"], "--quy"],

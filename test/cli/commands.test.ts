@@ -1,6 +1,6 @@
 // Real files and exceljs on a shared machine: allow time.
 jest.setTimeout(60_000);
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { runInProcess } from "./helpers/run";
@@ -254,6 +254,19 @@ describe("demo", () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/--ghi-de/);
     expect((await runInProcess(["demo", "-o", out, "--ghi-de"])).code).toBe(0);
+  });
+
+  // Regression: an existing output of a later step (tong-hop.xlsx) stopped the demo with
+  // exit 2 only after the sample, the check and the documents had been written.
+  test("any existing output stops the demo before its first file (exit 2 writes nothing)", async () => {
+    const out = path.join(dir, "demo-mot-phan");
+    mkdirSync(out);
+    writeFileSync(path.join(out, "tong-hop.xlsx"), "cũ");
+    const r = await runInProcess(["demo", "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Lỗi: .*tong-hop\.xlsx.*--ghi-de/);
+    expect(readdirSync(out)).toEqual(["tong-hop.xlsx"]);
+    expect(readFileSync(path.join(out, "tong-hop.xlsx"), "utf8")).toBe("cũ");
   });
 
   test("-o naming a file is refused", async () => {

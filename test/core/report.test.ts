@@ -303,3 +303,14 @@ describe("recognising report sheets", () => {
     expect(g.tables?.map((t) => t.name)).toEqual(["t"]);
   });
 });
+
+describe("reportQuarterFor (bao-cao without --quy)", () => {
+  const { reportQuarterFor } = require("../../src/core/report") as typeof import("../../src/core/report");
+  test("a past year's register reports its Quý IV, this year's the last ended quarter", () => {
+    expect(reportQuarterFor(2025, { year: 2026, month: 11, day: 27 })).toBe(4);
+    expect(reportQuarterFor(2026, { year: 2026, month: 11, day: 27 })).toBe(3);
+    expect(reportQuarterFor(2026, { year: 2026, month: 9, day: 30 })).toBe(3);
+    expect(reportQuarterFor(2026, { year: 2026, month: 2, day: 10 })).toBe(1);
+    expect(reportQuarterFor(2027, { year: 2026, month: 11, day: 27 })).toBe(1);
+  });
+});

@@ -136,6 +136,45 @@ describe("chuyende bien-ban", () => {
   });
 });
 
+describe("quarter year and the sample's figures", () => {
+  // Regression: a topic with only a Quý (no Ngày sinh hoạt) was printed in the year the
+  // document was made (đề dẫn) or without a year (biên bản), not in the register's year Y
+  // of SPEC §4 — a 2021 register printed in 2026 read "Quý II/2026".
+  test("a topic without a meeting date is in the register year, not the year of printing", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sổ chuyên đề");
+    ws.addRow(["STT", "Quý", "Tên chuyên đề", "Người phụ trách", "Ngày sinh hoạt"]);
+    ws.addRow([1, "I", "Chuyên đề đã họp", "An", new Date(Date.UTC(2021, 2, 15))]);
+    ws.addRow([2, "II", "Chuyên đề chưa có ngày", "Bình", null]);
+    const file = out("khong-ngay.xlsx");
+    await wb.xlsx.writeFile(file);
+    const in2026 = new Date(2026, 10, 27, 9, 0);
+    const dd = await runInProcess(["de-dan", file, "--stt", "2", "-o", out("dd-khong-ngay.docx")], in2026);
+    expect(dd.code).toBe(0);
+    expect(dd.stdout).toContain("(Quý II/2021)");
+    expect(docxText(new Uint8Array(readFileSync(out("dd-khong-ngay.docx"))))).toContain("ĐỀ DẪN CHUYÊN ĐỀ QUÝ II/2021");
+    const bb = await runInProcess(["bien-ban", file, "--stt", "2", "-o", out("bb-khong-ngay.docx")], in2026);
+    expect(bb.code).toBe(0);
+    expect(docxText(new Uint8Array(readFileSync(out("bb-khong-ngay.docx"))))).toContain("SINH HOẠT CHI BỘ CHUYÊN ĐỀ QUÝ II/2021");
+  });
+
+  // Regression: the demo's first minutes said "13/13 … tán thành" with 12 members present.
+  test("in every biên bản of the sample the vote counts the members present", async () => {
+    for (const minutes of rows.minutes) {
+      const stt = String(minutes[0]);
+      const file = out(`bb-vote-${stt}.docx`);
+      const r = await runInProcess(["bien-ban", sample, "--stt", stt, "-o", file]);
+      expect(r.code).toBe(0);
+      const text = docxText(new Uint8Array(readFileSync(file)));
+      const present = /Có mặt: (\d+)\//.exec(text);
+      const vote = /Biểu quyết: (\d+)\/(\d+)/.exec(text);
+      expect(present).not.toBeNull();
+      expect(vote).not.toBeNull();
+      expect([stt, vote![2]]).toEqual([stt, present![1]]);
+    }
+  });
+});
+
 describe("chuyende mau", () => {
   test("the built-in templates check clean (exit 0)", () => {
     const dd = runBin(["mau", path.resolve(__dirname, "../../assets/templates/de-dan.docx")]);

@@ -20,7 +20,7 @@ import { check, countBySeverity } from "../../core/check";
 import { formatDate, formatQuarter } from "../../core/dates";
 import {
   buildQuarterReport,
-  defaultReportQuarter,
+  reportQuarterFor,
   isQuarterReportSheet,
   reportFindings,
   withoutReportSheets,
@@ -41,10 +41,6 @@ export const baoCao: Command = {
     const asOf = dateOption(args, io);
     const quarterArg = intOption(args, "quy", 1, 4) as Quarter | undefined;
     const yearArg = yearOption(args);
-    // Without --quy: the last quarter that has ended (and its year, unless --nam says).
-    const fallback = defaultReportQuarter(asOf);
-    const quarter = quarterArg ?? fallback.quarter;
-    const requestedYear = yearArg ?? (quarterArg === undefined ? fallback.year : undefined);
     // Refuse a bad output before the slow part.
     await checkOutputPath(output, { overwrite, inputs: [input] });
 
@@ -52,8 +48,10 @@ export const baoCao: Command = {
     // Also joins exceljs's per-cell data validations so they are saved without overlaps.
     fixTables(workbook);
     const book = readWorkbook(withoutReportSheets(grid));
-    const result = check(book, { year: requestedYear, asOf });
+    const result = check(book, { year: yearArg, asOf });
     const year = result.year;
+    // Without --quy: the register year's last quarter that has ended by --ngay.
+    const quarter = quarterArg ?? reportQuarterFor(year, asOf);
     const model = buildQuarterReport(book, result, quarter, year, { today: asOf });
 
     const existing = grid.sheets.find((s) => s.name.toLocaleLowerCase("vi") === model.name.toLocaleLowerCase("vi"));

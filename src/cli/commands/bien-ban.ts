@@ -3,6 +3,7 @@
 // as "Cảnh báo: …" on stderr; the document is still made (exit 0).
 import type { Command } from "../command";
 import { bienBanData } from "../../core/documentData";
+import { dateOption } from "../io";
 import { runDocumentCommand } from "./de-dan";
 
 export const bienBan: Command = {
@@ -11,6 +12,10 @@ export const bienBan: Command = {
   usage: "chuyende bien-ban FILE --stt N -o OUT.docx [--mau TEMPLATE.docx] [--ghi-de]",
   valueOptions: ["stt", "o", "output", "mau"],
   run(args, io) {
-    return runDocumentCommand({ kind: "bien-ban", data: (book, stt) => bienBanData(book, stt) }, args, io);
+    return runDocumentCommand(
+      { kind: "bien-ban", data: (book, stt, a, cliIo) => bienBanData(book, stt, { today: dateOption(a, cliIo) }) },
+      args,
+      io,
+    );
   },
 };

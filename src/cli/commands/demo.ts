@@ -35,8 +35,11 @@ export interface DemoContext {
 export interface DemoStep {
   /** What the step makes, Vietnamese (printed as the demo goes). */
   title: string;
-  /** Writes its outputs; returns the files written. */
-  run(ctx: DemoContext): Promise<string[]>;
+  /** The file it writes, known before anything is written (so an existing one stops the
+   *  demo before its first file: exit 2 writes nothing). */
+  file(ctx: DemoContext): string;
+  /** Writes `file`. */
+  run(ctx: DemoContext, file: string): Promise<void>;
 }
 
 // ===== DEMO_STEPS — every other output made from the sample. Helpers append one entry
@@ -46,48 +49,57 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     // docs: the đề dẫn of the first planned topic, dated the demo's as-of day.
     title: "Đề dẫn chuyên đề (.docx)",
-    async run(ctx) {
-      const planned = sampleRows(ctx.year).register.find((r) => r[10] === "Dự kiến") ?? sampleRows(ctx.year).register[0];
-      const file = ctx.out(`de-dan-stt-${String(planned[0])}.docx`);
-      await ctx.command(["de-dan", ctx.sample, "--stt", String(planned[0]), "--ngay", ctx.asOfIso, "-o", file]);
-      return [file];
+    file: (ctx) => ctx.out(`de-dan-stt-${plannedStt(ctx)}.docx`),
+    async run(ctx, file) {
+      await ctx.command(["de-dan", ctx.sample, "--stt", plannedStt(ctx), "--ngay", ctx.asOfIso, "-o", file]);
     },
   },
   {
     // docs: the biên bản of the first held topic (it has attendance, minutes, opinions).
     title: "Biên bản sinh hoạt chuyên đề (.docx)",
-    async run(ctx) {
-      const rows = sampleRows(ctx.year);
-      const held = rows.minutes[0]?.[0] ?? 1;
-      const file = ctx.out(`bien-ban-stt-${String(held)}.docx`);
-      await ctx.command(["bien-ban", ctx.sample, "--stt", String(held), "-o", file]);
-      return [file];
+    file: (ctx) => ctx.out(`bien-ban-stt-${heldStt(ctx)}.docx`),
+    async run(ctx, file) {
+      await ctx.command(["bien-ban", ctx.sample, "--stt", heldStt(ctx), "-o", file]);
     },
   },
   {
     // report: Báo cáo quý of the last quarter ended by the demo's as-of day (within the
     // sample's year), written into a copy of the sample.
     title: "Báo cáo quý (trang tính trong bản sao của sổ)",
-    async run(ctx) {
-      const last = defaultReportQuarter(ctx.asOf);
-      const quarter = last.year === ctx.year ? last.quarter : 1;
-      const file = ctx.out(`bao-cao-quy-${quarter}-${ctx.year}.xlsx`);
-      await ctx.command(["bao-cao", ctx.sample, "--quy", String(quarter), "--nam", String(ctx.year), "--ngay", ctx.asOfIso, "-o", file]);
-      return [file];
+    file: (ctx) => ctx.out(`bao-cao-quy-${reportQuarter(ctx)}-${ctx.year}.xlsx`),
+    async run(ctx, file) {
+      const quarter = String(reportQuarter(ctx));
+      await ctx.command(["bao-cao", ctx.sample, "--quy", quarter, "--nam", String(ctx.year), "--ngay", ctx.asOfIso, "-o", file]);
     },
   },
   {
     // report: Tổng hợp of the sample (the upper level's view; one row per cell).
     title: "Tổng hợp các chi bộ (.xlsx)",
-    async run(ctx) {
-      const file = ctx.out("tong-hop.xlsx");
+    file: (ctx) => ctx.out("tong-hop.xlsx"),
+    async run(ctx, file) {
       // Exit code 1 only means the sample has findings, which it has on purpose.
       await ctx.command(["tong-hop", ctx.sample, "-o", file, "--ngay", ctx.asOfIso]);
-      return [file];
     },
   },
 ];
 // ===== end DEMO_STEPS =====
+
+/** STT of the first planned topic of the sample (its đề dẫn is shown). */
+function plannedStt(ctx: DemoContext): string {
+  const register = sampleRows(ctx.year).register;
+  return String((register.find((r) => r[10] === "Dự kiến") ?? register[0])[0]);
+}
+
+/** STT of the first held topic (it has attendance, minutes, opinions). */
+function heldStt(ctx: DemoContext): string {
+  return String(sampleRows(ctx.year).minutes[0]?.[0] ?? 1);
+}
+
+/** The last quarter ended by the demo's as-of day, within the sample's year (else I). */
+function reportQuarter(ctx: DemoContext): number {
+  const last = defaultReportQuarter(ctx.asOf);
+  return last.year === ctx.year ? last.quarter : 1;
+}
 
 async function ensureDir(dir: string): Promise<void> {
   try {
@@ -142,8 +154,11 @@ export const demo: Command = {
     const ctx = makeContext(dir, year, asOf, overwrite, io);
 
     await ensureDir(dir);
-    // Refuse before writing anything when a previous demo is there.
-    await checkOutputPath(ctx.sample, { overwrite });
+    const txt = ctx.out("kiem-tra.txt");
+    const json = ctx.out("kiem-tra.json");
+    const stepFiles = DEMO_STEPS.map((step) => step.file(ctx));
+    // Refuse before writing anything when any output of a previous demo is there.
+    for (const file of [ctx.sample, txt, json, ...stepFiles]) await checkOutputPath(file, { overwrite });
 
     const written: string[] = [];
     const wb = newWorkbook();
@@ -153,17 +168,15 @@ export const demo: Command = {
     io.stdout(`Sổ mẫu: ${ctx.sample}\n`);
 
     const { result } = await checkFile(ctx.sample, { asOf });
-    const txt = ctx.out("kiem-tra.txt");
-    const json = ctx.out("kiem-tra.json");
     await writeFileAtomic(txt, formatCheckText(ctx.sample, result), { overwrite });
     await writeFileAtomic(json, JSON.stringify(checkResultToJson(ctx.sample, result), null, 2) + "\n", { overwrite });
     written.push(txt, json);
     io.stdout(`Kiểm tra (tính đến ${formatIsoDate(asOf)}): ${txt}, ${json}\n`);
 
-    for (const step of DEMO_STEPS) {
-      const files = await step.run(ctx);
-      written.push(...files);
-      io.stdout(`${step.title}: ${files.join(", ")}\n`);
+    for (const [i, step] of DEMO_STEPS.entries()) {
+      await step.run(ctx, stepFiles[i]);
+      written.push(stepFiles[i]);
+      io.stdout(`${step.title}: ${stepFiles[i]}\n`);
     }
     io.stdout(`Xong: ${written.length} tệp trong ${dir}.\n`);
     return 0;

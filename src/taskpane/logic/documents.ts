@@ -60,7 +60,7 @@ export function makeDocument(
   let data;
   let problems: string[] = [];
   if (kind === "de-dan") data = deDanData(book, stt, { today: opts.today });
-  else ({ data, problems } = bienBanData(book, stt));
+  else ({ data, problems } = bienBanData(book, stt, { today: opts.today }));
   const bytes = fillTemplate(template, data, { name: opts.templateName });
   return {
     file: {
