@@ -48,9 +48,14 @@ export function placeAndDate(place: string | undefined, date: SimpleDate): strin
   return p === "" ? d.charAt(0).toLocaleUpperCase("vi") + d.slice(1) : `${p}, ${d}`;
 }
 
-export function partyHeader(info: Pick<CellInfo, "dangBoCoSo" | "chiBo" | "diaDanh">, date: SimpleDate): PartyHeader {
+export function partyHeader(
+  info: Pick<CellInfo, "dangBoCoSo" | "dangBoCapTren" | "chiBo" | "diaDanh">,
+  date: SimpleDate,
+): PartyHeader {
   return {
-    committee: prefixedUpper("Đảng bộ", info.dangBoCoSo),
+    // A cell directly under the higher committee has no Đảng bộ cơ sở: the documents
+    // then print the higher committee, and so does the report.
+    committee: prefixedUpper("Đảng bộ", clean(info.dangBoCoSo) || info.dangBoCapTren),
     cell: prefixedUpper("Chi bộ", info.chiBo),
     star: "*",
     party: "ĐẢNG CỘNG SẢN VIỆT NAM",

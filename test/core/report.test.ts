@@ -266,10 +266,16 @@ describe("buildQuarterReport", () => {
 
 describe("partyHeader", () => {
   test("a value already starting with Đảng bộ / Chi bộ is not prefixed twice", () => {
-    const h = partyHeader({ dangBoCoSo: "Đảng bộ Phường 5", chiBo: "chi bộ khu phố 3", diaDanh: "" }, day("2021-02-05"));
+    const h = partyHeader({ dangBoCoSo: "Đảng bộ Phường 5", dangBoCapTren: "", chiBo: "chi bộ khu phố 3", diaDanh: "" }, day("2021-02-05"));
     expect(h.committee).toBe("ĐẢNG BỘ PHƯỜNG 5");
     expect(h.cell).toBe("CHI BỘ KHU PHỐ 3");
     expect(h.placeAndDate).toBe("Ngày 05 tháng 02 năm 2021");
+  });
+
+  test("without Đảng bộ cơ sở the higher committee heads the report, as in the documents", () => {
+    const h = partyHeader({ dangBoCoSo: " ", dangBoCapTren: "Đảng bộ Khối Cơ sở", chiBo: "Khu phố 3", diaDanh: "" }, day("2021-02-05"));
+    expect(h.committee).toBe("ĐẢNG BỘ KHỐI CƠ SỞ");
+    expect(partyHeader({ dangBoCoSo: "", dangBoCapTren: "", chiBo: "", diaDanh: "" }, day("2021-02-05")).committee).toBe("ĐẢNG BỘ ……………");
   });
 });
 
