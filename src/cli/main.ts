@@ -3,7 +3,11 @@
 import type { CliIO, Command } from "./command";
 import { COMMANDS } from "./commands";
 import { parseArgs } from "./args";
+import { NO_REGISTER_CODE, noRegisterError } from "../core/check";
 import { UserError } from "../core/types";
+
+/** What the command line says after the engine's "no register" message. */
+export const NO_REGISTER_CLI_HINT = "Trên dòng lệnh: chuyende khoi-tao tạo sổ mới, chuyende chuyen-doi đưa sổ đang có về mẫu.";
 
 /** Flags commands commonly use; a command may list its own in an optional `flags`. */
 const DEFAULT_FLAGS = ["json", "ghi-de"];
@@ -99,7 +103,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     return await command.run(args, io);
   } catch (err) {
     if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) {
-      io.stderr(`Lỗi: ${err.message}\n`);
+      // The engine's "no register" names the pane's buttons; here the commands do that job.
+      const hint = (err as UserError).code === NO_REGISTER_CODE && err.message === noRegisterError().message ? ` ${NO_REGISTER_CLI_HINT}` : "";
+      io.stderr(`Lỗi: ${err.message}${hint}\n`);
     } else {
       const message = err instanceof Error ? err.message : String(err);
       io.stderr(`Lỗi: lỗi không mong đợi: ${message}\n`);

@@ -24,7 +24,7 @@ export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
     if (code === "EACCES" || code === "EPERM") {
       throw new UserError("KHONG_DOC_DUOC", `Không có quyền đọc tệp ${file}.`, { file });
     }
-    throw new UserError("KHONG_DOC_DUOC", `Không đọc được tệp ${file}: ${(err as Error).message}`, { file });
+    throw new UserError("KHONG_DOC_DUOC", `Không đọc được tệp ${file}. Kiểm tra tệp còn đó và không bị khóa (đóng Excel nếu đang mở tệp) rồi chạy lại.`, { file });
   }
   return loadWorkbookBytes(bytes, file);
 }

@@ -13,9 +13,9 @@ export const NO_REGISTER_CODE = "KHONG_CO_SO";
 export function noRegisterError(): UserError {
   return new UserError(
     NO_REGISTER_CODE,
-    "Không tìm thấy sổ chuyên đề: tệp không có bảng tblChuyenDe, và không sheet nào có dòng tiêu đề " +
-      "(trong 20 dòng đầu) gồm cột Tên chuyên đề cùng ít nhất hai cột khác của sổ (STT, Quý, Người phụ trách, Ngày sinh hoạt…). " +
-      "Tạo sổ mới bằng nút Tạo sổ (dòng lệnh: chuyende khoi-tao), hoặc dùng Chuyển đổi (chuyende chuyen-doi) để đưa sổ đang có về mẫu.",
+    "Không tìm thấy sổ chuyên đề: không trang nào có dòng tiêu đề (trong 20 dòng đầu) gồm cột Tên chuyên đề " +
+      "cùng ít nhất hai cột khác của sổ (STT, Quý, Người phụ trách, Ngày sinh hoạt…). " +
+      "Hãy tạo sổ mới theo mẫu (Tạo sổ), hoặc đưa sổ đang có về mẫu (Chuyển đổi).",
   );
 }
 

@@ -194,7 +194,7 @@ function findTopic(book: ParsedWorkbook, stt: number): Topic {
     available.length === 0
       ? "sổ chưa có chuyên đề nào ghi STT (cột STT trống)"
       : `các STT có trong sổ: ${available.slice(0, 40).join(", ")}${available.length > 40 ? ", …" : ""}`;
-  throw new UserError("KHONG_CO_STT", `Không có chuyên đề STT ${stt} trong sheet “${register.sheet}” — ${list}.`, {
+  throw new UserError("KHONG_CO_STT", `Không có chuyên đề STT ${stt} trong trang “${register.sheet}” — ${list}.`, {
     sheet: register.sheet,
   });
 }
@@ -307,17 +307,17 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
     const noKind = members.filter((m) => m.kind === null).map((m) => safe(m.name));
     if (noKind.length) {
       problems.push(
-        `Sheet “${membersSheet}”: ${noKind.length} đảng viên chưa ghi Loại (Chính thức/Dự bị): ${namesText(noKind)} — ` +
+        `Trang “${membersSheet}”: ${noKind.length} đảng viên chưa ghi Loại (Chính thức/Dự bị): ${namesText(noKind)} — ` +
           `số chính thức + dự bị trong biên bản sẽ không bằng tổng số.`,
       );
     }
   }
   if (rows.length === 0) {
     problems.push(
-      `Sheet “${attendanceSheet}” chưa có dòng điểm danh nào cho chuyên đề STT ${stt} — số có mặt, vắng để trống (${BLANK}) để điền tay.`,
+      `Trang “${attendanceSheet}” chưa có dòng điểm danh nào cho chuyên đề STT ${stt} — số có mặt, vắng để trống (${BLANK}) để điền tay.`,
     );
     if (!members.length) {
-      problems.push(`Không có danh sách đảng viên (sheet “${SHEETS.members}”) — tổng số đảng viên để trống.`);
+      problems.push(`Không có danh sách đảng viên (trang “${SHEETS.members}”) — tổng số đảng viên để trống.`);
     }
     return c;
   }
@@ -346,12 +346,12 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
         break;
       default:
         problems.push(
-          `Sheet “${attendanceSheet}” dòng ${r.row} (${name}): Tình trạng trống hoặc không rõ — ghi Có mặt / Vắng có lý do / Vắng không lý do / Miễn sinh hoạt; dòng này chưa được tính.`,
+          `Trang “${attendanceSheet}” dòng ${r.row} (${name}): Tình trạng trống hoặc không rõ — ghi Có mặt / Vắng có lý do / Vắng không lý do / Miễn sinh hoạt; dòng này chưa được tính.`,
         );
     }
   }
   if (duplicates.length) {
-    problems.push(`Sheet “${attendanceSheet}” ghi hai lần cho chuyên đề STT ${stt}: ${namesText(duplicates)} — mỗi đảng viên chỉ một dòng.`);
+    problems.push(`Trang “${attendanceSheet}” ghi hai lần cho chuyên đề STT ${stt}: ${namesText(duplicates)} — mỗi đảng viên chỉ một dòng.`);
   }
   c.present = present;
   c.exempt = exempt;
@@ -369,13 +369,13 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
     let message =
       `Số liệu không khớp ở chuyên đề STT ${stt}: có mặt ${present} + vắng có lý do ${c.withReason.length} + ` +
       `vắng không lý do ${c.withoutReason.length} + miễn sinh hoạt ${exempt} = ${counted}, nhưng tổng số đảng viên ` +
-      `(sheet “${membersSheet}”) là ${c.total}.`;
+      `(trang “${membersSheet}”) là ${c.total}.`;
     if (notMarked.length) message += ` Chưa điểm danh: ${namesText(notMarked)}.`;
     if (notListed.length) message += ` Có trong điểm danh nhưng không có trong danh sách đảng viên: ${namesText(notListed)}.`;
-    problems.push(`${message} Hãy sửa sheet “${attendanceSheet}” rồi lập lại biên bản.`);
+    problems.push(`${message} Hãy sửa trang “${attendanceSheet}” rồi lập lại biên bản.`);
   } else if (notListed.length) {
     problems.push(
-      `Sheet “${attendanceSheet}”, chuyên đề STT ${stt}: ${namesText(notListed)} không có trong danh sách đảng viên (sheet “${membersSheet}”)` +
+      `Trang “${attendanceSheet}”, chuyên đề STT ${stt}: ${namesText(notListed)} không có trong danh sách đảng viên (trang “${membersSheet}”)` +
         (notMarked.length ? `; chưa điểm danh: ${namesText(notMarked)}` : "") +
         ` — kiểm tra lại cách viết họ tên.`,
     );
@@ -401,8 +401,8 @@ export function bienBanData(
   if (!meeting) {
     problems.push(
       topic.meetingOn.invalid
-        ? `Ngày sinh hoạt của chuyên đề STT ${stt} (“${topic.meetingOn.text}”, sheet “${registerSheet}” dòng ${topic.row}) không phải ngày hợp lệ — ngày trong biên bản để trống.`
-        : `Chuyên đề STT ${stt} chưa có Ngày sinh hoạt (sheet “${registerSheet}” dòng ${topic.row}) — ngày trong biên bản để trống.`,
+        ? `Ngày sinh hoạt của chuyên đề STT ${stt} (“${topic.meetingOn.text}”, trang “${registerSheet}” dòng ${topic.row}) không phải ngày hợp lệ — ngày trong biên bản để trống.`
+        : `Chuyên đề STT ${stt} chưa có Ngày sinh hoạt (trang “${registerSheet}” dòng ${topic.row}) — ngày trong biên bản để trống.`,
     );
   }
   // Without a meeting date the quarter's year is the register year Y (SPEC §4).
@@ -411,7 +411,7 @@ export function bienBanData(
   const minutes = minutesRow(book, stt);
   if (!minutes) {
     problems.push(
-      `Sheet “${book.minutes?.sheet ?? SHEETS.minutes}” chưa có dòng cho chuyên đề STT ${stt} — giờ, địa điểm, chủ trì, thư ký, kết luận để trống (${BLANK}) để điền tay.`,
+      `Trang “${book.minutes?.sheet ?? SHEETS.minutes}” chưa có dòng cho chuyên đề STT ${stt} — giờ, địa điểm, chủ trì, thư ký, kết luận để trống (${BLANK}) để điền tay.`,
     );
   }
   const members = memberList(book);

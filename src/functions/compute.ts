@@ -108,7 +108,7 @@ function registerOf(values: unknown[][]): ParsedWorkbook {
   const book = bookFromRange(values);
   if (!book.register) {
     throw new FunctionInputError(
-      "Vùng đã chọn không phải sổ chuyên đề: cần dòng tiêu đề có cột Tên chuyên đề (ví dụ chọn cả bảng tblChuyenDe[#All]).",
+      "Vùng đã chọn không phải sổ chuyên đề: cần dòng tiêu đề có cột Tên chuyên đề (hãy chọn cả bảng trên trang Sổ chuyên đề, kể cả dòng tiêu đề).",
     );
   }
   return book;

@@ -96,7 +96,7 @@ function checkOpenWorkbook(
  * @customfunction KIEMTRA
  * @streaming
  * @requiresParameterAddresses
- * @param [soChuyenDe] Vùng sổ chuyên đề gồm cả dòng tiêu đề, ví dụ tblChuyenDe[#All]. Bỏ trống: sổ trong sổ Excel đang mở.
+ * @param [soChuyenDe] Vùng sổ chuyên đề gồm cả dòng tiêu đề (chọn cả bảng trên trang Sổ chuyên đề). Bỏ trống: sổ trong sổ Excel đang mở.
  * @param [nam] Năm của sổ (mặc định: Năm trong trang Thông tin).
  * @param [ngayKiemTra] Ngày tính hạn (mặc định: hôm nay).
  * @param invocation Thông tin lời gọi.
@@ -145,7 +145,7 @@ function quyFn(ngay: any): number {
 /**
  * Số chuyên đề đã sinh hoạt trong một quý, tính như khi kiểm tra sổ.
  * @customfunction DEMQUY
- * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề, ví dụ tblChuyenDe[#All].
+ * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề (chọn cả bảng trên trang Sổ chuyên đề).
  * @param quy Quý: 1–4 hoặc I–IV.
  * @param [nam] Năm (mặc định: Năm của sổ).
  * @returns Số chuyên đề đã sinh hoạt.
@@ -157,7 +157,7 @@ function demQuyFn(soChuyenDe: any[][], quy: any, nam?: number): number {
 /**
  * Số chuyên đề được phân công cho mỗi đảng viên: bảng Họ và tên | Số chuyên đề.
  * @customfunction PHANCONG
- * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề, ví dụ tblChuyenDe[#All].
+ * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề (chọn cả bảng trên trang Sổ chuyên đề).
  * @param [dangVien] Danh sách họ tên đảng viên (người chưa được phân công được tính 0).
  * @returns Bảng Họ và tên | Số chuyên đề.
  */

@@ -220,7 +220,7 @@ function unsupportedParts(zip: PizZip): string[] {
   if (lost.length === 0) return [];
   return [
     `Sổ có ${lost.join(", ")}; bản ra do dòng lệnh ghi không giữ được các phần này (tệp gốc vẫn nguyên vẹn). ` +
-      `Nếu cần giữ, hãy dùng add-in trong Excel.`,
+      `Nếu cần giữ, hãy dùng bổ trợ Sổ chuyên đề trong Excel.`,
   ];
 }
 
@@ -267,7 +267,7 @@ function clipHugeValidations(zip: PizZip, bytes: Uint8Array): { bytes: Uint8Arra
       names ??= sheetNamesByPart(zip);
       const sheet = names.get(entry) ?? entry;
       notes.push(
-        `Danh sách chọn (Data Validation) phủ cả cột trên trang "${sheet}" được giới hạn đến dòng ${limit} trong tệp ra.`,
+        `Danh sách chọn (Xác thực dữ liệu) phủ cả cột trên trang "${sheet}" được giới hạn đến dòng ${limit} trong tệp ra.`,
       );
     }
   }

@@ -8,6 +8,7 @@ import { createShared, ruleContext } from "../../src/core/rules/context";
 import type { Rule } from "../../src/core/rules/context";
 import type { Finding, ParsedWorkbook, Severity } from "../../src/core/types";
 import { buildBook, day } from "./bookBuilder";
+import { voiceProblems } from "./secretaryVoice";
 import type { BookSpec } from "./bookBuilder";
 
 export interface RuleCase {
@@ -62,6 +63,8 @@ function assertMessage(f: Finding): void {
   expect(f.message.length).toBeGreaterThan(20);
   expect(f.message).toBe(f.message.normalize("NFC"));
   expect(f.message).not.toMatch(/undefined|NaN|\[object|null/);
+  // The rendered message in the secretary's words (test/messages.test.ts walks the templates).
+  expect(voiceProblems(f.message, { pane: true })).toEqual([]);
 }
 
 export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: InvalidCase[] }): void {

@@ -121,7 +121,7 @@ describe("Chuyển đổi", () => {
     const sheetsBefore = (await host.session((s) => s.read())).sheets.map((s) => s.name);
     const again = runConversion(host, proposal.plan!);
     await expect(again).rejects.toBeInstanceOf(UserError);
-    await expect(again).rejects.toThrow(/đã có bảng chuẩn tblChuyenDe ở trang "Sổ chuyên đề"/);
+    await expect(again).rejects.toThrow(/đã có sổ chuyên đề theo mẫu chuẩn ở trang "Sổ chuyên đề"/);
     expect((await host.session((s) => s.read())).sheets.map((s) => s.name)).toEqual(sheetsBefore);
   });
 

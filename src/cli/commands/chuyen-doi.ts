@@ -33,7 +33,7 @@ function tableNames(wb: ExcelJS.Workbook): Set<string> {
 
 export const chuyenDoi: Command = {
   name: "chuyen-doi",
-  summary: "Chuyển sổ đang có về mẫu chuẩn: thêm trang Sổ chuyên đề (bảng tblChuyenDe) bên cạnh, giữ nguyên các trang cũ.",
+  summary: "Chuyển sổ đang có về mẫu chuẩn: thêm trang Sổ chuyên đề theo mẫu bên cạnh, giữ nguyên các trang cũ.",
   usage: "chuyende chuyen-doi FILE.xlsx -o SO-CHUAN.xlsx [--nam Y] [--ghi-de]",
   valueOptions: ["o", "nam", "ngay"],
   async run(args, io) {
@@ -57,7 +57,7 @@ export const chuyenDoi: Command = {
     if (plan.fromTable) {
       throw new UserError(
         "DA_CHUAN",
-        `Sổ ${file} đã có bảng ${TABLES.register} (trang "${plan.sheet}") theo mẫu chuẩn — không cần chuyển đổi. ` +
+        `Sổ ${file} đã có sổ chuyên đề theo mẫu chuẩn (trang "${plan.sheet}") — không cần chuyển đổi. ` +
           `Dùng chuyende kiem-tra để kiểm tra.`,
         { file, sheet: plan.sheet },
       );
@@ -90,7 +90,7 @@ export const chuyenDoi: Command = {
 
     const titled = rows.filter((r) => r[REGISTER_COLUMNS.indexOf("Tên chuyên đề")] !== null).length;
     const lines = [
-      `Đã chuyển đổi sổ "${plan.sheet}" (dòng tiêu đề ${plan.headerRow}): ${titled} chuyên đề → trang "${sheetNames.register}" (bảng ${TABLES.register}).`,
+      `Đã chuyển đổi sổ "${plan.sheet}" (dòng tiêu đề ${plan.headerRow}): ${titled} chuyên đề → trang "${sheetNames.register}".`,
       "Ghép cột:",
     ];
     for (const c of REGISTER_COLUMNS) {

@@ -2,12 +2,12 @@
 // at least one day before), so sending on the day itself is late.
 import { compareDates } from "../dates";
 import type { RuleContext, RuleMeta } from "./context";
-import { fmt, topicLabel } from "./context";
+import { afterMeeting, fmt, topicLabel } from "./context";
 
 export const meta: RuleMeta = {
   code: "GUI_DU_THAO_MUON",
   severity: "error",
-  description: "Dự thảo gửi đảng viên không trước ngày sinh hoạt",
+  description: "Dự thảo gửi đảng viên đúng hoặc sau ngày sinh hoạt",
   source: "09-HD/ĐUK §2.1; HD 42 (≥1 day)",
 };
 
@@ -19,8 +19,8 @@ export function check(context: RuleContext): void {
       row: f.row,
       column: "Ngày gửi dự thảo",
       message:
-        `${topicLabel(f)} gửi dự thảo ngày ${fmt(sent)}, không trước ngày sinh hoạt ${fmt(f.meeting)}. ` +
-        `Dự thảo phải đến đảng viên ít nhất một ngày trước buổi sinh hoạt; kiểm tra lại cột Ngày gửi dự thảo.`,
+        `${topicLabel(f)} gửi dự thảo ngày ${fmt(sent)}, ${afterMeeting(sent, f.meeting)}. ` +
+        `Theo HD 42-HD/BTCTW, dự thảo phải đến đảng viên ít nhất một ngày trước buổi sinh hoạt; kiểm tra lại cột Ngày gửi dự thảo.`,
     });
   }
 }

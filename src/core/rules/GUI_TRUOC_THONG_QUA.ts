@@ -21,7 +21,7 @@ export function check(context: RuleContext): void {
       column: "Ngày gửi dự thảo",
       message:
         `${topicLabel(f)} gửi dự thảo ngày ${fmt(sent)}, trước ngày thông qua ${fmt(approved)}. ` +
-        `Chỉ gửi dự thảo cho đảng viên sau khi chi ủy thông qua; kiểm tra lại cột Ngày gửi dự thảo và Ngày thông qua.`,
+        `Chỉ gửi dự thảo cho đảng viên sau khi chi ủy (hoặc bí thư) thông qua; kiểm tra lại cột Ngày gửi dự thảo và Ngày thông qua.`,
     });
   }
 }

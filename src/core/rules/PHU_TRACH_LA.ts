@@ -32,8 +32,8 @@ export function check(context: RuleContext): void {
       row: f.row,
       column: "Người phụ trách",
       message:
-        `${topicLabel(f)}: người phụ trách ${names} không có trong danh sách đảng viên (sheet ${sheet}). ` +
-        `Sửa cách viết tên cho đúng danh sách hoặc bổ sung đảng viên vào sheet ${sheet}.`,
+        `${topicLabel(f)}: người phụ trách ${names} không có trong danh sách đảng viên (trang ${sheet}). ` +
+        `Sửa cách viết tên cho đúng danh sách hoặc bổ sung đảng viên vào trang ${sheet}.`,
     });
   }
 }

@@ -18,7 +18,7 @@ export function check(context: RuleContext): void {
       row: null,
       column,
       message:
-        `Sổ chuyên đề (sheet "${context.register.sheet}") không có cột ${column} nên các nội dung liên quan chưa được kiểm tra. ` +
+        `Sổ chuyên đề (trang "${context.register.sheet}") không có cột ${column} nên các nội dung liên quan chưa được kiểm tra. ` +
         `Thêm cột "${column}" vào dòng tiêu đề (dòng ${context.register.headerRow}), hoặc dùng Chuyển đổi để tạo sổ theo mẫu.`,
     });
   }

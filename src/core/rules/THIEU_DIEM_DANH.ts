@@ -27,9 +27,9 @@ export function check(context: RuleContext): void {
       message:
         stt === null
           ? `${topicLabel(f)} đã sinh hoạt nhưng chưa có STT nên không ghép được với điểm danh. ` +
-            `Ghi STT cho chuyên đề và ghi điểm danh buổi sinh hoạt vào sheet ${attendance.sheet} với STT đó.`
-          : `${topicLabel(f)} đã sinh hoạt nhưng sheet ${attendance.sheet} chưa có dòng nào có STT chuyên đề ${stt}. ` +
-            `Ghi điểm danh buổi sinh hoạt (mỗi đảng viên một dòng) vào sheet ${attendance.sheet}.`,
+            `Ghi STT cho chuyên đề và ghi điểm danh buổi sinh hoạt vào trang ${attendance.sheet} với STT đó.`
+          : `${topicLabel(f)} đã sinh hoạt nhưng trang ${attendance.sheet} chưa có dòng nào có STT chuyên đề ${stt}. ` +
+            `Ghi điểm danh buổi sinh hoạt (mỗi đảng viên một dòng) vào trang ${attendance.sheet}.`,
     });
   }
 }

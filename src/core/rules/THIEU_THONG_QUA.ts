@@ -19,7 +19,7 @@ export function check(context: RuleContext): void {
       column: "Ngày thông qua",
       message:
         `${topicLabel(f)} đã sinh hoạt nhưng chưa có ngày thông qua đề dẫn. ` +
-        `Ghi ngày chi ủy thông qua đề dẫn vào cột Ngày thông qua.`,
+        `Ghi ngày chi ủy (hoặc bí thư) thông qua dự thảo đề dẫn vào cột Ngày thông qua.`,
     });
   }
 }

@@ -39,7 +39,7 @@ export function check(context: RuleContext): void {
           ? `${where}: giờ kết thúc ${formatTime(row.end)} trước giờ bắt đầu ${formatTime(row.start)}. ` +
             `Kiểm tra lại cột Bắt đầu và Kết thúc (ghi giờ theo 24 giờ, ví dụ 14:00).`
           : `${where}: buổi sinh hoạt kéo dài ${duration} phút (${times}), dưới mức tối thiểu ${min} phút` +
-            `${combined ? " khi sinh hoạt lồng ghép" : ""}. Kiểm tra lại giờ Bắt đầu, Kết thúc; ` +
+            `${combined ? " khi sinh hoạt lồng ghép" : ""} (theo HD 12-HD/BTCTW và HD 42-HD/BTCTW). Kiểm tra lại giờ Bắt đầu, Kết thúc; ` +
             `các buổi sau cần bảo đảm đủ thời lượng sinh hoạt chuyên đề.`,
     });
   }

@@ -2,12 +2,12 @@
 // day is too late). Applies whenever both dates exist, held or not.
 import { compareDates } from "../dates";
 import type { RuleContext, RuleMeta } from "./context";
-import { fmt, topicLabel } from "./context";
+import { afterMeeting, fmt, topicLabel } from "./context";
 
 export const meta: RuleMeta = {
   code: "THONG_QUA_MUON",
   severity: "error",
-  description: "Đề dẫn được thông qua không trước ngày sinh hoạt",
+  description: "Đề dẫn được thông qua đúng hoặc sau ngày sinh hoạt",
   source: "09-HD/ĐUK §2.1",
 };
 
@@ -19,8 +19,8 @@ export function check(context: RuleContext): void {
       row: f.row,
       column: "Ngày thông qua",
       message:
-        `${topicLabel(f)} thông qua đề dẫn ngày ${fmt(approved)}, không trước ngày sinh hoạt ${fmt(f.meeting)}. ` +
-        `Đề dẫn phải được chi ủy thông qua trước ngày sinh hoạt; kiểm tra lại cột Ngày thông qua.`,
+        `${topicLabel(f)} thông qua đề dẫn ngày ${fmt(approved)}, ${afterMeeting(approved, f.meeting)}. ` +
+        `Dự thảo đề dẫn phải được chi ủy (hoặc bí thư) thông qua trước ngày sinh hoạt; kiểm tra lại cột Ngày thông qua.`,
     });
   }
 }

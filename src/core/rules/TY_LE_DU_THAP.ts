@@ -43,7 +43,7 @@ export function check(context: RuleContext): void {
       column: null,
       message:
         `${topicLabel(f)} có ${present}/${expected} đảng viên dự (${formatPercent(rate, true)}), ` +
-        `dưới mức tối thiểu ${formatPercent(min)}. Kiểm tra lại điểm danh; chi bộ cần đôn đốc đảng viên dự sinh hoạt đầy đủ.`,
+        `dưới mức tối thiểu ${formatPercent(min)} (tiêu chí chất lượng sinh hoạt theo HD 12-HD/BTCTW). Kiểm tra lại điểm danh; chi bộ cần đôn đốc đảng viên dự sinh hoạt đầy đủ.`,
     });
   }
 }

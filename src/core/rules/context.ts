@@ -153,3 +153,10 @@ export function onlyCancelled(context: RuleContext, stt: number | null): boolean
 }
 
 export const fmt = formatDate;
+
+/** "sau ngày sinh hoạt 14/07/2025", or "đúng ngày sinh hoạt 14/07/2025" for the same day:
+ *  how a secretary says a date came too late (it is never before when this is called). */
+export function afterMeeting(date: SimpleDate, meeting: SimpleDate): string {
+  const same = date.year === meeting.year && date.month === meeting.month && date.day === meeting.day;
+  return `${same ? "đúng" : "sau"} ngày sinh hoạt ${formatDate(meeting)}`;
+}

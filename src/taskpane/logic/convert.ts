@@ -73,7 +73,7 @@ export async function runConversion(host: WorkbookHost, plan: ConversionPlan): P
     if (existing) {
       throw new UserError(
         "DA_CO_SO_CHUAN",
-        `Sổ này đã có bảng chuẩn ${TABLES.register} ở trang "${existing.sheet}", nên không chuyển đổi lại. ` +
+        `Sổ này đã có sổ chuyên đề theo mẫu chuẩn ở trang "${existing.sheet}", nên không chuyển đổi lại. ` +
           `Nếu muốn chuyển đổi lại từ trang nguồn, hãy đổi tên hoặc xóa trang "${existing.sheet}" trước.`,
         { sheet: existing.sheet },
       );

@@ -25,7 +25,7 @@ export const convertSection: PaneSection = {
       if (!plan) return;
       const p = plan;
       if (p.fromTable) {
-        mapping.append(h("p", { className: "hint" }, `Trang "${p.sheet}" đã là bảng tblChuyenDe theo mẫu chuẩn — không cần chuyển đổi.`));
+        mapping.append(h("p", { className: "hint" }, `Trang "${p.sheet}" đã là sổ theo mẫu chuẩn — không cần chuyển đổi.`));
         convertButton.hidden = true;
         return;
       }

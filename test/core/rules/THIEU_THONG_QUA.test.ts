@@ -23,7 +23,7 @@ testRule(rule, {
         ],
       },
       errors: [
-        { row: 2, column: col, message: "Ghi ngày chi ủy thông qua đề dẫn vào cột Ngày thông qua" },
+        { row: 2, column: col, message: "Ghi ngày chi ủy (hoặc bí thư) thông qua dự thảo đề dẫn vào cột Ngày thông qua" },
         { row: 3, column: col },
         { row: 4, column: col },
       ],
