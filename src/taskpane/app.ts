@@ -43,7 +43,8 @@ export function mountApp(root: HTMLElement, services: PaneServices, sections: Se
     const body = h("div", { className: "section-body", id: `${spec.id}-body` });
     const statusEl = h("div", {});
     const status = createStatus(statusEl);
-    const details = h("details", { className: "section", id: spec.id }, h("summary", {}, h("h2", {}, spec.title)), body, statusEl);
+    // The status sits right under the title, where the user looks after clicking (issue 12).
+    const details = h("details", { className: "section", id: spec.id }, h("summary", {}, h("h2", {}, spec.title)), statusEl, body);
     let mounted = false;
     const mount = async (): Promise<void> => {
       if (mounted) return;

@@ -247,7 +247,6 @@ describe("a secretary's session in Excel (stand-in)", () => {
 
   test("Tài liệu makes a đề dẫn and a biên bản that open in LibreOffice", async () => {
     await openSection(page, "tai-lieu");
-    await page.locator("#tai-lieu-body button.primary").click();
     expect(await finished(page, "tai-lieu")).toBe("Có 4 chuyên đề có số thứ tự.");
     const options = await page.locator("#tai-lieu-chuyen-de option").allInnerTexts();
     expect(options).toEqual(TITLES.map((t, i) => `${i + 1}. ${t}`));

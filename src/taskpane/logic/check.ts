@@ -2,7 +2,8 @@
 import { check, NO_REGISTER_CODE } from "../../core/check";
 import { compareDates, quarterEnd } from "../../core/dates";
 import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/register";
-import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/types";
+import { shortTitle } from "../../core/text";
+import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate, Topic } from "../../core/types";
 import { UserError } from "../../core/types";
 import { upcoming, type UpcomingItem } from "../../core/upcoming";
 import type { WorkbookHost } from "../../excel/host";
@@ -53,6 +54,112 @@ export function findingCell(book: ParsedWorkbook, f: Finding): CellRef | null {
   return { sheet: f.sheet, row: f.row, col };
 }
 
+export interface FindingItem {
+  finding: Finding;
+  cell: CellRef | null;
+  /** The message as shown inside its group: without the topic's name when the group
+   *  title already says it. */
+  text: string;
+}
+
+/** The findings about one thing, as the pane shows them (issue 12): the whole year and
+ *  its quarters, one topic, or what a sheet says about no single topic. */
+export interface FindingGroup {
+  kind: "year" | "topic" | "sheet";
+  /** Shown once above the group's items. */
+  title: string;
+  /** The topic's title cell (kind "topic"), for the title to be a link too. */
+  cell: CellRef | null;
+  errors: number;
+  warnings: number;
+  /** Errors first, then warnings; within each, the order of SPEC §4. */
+  items: FindingItem[];
+}
+
+export const YEAR_GROUP_TITLE = "Cả năm và từng quý";
+
+/** `Chuyên đề "Tên" (dòng 7)`: the same words the rules' messages start with. */
+function topicTitle(t: Topic): string {
+  return `Chuyên đề "${shortTitle(t.title)}" (dòng ${t.row})`;
+}
+
+/** "Chuyên đề "A" (dòng 7) chưa có…" → "Chưa có…" under the title that says it. */
+function withoutPrefix(message: string, prefix: string): string {
+  if (!message.startsWith(prefix)) return message;
+  const rest = message.slice(prefix.length).replace(/^:?\s+/, "");
+  return rest.charAt(0).toLocaleUpperCase("vi") + rest.slice(1);
+}
+
+/** Groups the findings per topic (issue 12, Build 2). Findings with no row (quarters, the
+ *  year, missing columns) come first; then one group per topic in register order, holding
+ *  its register findings and those of its Điểm danh and Biên bản rows (joined by STT);
+ *  then, per sheet, what belongs to no single topic (a member absent several times, a row
+ *  whose STT is not in the register). `findings` keeps SPEC §4's order for --json. */
+export function groupFindings(book: ParsedWorkbook, items: readonly { finding: Finding; cell: CellRef | null }[]): FindingGroup[] {
+  const register = book.register;
+  const topicByRow = new Map<number, Topic>();
+  const topicByStt = new Map<number, Topic>();
+  for (const t of register?.topics ?? []) {
+    topicByRow.set(t.row, t);
+    if (t.stt !== null && !topicByStt.has(t.stt)) topicByStt.set(t.stt, t);
+  }
+  const sttOfRow = new Map<string, number | null>();
+  for (const table of [book.attendance, book.minutes]) {
+    if (!table) continue;
+    for (const r of table.rows) sttOfRow.set(`${table.sheet}\u0000${r.row}`, r.topicStt);
+  }
+  const year: FindingGroup = { kind: "year", title: YEAR_GROUP_TITLE, cell: null, errors: 0, warnings: 0, items: [] };
+  const byTopicRow = new Map<number, FindingGroup>();
+  const bySheet = new Map<string, FindingGroup>();
+  const groupOfTopic = (t: Topic): FindingGroup => {
+    let g = byTopicRow.get(t.row);
+    if (!g) {
+      const cell = register ? { sheet: register.sheet, row: t.row, col: register.columns["Tên chuyên đề"] ?? 1 } : null;
+      g = { kind: "topic", title: topicTitle(t), cell, errors: 0, warnings: 0, items: [] };
+      byTopicRow.set(t.row, g);
+    }
+    return g;
+  };
+  for (const { finding, cell } of items) {
+    let group: FindingGroup;
+    const onRegister = register !== null && finding.sheet === register.sheet;
+    const stt = sttOfRow.get(`${finding.sheet}\u0000${finding.row ?? 0}`);
+    // A member absent several times is about the member, not about one topic.
+    const joined = stt !== undefined && stt !== null && finding.code !== "VANG_NHIEU_LAN" ? topicByStt.get(stt) : undefined;
+    const topic = finding.row === null ? undefined : onRegister ? topicByRow.get(finding.row) : joined;
+    if (finding.row === null) group = year;
+    else if (topic) group = groupOfTopic(topic);
+    else if (onRegister) {
+      // A row with data but no title (THIEU_TEN, its bad dates): a group of its own.
+      const key = -finding.row;
+      let g = byTopicRow.get(key);
+      if (!g) {
+        g = { kind: "topic", title: `Dòng ${finding.row} (chưa có tên chuyên đề)`, cell, errors: 0, warnings: 0, items: [] };
+        byTopicRow.set(key, g);
+      }
+      group = g;
+    } else {
+      let g = bySheet.get(finding.sheet);
+      if (!g) {
+        g = { kind: "sheet", title: `Trang ${finding.sheet}`, cell: null, errors: 0, warnings: 0, items: [] };
+        bySheet.set(finding.sheet, g);
+      }
+      group = g;
+    }
+    const text = group.kind === "topic" && onRegister && topic ? withoutPrefix(finding.message, group.title) : finding.message;
+    group.items.push({ finding, cell, text });
+    if (finding.severity === "error") group.errors++;
+    else group.warnings++;
+  }
+  const topics = [...byTopicRow.entries()].sort((a, b) => Math.abs(a[0]) - Math.abs(b[0])).map(([, g]) => g);
+  const groups = [year, ...topics, ...bySheet.values()].filter((g) => g.items.length > 0);
+  for (const g of groups) {
+    // Errors first, then warnings; the sort is stable, so SPEC §4's order stays inside each.
+    g.items.sort((a, b) => (a.finding.severity === b.finding.severity ? 0 : a.finding.severity === "error" ? -1 : 1));
+  }
+  return groups;
+}
+
 export interface CheckView {
   result: CheckResult;
   /** Warnings about the workbook itself, shown above the tiles and not counted as findings:
@@ -60,18 +167,22 @@ export interface CheckView {
   notices: string[];
   upcoming: UpcomingItem[];
   tiles: { quarter: QuarterSummary; state: TileState }[];
-  /** Each finding with the cell it points at. */
+  /** Each finding with the cell it points at, in SPEC §4's order. */
   findings: { finding: Finding; cell: CellRef | null }[];
+  /** The same findings grouped per topic, as the pane lists them. */
+  groups: FindingGroup[];
 }
 
 export function checkView(book: ParsedWorkbook, asOf: SimpleDate, legacyText: readonly LegacyTextNotice[] = []): CheckView {
   const result = check(book, { asOf });
+  const findings = result.findings.map((f) => ({ finding: f, cell: findingCell(book, f) }));
   return {
     result,
     notices: legacyText.map(legacyTextMessage),
     upcoming: upcoming(book, { asOf, year: result.year }),
     tiles: result.quarters.map((q) => ({ quarter: q, state: tileState(q, result.year, asOf) })),
-    findings: result.findings.map((f) => ({ finding: f, cell: findingCell(book, f) })),
+    findings,
+    groups: groupFindings(book, findings),
   };
 }
 

@@ -49,30 +49,46 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
     return root;
   }
   root.append(h("p", {}, `${errors} lỗi, ${warnings} cảnh báo (tính đến ngày ${formatDate(result.asOf)}). Bấm vào một dòng để chọn ô trong sổ.`));
-  const list = h("ul", { className: "findings" });
-  for (const { finding, cell } of view.findings) {
-    const label = [
-      h("span", { className: `badge ${finding.severity}` }, SEVERITY[finding.severity]),
-      " ",
-      finding.message,
-      h("span", { className: "where" }, where(cell, finding.column)),
-    ];
-    if (!cell) {
-      list.append(h("li", {}, ...label));
-      continue;
+  const select = (cell: CellRef): void => {
+    void services.workbook
+      .session((s) => s.select(cell.sheet, cell.row, cell.col))
+      .then((ok) => {
+        if (!ok) status.done(`Không còn trang "${cell.sheet}" trong sổ — hãy bấm Kiểm tra lại.`);
+      })
+      .catch((err: unknown) => status.error(err));
+  };
+  // One group per topic (issue 12): its title once, then its errors, then its warnings.
+  for (const group of view.groups) {
+    const counts = [group.errors ? `${group.errors} lỗi` : "", group.warnings ? `${group.warnings} cảnh báo` : ""].filter(Boolean).join(", ");
+    const titleText = [h("span", { className: "group-title-text" }, group.title), h("span", { className: "group-count" }, ` — ${counts}`)];
+    let title: HTMLElement;
+    if (group.cell) {
+      const cell = group.cell;
+      title = h("button", { type: "button", className: "group-title finding" }, ...titleText);
+      title.addEventListener("click", () => select(cell));
+    } else title = h("div", { className: "group-title" }, ...titleText);
+    const list = h("ul", { className: "findings" });
+    for (const { finding, cell, text } of group.items) {
+      // Inside a topic's group the row is said by the title; the column is enough.
+      const place = group.kind === "topic" && cell && group.cell && cell.sheet === group.cell.sheet && cell.row === group.cell.row
+        ? (finding.column ? ` (cột ${finding.column})` : "")
+        : where(cell, finding.column);
+      const label = [
+        h("span", { className: `badge ${finding.severity}` }, SEVERITY[finding.severity]),
+        " ",
+        text,
+        h("span", { className: "where" }, place),
+      ];
+      if (!cell) {
+        list.append(h("li", {}, ...label));
+        continue;
+      }
+      const button = h("button", { type: "button", className: "finding" }, ...label);
+      button.addEventListener("click", () => select(cell));
+      list.append(h("li", {}, button));
     }
-    const button = h("button", { type: "button", className: "finding" }, ...label);
-    button.addEventListener("click", () => {
-      void services.workbook
-        .session((s) => s.select(cell.sheet, cell.row, cell.col))
-        .then((ok) => {
-          if (!ok) status.done(`Không còn trang "${cell.sheet}" trong sổ — hãy bấm Kiểm tra lại.`);
-        })
-        .catch((err) => status.error(err));
-    });
-    list.append(h("li", {}, button));
+    root.append(h("section", { className: `finding-group ${group.kind}`, "aria-label": group.title }, title, list));
   }
-  root.append(list);
   return root;
 }
 
@@ -81,6 +97,8 @@ export const checkSection: PaneSection = {
     const button = h("button", { type: "button", className: "primary" }, "Kiểm tra");
     const output = h("div", { className: "check-output" });
     button.addEventListener("click", () => {
+      // The old results go at once: a new check replaces them, never adds below them.
+      clear(output);
       void busy(button, status, "Đang kiểm tra sổ…", async () => {
         const view = await runCheck(services.workbook, services.today());
         clear(output);

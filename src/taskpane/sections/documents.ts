@@ -11,7 +11,6 @@ import { busy } from "../status";
 export const documentsSection: PaneSection = {
   mount(container, services, status) {
     let book: ParsedWorkbook | null = null;
-    const loadButton = h("button", { type: "button", className: "primary" }, "Đọc danh sách chuyên đề");
     const topic = h("select", { id: "tai-lieu-chuyen-de" });
     const ownPicker = filePicker({
       id: "tai-lieu-mau",
@@ -53,20 +52,41 @@ export const documentsSection: PaneSection = {
       ownPicker.root,
       h("div", { className: "actions" }, ...makeButtons),
     );
-    loadButton.addEventListener("click", () =>
-      void busy(loadButton, status, "Đang đọc sổ…", async () => {
-        book = await loadBook(services.workbook);
-        const topics = documentTopics(book);
+    // The topics are listed as soon as the section opens (no extra click), and read again
+    // whenever the list is about to be used (focus), so a register changed meanwhile shows.
+    let reading: Promise<void> | null = null;
+    const listTopics = async (announce: boolean): Promise<void> => {
+      book = await loadBook(services.workbook);
+      const topics = documentTopics(book);
+      const chosen = topic.value;
+      const options = topics.map((t) => h("option", { value: String(t.stt) }, `${t.sttText}. ${t.title}`));
+      const same = options.length === topic.options.length && options.every((o, i) => o.value === topic.options[i].value && o.text === topic.options[i].text);
+      if (!same) {
         clear(topic);
-        for (const t of topics) topic.append(h("option", { value: String(t.stt) }, `${t.sttText}. ${t.title}`));
-        form.hidden = topics.length === 0;
-        status.done(topics.length ? `Có ${topics.length} chuyên đề có số thứ tự.` : "Sổ chưa có chuyên đề nào có STT — hãy điền cột STT.");
-      }),
-    );
+        for (const o of options) topic.append(o);
+        if (options.some((o) => o.value === chosen)) topic.value = chosen;
+      }
+      form.hidden = topics.length === 0;
+      if (topics.length === 0) status.done("Sổ chưa có chuyên đề nào có STT — hãy điền cột STT.");
+      else if (announce || !same) status.done(`Có ${topics.length} chuyên đề có số thứ tự.`);
+    };
+    const refresh = (announce: boolean): void => {
+      if (reading) return;
+      reading = listTopics(announce)
+        .catch((err: unknown) => {
+          form.hidden = true;
+          status.error(err);
+        })
+        .finally(() => {
+          reading = null;
+        });
+    };
+    topic.addEventListener("focus", () => refresh(false));
     container.append(
       h("p", { className: "hint" }, "Tạo đề dẫn hoặc biên bản (.docx) cho một chuyên đề, theo mẫu có sẵn hoặc mẫu của mình."),
-      h("div", { className: "actions" }, loadButton),
       form,
     );
+    status.progress("Đang đọc danh sách chuyên đề…");
+    refresh(true);
   },
 };
