@@ -22,8 +22,10 @@ export interface Command {
   name: string;
   /** One-line Vietnamese summary for `chuyende --help`. */
   summary: string;
-  /** Usage line, e.g. "chuyende kiem-tra FILE [--nam Y] [--ngay YYYY-MM-DD] [--json]". */
+  /** Usage line, optional parts in brackets, e.g. "chuyende kiem-tra FILE.xlsx [--nam Y] [--ngay dd/mm/yyyy] [--json]". */
   usage: string;
+  /** Two or three real command lines for `--help`, each with what it does. */
+  examples: ReadonlyArray<{ command: string; does: string }>;
   /** Options that take a value (others are flags). */
   valueOptions: string[];
   /** Returns the exit code: 0 ok, 1 error findings, 2 unusable input or arguments.

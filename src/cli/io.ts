@@ -6,7 +6,8 @@ import * as path from "path";
 import * as crypto from "crypto";
 import type ExcelJS from "exceljs";
 import type { ParsedArgs, CliIO } from "./command";
-import type { SimpleDate } from "../core/types";
+import type { Quarter, SimpleDate } from "../core/types";
+import { parseDate, parseQuarter } from "../core/values";
 import { UserError } from "../core/types";
 
 export interface WriteOptions {
@@ -123,13 +124,32 @@ export function overwriteOption(args: ParsedArgs): boolean {
   return args.options["ghi-de"] === true;
 }
 
-/** The required -o/--output value. */
-export function requireOutput(args: ParsedArgs, example = "KET-QUA.xlsx"): string {
+/** The required -o/--output value. `example`'s extension is the one the command writes
+ *  unless `extensions` lists several; another extension is refused (a .docx written under
+ *  an .xlsx name opens nowhere). */
+export function requireOutput(args: ParsedArgs, example = "KET-QUA.xlsx", extensions: readonly string[] = [path.extname(example)]): string {
   const o = args.options["o"] ?? args.options["output"];
   if (typeof o !== "string" || o.trim() === "") {
     throw new UserError("THIEU_THAM_SO", `Thiếu tệp ra: thêm -o ${example}.`);
   }
+  checkOutputExtension(o, extensions);
   return o;
+}
+
+const EXTENSION_KIND: Record<string, string> = { ".xlsx": "sổ Excel", ".docx": "văn bản Word" };
+
+/** Refuses `-o` whose extension is not one of `extensions` (compared without case). */
+export function checkOutputExtension(file: string, extensions: readonly string[]): void {
+  const ext = path.extname(file).toLowerCase();
+  if (extensions.some((e) => e.toLowerCase() === ext)) return;
+  const wanted = extensions.map((e) => `${e} (${EXTENSION_KIND[e] ?? "tệp"})`).join(" hoặc ");
+  const suggestion = `${file.slice(0, file.length - path.extname(file).length) || "KET-QUA"}${extensions[0]}`;
+  throw new UserError(
+    "SAI_DUOI_TEP",
+    `Tệp ra ${file} ${ext ? `có đuôi ${ext}` : "chưa có đuôi"}, nhưng lệnh này ghi ${wanted}. ` +
+      `Hãy đặt tên tệp ra có đuôi ${extensions.join(" hoặc ")}, ví dụ -o ${suggestion}.`,
+    { file },
+  );
 }
 
 /** The one required positional FILE. */
@@ -142,27 +162,35 @@ export function requireInput(args: ParsedArgs, what = "FILE.xlsx"): string {
   return f;
 }
 
-function isValidYmd(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
-}
-
 /** Today's local date from a JS Date (local time zone fields). */
 export function localToday(now: Date): SimpleDate {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
-/** --ngay YYYY-MM-DD, else today's local date (io.now()). */
+/** --ngay in any form a date cell of the sheets accepts (20/11/2025, 20-11-2025, 20.11.2025,
+ *  20/11/25, 2025-11-20, "ngày 20 tháng 11 năm 2025"), else today's local date (io.now()). */
 export function dateOption(args: ParsedArgs, io?: Pick<CliIO, "now">, name = "ngay"): SimpleDate {
   const v = args.options[name];
   if (v === undefined) return localToday(io ? io.now() : new Date());
-  if (typeof v !== "string") throw new UserError("SAI_THAM_SO", `--${name} cần một ngày dạng YYYY-MM-DD.`);
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v.trim());
-  if (!m || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    throw new UserError("SAI_THAM_SO", `--${name} "${v}" không phải ngày hợp lệ dạng YYYY-MM-DD (ví dụ 2021-03-31).`);
+  const date = typeof v === "string" ? parseDate(v.normalize("NFC").trim()) : null;
+  if (!date) {
+    throw new UserError(
+      "SAI_THAM_SO",
+      `--${name} "${String(v)}" không phải ngày hợp lệ. Ghi ngày/tháng/năm như trong sổ, ví dụ --${name} 20/11/2025 (cũng nhận 2025-11-20).`,
+    );
   }
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return date;
+}
+
+/** --quy as a secretary writes it: 1–4, I–IV, "Quý II", "Q3"; undefined when absent. */
+export function quarterOption(args: ParsedArgs, name = "quy"): Quarter | undefined {
+  const v = args.options[name];
+  if (v === undefined) return undefined;
+  const q = typeof v === "string" ? parseQuarter(v.normalize("NFC")) : null;
+  if (q === null) {
+    throw new UserError("SAI_THAM_SO", `--${name} "${String(v)}" không phải quý hợp lệ: ghi 1, 2, 3, 4 hoặc I, II, III, IV (ví dụ --${name} II).`);
+  }
+  return q;
 }
 
 /** --nam Y (1900–9999), or undefined when absent. */

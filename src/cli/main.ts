@@ -52,13 +52,13 @@ export function usageText(commands: readonly Command[] = COMMANDS): string {
   ];
   const width = Math.max(8, ...commands.map((c) => c.name.length));
   for (const c of commands) lines.push(`  ${c.name.padEnd(width)}  ${c.summary}`);
-  lines.push("", "Cú pháp:");
+  lines.push("", "Cú pháp (phần trong [ ] không bắt buộc):");
   for (const c of commands) lines.push(`  ${c.usage}`);
   lines.push(
     "",
     "Tùy chọn chung:",
     "  --ghi-de        ghi đè tệp ra đã có (mặc định: không ghi đè)",
-    "  --ngay Y-M-D    ngày kiểm tra (mặc định: hôm nay)",
+    "  --ngay NGÀY     ngày kiểm tra, viết như trong sổ: 20/11/2025 (cũng nhận 2025-11-20); mặc định: hôm nay",
     "  --nam Y         năm của sổ (mặc định: theo sổ)",
     "  --help          xem hướng dẫn; chuyende <lệnh> --help cho từng lệnh",
     "",
@@ -68,8 +68,9 @@ export function usageText(commands: readonly Command[] = COMMANDS): string {
   return lines.join("\n");
 }
 
-function commandHelp(c: Command): string {
-  return `${c.summary}\n\nCách dùng: ${c.usage}\n`;
+export function commandHelp(c: Command): string {
+  const examples = c.examples.map((e) => `  ${e.command}\n      ${e.does}`);
+  return `${c.summary}\n\nCách dùng: ${c.usage}\n(phần trong [ ] không bắt buộc)\n\nVí dụ:\n${examples.join("\n")}\n`;
 }
 
 function flagsOf(c: Command): string[] {

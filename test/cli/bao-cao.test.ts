@@ -259,8 +259,10 @@ describe("chuyende bao-cao: refusals and defaults", () => {
 
   test.each([
     [["--quy", "5"], "--quy"],
-    [["--quy", "II"], "--quy"],
-    [["--quy", "2", "--ngay", "31/12/2025"], "--ngay"],
+    [["--quy", "V"], "--quy"],
+    [["--quy", "Quý 5"], "--quy"],
+    [["--quy", "2", "--ngay", "31/13/2025"], "--ngay"],
+    [["--quy", "2", "--ngay", "2025-12-31-1"], "--ngay"],
   ])("bad arguments %j → exit 2 naming %s, nothing written", async (extra, named) => {
     const target = path.join(dir, "sai.xlsx");
     const r = await runInProcess(["bao-cao", input, ...extra, "-o", target]);

@@ -8,7 +8,7 @@ import { renderSheet } from "../render";
 import {
   checkOutputPath,
   dateOption,
-  intOption,
+  quarterOption,
   overwriteOption,
   requireInput,
   requireOutput,
@@ -26,20 +26,25 @@ import {
   withoutReportSheets,
 } from "../../core/report";
 import { computeFacts } from "../../core/facts";
-import type { Quarter } from "../../core/types";
 import { UserError } from "../../core/types";
 
 export const baoCao: Command = {
   name: "bao-cao",
   summary: "Thêm (hoặc làm lại) trang Báo cáo quý vào một bản sao của sổ.",
-  usage: "chuyende bao-cao FILE --quy Q [--nam Y] [--ngay YYYY-MM-DD] -o OUT.xlsx [--ghi-de]",
+  usage: "chuyende bao-cao FILE.xlsx -o OUT.xlsx|OUT.docx [--quy Q] [--nam Y] [--ngay dd/mm/yyyy] [--ghi-de]",
+  examples: [
+    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.xlsx", does: "báo cáo Quý III (cũng nhận --quy 3 hoặc --quy \"Quý III\")" },
+    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx -o bao-cao.xlsx", does: "không ghi --quy: báo cáo quý vừa kết thúc" },
+    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy IV --nam 2025 --ngay 31/12/2025 -o bao-cao-quy-4.xlsx --ghi-de", does: "làm lại báo cáo cuối năm, ghi đè tệp cũ" },
+  ],
   valueOptions: ["quy", "nam", "ngay", "o", "output"],
   async run(args, io) {
     const input = requireInput(args);
-    const output = requireOutput(args, "BAO-CAO.xlsx");
+    // The report is also written as .docx (issue 11), by the extension of -o.
+    const output = requireOutput(args, "BAO-CAO.xlsx", [".xlsx", ".docx"]);
     const overwrite = overwriteOption(args);
     const asOf = dateOption(args, io);
-    const quarterArg = intOption(args, "quy", 1, 4) as Quarter | undefined;
+    const quarterArg = quarterOption(args);
     const yearArg = yearOption(args);
     // Refuse a bad output before the slow part.
     await checkOutputPath(output, { overwrite, inputs: [input] });

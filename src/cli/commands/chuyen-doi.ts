@@ -35,6 +35,10 @@ export const chuyenDoi: Command = {
   name: "chuyen-doi",
   summary: "Chuyển sổ đang có về mẫu chuẩn: thêm trang Sổ chuyên đề theo mẫu bên cạnh, giữ nguyên các trang cũ.",
   usage: "chuyende chuyen-doi FILE.xlsx -o SO-CHUAN.xlsx [--nam Y] [--ghi-de]",
+  examples: [
+    { command: "chuyende chuyen-doi so-dang-dung.xlsx -o so-theo-mau.xlsx", does: "thêm sổ theo mẫu bên cạnh các trang cũ" },
+    { command: "chuyende chuyen-doi so-dang-dung.xlsx -o so-theo-mau.xlsx --nam 2025", does: "khi sổ chưa ghi năm" },
+  ],
   valueOptions: ["o", "nam", "ngay"],
   async run(args, io) {
     const file = requireInput(args);

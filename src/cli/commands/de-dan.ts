@@ -1,4 +1,4 @@
-// `chuyende de-dan FILE --stt N -o OUT.docx [--mau TEMPLATE.docx] [--ngay YYYY-MM-DD] [--ghi-de]`
+// `chuyende de-dan FILE.xlsx --stt N -o OUT.docx [--mau MAU.docx] [--ngay dd/mm/yyyy] [--ghi-de]`
 // — the đề dẫn (draft introductory report) of one topic, from the built-in template or
 // the user's own. Also holds what bien-ban.ts shares: loading and checking a template,
 // making the document, writing it.
@@ -90,7 +90,11 @@ export async function runDocumentCommand(job: DocumentJob, args: ParsedArgs, io:
 export const deDan: Command = {
   name: "de-dan",
   summary: "Lập đề dẫn (dự thảo chuyên đề) .docx cho một chuyên đề của sổ.",
-  usage: "chuyende de-dan FILE --stt N -o OUT.docx [--mau TEMPLATE.docx] [--ngay YYYY-MM-DD] [--ghi-de]",
+  usage: "chuyende de-dan FILE.xlsx --stt N -o OUT.docx [--mau MAU.docx] [--ngay dd/mm/yyyy] [--ghi-de]",
+  examples: [
+    { command: "chuyende de-dan so-chuyen-de-2025.xlsx --stt 3 -o de-dan-3.docx", does: "đề dẫn của chuyên đề STT 3 theo mẫu có sẵn" },
+    { command: "chuyende de-dan so-chuyen-de-2025.xlsx --stt 3 -o de-dan-3.docx --mau mau-de-dan.docx", does: "theo mẫu .docx của chi bộ" },
+  ],
   valueOptions: ["stt", "o", "output", "mau", "ngay"],
   run(args, io) {
     return runDocumentCommand(

@@ -141,7 +141,11 @@ function makeContext(dir: string, year: number, asOf: SimpleDate, overwrite: boo
 export const demo: Command = {
   name: "demo",
   summary: "Tạo sổ mẫu của một chi bộ và mọi kết quả từ sổ đó (kiểm tra, tài liệu, báo cáo) để xem thử.",
-  usage: "chuyende demo [-o THU-MUC] [--nam Y] [--ngay YYYY-MM-DD] [--ghi-de]",
+  usage: "chuyende demo [-o THU-MUC] [--nam Y] [--ngay dd/mm/yyyy] [--ghi-de]",
+  examples: [
+    { command: "chuyende demo", does: "sổ mẫu và mọi kết quả vào thư mục chuyende-demo" },
+    { command: "chuyende demo -o thu-xem --nam 2025 --ngay 15/11/2025", does: "chọn thư mục, năm và ngày kiểm tra" },
+  ],
   valueOptions: ["o", "nam", "ngay"],
   async run(args, io) {
     if (args.positional.length > 0) {

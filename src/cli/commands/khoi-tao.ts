@@ -10,6 +10,10 @@ export const khoiTao: Command = {
   name: "khoi-tao",
   summary: "Tạo sổ chuyên đề mới theo mẫu chuẩn (6 trang, có danh sách chọn và định dạng ngày).",
   usage: "chuyende khoi-tao -o SO-CHUYEN-DE.xlsx [--nam Y] [--chi-bo TEN] [--dang-bo TEN] [--ghi-de]",
+  examples: [
+    { command: "chuyende khoi-tao -o so-chuyen-de-2026.xlsx --nam 2026", does: "sổ mới cho năm 2026" },
+    { command: "chuyende khoi-tao -o so-chuyen-de-2026.xlsx --nam 2026 --chi-bo \"Chi bộ Văn phòng\" --dang-bo \"Đảng bộ Sở Tư pháp\"", does: "điền sẵn tên chi bộ, đảng bộ vào trang Thông tin" },
+  ],
   valueOptions: ["o", "nam", "chi-bo", "dang-bo"],
   async run(args, io) {
     const out = requireOutput(args, "SO-CHUYEN-DE.xlsx");

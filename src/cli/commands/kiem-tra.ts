@@ -105,7 +105,12 @@ export function formatCheckText(file: string, r: CheckResult): string {
 export const kiemTra: Command = {
   name: "kiem-tra",
   summary: "Kiểm tra sổ chuyên đề theo HD 09-HD/ĐUK (theo quý, từng chuyên đề, điểm danh, biên bản).",
-  usage: "chuyende kiem-tra FILE.xlsx [--nam Y] [--ngay YYYY-MM-DD] [--json]",
+  usage: "chuyende kiem-tra FILE.xlsx [--nam Y] [--ngay dd/mm/yyyy] [--json]",
+  examples: [
+    { command: "chuyende kiem-tra so-chuyen-de-2025.xlsx", does: "kiểm tra sổ tính đến hôm nay" },
+    { command: "chuyende kiem-tra so-chuyen-de-2025.xlsx --ngay 31/12/2025", does: "kiểm tra như vào ngày cuối năm" },
+    { command: "chuyende kiem-tra so-chuyen-de-2025.xlsx --nam 2025 --json", does: "kết quả dạng JSON cho chương trình khác đọc" },
+  ],
   valueOptions: ["nam", "ngay"],
   async run(args, io: CliIO) {
     const file = requireInput(args);

@@ -47,7 +47,11 @@ function bestKind(bytes: Uint8Array, name: string): { kind: DocumentKind; result
 export const mau: Command = {
   name: "mau",
   summary: "Kiểm tra một mẫu .docx của người dùng (thẻ sai, thẻ không có); không có tệp: liệt kê các thẻ.",
-  usage: "chuyende mau [TEMPLATE.docx] [--loai de-dan|bien-ban]",
+  usage: "chuyende mau [MAU.docx] [--loai de-dan|bien-ban]",
+  examples: [
+    { command: "chuyende mau --loai de-dan", does: "liệt kê các thẻ dùng được trong mẫu đề dẫn" },
+    { command: "chuyende mau mau-cua-chi-bo.docx --loai bien-ban", does: "kiểm tra mẫu biên bản của chi bộ" },
+  ],
   valueOptions: ["loai"],
   async run(args, io) {
     const kindArg = kindOption(stringOption(args, "loai"));

@@ -14,7 +14,7 @@ import { Worker, isMainThread, parentPort, workerData } from "worker_threads";
 import type { CliIO, Command } from "../command";
 import { loadWorkbookBytes, loadWorkbookFile, type LoadedWorkbook } from "../xlsx";
 import { newWorkbook, renderSheets } from "../render";
-import { checkOutputPath, dateOption, overwriteOption, samePath, saveWorkbook, yearOption } from "../io";
+import { checkOutputExtension, checkOutputPath, dateOption, overwriteOption, samePath, saveWorkbook, yearOption } from "../io";
 import { createProgress } from "../progress";
 import { readWorkbook } from "../../core/register";
 import { check } from "../../core/check";
@@ -307,7 +307,12 @@ function textSummary(run: ConsolidationRun, output: string | null, asOf: SimpleD
 export const tongHop: Command & { flags: string[] } = {
   name: "tong-hop",
   summary: "Tổng hợp sổ chuyên đề của nhiều chi bộ (tệp hoặc thư mục) vào một tệp Excel.",
-  usage: "chuyende tong-hop FILE|DIR... -o OUT.xlsx [--nam Y] [--ngay YYYY-MM-DD] [--json] [--ghi-de]",
+  usage: "chuyende tong-hop FILE|THU-MUC... -o OUT.xlsx [--nam Y] [--ngay dd/mm/yyyy] [--json] [--ghi-de]",
+  examples: [
+    { command: "chuyende tong-hop so-chi-bo-1.xlsx so-chi-bo-2.xlsx -o tong-hop.xlsx", does: "tổng hợp hai sổ" },
+    { command: "chuyende tong-hop cac-chi-bo -o tong-hop-2025.xlsx --nam 2025", does: "mọi sổ trong thư mục cac-chi-bo" },
+    { command: "chuyende tong-hop cac-chi-bo --json", does: "chỉ in kết quả dạng JSON, không ghi tệp" },
+  ],
   valueOptions: ["o", "output", "nam", "ngay"],
   flags: ["json", "ghi-de"],
   async run(args, io: CliIO) {
@@ -320,6 +325,7 @@ export const tongHop: Command & { flags: string[] } = {
       throw new UserError("THIEU_THAM_SO", "Tùy chọn -o cần tên tệp ra, ví dụ -o TONG-HOP.xlsx.");
     }
     const output = typeof o === "string" ? o : null;
+    if (output) checkOutputExtension(output, [".xlsx"]);
     // With --json the JSON alone is a complete answer; otherwise the workbook is the point.
     if (!output && !json) throw new UserError("THIEU_THAM_SO", "Thiếu tệp ra: thêm -o TONG-HOP.xlsx.");
     const overwrite = overwriteOption(args);
