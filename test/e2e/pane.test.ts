@@ -190,7 +190,7 @@ describe("a secretary's session in Excel (stand-in)", () => {
     const upcoming = await page.locator("ul.upcoming li").allInnerTexts();
     expect(upcoming.some((u) => u.includes(TITLES[2]))).toBe(true);
     // Topic 2: held without approval — an error naming it, pointing at its Ngày thông qua.
-    const missing = page.locator("button.finding", { hasText: TITLES[1] }).filter({ hasText: "thông qua" }).first();
+    const missing = page.locator("button.finding", { hasText: "dòng 3, cột Ngày thông qua" }).first();
     expect(await missing.locator(".badge").innerText()).toBe("Lỗi");
     expect(await missing.locator(".where").innerText()).toBe(` (${SHEETS.register}, dòng 3, cột Ngày thông qua)`);
     await checkState(page, "kiểm tra");
@@ -215,7 +215,7 @@ describe("a secretary's session in Excel (stand-in)", () => {
   });
 
   test("clicking a finding selects its cell; Tab + Enter selects the next one's", async () => {
-    const missing = page.locator("button.finding", { hasText: TITLES[1] }).filter({ hasText: "thông qua" }).first();
+    const missing = page.locator("button.finding", { hasText: "dòng 3, cột Ngày thông qua" }).first();
     await missing.click();
     await page.waitForFunction(() => (window as unknown as { __standIn: { selection(): unknown } }).__standIn.selection() !== null);
     expect(await standIn(page, "selection")).toEqual({ sheet: SHEETS.register, address: `${col("Ngày thông qua")}3` });

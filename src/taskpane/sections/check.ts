@@ -64,20 +64,16 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
     let title: HTMLElement;
     if (group.cell) {
       const cell = group.cell;
-      title = h("button", { type: "button", className: "group-title finding" }, ...titleText);
+      title = h("button", { type: "button", className: "group-title" }, ...titleText);
       title.addEventListener("click", () => select(cell));
     } else title = h("div", { className: "group-title" }, ...titleText);
     const list = h("ul", { className: "findings" });
     for (const { finding, cell, text } of group.items) {
-      // Inside a topic's group the row is said by the title; the column is enough.
-      const place = group.kind === "topic" && cell && group.cell && cell.sheet === group.cell.sheet && cell.row === group.cell.row
-        ? (finding.column ? ` (cột ${finding.column})` : "")
-        : where(cell, finding.column);
       const label = [
         h("span", { className: `badge ${finding.severity}` }, SEVERITY[finding.severity]),
         " ",
         text,
-        h("span", { className: "where" }, place),
+        h("span", { className: "where" }, where(cell, finding.column)),
       ];
       if (!cell) {
         list.append(h("li", {}, ...label));
