@@ -68,7 +68,7 @@ export interface FindingGroup {
   kind: "year" | "topic" | "sheet";
   /** Shown once above the group's items. */
   title: string;
-  /** The topic's title cell (kind "topic"), for the title to be a link too. */
+  /** The topic's title cell (kind "topic"); null for the other kinds. */
   cell: CellRef | null;
   errors: number;
   warnings: number;

@@ -61,12 +61,8 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
   for (const group of view.groups) {
     const counts = [group.errors ? `${group.errors} lỗi` : "", group.warnings ? `${group.warnings} cảnh báo` : ""].filter(Boolean).join(", ");
     const titleText = [h("span", { className: "group-title-text" }, group.title), h("span", { className: "group-count" }, ` — ${counts}`)];
-    let title: HTMLElement;
-    if (group.cell) {
-      const cell = group.cell;
-      title = h("button", { type: "button", className: "group-title" }, ...titleText);
-      title.addEventListener("click", () => select(cell));
-    } else title = h("div", { className: "group-title" }, ...titleText);
+    // A heading, not a button: Tab goes from one finding to the next, as before.
+    const title = h("h4", { className: "group-title" }, ...titleText);
     const list = h("ul", { className: "findings" });
     for (const { finding, cell, text } of group.items) {
       const label = [
