@@ -367,7 +367,7 @@ function keHoach() {
   const cellText = (parts, o = {}) =>
     (o.center ? center : left)(parts, { after: 0, line: 240, run: small, ...o });
   // Quý | STT | Tên chuyên đề | Nhóm | Người phụ trách | Thời gian dự kiến
-  const widths = [900, 560, 3580, 1450, 1600, 1265];
+  const widths = [1000, 620, 3330, 1400, 1550, 1455];
   const header = ["Quý", "STT", "Tên chuyên đề", "Nhóm nội dung", "Người phụ trách", "Thời gian dự kiến"];
   const topicTable = new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -425,7 +425,7 @@ function keHoach() {
     para([""], { after: 0 }),
     item([["Các ngày kỷ niệm lớn trong năm ", { italics: true }], ["(chọn nội dung ôn truyền thống gắn với quý tương ứng):", { italics: true }]]),
     tagLine("{#kyNiem}"),
-    para(["- ", "{noiDung}", "."], { indent: { left: 567 }, after: 20, run: small }),
+    para(["- ", "{noiDung}", "."], { align: AlignmentType.LEFT, indent: { left: 567 }, after: 20, run: small }),
     tagLine("{/kyNiem}"),
     heading("III. CÁCH THỨC THỰC HIỆN"),
     item([

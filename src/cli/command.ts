@@ -24,6 +24,8 @@ export interface Command {
   summary: string;
   /** Usage line, e.g. "chuyende kiem-tra FILE [--nam Y] [--ngay YYYY-MM-DD] [--json]". */
   usage: string;
+  /** Example command lines shown by `chuyende <lệnh> --help`. */
+  examples?: string[];
   /** Options that take a value (others are flags). */
   valueOptions: string[];
   /** Returns the exit code: 0 ok, 1 error findings, 2 unusable input or arguments.

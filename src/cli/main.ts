@@ -65,7 +65,8 @@ export function usageText(commands: readonly Command[] = COMMANDS): string {
 }
 
 function commandHelp(c: Command): string {
-  return `${c.summary}\n\nCách dùng: ${c.usage}\n`;
+  const examples = c.examples?.length ? `\nVí dụ:\n${c.examples.map((e) => `  ${e}`).join("\n")}\n` : "";
+  return `${c.summary}\n\nCách dùng: ${c.usage}\n${examples}`;
 }
 
 function flagsOf(c: Command): string[] {

@@ -159,7 +159,7 @@ export function readSuggestionSheet(grid: WorkbookGrid): SuggestionList | null {
     const groupText = text(row[groupCol]);
     if (topic === "") continue;
     // A group written once over several rows (merged or left blank below) carries down.
-    const n = groupText === "" ? lastGroup : groupOf(groupText);
+    const n: GroupNumber | null = groupText === "" ? lastGroup : groupOf(groupText);
     if (n === null) {
       throw new UserError(
         "GOI_Y_SAI_NHOM",
@@ -182,4 +182,39 @@ export function readSuggestionSheet(grid: WorkbookGrid): SuggestionList | null {
 /** The list in force for a workbook: its own `Gợi ý chuyên đề` sheet, else the built-in one. */
 export function suggestionsFor(grid: WorkbookGrid | null): SuggestionList {
   return (grid && readSuggestionSheet(grid)) ?? GUIDANCE_09_SUGGESTIONS;
+}
+
+/** What to add, from what the user typed: "1.3" (group 1, item 3 of the list in force), a
+ *  suggestion's text (its group comes from the list), or any title with `group` given. */
+export function resolveSuggestion(
+  list: SuggestionList,
+  typed: string,
+  group?: GroupNumber,
+): { title: string; group: GroupNumber; fromList: boolean } {
+  const text = cleanText(typed);
+  const ref = /^([123])\s*[.,]\s*(\d{1,3})$/.exec(text);
+  if (ref) {
+    const g = list.groups[Number(ref[1]) - 1];
+    const item = g.items[Number(ref[2]) - 1] as string | undefined;
+    if (item === undefined) {
+      throw new UserError(
+        "KHONG_CO_GOI_Y",
+        `Nhóm ${ref[1]} chỉ có ${g.items.length} chuyên đề gợi ý; không có số ${ref[2]} (xem: chuyende goi-y --nhom ${ref[1]}).`,
+      );
+    }
+    return { title: suggestionTitle(item), group: g.number, fromList: true };
+  }
+  const key = normalizeKey(suggestionTitle(text));
+  for (const g of list.groups) {
+    for (const item of g.items) {
+      if (normalizeKey(suggestionTitle(item)) === key) return { title: suggestionTitle(item), group: group ?? g.number, fromList: true };
+    }
+  }
+  if (!group) {
+    throw new UserError(
+      "THIEU_NHOM",
+      `“${text}” không có trong danh sách gợi ý — hãy cho biết nhóm của chuyên đề (1 = Xây dựng Đảng, 2 = Nhiệm vụ chuyên môn, 3 = Lãnh đạo đoàn thể).`,
+    );
+  }
+  return { title: suggestionTitle(text), group, fromList: false };
 }

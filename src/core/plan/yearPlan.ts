@@ -12,6 +12,8 @@ import { anniversariesOf } from "./anniversaries";
 import { groupOf, groupName } from "./suggestions";
 
 const DATE_BLANK = "ngày …… tháng …… năm ……";
+/** A shorter line for the table's narrow columns (it must not wrap there). */
+const CELL_BLANK = "………";
 
 export interface PlanField {
   name: string;
@@ -109,7 +111,7 @@ export function yearPlanData(book: ParsedWorkbook, opts: { year: number; today: 
     const mine = rows.filter((r) => r.quarter === q);
     const label = q ? `Quý ${romanQuarter(q)}` : "Chưa rõ quý";
     if (mine.length === 0 && q !== null) {
-      table.push({ quy: label, stt: "", ten: BLANK, nhom: BLANK, phuTrach: BLANK, thoiGian: BLANK });
+      table.push({ quy: label, stt: "", ten: BLANK, nhom: CELL_BLANK, phuTrach: CELL_BLANK, thoiGian: CELL_BLANK });
       continue;
     }
     mine.forEach((r, i) => {
@@ -118,9 +120,9 @@ export function yearPlanData(book: ParsedWorkbook, opts: { year: number; today: 
         quy: i === 0 ? label : "",
         stt: String(n),
         ten: orBlank(r.title),
-        nhom: orBlank(r.group),
-        phuTrach: orBlank(r.drafters),
-        thoiGian: r.meeting ? formatDate(r.meeting) : BLANK,
+        nhom: cleanText(r.group) || CELL_BLANK,
+        phuTrach: cleanText(r.drafters) || CELL_BLANK,
+        thoiGian: r.meeting ? formatDate(r.meeting) : CELL_BLANK,
       });
     });
   }
