@@ -54,6 +54,9 @@ export const planSection: PaneSection = {
       for (const w of v.warnings) warnings.append(h("li", { className: "warning" }, w.message));
       warnings.hidden = v.warnings.length === 0;
 
+      // Groups the user opened stay open when the list is shown again after an add.
+      const opened = new Set(Array.from(suggestions.querySelectorAll<HTMLDetailsElement>("details[open]")).map((d) => d.dataset.key));
+      const fresh = suggestions.childElementCount === 0;
       clear(suggestions);
       suggestions.append(h("div", { className: "hint" }, `Nguồn: ${v.list.source}.`));
       let n = 0;
@@ -62,19 +65,20 @@ export const planSection: PaneSection = {
         const there = v.titleKeys.has(compareKey(title));
         return h(
           "div",
-          { className: "row" },
+          { className: "pick" },
           h("input", { type: "radio", name: "ke-hoach-chon", id, value: title, dataset: { group: String(group) } }),
           h("label", { for: id }, label, there ? " " : "", there ? h("span", { className: "badge" }, "đã có trong sổ") : null),
         );
       };
-      const yearly = h("fieldset", {}, h("legend", {}, `Ngày kỷ niệm lớn năm ${v.year}`));
+      // Groups fold so the list stays short at 320 px; the anniversaries are open.
+      const yearly = h("details", { open: fresh || opened.has("ky-niem"), dataset: { key: "ky-niem" } }, h("summary", {}, `Ngày kỷ niệm lớn năm ${v.year}`));
       for (const q of QUARTERS) {
         const proposal = anniversaryProposal(v.anniversaries, q);
         if (proposal) yearly.append(option(proposal, 1, `Quý ${romanQuarter(q)}: ${proposal}`));
       }
       suggestions.append(yearly);
       for (const g of v.list.groups) {
-        const box = h("fieldset", {}, h("legend", {}, `${g.number}. ${g.heading} (${groupName(g.number)})`));
+        const box = h("details", { open: opened.has(`nhom-${g.number}`), dataset: { key: `nhom-${g.number}` } }, h("summary", {}, `${g.number}. ${g.heading} (${groupName(g.number)}) — ${g.items.length} gợi ý`));
         g.items.forEach((item, i) => box.append(option(suggestionTitle(item), g.number, `${g.number}.${i + 1}. ${item}`)));
         if (g.items.length === 0) box.append(h("p", { className: "hint" }, "Không có gợi ý."));
         suggestions.append(box);
