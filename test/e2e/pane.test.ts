@@ -379,7 +379,7 @@ describe("a secretary's session in Excel (stand-in)", () => {
     const closed = await page.locator("details.section:not([open])").evaluateAll((els) => els.map((e) => e.id));
     for (const id of closed) await page.locator(`#${id} > summary`).click();
     await page.locator("#tong-hop-body .file-picker").waitFor();
-    expect(await page.locator("details.section[open]").count()).toBe(6);
+    expect(await page.locator("details.section[open]").count()).toBe(7);
     await checkState(page, "mọi mục mở");
     await shoot(page, "09-moi-muc");
   });

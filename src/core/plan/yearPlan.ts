@@ -11,7 +11,6 @@ import { cleanText } from "../values";
 import { anniversariesOf } from "./anniversaries";
 import { groupOf, groupName } from "./suggestions";
 
-const DATE_BLANK = "ngày …… tháng …… năm ……";
 /** A shorter line for the table's narrow columns (it must not wrap there). */
 const CELL_BLANK = "………";
 
@@ -130,7 +129,7 @@ export function yearPlanData(book: ParsedWorkbook, opts: { year: number; today: 
   return {
     dangBoCoSoUpper: prefixedUpper("Đảng bộ", cleanText(info.dangBoCoSo) || info.dangBoCapTren),
     chiBoUpper: prefixedUpper("Chi bộ", info.chiBo),
-    diaDanhNgay: place ? placeAndDate(place, opts.today) : `${BLANK}, ${formatVietnameseDate(opts.today) || DATE_BLANK}`,
+    diaDanhNgay: place ? placeAndDate(place, opts.today) : `${BLANK}, ${formatVietnameseDate(opts.today)}`,
     nam: String(opts.year),
     chiBo: prefixed("Chi bộ", info.chiBo),
     soToiThieu: two(info.minTopicsPerYear),
