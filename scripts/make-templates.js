@@ -343,6 +343,135 @@ function bienBan() {
   ]);
 }
 
+// ---------------------------------------------------------------------------
+// Kế hoạch sinh hoạt chi bộ chuyên đề năm (issue 16). Placeholders: PLAN_FIELDS in
+// src/core/plan/yearPlan.ts. The topic table repeats one row per topic ({#chuyenDe} in
+// its first cell, {/chuyenDe} in its last); body 14 pt, table 12 pt, Nơi nhận 12 pt.
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+const GRID = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+function gridCell(children, width, o = {}) {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    borders: GRID,
+    verticalAlign: o.vAlign || VerticalAlign.TOP,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+  });
+}
+
+function keHoach() {
+  const small = { size: 12 };
+  const item = (parts) => para(parts, { indent: { firstLine: 567 } });
+  const cellText = (parts, o = {}) =>
+    (o.center ? center : left)(parts, { after: 0, line: 240, run: small, ...o });
+  // Quý | STT | Tên chuyên đề | Nhóm | Người phụ trách | Thời gian dự kiến
+  const widths = [1000, 620, 3330, 1400, 1550, 1455];
+  const header = ["Quý", "STT", "Tên chuyên đề", "Nhóm nội dung", "Người phụ trách", "Thời gian dự kiến"];
+  const topicTable = new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((t, i) => gridCell([cellText([[t, { bold: true }]], { center: true })], widths[i], { vAlign: VerticalAlign.CENTER })),
+      }),
+      new TableRow({
+        cantSplit: true,
+        children: [
+          gridCell([cellText(["{#chuyenDe}", ["{quy}", { bold: true }]], { center: true })], widths[0]),
+          gridCell([cellText(["{stt}"], { center: true })], widths[1]),
+          gridCell([cellText(["{ten}"])], widths[2]),
+          gridCell([cellText(["{nhom}"])], widths[3]),
+          gridCell([cellText(["{phuTrach}"])], widths[4]),
+          gridCell([cellText(["{thoiGian}", "{/chuyenDe}"], { center: true })], widths[5]),
+        ],
+      }),
+    ],
+  });
+  return documentOf("Kế hoạch sinh hoạt chi bộ chuyên đề năm", [
+    headerBlock(),
+    para([""], { after: 0 }),
+    center([["KẾ HOẠCH", { bold: true, size: 16 }]], { after: 0 }),
+    center([["sinh hoạt chi bộ chuyên đề năm {nam}", { bold: true, size: 15 }]], { after: 60 }),
+    center(["-----"], { after: 120 }),
+    item([
+      "Thực hiện Hướng dẫn số 09-HD/ĐUK của Đảng ủy Khối về tổ chức sinh hoạt chi bộ chuyên đề, ",
+      "{chiBo}",
+      " xây dựng kế hoạch sinh hoạt chi bộ chuyên đề năm ",
+      "{nam}",
+      " như sau:",
+    ]),
+    heading("I. MỤC ĐÍCH, YÊU CẦU"),
+    item([
+      "1. Nâng cao chất lượng sinh hoạt chi bộ; nâng cao nhận thức chính trị, tư tưởng cho đảng viên; khắc phục những hạn chế, " +
+        "yếu kém trong thực hiện nhiệm vụ của chi bộ, cơ quan, đơn vị; xây dựng chi bộ trong sạch, vững mạnh.",
+    ]),
+    item([
+      "2. Tổ chức sinh hoạt chuyên đề ít nhất 01 lần/01 quý, ít nhất ",
+      "{soToiThieu}",
+      " chuyên đề trong năm; chuyên đề phù hợp với loại hình chi bộ, gắn với tiêu chí đánh giá chất lượng sinh hoạt chi bộ.",
+    ]),
+    item([
+      "3. Đảng viên được phân công chuẩn bị đề dẫn đúng thời gian; mọi đảng viên nghiên cứu trước dự thảo, tham gia phát biểu, " +
+        "liên hệ bản thân và thực hiện các nhiệm vụ, giải pháp chi bộ đề ra.",
+    ]),
+    heading("II. NỘI DUNG VÀ THỜI GIAN"),
+    item(["Chi bộ thống nhất ", "{soChuyenDe}", " chuyên đề sinh hoạt trong năm ", "{nam}", ":"]),
+    topicTable,
+    para([""], { after: 0 }),
+    item([["Các ngày kỷ niệm lớn trong năm ", { italics: true }], ["(chọn nội dung ôn truyền thống gắn với quý tương ứng):", { italics: true }]]),
+    tagLine("{#kyNiem}"),
+    para(["- ", "{noiDung}", "."], { align: AlignmentType.LEFT, indent: { left: 567 }, after: 20, run: small }),
+    tagLine("{/kyNiem}"),
+    heading("III. CÁCH THỨC THỰC HIỆN"),
+    item([
+      ["1. Chuẩn bị: ", { bold: true }],
+      "chi bộ phân công đảng viên (hoặc nhóm đảng viên) xây dựng trước đề dẫn chuyên đề; bí thư chi bộ trao đổi về mục đích, yêu cầu, " +
+        "nội dung, phương pháp với đảng viên được phân công, chú ý nội dung đề dẫn rõ ý, nêu cụ thể các vấn đề chi bộ cần thảo luận.",
+    ]),
+    item([
+      ["2. Thông qua và gửi dự thảo: ", { bold: true }],
+      "dự thảo chuyên đề được chi ủy hoặc bí thư chi bộ thông qua và gửi cho đảng viên ít nhất 01 ngày trước khi sinh hoạt.",
+    ]),
+    item([
+      ["3. Tiến hành sinh hoạt: ", { bold: true }],
+      "mở đầu (tuyên bố lý do, giới thiệu đại biểu; cử thư ký; thông báo tình hình đảng viên dự họp; thông qua chương trình); " +
+        "nội dung (bí thư nêu mục đích, yêu cầu; đảng viên được phân công trình bày dự thảo; các đảng viên phát biểu, liên hệ " +
+        "bản thân, chi bộ, cơ quan, đơn vị, góp ý hoàn thiện dự thảo); kết thúc (bí thư đánh giá việc chuẩn bị, chất lượng, " +
+        "ý nghĩa của chuyên đề và kết luận các nội dung cần tiếp thu).",
+    ]),
+    item([
+      ["4. Hoàn thiện và báo cáo: ", { bold: true }],
+      "đảng viên được phân công tiếp thu ý kiến, hoàn thiện chuyên đề; chuyên đề sau khi hoàn thiện được gửi đảng viên trong chi bộ " +
+        "để nghiên cứu, học tập và báo cáo cấp ủy cấp trên trực tiếp.",
+    ]),
+    heading("IV. TỔ CHỨC THỰC HIỆN"),
+    item([
+      "Chi ủy chi bộ theo dõi, đôn đốc đảng viên thực hiện kế hoạch; điều chỉnh thời gian khi cần và báo cáo ",
+      "{capTren}",
+      " kết quả sinh hoạt chuyên đề hằng quý.",
+    ]),
+    para([""], { after: 120 }),
+    signatureBlock(
+      [
+        left([["Nơi nhận:", { bold: true, italics: true, size: 12 }]], { after: 0 }),
+        left([["- ", { size: 12 }], ["{capTren}", { size: 12 }], [" (để báo cáo),", { size: 12 }]], { after: 0 }),
+        left([["- Các đảng viên trong chi bộ (để thực hiện),", { size: 12 }]], { after: 0 }),
+        left([["- Lưu chi bộ.", { size: 12 }]], { after: 0 }),
+      ],
+      [
+        center([["T/M CHI BỘ", { bold: true }]], { after: 0 }),
+        center([["BÍ THƯ", { bold: true }]], { after: 1200 }),
+        center([["{biThu}", { bold: true }]], { after: 0 }),
+      ],
+    ),
+  ]);
+}
+
 /** Re-zips a package with fixed timestamps so the bytes do not depend on when it was made. */
 function reproducible(bytes) {
   const source = new PizZip(bytes);
@@ -371,6 +500,7 @@ async function main() {
   for (const [name, build] of [
     ["de-dan.docx", deDan],
     ["bien-ban.docx", bienBan],
+    ["ke-hoach.docx", keHoach],
   ]) {
     const bytes = reproducible(await Packer.toBuffer(build()));
     const file = path.join(outDir, name);

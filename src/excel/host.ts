@@ -1,6 +1,8 @@
 // The pane's door to Excel: a session runs one Excel.run, so a command's reads and writes
 // share one request context and its sync count is easy to bound (≤ 3 per command).
+import type { PlannedRow } from "../core/plan/addTopic";
 import type { SheetModel } from "../core/sheetModel";
+import { appendPlannedRow } from "./appendRow";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
 import { queueSheetModel, type RenderOptions } from "./render";
 import { selectCell } from "./select";
@@ -12,6 +14,8 @@ export interface WorkbookSession {
   write(models: SheetModel[], known: WorkbookSnapshot, opts: RenderOptions): Promise<void>;
   /** Activates the sheet and selects the cell (1 sync); false when the sheet is gone. */
   select(sheet: string, row: number, col: number): Promise<boolean>;
+  /** Writes a planned topic's row (1 sync); the row is empty or just below the table. */
+  appendRow(planned: PlannedRow, date1904: boolean): Promise<void>;
 }
 
 export interface WorkbookHost {
@@ -33,6 +37,7 @@ export function createWorkbookHost(run?: ExcelRunner): WorkbookHost {
             await context.sync();
           },
           select: (sheet, row, col) => selectCell(context, sheet, row, col),
+          appendRow: (planned, date1904) => appendPlannedRow(context, planned, date1904),
         }),
       ),
   };

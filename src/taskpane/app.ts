@@ -30,6 +30,11 @@ export const SECTIONS: SectionSpec[] = [
     load: () => import(/* webpackChunkName: "bao-cao" */ "./sections/report").then((m) => m.reportSection),
   },
   {
+    id: "ke-hoach",
+    title: "Kế hoạch năm",
+    load: () => import(/* webpackChunkName: "ke-hoach" */ "./sections/plan").then((m) => m.planSection),
+  },
+  {
     id: "tong-hop",
     title: "Tổng hợp",
     load: () => import(/* webpackChunkName: "tong-hop" */ "./sections/consolidate").then((m) => m.consolidateSection),

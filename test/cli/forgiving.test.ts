@@ -104,7 +104,8 @@ describe("each command's --help", () => {
       expect(words.slice(0, 2)).toEqual(["chuyende", name]);
       const parsed = parseArgs(words.slice(2), { valueOptions: command.valueOptions, flags: ["json", "ghi-de"] });
       const o = parsed.options["o"];
-      if (typeof o === "string" && name !== "demo") expect(o).toMatch(name === "de-dan" || name === "bien-ban" ? /\.docx$/ : /\.xlsx$/);
+      const outputs: Record<string, RegExp> = { "de-dan": /\.docx$/, "bien-ban": /\.docx$/, "ke-hoach": /\.(xlsx|docx)$/, "bao-cao": /\.(xlsx|docx)$/ };
+      if (typeof o === "string" && name !== "demo") expect(o).toMatch(outputs[name] ?? /\.xlsx$/);
     },
   );
 

@@ -1106,6 +1106,11 @@ export class TableProxy extends ClientObject<TableState> {
   get worksheet(): WorksheetProxy {
     return (this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.t().sheet));
   }
+  private rowsProxy: TableRowCollectionProxy | undefined;
+  /** A navigation property, like `worksheet`. */
+  get rows(): TableRowCollectionProxy {
+    return (this.rowsProxy ??= new TableRowCollectionProxy(this.ctx, () => this.t()));
+  }
   getRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => ({ sheet: this.t().sheet, box: this.t().box }));
   }
@@ -1119,6 +1124,45 @@ export class TableProxy extends ClientObject<TableState> {
     return new RangeProxy(this.ctx, () => {
       const t = this.t();
       return { sheet: t.sheet, box: { ...t.box, top: t.box.top + 1 } };
+    });
+  }
+}
+
+/** Table.rows, only `add` (https://learn.microsoft.com/en-us/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)):
+ *  with `index` null/undefined the rows go at the end of the table; `values` must have the
+ *  table's column count or Excel throws InvalidArgument. Excel shifts cells below the table
+ *  down to make room; the stand-in does not model that and refuses instead (never kinder). */
+export class TableRowCollectionProxy {
+  constructor(
+    private readonly ctx: StandInContext,
+    private readonly table: () => TableState,
+  ) {}
+  add(index?: number | null, values?: unknown[][]): void {
+    const input = values?.map((row) => (Array.isArray(row) ? [...row] : row));
+    this.ctx.enqueue(() => {
+      const t = this.table();
+      if (index !== null && index !== undefined) throw new StandInError("NotImplemented", "The stand-in adds rows at the end only.");
+      const width = t.box.right - t.box.left + 1;
+      const rows = input ?? [new Array<unknown>(width).fill("")];
+      if (rows.some((row) => !Array.isArray(row) || row.length !== width)) {
+        throw new StandInError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      for (let i = 0; i < rows.length; i++) {
+        const r = t.box.bottom + 1 + i;
+        for (let c = t.box.left; c <= t.box.right; c++) {
+          const v = t.sheet.cell(r, c)?.value;
+          if (v !== undefined && v !== null && v !== "") throw new StandInError("NotImplemented", "The stand-in does not shift cells below a table.");
+        }
+      }
+      rows.forEach((row, i) => {
+        const r = t.box.bottom + 1 + i;
+        (row as unknown[]).forEach((v, k) => {
+          if (v !== null && v !== undefined && typeof v === "object") throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+          writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book.date1904);
+        });
+      });
+      t.box = { ...t.box, bottom: t.box.bottom + rows.length };
+      this.ctx.markChanged(t.sheet);
     });
   }
 }

@@ -25,6 +25,8 @@ const PRODUCT_NAMES = new Set([
   "vntime", "times", "enter", "esc",
   // A unit everyone reads on a file's size.
   "byte",
+  // Loanword the guidance itself uses (09-HD/ĐUK §1.1: "trên internet, mạng xã hội").
+  "internet",
 ]);
 
 export interface VoiceOptions {

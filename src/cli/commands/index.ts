@@ -9,6 +9,8 @@ import { tongHop } from "./tong-hop";
 import { deDan } from "./de-dan";
 import { bienBan } from "./bien-ban";
 import { mau } from "./mau";
+import { goiY } from "./goi-y";
+import { keHoach } from "./ke-hoach";
 
 export const COMMANDS: Command[] = [
   kiemTra,
@@ -20,4 +22,6 @@ export const COMMANDS: Command[] = [
   deDan,
   bienBan,
   mau,
+  keHoach,
+  goiY,
 ];

@@ -1,0 +1,71 @@
+// The year's great anniversaries ("các ngày kỷ niệm lớn trong năm", Guidance 09 §1.1, first
+// item), so the plan can propose a topic tied to one in the quarter it falls in.
+//
+// Source: Nghị định 145/2013/NĐ-CP ngày 29/10/2013 của Chính phủ, Điều 4 "Các ngày lễ lớn"
+// (https://hethongphapluat.com/nghi-dinh-145-2013-nd-cp-…/dieu-4). Its list is: Tết Nguyên đán
+// (1 tháng Giêng âm lịch), Ngày thành lập Đảng Cộng sản Việt Nam (03-02-1930), Giỗ Tổ Hùng
+// Vương (10-3 âm lịch), Ngày Giải phóng miền Nam, thống nhất đất nước (30-4-1975), Ngày Chiến
+// thắng Điện Biên Phủ (07-5-1954), Ngày sinh Chủ tịch Hồ Chí Minh (19-5-1890), Ngày Cách mạng
+// Tháng Tám (19-8-1945) và Ngày Quốc khánh (02-9-1945). The two lunar-calendar days are left
+// out: their solar date, and so their quarter, changes every year, and they are not events a
+// topic "ôn truyền thống" of. Nothing is added beyond the decree's list.
+//
+// The same decree (Điều 3) calls a round anniversary "năm tròn" (a multiple of 5) and
+// "năm chẵn" (a multiple of 10); those years are marked, as they are the ones celebrated.
+import { quarterOf } from "../dates";
+import type { Quarter, SimpleDate } from "../types";
+
+export interface GreatDay {
+  /** The event's date (the founding year for a yearly anniversary). */
+  date: SimpleDate;
+  /** Name as the decree writes it. */
+  name: string;
+}
+
+export const GREAT_DAYS: readonly GreatDay[] = [
+  { date: { year: 1930, month: 2, day: 3 }, name: "Ngày thành lập Đảng Cộng sản Việt Nam" },
+  { date: { year: 1975, month: 4, day: 30 }, name: "Ngày Giải phóng miền Nam, thống nhất đất nước" },
+  { date: { year: 1954, month: 5, day: 7 }, name: "Ngày Chiến thắng Điện Biên Phủ" },
+  { date: { year: 1890, month: 5, day: 19 }, name: "Ngày sinh Chủ tịch Hồ Chí Minh" },
+  { date: { year: 1945, month: 8, day: 19 }, name: "Ngày Cách mạng Tháng Tám" },
+  { date: { year: 1945, month: 9, day: 2 }, name: "Ngày Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam" },
+];
+
+export interface Anniversary {
+  /** The day in the plan's year. */
+  date: SimpleDate;
+  quarter: Quarter;
+  name: string;
+  /** How many years since the event. */
+  years: number;
+  /** A multiple of 5 ("năm tròn", "năm chẵn" when a multiple of 10). */
+  round: boolean;
+  /** "Kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2021)". */
+  label: string;
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+const dm = (d: SimpleDate): string => `${pad(d.day)}/${pad(d.month)}`;
+
+/** The great anniversaries of `year`, in date order. */
+export function anniversariesOf(year: number): Anniversary[] {
+  return GREAT_DAYS.filter((g) => g.date.year < year)
+    .map((g) => {
+      const date = { year, month: g.date.month, day: g.date.day };
+      const years = year - g.date.year;
+      return {
+        date,
+        quarter: quarterOf(date),
+        name: g.name,
+        years,
+        round: years % 5 === 0,
+        label: `Kỷ niệm ${years} năm ${g.name} (${dm(g.date)}/${g.date.year} – ${dm(date)}/${year})`,
+      };
+    })
+    .sort((a, b) => a.date.month - b.date.month || a.date.day - b.date.day);
+}
+
+/** A topic title for an anniversary, in the words of Guidance 09 §1.1's first item. */
+export function anniversaryTopic(a: Anniversary): string {
+  return `Ôn truyền thống, ${a.label.charAt(0).toLocaleLowerCase("vi")}${a.label.slice(1)}`;
+}

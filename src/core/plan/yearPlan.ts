@@ -1,0 +1,144 @@
+// The annual plan document "KẾ HOẠCH sinh hoạt chi bộ chuyên đề năm Y" (issue 16): the data
+// its template (assets/templates/ke-hoach.docx) is filled with, from Thông tin and the
+// register. A value the workbook lacks prints as a dotted line to fill in by hand; a
+// quarter with no topic still gets its row, dotted, since the plan must cover every quarter.
+import { formatDate, formatVietnameseDate, romanQuarter } from "../dates";
+import { BLANK, type DocumentData, type DocumentRow } from "../documentData";
+import { computeFacts, QUARTERS } from "../facts";
+import { placeAndDate, prefixedUpper } from "../partyHeader";
+import type { ParsedWorkbook, Quarter, SimpleDate } from "../types";
+import { cleanText } from "../values";
+import { anniversariesOf } from "./anniversaries";
+import { groupOf, groupName } from "./suggestions";
+
+/** A shorter line for the table's narrow columns (it must not wrap there). */
+const CELL_BLANK = "………";
+
+export interface PlanField {
+  name: string;
+  type: "text" | "loop";
+  itemOf?: string;
+  description: string;
+  example: string;
+}
+
+/** Every placeholder of the plan template (README table; a test compares the template). */
+export const PLAN_FIELDS: readonly PlanField[] = [
+  { name: "dangBoCoSoUpper", type: "text", description: "Dòng đầu tiêu đề trái, chữ in hoa", example: "ĐẢNG BỘ TRƯỜNG THPT NGUYỄN DU" },
+  { name: "chiBoUpper", type: "text", description: "Dòng thứ hai tiêu đề trái, chữ in hoa (in đậm)", example: "CHI BỘ TỔ TOÁN – TIN" },
+  { name: "diaDanhNgay", type: "text", description: "Địa danh và ngày lập kế hoạch (tiêu đề phải, in nghiêng)", example: "Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2021" },
+  { name: "nam", type: "text", description: "Năm của kế hoạch", example: "2021" },
+  { name: "chiBo", type: "text", description: "Tên chi bộ, có chữ “Chi bộ” ở đầu", example: "Chi bộ Tổ Toán – Tin" },
+  { name: "soToiThieu", type: "text", description: "Số chuyên đề tối thiểu/năm (Thông tin), hai chữ số", example: "04" },
+  { name: "soChuyenDe", type: "text", description: "Số chuyên đề trong kế hoạch, hai chữ số", example: "05" },
+  { name: "chuyenDe", type: "loop", description: "Các dòng của bảng chuyên đề, theo quý", example: "" },
+  { name: "quy", type: "text", itemOf: "chuyenDe", description: "Quý (chỉ ghi ở dòng đầu của quý)", example: "Quý I" },
+  { name: "stt", type: "text", itemOf: "chuyenDe", description: "Số thứ tự trong kế hoạch", example: "1" },
+  { name: "ten", type: "text", itemOf: "chuyenDe", description: "Tên chuyên đề", example: "Nâng cao chất lượng sinh hoạt chi bộ" },
+  { name: "nhom", type: "text", itemOf: "chuyenDe", description: "Nhóm nội dung", example: "Xây dựng Đảng" },
+  { name: "phuTrach", type: "text", itemOf: "chuyenDe", description: "Người phụ trách xây dựng đề dẫn", example: "Trần Thị Bình" },
+  { name: "thoiGian", type: "text", itemOf: "chuyenDe", description: "Ngày sinh hoạt dự kiến", example: "25/02/2021" },
+  { name: "kyNiem", type: "loop", description: "Các ngày kỷ niệm lớn trong năm (Nghị định 145/2013/NĐ-CP)", example: "" },
+  { name: "noiDung", type: "text", itemOf: "kyNiem", description: "Ngày kỷ niệm và quý của nó", example: "Kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2021) — Quý I" },
+  { name: "capTren", type: "text", description: "Cấp ủy cấp trên trực tiếp (Nơi nhận)", example: "Đảng ủy Trường THPT Nguyễn Du" },
+  { name: "biThu", type: "text", description: "Bí thư chi bộ (ký tên)", example: "Nguyễn Văn An" },
+];
+
+function orBlank(s: string | null | undefined): string {
+  const v = cleanText(s ?? "");
+  return v === "" ? BLANK : v;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** "Đảng ủy …" of the committee right above the cell: the đảng bộ cơ sở, else the higher
+ *  committee (a cell directly under it). */
+export function committeeAbove(dangBoCoSo: string, dangBoCapTren: string): string {
+  const name = cleanText(dangBoCoSo) || cleanText(dangBoCapTren);
+  if (name === "") return `Đảng ủy ${BLANK}`;
+  const bare = name.replace(/^(đảng bộ|đảng ủy|đảng uỷ)\s+/i, "");
+  return `Đảng ủy ${bare}`;
+}
+
+function prefixed(prefix: string, value: string): string {
+  const v = cleanText(value);
+  if (v === "") return `${prefix} ${BLANK}`;
+  return v.toLocaleLowerCase("vi").startsWith(prefix.toLocaleLowerCase("vi")) ? v : `${prefix} ${v}`;
+}
+
+export interface YearPlanRow {
+  quarter: Quarter | null;
+  title: string;
+  group: string;
+  drafters: string;
+  meeting: SimpleDate | null;
+}
+
+/** The year's non-cancelled topics by quarter (then date, then register order). */
+export function yearPlanRows(book: ParsedWorkbook, year: number, asOf: SimpleDate): YearPlanRow[] {
+  const facts = computeFacts(book, { asOf, year });
+  return facts.topics
+    .filter((f) => !f.cancelled && f.year === year)
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        (a.f.quarter ?? 9) - (b.f.quarter ?? 9) ||
+        (a.f.meeting && b.f.meeting ? a.f.meeting.month - b.f.meeting.month || a.f.meeting.day - b.f.meeting.day : 0) ||
+        a.i - b.i,
+    )
+    .map(({ f }) => {
+      const n = groupOf(f.topic.group);
+      return {
+        quarter: f.quarter,
+        title: f.topic.title,
+        group: n ? groupName(n) : f.topic.group,
+        drafters: f.topic.assignees.join(", "),
+        meeting: f.meeting,
+      };
+    });
+}
+
+/** The plan document's data for year `year` (header dated `today`). */
+export function yearPlanData(book: ParsedWorkbook, opts: { year: number; today: SimpleDate }): DocumentData {
+  const info = book.info;
+  const rows = yearPlanRows(book, opts.year, opts.today);
+  const table: DocumentRow[] = [];
+  let n = 0;
+  for (const q of [...QUARTERS, null]) {
+    const mine = rows.filter((r) => r.quarter === q);
+    const label = q ? `Quý ${romanQuarter(q)}` : "Chưa rõ quý";
+    if (mine.length === 0 && q !== null) {
+      table.push({ quy: label, stt: "", ten: BLANK, nhom: CELL_BLANK, phuTrach: CELL_BLANK, thoiGian: CELL_BLANK });
+      continue;
+    }
+    mine.forEach((r, i) => {
+      n++;
+      table.push({
+        quy: i === 0 ? label : "",
+        stt: String(n),
+        ten: orBlank(r.title),
+        nhom: cleanText(r.group) || CELL_BLANK,
+        phuTrach: cleanText(r.drafters) || CELL_BLANK,
+        thoiGian: r.meeting ? formatDate(r.meeting) : CELL_BLANK,
+      });
+    });
+  }
+  const place = cleanText(info.diaDanh);
+  return {
+    dangBoCoSoUpper: prefixedUpper("Đảng bộ", cleanText(info.dangBoCoSo) || info.dangBoCapTren),
+    chiBoUpper: prefixedUpper("Chi bộ", info.chiBo),
+    diaDanhNgay: place ? placeAndDate(place, opts.today) : `${BLANK}, ${formatVietnameseDate(opts.today)}`,
+    nam: String(opts.year),
+    chiBo: prefixed("Chi bộ", info.chiBo),
+    soToiThieu: two(info.minTopicsPerYear),
+    soChuyenDe: two(n),
+    chuyenDe: table,
+    kyNiem: anniversariesOf(opts.year).map((a) => ({
+      noiDung: `${a.label}${a.round ? (a.years % 10 === 0 ? " (năm chẵn)" : " (năm tròn)") : ""} — Quý ${romanQuarter(a.quarter)}`,
+    })),
+    capTren: committeeAbove(info.dangBoCoSo, info.dangBoCapTren),
+    biThu: orBlank(info.biThu),
+  };
+}
