@@ -8,6 +8,7 @@ import type ExcelJS from "exceljs";
 import type { ParsedArgs, CliIO } from "./command";
 import type { SimpleDate } from "../core/types";
 import { UserError } from "../core/types";
+import { xmlSafeData, xmlSafeText } from "../core/shared/xmlText";
 
 export interface WriteOptions {
   /** Replace an existing file (the --ghi-de flag). */
@@ -114,8 +115,34 @@ export async function writeFileAtomic(
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: WriteOptions = {}): Promise<void> {
   // Check first so a refused output costs no serialisation.
   await checkOutputPath(file, options);
+  makeXmlSafe(wb);
   const buffer = await wb.xlsx.writeBuffer();
   await writeFileAtomic(file, new Uint8Array(buffer as ArrayBuffer), options);
+}
+
+/** Every string a saved workbook will hold (cell text, rich text runs, hyperlink text,
+ *  cached formula results, notes, sheet names) through the one XML sanitiser: a register's
+ *  cell may carry U+FFFF or a control character, and exceljs writes them as they are,
+ *  making a file Excel refuses to open. */
+export function makeXmlSafe(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    const name = xmlSafeText(ws.name);
+    if (name !== ws.name) ws.name = name;
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v: unknown = cell.value;
+        if (typeof v === "string") {
+          const safe = xmlSafeText(v);
+          if (safe !== v) cell.value = safe;
+        } else if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+          const safe = xmlSafeData(v);
+          if (JSON.stringify(safe) !== JSON.stringify(v)) cell.value = safe as ExcelJS.CellValue;
+        }
+        const note: unknown = cell.note;
+        if (typeof note === "string" && xmlSafeText(note) !== note) cell.note = xmlSafeText(note);
+      });
+    });
+  });
 }
 
 /** The --ghi-de flag. */
