@@ -43,9 +43,14 @@ function openDocx(template: Uint8Array | ArrayBuffer, opts: TemplateOptions): Pi
     throw new UserError("MAU_RONG", `${who} là tệp rỗng (0 byte) — hãy chọn một tệp Word .docx.`, { file: opts.name });
   }
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // An OLE container: Word's encrypted .docx or the old .doc. Its directory names its
+    // streams in UTF-16LE: "EncryptedPackage" only in the encrypted one.
+    const encrypted = new TextDecoder("utf-16le").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).includes("EncryptedPackage");
     throw new UserError(
       "MAU_KHONG_PHAI_DOCX",
-      `${who} là tệp Word cũ (.doc) hoặc có mật khẩu — hãy mở bằng Word, bỏ mật khẩu (nếu có) và lưu lại dưới dạng .docx.`,
+      encrypted
+        ? `${who} được đặt mật khẩu (mã hóa) — hãy mở bằng Word, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu › Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại.`
+        : `${who} là tệp Word 97-2003 (.doc) cũ — hãy mở bằng Word, chọn Lưu thành › Tài liệu Word (.docx), rồi chạy lại.`,
       { file: opts.name },
     );
   }

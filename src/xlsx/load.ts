@@ -78,8 +78,8 @@ function sniffProblem(file: string, bytes: Uint8Array): string | null {
       );
     }
     return (
-      `Không mở được tệp ${name}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ — ` +
-      `hãy bỏ mật khẩu (nếu có) và lưu lại dưới dạng .xlsx (Sổ làm việc Excel).`
+      `Không mở được tệp ${name}: đây là tệp Office dạng cũ mà chương trình không nhận ra (có thể bị hỏng) — ` +
+      `hãy mở bằng Excel và lưu lại dưới dạng .xlsx (Sổ làm việc Excel).`
     );
   }
   if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) return null;
