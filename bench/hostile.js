@@ -1,7 +1,8 @@
 "use strict";
 // Hostile and broken inputs (issue 15), made on the fly (nothing large is committed) and
 // run through the compiled CLI as a child process, with the child's exit code, seconds
-// and peak memory (process.resourceUsage().maxRSS, written by bench/rss-probe.js at exit).
+// CPU seconds and peak memory (process.resourceUsage(), written by bench/rss-probe.js at
+// exit; CPU time, unlike wall time, does not grow when other jobs share the machine).
 // Used by the test suite (test/hard/hostile.test.ts asserts the bounds) and by
 // `npm run bench`, which stores `hostile: {case: {exit, seconds, peakRssMb}}`.
 const fs = require("fs");
@@ -243,13 +244,16 @@ function runCase(args, { asNobody = false, timeoutMs = 120_000 } = {}) {
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   let peakRssMb = null;
+  let cpuSeconds = null;
   try {
-    peakRssMb = Math.round(Number(fs.readFileSync(rssFile, "utf8")) / 1024);
+    const [rssKb, cpuMicros] = fs.readFileSync(rssFile, "utf8").split(" ").map(Number);
+    peakRssMb = Math.round(rssKb / 1024);
+    cpuSeconds = Math.round(cpuMicros / 1e4) / 100;
     fs.rmSync(rssFile, { force: true });
   } catch {
     /* the child died before exiting normally */
   }
-  return { exit: r.status ?? -1, signal: r.signal, seconds: Math.round(seconds * 100) / 100, peakRssMb, stdout: r.stdout, stderr: r.stderr };
+  return { exit: r.status ?? -1, signal: r.signal, seconds: Math.round(seconds * 100) / 100, cpuSeconds, peakRssMb, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Restores permissions so the folder can be removed. */
@@ -271,8 +275,8 @@ async function run() {
     const hostile = {};
     for (const [name, c] of Object.entries(cases)) {
       const r = runCase(c.args, { asNobody: c.asNobody });
-      hostile[name] = { exit: r.exit, seconds: r.seconds, peakRssMb: r.peakRssMb };
-      process.stderr.write(`hostile ${name}: exit ${r.exit}, ${r.seconds} s, ${r.peakRssMb} MB\n`);
+      hostile[name] = { exit: r.exit, seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMb: r.peakRssMb };
+      process.stderr.write(`hostile ${name}: exit ${r.exit}, ${r.seconds} s (CPU ${r.cpuSeconds} s), ${r.peakRssMb} MB\n`);
     }
     return { hostile };
   } finally {

@@ -21,6 +21,7 @@ interface CaseRun {
   exit: number;
   signal: string | null;
   seconds: number;
+  cpuSeconds: number | null;
   peakRssMb: number | null;
   stdout: string;
   stderr: string;
@@ -33,10 +34,12 @@ interface HostileModule {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const hostile = require("../../bench/hostile.js") as HostileModule;
 
-/** Bounds every case must hold (issue 15: "well under 10 s and 1 GB"). Measured alone the
- *  cases take 1–4 s; on a busy shared 2-core machine node's start alone can take 2–3 s,
- *  hence 15 s here. The mixed folder gets 60 s. */
-const SECONDS = 15;
+/** Bounds every case must hold (issue 15: "well under 10 s and 1 GB"): the child's CPU
+ *  time (user + system, all threads) under 10 s — wall time on a shared 2-core machine
+ *  grows with the other jobs' load (node's start alone took 2–10 s there), so wall time
+ *  only has a loose sanity bound. The mixed folder gets 60 s. */
+const CPU_SECONDS = 10;
+const WALL_SECONDS = 60;
 const PEAK_MB = 1024;
 
 let dir: string;
@@ -72,7 +75,7 @@ test.each(single)("%s: exit code, message, time and memory bounded, input unchan
   const regular = statSync(input).isFile();
   const before = regular ? digest(input) : "";
   const r = hostile.runCase(c.args, { timeoutMs: 60_000 });
-  process.stderr.write(`${name}: exit ${r.exit}, ${r.seconds} s, ${r.peakRssMb} MB\n`);
+  process.stderr.write(`${name}: exit ${r.exit}, ${r.seconds} s (CPU ${r.cpuSeconds} s), ${r.peakRssMb} MB\n`);
   expect(r.signal).toBeNull();
   expect(r.exit).toBe(c.exit);
   if (c.message) {
@@ -83,7 +86,9 @@ test.each(single)("%s: exit code, message, time and memory bounded, input unchan
   } else {
     expect(JSON.parse(r.stdout).register.topics).toBe(c.topics);
   }
-  expect(r.seconds).toBeLessThan(SECONDS);
+  expect(r.cpuSeconds).not.toBeNull();
+  expect(r.cpuSeconds!).toBeLessThan(CPU_SECONDS);
+  expect(r.seconds).toBeLessThan(WALL_SECONDS);
   expect(r.peakRssMb).not.toBeNull();
   expect(r.peakRssMb!).toBeLessThan(PEAK_MB);
   if (regular) expect(digest(input)).toBe(before);
@@ -94,7 +99,7 @@ test("tong-hop over a folder of good files, a 3 MB zip bomb, a full-sheet drop-d
   const folder = c.args[1];
   expect(statSync(path.join(folder, "bom.xlsx")).size).toBeLessThan(4_000_000);
   const r = hostile.runCase(c.args, { asNobody: true, timeoutMs: 120_000 });
-  process.stderr.write(`tong-hop mixed folder: exit ${r.exit}, ${r.seconds} s, ${r.peakRssMb} MB\n`);
+  process.stderr.write(`tong-hop mixed folder: exit ${r.exit}, ${r.seconds} s (CPU ${r.cpuSeconds} s), ${r.peakRssMb} MB\n`);
   expect(r.signal).toBeNull();
   // Exit 1: some files could not be used (SPEC §8), the rest consolidated.
   expect(r.exit).toBe(1);
@@ -109,5 +114,6 @@ test("tong-hop over a folder of good files, a 3 MB zip bomb, a full-sheet drop-d
   for (const reason of Object.values(reasons)) expectNoStack(reason);
   expect(existsSync(c.args[3])).toBe(true);
   expect(r.seconds).toBeLessThan(60);
+  expect(r.cpuSeconds!).toBeLessThan(60);
   expect(r.peakRssMb!).toBeLessThan(PEAK_MB);
 });
