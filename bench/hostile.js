@@ -278,7 +278,9 @@ async function run() {
       hostile[name] = { exit: r.exit, seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMb: r.peakRssMb };
       process.stderr.write(`hostile ${name}: exit ${r.exit}, ${r.seconds} s (CPU ${r.cpuSeconds} s), ${r.peakRssMb} MB\n`);
     }
-    return { hostile };
+    // The load when measured: wall seconds on a shared machine are mostly waiting.
+    const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
+    return { hostile, hostileMachine: { date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", loadAfter: load() } };
   } finally {
     cleanup(dir);
   }
