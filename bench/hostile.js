@@ -168,6 +168,12 @@ async function makeCases(dir) {
     for (let r = 6; r <= 1048576; r++) rows.push(`<row r="${r}" s="1" customFormat="1"/>`);
     return s.replace("</sheetData>", `${rows.join("")}</sheetData>`);
   });
+  // 300,000 rows of numbers under the register: past the rows-per-sheet limit (250,000).
+  editSheet(good, p("rows-300000.xlsx"), (s) => {
+    const rows = [];
+    for (let r = 6; r <= 300_005; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>1</v></c></row>`);
+    return s.replace("</sheetData>", `${rows.join("")}</sheetData>`);
+  });
   // U+FFFF, U+FFFE and a control character in register text: the outputs must stay valid XML.
   // Characters XML 1.0 forbids, as Excel escapes them in a file (_xFFFF_, _x0001_),
   // which the reader turns back into the characters; and a line break inside a title.
@@ -215,6 +221,7 @@ async function makeCases(dir) {
     "validation-A1:XFD1048576": { args: kt(p("validation-all.xlsx")), exit: 0, topics: 4 },
     "row-99999999999": { args: kt(p("row-number.xlsx")), exit: 2, message: /ngoài lưới của Excel/ },
     "no-sharedStrings": { args: kt(p("no-shared-strings.xlsx")), exit: 2, message: /sharedStrings/ },
+    "rows-300000": { args: kt(p("rows-300000.xlsx")), exit: 2, message: /300\.005 dòng có dữ liệu, quá giới hạn 250\.000 dòng/ },
     "formatted-1048576-rows": { args: kt(p("formatted-rows.xlsx")), exit: 0, topics: 4 },
     ...(fs.existsSync(p("fifo.xlsx")) ? { "fifo-named-xlsx": { args: kt(p("fifo.xlsx")), exit: 2, message: /không phải tệp thường/ } } : {}),
     "tong-hop-mixed-folder": {

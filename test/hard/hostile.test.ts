@@ -64,6 +64,7 @@ const single = [
   "validation-A1:XFD1048576",
   "row-99999999999",
   "no-sharedStrings",
+  "rows-300000",
   "formatted-1048576-rows",
   "fifo-named-xlsx",
 ];

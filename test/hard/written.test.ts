@@ -17,6 +17,8 @@ import { expectNoStack } from "./support";
 interface HostileModule {
   makeCases(dir: string): Promise<unknown>;
   cleanup(dir: string): void;
+  readZipEntries(file: string): { name: string; data: Buffer }[];
+  writeZip(file: string, entries: { name: string; data: Buffer }[]): void;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const hostile = require("../../bench/hostile.js") as HostileModule;
@@ -85,6 +87,26 @@ describe("register text with U+FFFF, U+FFFE and a control character", () => {
     ]);
     for (const t of texts) expect(t).toMatch(/Chuyên đề quý\s*1/);
   });
+});
+
+test("a control character in Thông tin: the document is made, and the warning names the Thông tin cell", () => {
+  const demo = p("demo");
+  expect(runBin(["demo", "-o", demo]).code).toBe(0);
+  const sample = path.join(demo, "so-chuyen-de-mau.xlsx");
+  const entries = hostile.readZipEntries(sample).map((e) => {
+    if (e.name !== "xl/sharedStrings.xml") return e;
+    const xml = e.data.toString("utf8");
+    const cell = /Chi bộ [^<]{3,60}/.exec(xml)![0];
+    // _x0007_ is how Excel writes a BEL character in a file.
+    return { name: e.name, data: Buffer.from(xml.replace(cell, `${cell}_x0007_`), "utf8") };
+  });
+  hostile.writeZip(p("demo-bel.xlsx"), entries);
+  const out = p("dd-bel.docx");
+  const r = runBin(["de-dan", p("demo-bel.xlsx"), "--stt", "1", "-o", out]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(/^Cảnh báo: Trang “Thông tin”, ô [A-Z]+\d+ có ký tự điều khiển không in được/m);
+  expect(r.stderr).not.toMatch(/[Mm]ẫu/);
+  expect(invalidXmlParts(out)).toEqual([]);
 });
 
 describe("user templates", () => {
