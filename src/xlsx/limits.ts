@@ -102,10 +102,11 @@ const zlib: NodeZlib | null = (() => {
 })();
 
 const TOO_BIG = Symbol("too big");
+const NO_STREAM = Symbol("no capped inflater here");
 
 /** Inflates raw deflate data, giving up (TOO_BIG) once the output passes `cap` bytes:
  *  a bomb is never inflated whole. Throws on damaged data. */
-async function inflateCapped(data: Uint8Array, cap: number): Promise<Uint8Array | typeof TOO_BIG> {
+async function inflateCapped(data: Uint8Array, cap: number): Promise<Uint8Array | typeof TOO_BIG | typeof NO_STREAM> {
   if (zlib) {
     try {
       return zlib.inflateRawSync(data, { maxOutputLength: cap });
@@ -114,8 +115,16 @@ async function inflateCapped(data: Uint8Array, cap: number): Promise<Uint8Array 
       throw err;
     }
   }
-  // The browser: a stream, read chunk by chunk, cancelled past the cap.
-  const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  // The browser: a stream, read chunk by chunk, cancelled past the cap. An older web view
+  // without "deflate-raw" (Safari before 16.4) gets NO_STREAM: the caller falls back to
+  // PizZip, trusting the declared sizes already checked.
+  let inflater: DecompressionStream;
+  try {
+    inflater = new DecompressionStream("deflate-raw");
+  } catch {
+    return NO_STREAM;
+  }
+  const stream = new Blob([data.slice()]).stream().pipeThrough(inflater);
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -159,7 +168,10 @@ async function entryBytesCapped(file: PizZip.ZipObject, cap: number): Promise<Ui
   }
   const data = raw.getCompressedContent();
   if (raw.compressionMethod === "\x00\x00") return data.length > cap ? TOO_BIG : data;
-  return inflateCapped(data, cap);
+  const out = await inflateCapped(data, cap);
+  if (out !== NO_STREAM) return out;
+  if ((raw.uncompressedSize ?? 0) > cap) return TOO_BIG;
+  return file.asUint8Array();
 }
 
 // ---- byte scanning -------------------------------------------------------------
