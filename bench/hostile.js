@@ -144,11 +144,29 @@ function writeSpaceBomb(src, dest, gib, declare) {
   writeZip(dest, out);
 }
 
-/** Makes every case's input in `dir`; returns {case: {args, expect…}} for the runner. */
-async function makeCases(dir) {
+/** good.xlsx (a valid register) and bad-chars.xlsx (its text holding characters XML
+ *  forbids) in `dir`. */
+async function makeRegisters(dir) {
   fs.mkdirSync(dir, { recursive: true });
   const good = path.join(dir, "good.xlsx");
   await writeGoodRegister(good);
+  const p = (n) => path.join(dir, n);
+  // Characters XML 1.0 forbids, as Excel escapes them in a file (_xFFFF_, _x0001_),
+  // which the reader turns back into the characters; and a line break inside a title.
+  writeZip(
+    p("bad-chars.xlsx"),
+    readZipEntries(good).map((e) =>
+      e.name === "xl/sharedStrings.xml"
+        ? { name: e.name, data: Buffer.from(e.data.toString("utf8").replace("Chuyên đề quý 1", "Chuyên đề_xFFFF_ quý_x0001_ 1_xFFFE_ dòng một&#10;dòng hai"), "utf8") }
+        : e,
+    ),
+  );
+  return good;
+}
+
+/** Makes every case's input in `dir`; returns {case: {args, expect…}} for the runner. */
+async function makeCases(dir) {
+  const good = await makeRegisters(dir);
   const p = (n) => path.join(dir, n);
   writeSpaceBomb(good, p("bomb.xlsx"), 3, "true");
   writeSpaceBomb(good, p("bomb-liar.xlsx"), 3, "small");
@@ -175,16 +193,6 @@ async function makeCases(dir) {
     return s.replace("</sheetData>", `${rows.join("")}</sheetData>`);
   });
   // U+FFFF, U+FFFE and a control character in register text: the outputs must stay valid XML.
-  // Characters XML 1.0 forbids, as Excel escapes them in a file (_xFFFF_, _x0001_),
-  // which the reader turns back into the characters; and a line break inside a title.
-  writeZip(
-    p("bad-chars.xlsx"),
-    readZipEntries(good).map((e) =>
-      e.name === "xl/sharedStrings.xml"
-        ? { name: e.name, data: Buffer.from(e.data.toString("utf8").replace("Chuyên đề quý 1", "Chuyên đề_xFFFF_ quý_x0001_ 1_xFFFE_ dòng một&#10;dòng hai"), "utf8") }
-        : e,
-    ),
-  );
   try {
     execFileSync("mkfifo", [p("fifo.xlsx")]);
   } catch {
@@ -293,4 +301,4 @@ async function run() {
   }
 }
 
-module.exports = { makeCases, runCase, cleanup, run, writeZip, readZipEntries, writeGoodRegister };
+module.exports = { makeRegisters, makeCases, runCase, cleanup, run, writeZip, readZipEntries, writeGoodRegister };

@@ -15,7 +15,7 @@ import { fillTemplate } from "../../src/documents/fill";
 import { expectNoStack } from "./support";
 
 interface HostileModule {
-  makeCases(dir: string): Promise<unknown>;
+  makeRegisters(dir: string): Promise<string>;
   cleanup(dir: string): void;
   readZipEntries(file: string): { name: string; data: Buffer }[];
   writeZip(file: string, entries: { name: string; data: Buffer }[]): void;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   ensureBuilt();
   dir = mkdtempSync(path.join(os.tmpdir(), "chuyende-written-"));
   chmodSync(dir, 0o755);
-  await hostile.makeCases(dir);
+  await hostile.makeRegisters(dir);
 });
 afterAll(() => hostile.cleanup(dir));
 
