@@ -65,6 +65,7 @@ module.exports = (env, argv) => {
           { from: "assets/templates/*.docx", to: "assets/templates/[name][ext]", noErrorOnMissing: true },
           { from: "src/taskpane/huong-dan.html", to: "huong-dan.html" },
           { from: "src/taskpane/luu-tep.html", to: "luu-tep.html" },
+          { from: "src/taskpane/luu-tep.js", to: "luu-tep.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

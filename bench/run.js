@@ -15,6 +15,8 @@
 //   consolidate  bench/consolidate.js: consolidate1000Seconds, consolidateVsReadRatio, peakRssMb.
 //   syncs        bench/syncs.bench.ts through jest (ts-jest compiles it): context.sync() calls
 //                of each task-pane command on the Excel stand-in at 10 and 5,000 rows.
+//   hostile      bench/hostile.js: each hostile input of issue 15 through the CLI as a child:
+//                hostile: {case: {exit, seconds, peakRssMb}}.
 //   addin        a production webpack build into a temp folder (dist/ is left alone) with
 //                its stats: gzip bytes of the scripts the pane loads at start and of each
 //                chunk loaded on demand.
@@ -262,7 +264,7 @@ function markdownTable(r) {
 
 // ---- main ---------------------------------------------------------------------------------
 
-const PARTS = ["check", "documents", "consolidate", "syncs", "addin"];
+const PARTS = ["check", "documents", "consolidate", "syncs", "addin", "hostile"];
 
 function selectedParts() {
   const only = argValue("--only", null);
@@ -312,6 +314,7 @@ async function main() {
   });
   await runPart("syncs", () => benchSyncs());
   await runPart("addin", () => benchAddin());
+  await runPart("hostile", () => require("./hostile.js").run());
 
   const machine = {
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",

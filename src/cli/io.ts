@@ -1,7 +1,7 @@
 // File output and common options of the CLI. Outputs are written atomically (a temp
 // file in the same folder, then rename), never over an existing file without --ghi-de,
 // and never over an input.
-import { promises as fs, realpathSync } from "fs";
+import { promises as fs, realpathSync, rmSync, statSync } from "fs";
 import * as path from "path";
 import * as crypto from "crypto";
 import type ExcelJS from "exceljs";
@@ -9,6 +9,7 @@ import type { ParsedArgs, CliIO } from "./command";
 import type { Quarter, SimpleDate } from "../core/types";
 import { parseDate, parseQuarter } from "../core/values";
 import { UserError } from "../core/types";
+import { xmlSafeData, xmlSafeText } from "../core/shared/xmlText";
 
 export interface WriteOptions {
   /** Replace an existing file (the --ghi-de flag). */
@@ -61,6 +62,10 @@ export async function checkOutputPath(file: string, options: WriteOptions = {}):
     if (stat.isDirectory()) {
       throw new UserError("LA_THU_MUC", `${file} là thư mục; hãy cho -o một tên tệp.`, { file });
     }
+    // A device, a pipe or a socket is never replaced by a file, --ghi-de or not.
+    if (!stat.isFile()) {
+      throw new UserError("KHONG_PHAI_TEP", `${file} không phải tệp thường (là thiết bị hay ống dẫn) — hãy cho -o một tên tệp khác.`, { file });
+    }
     if (!options.overwrite) {
       throw new UserError("TEP_DA_CO", `Tệp ${file} đã có; thêm --ghi-de để ghi đè.`, { file });
     }
@@ -70,9 +75,11 @@ export async function checkOutputPath(file: string, options: WriteOptions = {}):
     const d = await fs.stat(dir);
     if (!d.isDirectory()) throw new Error("not a directory");
   } catch {
-    throw new UserError("KHONG_CO_THU_MUC", `Không có thư mục ${path.dirname(file)} để ghi ${path.basename(file)}.`, {
-      file,
-    });
+    throw new UserError(
+      "KHONG_CO_THU_MUC",
+      `Không có thư mục ${path.dirname(file)} để ghi ${path.basename(file)} — hãy tạo thư mục đó trước hoặc chọn thư mục khác cho -o.`,
+      { file },
+    );
   }
 }
 
@@ -84,10 +91,12 @@ export async function writeFileAtomic(
 ): Promise<void> {
   await checkOutputPath(file, options);
   const abs = path.resolve(file);
+  await removeStaleTemps(abs);
   const tmp = path.join(
     path.dirname(abs),
     `.${path.basename(abs)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`,
   );
+  pendingTemps.add(tmp);
   try {
     await fs.writeFile(tmp, data, { flag: "wx" });
     // Re-check right before the rename: another process may have created it meanwhile.
@@ -102,12 +111,113 @@ export async function writeFileAtomic(
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-      throw new UserError("KHONG_GHI_DUOC", `Không có quyền ghi tệp ${file}.`, { file });
+    throw writeError(file, (err as NodeJS.ErrnoException).code);
+  } finally {
+    pendingTemps.delete(tmp);
+  }
+}
+
+/** A failed write in plain words, with what to do; never the system's code or English. */
+export function writeError(file: string, code: string | undefined): UserError {
+  const name = path.basename(file);
+  const dir = path.dirname(file);
+  switch (code) {
+    case "EBUSY":
+    case "ETXTBSY":
+      return new UserError("TEP_DANG_MO", `Tệp ${name} đang mở trong Word hoặc Excel; đóng tệp rồi chạy lại.`, { file });
+    case "EACCES":
+    case "EPERM":
+      return new UserError(
+        "KHONG_GHI_DUOC",
+        `Không có quyền ghi tệp ${name} vào thư mục ${dir} (thư mục chỉ đọc, hoặc tệp đang mở trong Word hoặc Excel) — ` +
+          `hãy đóng tệp nếu đang mở, hoặc chọn thư mục khác cho -o (ví dụ thư mục Tài liệu).`,
+        { file },
+      );
+    case "EROFS":
+      return new UserError(
+        "KHONG_GHI_DUOC",
+        `Thư mục ${dir} nằm trên ổ chỉ đọc (đĩa CD, thẻ nhớ khóa ghi…) — hãy chọn thư mục khác cho -o.`,
+        { file },
+      );
+    case "ENOSPC":
+    case "EDQUOT":
+      return new UserError(
+        "HET_CHO",
+        `Hết chỗ trên đĩa khi ghi tệp ${name} — hãy xóa bớt tệp không cần hoặc chọn ổ đĩa khác cho -o, rồi chạy lại.`,
+        { file },
+      );
+    case "ENOENT":
+    case "ENOTDIR":
+      return new UserError(
+        "KHONG_CO_THU_MUC",
+        `Không có thư mục ${dir} để ghi ${name} — hãy tạo thư mục đó trước hoặc chọn thư mục khác cho -o.`,
+        { file },
+      );
+    case "ENAMETOOLONG":
+      return new UserError("KHONG_GHI_DUOC", `Tên hoặc đường dẫn tệp ${name} quá dài — hãy chọn tên ngắn hơn cho -o.`, { file });
+    default:
+      return new UserError("KHONG_GHI_DUOC", `Không ghi được tệp ${name} vào thư mục ${dir} — hãy kiểm tra ổ đĩa, hoặc chọn thư mục khác cho -o.`, { file });
+  }
+}
+
+// ---- temporary files ----------------------------------------------------------------
+// Each output is first written to ".NAME.PID.HEX.tmp" beside it. An interrupted run
+// (Ctrl+C, the window closed) removes its own; a run killed outright leaves one, which
+// the next write into that folder removes when its process is gone.
+
+const pendingTemps = new Set<string>();
+let signalsHooked = false;
+
+function removePendingTempsNow(): void {
+  for (const tmp of pendingTemps) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* gone or not ours to remove */
     }
-    if (code === "ENOSPC") throw new UserError("KHONG_GHI_DUOC", `Hết chỗ trên đĩa khi ghi tệp ${file}.`, { file });
-    throw new UserError("KHONG_GHI_DUOC", `Không ghi được tệp ${file}: ${(err as Error).message}`, { file });
+  }
+  pendingTemps.clear();
+}
+
+/** Removes the temporary files on SIGINT/SIGTERM, then ends as the signal would. */
+export function hookSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.on(signal, () => {
+      removePendingTempsNow();
+      process.exit(code);
+    });
+  }
+}
+
+const TEMP_RE = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes temporary files of ours left beside `abs` by a run that no longer exists. */
+async function removeStaleTemps(abs: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(path.dirname(abs));
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = TEMP_RE.exec(n);
+    if (!m || processAlive(Number(m[2]))) continue;
+    await fs.rm(path.join(path.dirname(abs), n), { force: true }).catch(() => undefined);
   }
 }
 
@@ -115,8 +225,34 @@ export async function writeFileAtomic(
 export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: WriteOptions = {}): Promise<void> {
   // Check first so a refused output costs no serialisation.
   await checkOutputPath(file, options);
+  makeXmlSafe(wb);
   const buffer = await wb.xlsx.writeBuffer();
   await writeFileAtomic(file, new Uint8Array(buffer as ArrayBuffer), options);
+}
+
+/** Every string a saved workbook will hold (cell text, rich text runs, hyperlink text,
+ *  cached formula results, notes, sheet names) through the one XML sanitiser: a register's
+ *  cell may carry U+FFFF or a control character, and exceljs writes them as they are,
+ *  making a file Excel refuses to open. */
+export function makeXmlSafe(wb: ExcelJS.Workbook): void {
+  wb.eachSheet((ws) => {
+    const name = xmlSafeText(ws.name);
+    if (name !== ws.name) ws.name = name;
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v: unknown = cell.value;
+        if (typeof v === "string") {
+          const safe = xmlSafeText(v);
+          if (safe !== v) cell.value = safe;
+        } else if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+          const safe = xmlSafeData(v);
+          if (JSON.stringify(safe) !== JSON.stringify(v)) cell.value = safe as ExcelJS.CellValue;
+        }
+        const note: unknown = cell.note;
+        if (typeof note === "string" && xmlSafeText(note) !== note) cell.note = xmlSafeText(note);
+      });
+    });
+  });
 }
 
 /** The --ghi-de flag. */
@@ -136,12 +272,22 @@ export function requireOutput(args: ParsedArgs, example = "KET-QUA.xlsx", extens
   return o;
 }
 
+function existsButNotFile(file: string): boolean {
+  try {
+    return !statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const EXTENSION_KIND: Record<string, string> = { ".xlsx": "sổ Excel", ".docx": "văn bản Word" };
 
 /** Refuses `-o` whose extension is not one of `extensions` (compared without case). */
 export function checkOutputExtension(file: string, extensions: readonly string[]): void {
   const ext = path.extname(file).toLowerCase();
   if (extensions.some((e) => e.toLowerCase() === ext)) return;
+  // A folder or a device given as -o gets its own, plainer message from checkOutputPath.
+  if (existsButNotFile(file)) return;
   const wanted = extensions.map((e) => `${e} (${EXTENSION_KIND[e] ?? "tệp"})`).join(" hoặc ");
   const suggestion = `${file.slice(0, file.length - path.extname(file).length) || "KET-QUA"}${extensions[0]}`;
   throw new UserError(

@@ -108,8 +108,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       const hint = (err as UserError).code === NO_REGISTER_CODE && err.message === noRegisterError().message ? ` ${NO_REGISTER_CLI_HINT}` : "";
       io.stderr(`Lỗi: ${err.message}${hint}\n`);
     } else {
-      const message = err instanceof Error ? err.message : String(err);
-      io.stderr(`Lỗi: lỗi không mong đợi: ${message}\n`);
+      // A library's or the system's own words (English, codes) help no secretary.
+      io.stderr(`Lỗi: lỗi không mong đợi của chương trình — hãy chạy lại; nếu vẫn lỗi, chạy lại với CHUYENDE_DEBUG=1 để xem chi tiết.\n`);
+      if (process.env.CHUYENDE_DEBUG === "1") io.stderr(`${err instanceof Error ? err.message : String(err)}\n`);
       if (process.env.CHUYENDE_DEBUG === "1" && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
     }
     return 2;

@@ -3,7 +3,32 @@
 // repairs before saving — is in src/xlsx, shared with the pane; re-exported here.
 import { promises as fs } from "fs";
 import { UserError } from "../core/types";
+import * as path from "path";
 import { loadWorkbookBytes, type LoadedWorkbook } from "../xlsx/load";
+import { READ_LIMITS } from "../xlsx/limits";
+
+/** A reading failure's system code in plain words (never the code itself). */
+export function readReason(code: string | undefined): string {
+  switch (code) {
+    case "ELOOP":
+      return " (liên kết tượng trưng vòng quanh chính nó)";
+    case "ENAMETOOLONG":
+      return " (đường dẫn quá dài)";
+    case "ENOTDIR":
+      return " (một phần của đường dẫn không phải thư mục)";
+    case "EBUSY":
+      return " (tệp đang bị chương trình khác khóa; hãy đóng chương trình đó rồi chạy lại)";
+    case "EIO":
+      return " (lỗi đọc đĩa)";
+    case "EISDIR":
+      return " (đây là thư mục)";
+    case "EMFILE":
+    case "ENFILE":
+      return " (đang mở quá nhiều tệp; hãy chạy lại)";
+    default:
+      return "";
+  }
+}
 
 export { loadWorkbookBytes, loadNotes, fixTables, compactDataValidations, type LoadedWorkbook } from "../xlsx/load";
 export { toCellValue, workbookToGrid, decodeRange } from "../xlsx/grid";
@@ -16,6 +41,18 @@ export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
     if (stat.isDirectory()) {
       throw new UserError("LA_THU_MUC", `${file} là thư mục, không phải tệp .xlsx.`, { file });
     }
+    // A pipe, a device or a socket named .xlsx would block or never end: only files.
+    if (!stat.isFile()) {
+      throw new UserError("KHONG_PHAI_TEP", `${file} không phải tệp thường (là thiết bị hay ống dẫn) — không đọc.`, { file });
+    }
+    if (stat.size > READ_LIMITS.fileBytes) {
+      throw new UserError(
+        "TEP_QUA_LON",
+        `Tệp ${path.basename(file)} quá lớn để đọc: tệp nặng ${Math.round(stat.size / 1048576).toLocaleString("vi-VN")} MB, ` +
+          `quá giới hạn ${READ_LIMITS.fileBytes / 1048576} MB. Sổ chuyên đề thật nhỏ hơn nhiều — hãy kiểm tra lại tệp.`,
+        { file },
+      );
+    }
     bytes = await fs.readFile(file);
   } catch (err) {
     if (err instanceof UserError) throw err;
@@ -24,7 +61,7 @@ export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
     if (code === "EACCES" || code === "EPERM") {
       throw new UserError("KHONG_DOC_DUOC", `Không có quyền đọc tệp ${file}.`, { file });
     }
-    throw new UserError("KHONG_DOC_DUOC", `Không đọc được tệp ${file}. Kiểm tra tệp còn đó và không bị khóa (đóng Excel nếu đang mở tệp) rồi chạy lại.`, { file });
+    throw new UserError("KHONG_DOC_DUOC", `Không đọc được tệp ${file}${readReason(code)}.`, { file });
   }
   return loadWorkbookBytes(bytes, file);
 }

@@ -121,9 +121,14 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
 // ---------------------------------------------------------------------------
 // Small formatting helpers (document wording lives here, beside its data)
 
-/** Control characters would make the .docx XML invalid; they are never meant. */
+/** Control characters would make the .docx XML invalid; they are never meant. A line
+ *  break the secretary typed in a cell (Alt+Enter) stays one: the document shows it. */
 function safe(s: string): string {
-  return cleanText(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " "));
+  return s
+    .split(/\r\n|\r|\n/)
+    .map((line) => cleanText(line.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " ")))
+    .filter((line) => line !== "")
+    .join("\n");
 }
 
 function orBlank(s: string | null | undefined): string {

@@ -10,6 +10,8 @@ import Docxtemplater from "docxtemplater";
 import InspectModule from "docxtemplater/js/inspect-module.js";
 import { UserError } from "../core/types";
 import { TEMPLATE_FIELDS, type DocumentData, type DocumentKind } from "../core/documentData";
+import { xmlSafeData } from "../core/shared/xmlText";
+import { DOCX_LIMITS, checkTemplateSize, keepOnlyDocxParts } from "./clean";
 
 export interface TemplateOptions {
   /** The template's file name, for messages ("mau-cua-toi.docx"). */
@@ -41,9 +43,14 @@ function openDocx(template: Uint8Array | ArrayBuffer, opts: TemplateOptions): Pi
     throw new UserError("MAU_RONG", `${who} là tệp rỗng (0 byte) — hãy chọn một tệp Word .docx.`, { file: opts.name });
   }
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // An OLE container: Word's encrypted .docx or the old .doc. Its directory names its
+    // streams in UTF-16LE: "EncryptedPackage" only in the encrypted one.
+    const encrypted = new TextDecoder("utf-16le").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).includes("EncryptedPackage");
     throw new UserError(
       "MAU_KHONG_PHAI_DOCX",
-      `${who} là tệp Word cũ (.doc) hoặc có mật khẩu — hãy mở bằng Word, bỏ mật khẩu (nếu có) và lưu lại dưới dạng .docx.`,
+      encrypted
+        ? `${who} được đặt mật khẩu (mã hóa) — hãy mở bằng Word, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ tài liệu › Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi chạy lại.`
+        : `${who} là tệp Word 97-2003 (.doc) cũ — hãy mở bằng Word, chọn Lưu thành › Tài liệu Word (.docx), rồi chạy lại.`,
       { file: opts.name },
     );
   }
@@ -55,12 +62,16 @@ function openDocx(template: Uint8Array | ArrayBuffer, opts: TemplateOptions): Pi
       file: opts.name,
     });
   }
+  checkTemplateSize(bytes, zip, who, opts.name);
   if (!zip.file("word/document.xml")) {
     const what = zip.file("xl/workbook.xml") ? " (đây là tệp Excel)" : zip.file("ppt/presentation.xml") ? " (đây là tệp PowerPoint)" : "";
     throw new UserError("MAU_KHONG_PHAI_DOCX", `${who} không phải tệp Word .docx${what} — hãy chọn một tệp .docx.`, {
       file: opts.name,
     });
   }
+  // Only what a .docx needs is read and copied: no macros, no remote template, no
+  // entries nothing refers to.
+  keepOnlyDocxParts(zip);
   return zip;
 }
 
@@ -170,8 +181,14 @@ function braceErrors(zip: PizZip): string[] {
     if (!errors.includes(m)) errors.push(m);
   };
   for (const name of Object.keys(zip.files).filter((n) => TEXT_PART_RE.test(n)).sort()) {
-    for (const text of paragraphTexts(zip.file(name)!.asText())) {
+    const texts = paragraphTexts(zip.file(name)!.asText());
+    loopErrors(texts).forEach(add);
+    for (const text of texts) {
       if (!text.includes("{") && !text.includes("}")) continue;
+      // {@name} inserts the value as raw Word XML: register text would become live markup.
+      for (const m of text.matchAll(/{@\s*([^{}]*)}/g)) {
+        add(`Thẻ {@${m[1].trim()}} không dùng được — dấu @ chèn nội dung như mã Word; hãy bỏ dấu @ (viết {${m[1].trim()}}).`);
+      }
       // {{name}}: another tool's syntax.
       const rest = text.replace(/{{([^{}]*)}}/g, (_, inner: string) => {
         add(`Thẻ {{${inner}}} dùng hai dấu ngoặc — mẫu này dùng một dấu: viết {${inner.trim()}}.`);
@@ -195,6 +212,32 @@ function braceErrors(zip: PizZip): string[] {
         const tag = /^[^\s{}]*/u.exec(rest.slice(open + 1))?.[0] ?? "";
         add(`Thẻ {${shorten(tag || rest.slice(open + 1))} chưa đóng — thêm dấu } ngay sau tên thẻ (trong đoạn “${shorten(text)}”).`);
       }
+    }
+  }
+  return errors;
+}
+
+/** Loops nested deeper than DOCX_LIMITS.loopDepth, or a loop inside itself: each level
+ *  multiplies the output ({#yKien} four deep over 300 opinions is 8 billion copies). */
+function loopErrors(texts: string[]): string[] {
+  const errors: string[] = [];
+  const open: string[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(/{\s*([#^/])\s*([^{}]*?)\s*}/g)) {
+      const tag = m[2];
+      if (m[1] === "/") {
+        const i = open.lastIndexOf(tag);
+        if (i >= 0) open.length = i;
+        continue;
+      }
+      if (open.includes(tag)) {
+        const msg = `Vòng lặp {${m[1]}${tag}} nằm trong chính nó — mỗi vòng lặp chỉ đặt một lần, đóng {/${tag}} trước khi mở lại.`;
+        if (!errors.includes(msg)) errors.push(msg);
+      } else if (open.length >= DOCX_LIMITS.loopDepth) {
+        const msg = `Vòng lặp {${m[1]}${tag}} lồng quá ${DOCX_LIMITS.loopDepth} tầng (trong ${open.map((t) => `{#${t}}`).join(" › ")}) — mẫu chỉ cho lồng tối đa ${DOCX_LIMITS.loopDepth} tầng.`;
+        if (!errors.includes(msg)) errors.push(msg);
+      }
+      open.push(tag);
     }
   }
   return errors;
@@ -243,7 +286,8 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
   const zip = openDocx(template, opts);
   const doc = compile(zip, opts);
   try {
-    doc.render(data);
+    // Register text may hold characters XML forbids (U+FFFF, controls): never written.
+    doc.render(xmlSafeData(data));
   } catch (err) {
     const messages = errorMessages(err);
     throw new UserError(
@@ -252,7 +296,15 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
       { file: opts.name },
     );
   }
-  return doc.getZip().generate({ type: "uint8array", compression: "DEFLATE" }) as Uint8Array;
+  const out = doc.getZip().generate({ type: "uint8array", compression: "DEFLATE" }) as Uint8Array;
+  if (out.length > DOCX_LIMITS.outputBytes) {
+    throw new UserError(
+      "VAN_BAN_QUA_LON",
+      `${label(opts)}: văn bản điền ra nặng hơn ${DOCX_LIMITS.outputBytes / 1048576} MB — mẫu lặp quá nhiều lần hoặc chứa phần quá lớn; hãy kiểm tra lại mẫu.`,
+      { file: opts.name },
+    );
+  }
+  return out;
 }
 
 interface StructuredPart {

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import PizZip from "pizzip";
 import type { WorkbookGrid } from "../core/types";
 import { UserError } from "../core/types";
-import { decodeAddress, decodeRange, encodeAddress, tablesOf, workbookToGrid } from "./grid";
+import { decodeAddress, encodeAddress, tablesOf, workbookToGrid } from "./grid";
+import { boundWorkbook, checkZipEnvelope } from "./limits";
 
 export interface LoadedWorkbook {
   workbook: ExcelJS.Workbook;
@@ -77,8 +78,8 @@ function sniffProblem(file: string, bytes: Uint8Array): string | null {
       );
     }
     return (
-      `Không mở được tệp ${name}: tệp được đặt mật khẩu hoặc là định dạng .xls cũ — ` +
-      `hãy bỏ mật khẩu (nếu có) và lưu lại dưới dạng .xlsx (Sổ làm việc Excel).`
+      `Không mở được tệp ${name}: đây là tệp Office dạng cũ mà chương trình không nhận ra (có thể bị hỏng) — ` +
+      `hãy mở bằng Excel và lưu lại dưới dạng .xlsx (Sổ làm việc Excel).`
     );
   }
   if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) return null;
@@ -168,6 +169,7 @@ export async function loadWorkbookBytes(bytes: Uint8Array, file: string): Promis
   const problem = sniffProblem(file, bytes);
   if (problem) throw new UserError("TEP_KHONG_HOP_LE", problem, { file });
   const name = baseName(file);
+  checkZipEnvelope(bytes, name, file);
   let zip: PizZip;
   try {
     zip = new PizZip(bytes);
@@ -187,7 +189,9 @@ export async function loadWorkbookBytes(bytes: Uint8Array, file: string): Promis
       file,
     });
   }
-  const { bytes: toLoad, notes } = clipHugeValidations(zip, bytes);
+  // Every entry inflated under a cap, sheets scanned, huge ranges clipped: exceljs only
+  // ever sees a bounded workbook (READ_LIMITS).
+  const { bytes: toLoad, notes } = await boundWorkbook(zip, bytes, name, file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(toLoad as unknown as ArrayBuffer);
@@ -228,89 +232,6 @@ function unsupportedParts(zip: PizZip): string[] {
  *  a command that saves the workbook shows these to the user. */
 export function loadNotes(wb: ExcelJS.Workbook): string[] {
   return loadNotesByWorkbook.get(wb) ?? [];
-}
-
-/** Cells a drop-down range may cover before it is clipped (exceljs keeps one entry per
- *  cell: a whole-column list is a million entries, hundreds of MB, seconds to load). */
-const MAX_VALIDATION_CELLS = 200_000;
-/** Rows kept below the last used row when a huge validation range is clipped. */
-const VALIDATION_MARGIN_ROWS = 5000;
-
-/** Clips data-validation ranges that cover whole columns (common in hand-made sheets) to
- *  the used rows plus a margin, in the bytes handed to exceljs. */
-function clipHugeValidations(zip: PizZip, bytes: Uint8Array): { bytes: Uint8Array; notes: string[] } {
-  const notes: string[] = [];
-  let changed = false;
-  let names: Map<string, string> | null = null; // only needed when a sheet is clipped
-  for (const entry of Object.keys(zip.files)) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(entry)) continue;
-    const xml = entryText(zip.files[entry]);
-    if (!xml.includes("<dataValidation")) continue;
-    const lastRow = lastUsedRow(xml);
-    const limit = lastRow + VALIDATION_MARGIN_ROWS;
-    let sheetChanged = false;
-    const fixed = xml.replace(/(<dataValidation\b[^>]*\bsqref=")([^"]*)(")/g, (_m, pre: string, sqref: string, post: string) => {
-      const parts = sqref.split(/\s+/).filter(Boolean).map((ref) => {
-        const r = decodeRange(ref);
-        if (!r) return ref;
-        const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
-        if (cells <= MAX_VALIDATION_CELLS || r.bottom + 1 <= limit) return ref;
-        sheetChanged = true;
-        const bottom = Math.max(r.top + 1, limit);
-        return `${encodeAddress(r.top, r.left)}:${encodeAddress(bottom - 1, r.right)}`;
-      });
-      return pre + parts.join(" ") + post;
-    });
-    if (sheetChanged) {
-      changed = true;
-      zip.file(entry, fixed);
-      names ??= sheetNamesByPart(zip);
-      const sheet = names.get(entry) ?? entry;
-      notes.push(
-        `Danh sách chọn (Xác thực dữ liệu) phủ cả cột trên trang "${sheet}" được giới hạn đến dòng ${limit} trong tệp ra.`,
-      );
-    }
-  }
-  if (!changed) return { bytes, notes };
-  return { bytes: zip.generate({ type: "uint8array", compression: "DEFLATE" }), notes };
-}
-
-function lastUsedRow(xml: string): number {
-  const i = xml.lastIndexOf("<row ");
-  if (i < 0) return 1;
-  const m = /\br="(\d+)"/.exec(xml.slice(i, i + 200));
-  return m ? Number(m[1]) : 1;
-}
-
-/** Worksheet part path → sheet name, from workbook.xml and its relationships. */
-function sheetNamesByPart(zip: PizZip): Map<string, string> {
-  const out = new Map<string, string>();
-  const wbFile = zip.files["xl/workbook.xml"];
-  const relsFile = zip.files["xl/_rels/workbook.xml.rels"];
-  const wb = wbFile ? entryText(wbFile) : "";
-  const rels = relsFile ? entryText(relsFile) : "";
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
-  }
-  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
-    const target = rid ? targets.get(rid) : undefined;
-    if (name && target) out.set(`xl/${target}`, decodeXml(name));
-  }
-  return out;
-}
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /** exceljs reads a table whose XML omits headerRowCount (as Excel writes it) as having no

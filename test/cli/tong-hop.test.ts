@@ -207,12 +207,18 @@ describe("chuyende tong-hop: files, output and exit codes", () => {
     expect(r.stderr).toContain(message);
   });
 
-  test("the output file is never read as an input", async () => {
+  test("an output inside or equal to an input is refused; the output file is never read as an input", async () => {
     const folder = path.join(dir, "cung-thu-muc");
     mkdirSync(folder);
     copyFileSync(path.join(cells, "a-chi-bo-1.xlsx"), path.join(folder, "a.xlsx"));
     const target = path.join(folder, "ket-qua.xlsx");
-    await runInProcess(["tong-hop", folder, "-o", target, "--ngay", "2024-12-31"]);
+    const inside = await runInProcess(["tong-hop", folder, "-o", target, "--ngay", "2024-12-31"]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toMatch(/^Lỗi: Tệp ra .*ket-qua\.xlsx nằm trong thư mục .*cung-thu-muc đang được tổng hợp/);
+    expect(existsSync(target)).toBe(false);
+    const same = await runInProcess(["tong-hop", folder, "-o", folder, "--ghi-de", "--ngay", "2024-12-31"]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/trùng với .*cung-thu-muc đang được tổng hợp/);
     const files = await collectInputs([folder], [target]);
     expect(files.files.map((f) => path.basename(f))).toEqual(["a.xlsx"]);
   });

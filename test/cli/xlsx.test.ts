@@ -127,7 +127,7 @@ describe("loadWorkbookFile: unreadable input says why in Vietnamese", () => {
     const ole = Buffer.alloc(1024);
     Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
     writeFileSync(f, ole);
-    await expectUserError(f, /mật khẩu hoặc là định dạng \.xls cũ.*lưu lại dưới dạng \.xlsx/);
+    await expectUserError(f, /tệp Office dạng cũ mà chương trình không nhận ra.*lưu lại dưới dạng \.xlsx/);
   });
   test("a CSV, named .csv or renamed .xlsx", async () => {
     const csv = path.join(dir, "so.csv");

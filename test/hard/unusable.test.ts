@@ -58,7 +58,7 @@ const CASES: { name: string; file: string; make: (file: string) => Promise<void>
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
       writeFileSync(file, b);
     },
-    says: /ole\.xlsx.*mật khẩu hoặc là định dạng \.xls cũ.*\.xlsx/,
+    says: /ole\.xlsx.*tệp Office dạng cũ mà chương trình không nhận ra.*\.xlsx/,
   },
   {
     name: "a legacy .xls renamed to .xlsx",

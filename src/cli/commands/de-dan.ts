@@ -10,7 +10,9 @@ import { checkOutputPath, dateOption, intOption, overwriteOption, requireInput, 
 import { readWorkbook } from "../../core/register";
 import { deDanData, type DocumentData, type DocumentKind } from "../../core/documentData";
 import type { ParsedWorkbook } from "../../core/types";
-import { UserError } from "../../core/types";
+import { UserError, type WorkbookGrid } from "../../core/types";
+import { hasXmlForbidden } from "../../core/shared/xmlText";
+import { columnLetter } from "../../core/sheetModel";
 import { checkTemplate, fillTemplate } from "../../documents/fill";
 
 const KIND_LABEL: Record<DocumentKind, string> = { "de-dan": "đề dẫn", "bien-ban": "biên bản" };
@@ -62,6 +64,26 @@ export interface DocumentJob {
   data(book: ParsedWorkbook, stt: number, args: ParsedArgs, io: CliIO): { data: DocumentData; problems: string[] };
 }
 
+/** Cells holding characters a Word document cannot hold (control characters, U+FFFF…):
+ *  they are left out of the document; the secretary is told which cell (Thông tin, most
+ *  often, pasted from another program) so the register can be corrected. */
+function forbiddenCharacterNotes(grid: WorkbookGrid): string[] {
+  const notes: string[] = [];
+  for (const sheet of grid.sheets) {
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v === "string" && hasXmlForbidden(v) && notes.length < 10) {
+          notes.push(
+            `Trang “${sheet.name}”, ô ${columnLetter(c + 1)}${r + 1} có ký tự điều khiển không in được (thường do dán từ chương trình khác); ` +
+              `văn bản đã bỏ ký tự đó — hãy gõ lại nội dung ô này trong sổ.`,
+          );
+        }
+      }),
+    );
+  }
+  return notes;
+}
+
 /** The common run of de-dan and bien-ban. */
 export async function runDocumentCommand(job: DocumentJob, args: ParsedArgs, io: CliIO): Promise<number> {
   const input = requireInput(args);
@@ -79,7 +101,7 @@ export async function runDocumentCommand(job: DocumentJob, args: ParsedArgs, io:
   const { data, problems } = job.data(book, stt, args, io);
   const bytes = fillTemplate(template.bytes, data, { name: template.name });
   await writeFileAtomic(output, bytes, { overwrite, inputs });
-  for (const p of problems) io.stderr(`Cảnh báo: ${p}\n`);
+  for (const p of [...forbiddenCharacterNotes(grid), ...problems]) io.stderr(`Cảnh báo: ${p}\n`);
   io.stdout(
     `Đã lập ${KIND_LABEL[job.kind]} chuyên đề STT ${stt} “${String(data.tenChuyenDe)}” (${String(data.quyText)})` +
       `${mau ? ` theo mẫu ${template.name}` : ""} và ghi vào ${output}.\n`,

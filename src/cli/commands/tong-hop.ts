@@ -7,12 +7,12 @@
 // once (loadWorkbookBytes), checked, reduced to its ConsolidatedCell and dropped, so
 // memory stays flat whatever the number of files; with many files the work is shared
 // among worker threads, one per core.
-import { promises as fs } from "fs";
+import { promises as fs, realpathSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker, isMainThread, parentPort, workerData } from "worker_threads";
 import type { CliIO, Command } from "../command";
-import { loadWorkbookBytes, loadWorkbookFile, type LoadedWorkbook } from "../xlsx";
+import { loadWorkbookBytes, loadWorkbookFile, readReason, type LoadedWorkbook } from "../xlsx";
 import { newWorkbook, renderSheets } from "../render";
 import { checkOutputExtension, checkOutputPath, dateOption, overwriteOption, samePath, saveWorkbook, yearOption } from "../io";
 import { createProgress } from "../progress";
@@ -43,24 +43,71 @@ function isCandidate(name: string): boolean {
 
 const collator = new Intl.Collator("vi", { numeric: true });
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+/** What a folder walk found: candidate files, and what it could not use with the reason. */
+interface Walk {
+  files: string[];
+  unreadable: UnreadableFile[];
+  /** Real paths of folders already walked: a symlink loop is followed once at most. */
+  folders: Set<string>;
+}
+
+function codeOf(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Lists `dir` and its subfolders. Never throws: a folder that cannot be listed, a broken
+ *  link, a pipe or a device named .xlsx is recorded with its reason and the walk goes on. */
+async function walk(dir: string, w: Walk): Promise<void> {
+  let entries: import("fs").Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    w.unreadable.push({ file: dir, reason: `Không đọc được thư mục ${dir}${folderReason(codeOf(err))}; các tệp trong đó không được tổng hợp.` });
+    return;
+  }
   entries.sort((a, b) => collator.compare(a.name, b.name));
   for (const e of entries) {
     const full = path.join(dir, e.name);
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {
-      const st = await fs.stat(full).catch(() => null);
-      isDir = Boolean(st?.isDirectory());
-      isFile = Boolean(st?.isFile());
+      let st: import("fs").Stats;
+      try {
+        st = await fs.stat(full);
+      } catch (err) {
+        if (isCandidate(e.name)) w.unreadable.push({ file: full, reason: `Liên kết tới tệp không dùng được${readReason(codeOf(err)) || " (tệp đích không còn)"} — bỏ qua.` });
+        continue;
+      }
+      isDir = st.isDirectory();
+      isFile = st.isFile();
+      if (!isDir && !isFile && isCandidate(e.name)) {
+        w.unreadable.push({ file: full, reason: "Không phải tệp thường (thiết bị hay ống dẫn) — bỏ qua." });
+        continue;
+      }
     }
     if (isDir) {
-      if (!e.name.startsWith(".")) await walk(full, out);
-    } else if (isFile && isCandidate(e.name)) {
-      out.push(full);
+      if (e.name.startsWith(".")) continue;
+      const real = await fs.realpath(full).catch(() => null);
+      if (real === null) {
+        w.unreadable.push({ file: full, reason: `Không đọc được thư mục ${full} — bỏ qua.` });
+        continue;
+      }
+      // A link back to a folder already walked (a loop, or two links to one folder).
+      if (w.folders.has(real)) continue;
+      w.folders.add(real);
+      await walk(full, w);
+    } else if (isFile) {
+      if (isCandidate(e.name)) w.files.push(full);
+    } else if (isCandidate(e.name)) {
+      w.unreadable.push({ file: full, reason: "Không phải tệp thường (thiết bị hay ống dẫn) — bỏ qua." });
     }
   }
+}
+
+/** Why a folder could not be listed, in plain words. */
+function folderReason(code: string | undefined): string {
+  if (code === "EACCES" || code === "EPERM") return " (không có quyền mở thư mục)";
+  return readReason(code);
 }
 
 export interface CollectedInputs {
@@ -69,45 +116,43 @@ export interface CollectedInputs {
   unreadable: UnreadableFile[];
 }
 
-/** FILE|DIR arguments → the files to read, in a stable order, each once. */
+/** FILE|DIR arguments → the files to read, in a stable order, each once (by real path). */
 export async function collectInputs(args: readonly string[], exclude: readonly string[] = []): Promise<CollectedInputs> {
-  const files: string[] = [];
-  const unreadable: UnreadableFile[] = [];
+  const w: Walk = { files: [], unreadable: [], folders: new Set() };
   for (const arg of args) {
     let st: import("fs").Stats;
     try {
       st = await fs.stat(arg);
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      const reason =
-        e.code === "ENOENT" ? `Không tìm thấy tệp hay thư mục ${arg}.` : `Không đọc được ${arg} (${e.code ?? e.message}).`;
-      unreadable.push({ file: arg, reason });
+      const code = codeOf(err);
+      const reason = code === "ENOENT" ? `Không tìm thấy tệp hay thư mục ${arg}.` : `Không đọc được ${arg}${readReason(code)}.`;
+      w.unreadable.push({ file: arg, reason });
       continue;
     }
     if (st.isDirectory()) {
-      const found: string[] = [];
-      try {
-        await walk(arg, found);
-      } catch (err) {
-        unreadable.push({ file: arg, reason: `Không đọc được thư mục ${arg} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).` });
-      }
-      files.push(...found);
+      const real = await fs.realpath(arg).catch(() => path.resolve(arg));
+      if (w.folders.has(real)) continue;
+      w.folders.add(real);
+      await walk(arg, w);
+    } else if (st.isFile()) {
+      w.files.push(arg);
     } else {
-      files.push(arg);
+      w.unreadable.push({ file: arg, reason: "Không phải tệp thường (thiết bị hay ống dẫn) — bỏ qua." });
     }
   }
   const kept: string[] = [];
   const seen = new Set<string>();
   const excludeNames = new Set(exclude.map((x) => path.basename(x).toLowerCase()));
-  for (const f of files) {
+  for (const f of w.files) {
     // samePath resolves symlinks (a stat per call): only for files that could match.
     if (excludeNames.has(path.basename(f).toLowerCase()) && exclude.some((x) => samePath(f, x))) continue;
-    const key = path.resolve(f);
+    // One file reached by two ways (a link, a folder given twice) is read once.
+    const key = await fs.realpath(f).catch(() => path.resolve(f));
     if (seen.has(key)) continue;
     seen.add(key);
     kept.push(f);
   }
-  return { files: kept, unreadable };
+  return { files: kept, unreadable: w.unreadable };
 }
 
 export interface ConsolidationRun {
@@ -139,7 +184,9 @@ async function consolidateOne(file: string, bytes: Buffer | null, opts: Consolid
     const reason =
       err instanceof UserError || (err instanceof Error && err.name === "UserError")
         ? err.message
-        : `Lỗi không mong đợi khi đọc tệp: ${err instanceof Error ? err.message : String(err)}`;
+        : // A library's own (English) words help no secretary: kept for CHUYENDE_DEBUG only.
+          "Không đọc được tệp: nội dung bên trong sổ bị hỏng — hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi chạy lại." +
+          (process.env.CHUYENDE_DEBUG === "1" ? ` (${err instanceof Error ? err.message : String(err)})` : "");
     return { unreadable: { file, reason } };
   }
 }
@@ -284,6 +331,41 @@ export async function consolidateFiles(
   return { entries, unreadable };
 }
 
+/** The output may not be an input, nor lie inside an input folder (it would be read as a
+ *  register on the next run, and replacing a folder's file while reading it is unsafe). */
+function refuseOutputAmongInputs(output: string, inputs: readonly string[]): void {
+  const out = canonical(output);
+  for (const input of inputs) {
+    const inp = canonical(input);
+    if (out === inp || out.startsWith(inp.endsWith(path.sep) ? inp : inp + path.sep)) {
+      throw new UserError(
+        "TEP_RA_TRONG_TEP_VAO",
+        out === inp
+          ? `Tệp ra ${output} trùng với ${input} đang được tổng hợp — hãy ghi tệp ra ở chỗ khác (ví dụ -o TONG-HOP.xlsx ở thư mục ngoài).`
+          : `Tệp ra ${output} nằm trong thư mục ${input} đang được tổng hợp — hãy ghi tệp ra ở thư mục khác.`,
+        { file: output },
+      );
+    }
+  }
+}
+
+/** The real path (links resolved) of a file or folder, or of its folder when it does not
+ *  exist yet; lower-cased where the file system ignores case. */
+function canonical(p: string): string {
+  const abs = path.resolve(p);
+  let real = abs;
+  try {
+    real = realpathSync(abs);
+  } catch {
+    try {
+      real = path.join(realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      real = abs;
+    }
+  }
+  return process.platform === "win32" || process.platform === "darwin" ? real.toLowerCase() : real;
+}
+
 function textSummary(run: ConsolidationRun, output: string | null, asOf: SimpleDate): string {
   const lines: string[] = [];
   const met = run.entries.filter((e) => e.meetsMinimum).length;
@@ -332,6 +414,7 @@ export const tongHop: Command & { flags: string[] } = {
     const asOf = dateOption(args, io);
     const year = yearOption(args);
 
+    if (output) refuseOutputAmongInputs(output, args.positional);
     const collected = await collectInputs(args.positional, output ? [output] : []);
     // Inputs that could be the output: only those of the same name need the (stat-costly) check.
     const clashing = output

@@ -29,7 +29,7 @@ export interface ConsolidationRun {
 
 function reasonOf(err: unknown): string {
   if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) return (err as Error).message;
-  return "không phải tệp Excel .xlsx hợp lệ (hỏng, đặt mật khẩu hoặc định dạng cũ .xls) — hãy mở bằng Excel và lưu lại dưới dạng .xlsx.";
+  return "Không đọc được tệp: nội dung bên trong sổ bị hỏng — hãy mở bằng Excel và lưu lại dưới dạng .xlsx.";
 }
 
 export async function consolidateFiles(
