@@ -213,13 +213,15 @@ export class SheetState {
     return out;
   }
 
-  /** Box of the cells holding a value or formula (or, unless valuesOnly, a format). */
-  usedBox(valuesOnly: boolean): Box | null {
+  /** Box of the cells holding a value or formula (or, unless valuesOnly, a format), within `within`. */
+  usedBox(valuesOnly: boolean, within?: Box): Box | null {
     let box: Box | null = null;
     this.cells.forEach((line, r) => {
       if (!line) return;
+      if (within && (r < within.top || r > within.bottom)) return;
       line.forEach((cell, c) => {
         if (!cell) return;
+        if (within && (c < within.left || c > within.right)) return;
         const used = cell.value !== "" || cell.formula !== undefined || (!valuesOnly && cell.numberFormat !== undefined);
         if (!used) return;
         box = box
@@ -398,6 +400,11 @@ export class StandInWorkbook {
       this.names.push(new NameState(name, this.sheet(sheetName) ?? null, parseAddress(ref)));
     }
     this.activeSheet = this.sheets[0]?.name ?? null;
+  }
+
+  /** The names that refer to `sheet` (the add-in's markers among them). */
+  namesOf(sheet: string): string[] {
+    return this.names.filter((n) => n.sheet && n.sheet.name.toLowerCase() === sheet.toLowerCase()).map((n) => n.name);
   }
 
   name(name: string): NameState | undefined {
@@ -1049,6 +1056,20 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 
+  /** The used part of this range (Range.getUsedRangeOrNullObject, ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.requires("ExcelApi", "1.4", "Range.getUsedRangeOrNullObject");
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const { sheet, box } = this.t();
+        const used = sheet.usedBox(valuesOnly, box);
+        return used ? { sheet, box: used } : null;
+      },
+      true,
+    );
+  }
+
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.ctx.requires("ExcelApi", "1.13", "Range.getMergedAreasOrNullObject");
     return new RangeAreasProxy(this.ctx, () => {
@@ -1515,6 +1536,9 @@ export class NamedItemCollectionProxy extends CollectionProxy<NameState, NamedIt
     for (const p of props) (proxy as any).loadProp(p, n);
     (proxy as any).resolveTarget();
     return proxy;
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.ctx.book.name(name) ?? null);
   }
   getItemOrNullObject(name: string): NamedItemProxy {
     return new NamedItemProxy(this.ctx, () => this.ctx.book.name(name) ?? null, true);
