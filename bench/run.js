@@ -262,7 +262,7 @@ function markdownTable(r) {
 
 // ---- main ---------------------------------------------------------------------------------
 
-const PARTS = ["check", "documents", "consolidate", "syncs", "addin"];
+const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin"];
 
 function selectedParts() {
   const only = argValue("--only", null);
@@ -311,6 +311,7 @@ async function main() {
     };
   });
   await runPart("syncs", () => benchSyncs());
+  await runPart("payload", () => require("./payload.js").run());
   await runPart("addin", () => benchAddin());
 
   const machine = {

@@ -6,7 +6,7 @@
 
 /** Bytes one request or response may carry (5 MB), and what the adapter aims for. */
 export const PAYLOAD_LIMIT = 5_000_000;
-export const PAYLOAD_BUDGET = 2_000_000;
+export const PAYLOAD_BUDGET = 2_400_000;
 /** Cells read in one sync: about 20 bytes a cell keeps a response near 2 MB. */
 export const CELLS_PER_SYNC = 100_000;
 /** Merged areas one getMergedAreasOrNullObject call may return. */

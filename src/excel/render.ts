@@ -72,7 +72,7 @@ const addr = (r: Range1): string => a1(r.top, r.left, r.bottom, r.right);
 
 /** Applies a cell style to a range (fonts, alignment, fill, borders; number formats are
  *  written with the values). */
-function applyStyle(range: Excel.Range, style: CellStyle, width: number): void {
+function applyStyle(range: Excel.Range, style: CellStyle, width: number, height = 1): void {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.italic !== undefined) f.font.italic = style.italic;
@@ -85,7 +85,8 @@ function applyStyle(range: Excel.Range, style: CellStyle, width: number): void {
   if (style.fill) f.fill.color = `#${style.fill}`;
   if (style.border) {
     const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
-    for (const edge of width > 1 ? [...edges, "InsideVertical" as const] : edges) {
+    const inside = [...(width > 1 ? (["InsideVertical"] as const) : []), ...(height > 1 ? (["InsideHorizontal"] as const) : [])];
+    for (const edge of [...edges, ...inside]) {
       f.borders.getItem(edge).style = "Continuous";
     }
   }
@@ -257,11 +258,14 @@ function planSheetModel(
   const style = (range: Range1, st: CellStyle): void => {
     steps.push({
       bytes: ACTION_BYTES * (3 + Object.keys(st).length + (st.border ? 5 : 0)),
-      run: () => applyStyle(sheet().getRange(addr(range)), st, range.right - range.left + 1),
+      run: () => applyStyle(sheet().getRange(addr(range)), st, range.right - range.left + 1, range.bottom - range.top + 1),
     });
   };
   for (const rs of model.rangeStyles ?? []) if (styleKey(rs.style) !== "") style(rs.range, rs.style);
   const styled = model.cells.filter((c) => styleKey(c.style) !== "").sort((x, y) => x.row - y.row || x.col - y.col);
+  // Runs of equally styled cells along a row, then the same run on consecutive rows joined
+  // into one block: a table styled cell by cell costs a few requests, not one per row.
+  const blocks = new Map<string, { range: Range1; style: CellStyle }[]>();
   for (let i = 0; i < styled.length; ) {
     let j = i;
     const key = styleKey(styled[i].style);
@@ -272,9 +276,16 @@ function planSheetModel(
       styleKey(styled[j + 1].style) === key
     )
       j++;
-    style({ top: styled[i].row, left: styled[i].col, bottom: styled[i].row, right: styled[j].col }, styled[i].style!);
+    const row = styled[i].row;
+    const id = `${styled[i].col}:${styled[j].col}:${key}`;
+    const list = blocks.get(id) ?? [];
+    const last = list[list.length - 1];
+    if (last && last.range.bottom === row - 1) last.range.bottom = row;
+    else list.push({ range: { top: row, left: styled[i].col, bottom: row, right: styled[j].col }, style: styled[i].style! });
+    blocks.set(id, list);
     i = j + 1;
   }
+  for (const list of blocks.values()) for (const b of list) style(b.range, b.style);
 
   for (const m of model.merges ?? []) steps.push({ bytes: ACTION_BYTES * 2, run: () => sheet().getRange(addr(m)).merge(false) });
 
