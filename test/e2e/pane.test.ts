@@ -128,7 +128,7 @@ describe("a secretary's session in Excel (stand-in)", () => {
     page = await openPane(browser, `${origin}/taskpane.html`, { book: { sheets: [{ name: "Sheet1" }] }, office: { host: "Excel", platform: "OfficeOnline" } }, "pane");
     await page.locator("main.sections").waitFor();
     const headings = await page.locator("details.section > summary h2").allInnerTexts();
-    expect(headings).toEqual(["Tạo sổ", "Chuyển đổi", "Kiểm tra", "Tài liệu", "Báo cáo quý", "Tổng hợp"]);
+    expect(headings).toEqual(["Tạo sổ", "Chuyển đổi", "Kiểm tra", "Tài liệu", "Báo cáo quý", "Tổng hợp", "Tự kiểm tra bổ trợ"]);
     expect(await page.locator("#kiem-tra").getAttribute("open")).not.toBeNull();
     await page.locator("#kiem-tra-body button.primary", { hasText: "Kiểm tra" }).waitFor();
     await checkState(page, "mở ngăn");

@@ -262,6 +262,8 @@ export interface StandInInit {
   locale?: "en-US" | "vi-VN";
   /** Workbook-scoped names: name → "'Sheet'!$A$1". */
   names?: Record<string, string>;
+  /** Requirement sets of an older host, e.g. { ExcelApi: "1.12" } (the rest stay the latest). */
+  supportedSets?: Record<string, string>;
   tables?: { name: string; sheet: string; address: string; style?: string }[];
   date1904?: boolean;
 }
@@ -371,6 +373,7 @@ export class StandInWorkbook {
   constructor(init: StandInInit = {}) {
     this.date1904 = !!init.date1904;
     if (init.locale) this.locale = init.locale;
+    if (init.supportedSets) this.supportedSets = { ...this.supportedSets, ...init.supportedSets };
     for (const s of init.sheets ?? []) {
       const sheet = this.addSheet(s.name);
       const origin = s.at ? parseAddress(s.at) : { top: 0, left: 0, bottom: 0, right: 0 };
