@@ -10,7 +10,7 @@
 // odd sheet never stops the others.
 import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/types";
 import { a1, parseAreas } from "./address";
-import { CELLS_PER_SYNC, MERGED_AREAS_LIMIT, isPayloadError } from "./limits";
+import { CELLS_PER_SYNC, MERGED_AREAS_LIMIT, errorCode, isPayloadError } from "./limits";
 import { MARKER_KEY, parseMarker } from "./marker";
 import { setSupported } from "./office";
 
@@ -332,6 +332,9 @@ async function readPieces(
         pending = [...batch.flatMap((p) => halve(p)), ...pending];
         continue;
       }
+      // Errors about the whole session (the user typing in a cell, a missing set, a busy
+      // Excel) are not a sheet's fault: the command fails with its message.
+      if (!SHEET_ERRORS.has(errorCode(err))) throw err;
       if (batch.length > 1) {
         // Something in the batch failed: try each piece alone.
         pending = [...batch.map((p) => ({ ...p, alone: true })), ...pending];
@@ -350,6 +353,21 @@ async function readPieces(
   for (const name of out.unreadable) out.sheets.delete(name);
   return out;
 }
+
+/** Error codes that can come from one odd range or sheet (and so are isolated, not fatal). */
+const SHEET_ERRORS = new Set([
+  "InvalidOperation",
+  "InvalidArgument",
+  "GeneralException",
+  "ItemNotFound",
+  "UnsupportedOperation",
+  "UnsupportedSheet",
+  "MergedRangeConflict",
+  "NotImplemented",
+  "RangeExceedsLimit",
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+]);
 
 function halve(p: Piece): Piece[] {
   if (p.block.rows <= 1) return [p];

@@ -188,6 +188,24 @@ describe("more than 512 merged areas", () => {
   });
 });
 
+describe("one sheet Excel will not read", () => {
+  test("is left out (and named), the others are read; a typing user still stops the command", async () => {
+    const book = new StandInWorkbook({
+      sheets: [
+        { name: "Hỏng", values: [["x"]] },
+        { name: "Sổ chuyên đề", values: [["STT", "Tên chuyên đề"], [1, "Chuyên đề 1"]] },
+      ],
+    });
+    book.sheet("Hỏng")!.failReads = true;
+    const snap = await book.run((context) => readWorkbook(context));
+    expect(snap.unreadable).toEqual(["Hỏng"]);
+    expect(snap.grid.sheets.map((s) => s.name)).toEqual(["Sổ chuyên đề"]);
+    expect(snap.grid.sheets[0].values[1]).toEqual([1, "Chuyên đề 1"]);
+    book.editingCell = true;
+    await expect(book.run((context) => readWorkbook(context))).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+});
+
 describe("text written to a cell arrives as the text the user wrote", () => {
   const cases = ["5-13-2021", "1-2", "15/6", "Jan 5", "5 Jan", "TRUE", "false", "1E5", "$5", "(5)", "85%", "012", "9:30", "#N/A", "-x", "=1+1", "+84 912", "1.000.000", "Quý 1", "II"];
 

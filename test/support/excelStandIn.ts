@@ -168,6 +168,8 @@ export class SheetState {
   frozenRows = 0;
   pageLayout: Record<string, unknown> = {};
   visibility: "Visible" | "Hidden" = "Visible";
+  /** A test's way to model a sheet Excel will not read (any cell load fails with GeneralException). */
+  failReads = false;
 
   constructor(
     public name: string,
@@ -860,6 +862,9 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       }
       return out;
     };
+    if (sheet.failReads && (prop === "values" || prop === "formulas" || prop === "text")) {
+      throw new StandInError("GeneralException", "There was an internal error while processing the request.");
+    }
     // A load of cell data is limited to 5,000,000 cells (excel-add-ins-ranges-large).
     if ((prop === "values" || prop === "formulas" || prop === "numberFormat" || prop === "text") &&
       (box.bottom - box.top + 1) * (box.right - box.left + 1) > CELL_READ_LIMIT) {
