@@ -66,6 +66,7 @@ module.exports = (env, argv) => {
           { from: "src/taskpane/huong-dan.html", to: "huong-dan.html" },
           { from: "src/taskpane/luu-tep.html", to: "luu-tep.html" },
           { from: "src/taskpane/luu-tep.js", to: "luu-tep.js" },
+          { from: "src/taskpane/old-browser.js", to: "old-browser.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

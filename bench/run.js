@@ -264,7 +264,7 @@ function markdownTable(r) {
 
 // ---- main ---------------------------------------------------------------------------------
 
-const PARTS = ["check", "documents", "consolidate", "syncs", "addin", "hostile"];
+const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile"];
 
 function selectedParts() {
   const only = argValue("--only", null);
@@ -313,6 +313,7 @@ async function main() {
     };
   });
   await runPart("syncs", () => benchSyncs());
+  await runPart("payload", () => require("./payload.js").run());
   await runPart("addin", () => benchAddin());
   await runPart("hostile", () => require("./hostile.js").run());
 

@@ -13,11 +13,19 @@ import type { SimpleDate } from "../core/types";
 import { DATE_FORMAT } from "../core/layout";
 import { columnLetter } from "../core/sheetModel";
 import { UserError } from "../core/types";
+import { markerName, markerReference, parseMarker, type SheetKind } from "../core/make/sheetMarker";
 
 export interface RenderOptions {
   /** Replace a sheet of the same name (only sheets the tool itself made), keeping its
    *  position. Without it an existing name is an error. */
   replace?: boolean;
+  /** Mark the sheet as the tool's (the defined name the add-in also reads). */
+  kind?: SheetKind;
+}
+
+interface DefinedNames {
+  model: { name: string; ranges: string[] }[];
+  add(locStr: string, name: string): void;
 }
 
 const MM_PER_INCH = 25.4;
@@ -150,6 +158,21 @@ export function renderSheet(wb: ExcelJS.Workbook, model: SheetModel, options: Re
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
 
   for (const table of model.tables ?? []) addTable(ws, table);
+
+  if (options.kind) {
+    const names = (wb as unknown as { definedNames: DefinedNames }).definedNames;
+    const taken = new Set(names.model.map((n) => n.name.toLowerCase()));
+    // A replaced sheet keeps the marker that already names it.
+    const marked = names.model.some((n) => parseMarker(n.name, n.ranges[0] ?? "")?.sheet.toLowerCase() === name.toLowerCase());
+    if (!marked) names.add(markerReference(name), markerName(options.kind, taken));
+  }
+
+  // Range styles first (a whole column or header row), then each cell's own style on top.
+  for (const rs of model.rangeStyles ?? []) {
+    for (let r = rs.range.top; r <= rs.range.bottom; r++) {
+      for (let c = rs.range.left; c <= rs.range.right; c++) applyStyle(ws.getCell(r, c), rs.style);
+    }
+  }
 
   for (const c of model.cells) {
     const cell = ws.getCell(c.row, c.col);

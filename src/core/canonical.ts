@@ -16,7 +16,7 @@ import {
   TABLES,
   TIME_FORMAT,
 } from "./layout";
-import { columnLetter, type ModelCell, type ModelConditionalFormat, type ModelValidation, type ModelValue, type Range1, type SheetModel } from "./sheetModel";
+import { columnLetter, type CellStyle, type ModelCell, type ModelConditionalFormat, type ModelValidation, type ModelValue, type Range1, type SheetModel } from "./sheetModel";
 import { REGISTER_COLUMNS, REGISTER_DATE_COLUMNS } from "./types";
 
 export type CanonicalSheetKey = keyof typeof SHEETS;
@@ -103,19 +103,14 @@ function tableSheet(spec: TableSheetSpec, name: string): SheetModel {
   headers.forEach((h, i) => (columnWidths[i + 1] = spec.widths[h] ?? Math.max(12, h.length + 4)));
 
   const cells: ModelCell[] = [];
-  // Wrap long text columns so a printed register stays readable.
-  for (const h of spec.wrap ?? []) {
-    for (let r = 2; r <= lastRow; r++) {
-      cells.push({ row: r, col: col(h), value: rows[r - 2]?.[col(h) - 1] ?? null, style: { wrap: true, vAlign: "top" } });
-    }
-  }
-  for (let c = 1; c <= width; c++) {
-    cells.push({ row: 1, col: c, value: headers[c - 1], style: { bold: true, wrap: true, vAlign: "middle", hAlign: "center" } });
-  }
+  // Wrap long text columns so a printed register stays readable: one style per column.
+  const rangeStyles: { range: Range1; style: CellStyle }[] = (spec.wrap ?? []).map((h) => ({ range: dataRange(h), style: { wrap: true, vAlign: "top" } }));
+  rangeStyles.push({ range: { top: 1, left: 1, bottom: 1, right: width }, style: { bold: true, wrap: true, vAlign: "middle", hAlign: "center" } });
 
   return {
     name,
     cells,
+    rangeStyles,
     columnWidths,
     tables: [{ name: TABLES[spec.key], top: 1, left: 1, headers, rows, style: "TableStyleMedium2" }],
     validations,

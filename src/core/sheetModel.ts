@@ -84,6 +84,9 @@ export interface SheetModel {
   validations?: ModelValidation[];
   /** Number formats applied to whole ranges (e.g. the date columns of a table). */
   numberFormats?: { range: Range1; format: string }[];
+  /** Styles applied to whole ranges (a column of a table, a header row): one request each
+   *  in Excel, where per-cell styles would cost one per row. Cell styles are applied after. */
+  rangeStyles?: { range: Range1; style: CellStyle }[];
   conditionalFormats?: ModelConditionalFormat[];
   print?: PrintSetup;
   /** Freeze the rows above this 1-based row. */

@@ -4,13 +4,15 @@ import type { PlannedRow } from "../core/plan/addTopic";
 import type { SheetModel } from "../core/sheetModel";
 import { appendPlannedRow } from "./appendRow";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
-import { queueSheetModel, type RenderOptions } from "./render";
+import { writeSheetModels, type RenderOptions } from "./render";
 import { selectCell } from "./select";
 
 export interface WorkbookSession {
-  /** Every sheet's values, merges, tables and markers (2 syncs). */
+  /** Every sheet's values, merges, tables and markers (2 syncs; more only for a workbook
+   *  too large for one 5 MB response). */
   read(opts?: ReadOptions): Promise<WorkbookSnapshot>;
-  /** Writes the sheets in one sync; `known` is the snapshot read in this session. */
+  /** Writes the sheets (one sync unless a request would pass the payload budget); `known`
+   *  is the snapshot read in this session. */
   write(models: SheetModel[], known: WorkbookSnapshot, opts: RenderOptions): Promise<void>;
   /** Activates the sheet and selects the cell (1 sync); false when the sheet is gone. */
   select(sheet: string, row: number, col: number): Promise<boolean>;
@@ -32,10 +34,7 @@ export function createWorkbookHost(run?: ExcelRunner): WorkbookHost {
       runner((context) =>
         fn({
           read: (opts) => readWorkbook(context, opts),
-          write: async (models, known, opts) => {
-            for (const m of models) queueSheetModel(context, m, known, opts);
-            await context.sync();
-          },
+          write: (models, known, opts) => writeSheetModels(context, models, known, opts),
           select: (sheet, row, col) => selectCell(context, sheet, row, col),
           appendRow: (planned, date1904) => appendPlannedRow(context, planned, date1904),
         }),

@@ -38,3 +38,13 @@ export function openInBrowser(url: string): boolean {
   ui.openBrowserWindow(url);
   return true;
 }
+
+/** True when the host has requirement set `name` at `version` or later
+ *  (Office.context.requirements.isSetSupported). Outside Office (tests, the CLI) there is
+ *  nothing to ask, and the caller's own call fails if the set is missing. */
+export function setSupported(name: string, version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const requirements = office?.context?.requirements as { isSetSupported?: (n: string, v?: string) => boolean } | undefined;
+  if (!requirements || typeof requirements.isSetSupported !== "function") return true;
+  return requirements.isSetSupported(name, version);
+}

@@ -7,7 +7,8 @@ import type { CellStyle, ModelValue, Range1, SheetModel } from "../core/sheetMod
 import { looksLikeFormula } from "../core/sheetModel";
 import { UserError } from "../core/types";
 import { a1, columnLetters, type Box } from "./address";
-import { MARKER_KEY, type SheetKind } from "./marker";
+import { ACTION_BYTES, PAYLOAD_BUDGET, jsonBytes } from "./limits";
+import { markerName, markerReference, parseMarker, type SheetKind } from "./marker";
 import type { WorkbookSnapshot } from "./read";
 
 export interface RenderOptions {
@@ -19,10 +20,21 @@ export interface RenderOptions {
   activate?: boolean;
 }
 
-/** Text Excel would not keep as typed: a formula (= + - @, SPEC §9) or something it would
- *  turn into a number or date ("012", "1/2/2021", "85%"). */
+/** Text Excel might not keep as typed. Excel parses a string written to Range.values as if
+ *  typed (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values):
+ *  formulas (= + - @, SPEC §9), numbers in any form ("012", "1E5", "$5", "(5)", "85%"),
+ *  dates and times in the host locale ("5-13-2021", "1-2", "15/6", "9:30", "Jan 5", "5 Jan"),
+ *  TRUE/FALSE and error literals. Rather than guess one locale's parser, anything that starts
+ *  like one of these is written with the apostrophe, which Excel drops from the value. */
 export function needsTextPrefix(text: string): boolean {
-  return looksLikeFormula(text) || /^\s*[\d.,:/%\s]+\s*$/.test(text) || /^\s*\(\d/.test(text);
+  const t = text.trim();
+  return (
+    looksLikeFormula(text) ||
+    /^[\d.,(#$€£¥]/.test(t) ||
+    /^[+-]/.test(t) ||
+    /^(true|false)$/i.test(t) ||
+    /^[A-Za-z]{3,9}[\s.,/-]*\d/.test(t)
+  );
 }
 
 /** A user's text as written to a cell: a leading apostrophe makes Excel keep it as text
@@ -60,7 +72,7 @@ const addr = (r: Range1): string => a1(r.top, r.left, r.bottom, r.right);
 
 /** Applies a cell style to a range (fonts, alignment, fill, borders; number formats are
  *  written with the values). */
-function applyStyle(range: Excel.Range, style: CellStyle, width: number): void {
+function applyStyle(range: Excel.Range, style: CellStyle, width: number, height = 1): void {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.italic !== undefined) f.font.italic = style.italic;
@@ -73,7 +85,8 @@ function applyStyle(range: Excel.Range, style: CellStyle, width: number): void {
   if (style.fill) f.fill.color = `#${style.fill}`;
   if (style.border) {
     const edges = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
-    for (const edge of width > 1 ? [...edges, "InsideVertical" as const] : edges) {
+    const inside = [...(width > 1 ? (["InsideVertical"] as const) : []), ...(height > 1 ? (["InsideHorizontal"] as const) : [])];
+    for (const edge of [...edges, ...inside]) {
       f.borders.getItem(edge).style = "Continuous";
     }
   }
@@ -108,33 +121,72 @@ function mmToPoints(mm: number): number {
   return Math.round((mm * 72) / 25.4 * 100) / 100;
 }
 
-/**
- * Queues the writes for one sheet: adds it (or replaces the add-in's own sheet of that
- * name), marks it, writes values and number formats in one 2D write each, then styles,
- * merges, tables, validations, conditional formats, widths, freeze panes and print setup.
- * Throws a UserError when a user's sheet of that name exists.
- */
-export function queueSheetModel(
+/** One queued part of a sheet's writing and its estimated request bytes. */
+interface Step {
+  bytes: number;
+  run: () => void;
+}
+
+/** Rows of values (or formats) written per range: keeps each write well under the budget. */
+const ROW_CHUNK_BYTES = 400_000;
+
+/** Splits rows [top, bottom] of a 2D block into chunks of about ROW_CHUNK_BYTES each. */
+function rowChunks<T>(rows: T[][], top: number): { top: number; rows: T[][]; bytes: number }[] {
+  const out: { top: number; rows: T[][]; bytes: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  rows.forEach((row, i) => {
+    const b = jsonBytes(row);
+    if (i > start && bytes + b > ROW_CHUNK_BYTES) {
+      out.push({ top: top + start, rows: rows.slice(start, i), bytes });
+      start = i;
+      bytes = 0;
+    }
+    bytes += b;
+  });
+  if (rows.length > start) out.push({ top: top + start, rows: rows.slice(start), bytes });
+  return out;
+}
+
+/** Checks that `model` may be written and returns its steps in order (nothing is queued yet).
+ *  Throws a UserError when a user's sheet of that name exists. */
+function planSheetModel(
   context: Excel.RequestContext,
   model: SheetModel,
   known: WorkbookSnapshot,
   opts: RenderOptions,
-): Excel.Worksheet {
+  takenNames: Set<string>,
+  takenTables: Set<string>,
+): { steps: Step[]; sheet: () => Excel.Worksheet } {
   const existing = known.sheets.find((s) => s.name.toLowerCase() === model.name.toLowerCase());
-  const worksheets = context.workbook.worksheets;
-  if (existing) {
-    if (!opts.replace || existing.createdBy === null) {
-      throw new UserError(
-        "TRANG_DA_CO",
-        `Sổ đã có trang "${existing.name}" do người dùng tạo — bổ trợ không ghi đè. Hãy đổi tên hoặc xóa trang đó rồi chạy lại.`,
-        { sheet: existing.name },
-      );
-    }
-    worksheets.getItem(existing.name).delete();
+  if (existing && (!opts.replace || existing.createdBy === null)) {
+    throw new UserError(
+      "TRANG_DA_CO",
+      `Sổ đã có trang "${existing.name}" do người dùng tạo — bổ trợ không ghi đè. Hãy đổi tên hoặc xóa trang đó rồi chạy lại.`,
+      { sheet: existing.name },
+    );
   }
-  const ws = worksheets.add(model.name);
-  if (existing) ws.position = existing.position;
-  ws.customProperties.add(MARKER_KEY, opts.kind);
+  const steps: Step[] = [];
+  let ws: Excel.Worksheet | null = null;
+  const sheet = (): Excel.Worksheet => {
+    if (!ws) throw new Error("sheet not added yet");
+    return ws;
+  };
+  const marker = markerName(opts.kind, takenNames);
+  steps.push({
+    bytes: 8 * ACTION_BYTES,
+    run: () => {
+      const worksheets = context.workbook.worksheets;
+      if (existing) {
+        for (const n of existing.markerNames ?? []) context.workbook.names.getItem(n).delete();
+        worksheets.getItem(existing.name).delete();
+      }
+      ws = worksheets.add(model.name);
+      if (existing) ws.position = existing.position;
+      // A defined name both Excel and exceljs keep (see marker.ts).
+      context.workbook.names.add(marker, `=${markerReference(model.name)}`);
+    },
+  });
 
   // The box covering every value the model writes.
   let box: Box | null = null;
@@ -143,28 +195,28 @@ export function queueSheetModel(
     const rows = Math.max(1, t.rows.length);
     box = union(box, { top: t.top, left: t.left, bottom: t.top + rows, right: t.left + t.headers.length - 1 });
   }
-  let formatBox = box;
-  for (const nf of model.numberFormats ?? []) formatBox = union(formatBox, nf.range);
 
-  if (box && formatBox) {
-    const rows = box.bottom - box.top + 1;
-    const cols = box.right - box.left + 1;
-    const input: (string | number | boolean)[][] = Array.from({ length: rows }, () => new Array(cols).fill(""));
-    const fRows = formatBox.bottom - formatBox.top + 1;
-    const fCols = formatBox.right - formatBox.left + 1;
-    const formats: string[][] = Array.from({ length: fRows }, () => new Array(fCols).fill("General"));
+  if (box) {
+    const b = box;
+    const rows = b.bottom - b.top + 1;
+    const cols = b.right - b.left + 1;
+    const input: (string | number | boolean)[][] = Array.from({ length: rows }, () => new Array<string | number | boolean>(cols).fill(""));
+    // Number formats only where they are not General, by column (sparse: row → format).
+    const formats = new Map<number, Map<number, string>>();
     const setFormat = (row: number, col: number, f: string): void => {
-      formats[row - formatBox!.top][col - formatBox!.left] = f;
+      let m = formats.get(col);
+      if (!m) formats.set(col, (m = new Map()));
+      m.set(row, f);
     };
     for (const nf of model.numberFormats ?? []) {
-      for (let r = nf.range.top; r <= nf.range.bottom; r++)
-        for (let c = nf.range.left; c <= nf.range.right; c++) setFormat(r, c, nf.format);
+      for (let c = nf.range.left; c <= nf.range.right; c++)
+        for (let r = nf.range.top; r <= nf.range.bottom; r++) setFormat(r, c, nf.format);
     }
     const put = (row: number, col: number, v: ModelValue, numberFormat?: string): void => {
-      input[row - box!.top][col - box!.left] = toExcelInput(v, known.date1904);
+      input[row - b.top][col - b.left] = toExcelInput(v, known.date1904);
       if (numberFormat) setFormat(row, col, numberFormat);
       else if (v !== null && typeof v === "object" && ("date" in v || v instanceof Date)) {
-        if (formats[row - formatBox!.top][col - formatBox!.left] === "General") setFormat(row, col, DATE_FORMAT);
+        if (!formats.get(col)?.has(row)) setFormat(row, col, DATE_FORMAT);
       }
     };
     for (const t of model.tables ?? []) {
@@ -172,12 +224,48 @@ export function queueSheetModel(
       t.rows.forEach((row, r) => row.forEach((v, i) => put(t.top + 1 + r, t.left + i, v)));
     }
     for (const c of model.cells) put(c.row, c.col, c.value, c.style?.numberFormat);
-    ws.getRange(a1(formatBox.top, formatBox.left, formatBox.bottom, formatBox.right)).numberFormat = formats;
-    ws.getRange(a1(box.top, box.left, box.bottom, box.right)).formulas = input;
+
+    // Formats first, so a value written into a date column is shown as a date at once.
+    for (const [col, byRow] of [...formats.entries()].sort((x, y) => x[0] - y[0])) {
+      const rowsSorted = [...byRow.keys()].sort((x, y) => x - y);
+      for (let i = 0; i < rowsSorted.length; ) {
+        let j = i;
+        const f = byRow.get(rowsSorted[i])!;
+        while (j + 1 < rowsSorted.length && rowsSorted[j + 1] === rowsSorted[j] + 1 && byRow.get(rowsSorted[j + 1]) === f) j++;
+        const run = Array.from({ length: j - i + 1 }, () => [f]);
+        for (const chunk of rowChunks(run, rowsSorted[i])) {
+          steps.push({
+            bytes: chunk.bytes + ACTION_BYTES * 2,
+            run: () => {
+              sheet().getRange(a1(chunk.top, col, chunk.top + chunk.rows.length - 1, col)).numberFormat = chunk.rows;
+            },
+          });
+        }
+        i = j + 1;
+      }
+    }
+    for (const chunk of rowChunks(input, b.top)) {
+      steps.push({
+        bytes: chunk.bytes + ACTION_BYTES * 2,
+        run: () => {
+          sheet().getRange(a1(chunk.top, b.left, chunk.top + chunk.rows.length - 1, b.right)).formulas = chunk.rows;
+        },
+      });
+    }
   }
 
-  // Styles: runs of equally styled cells along a row share one range.
-  const styled = model.cells.filter((c) => styleKey(c.style) !== "").sort((a, b) => a.row - b.row || a.col - b.col);
+  // Styles: whole ranges first (columns, blocks), then runs of equally styled cells along a row.
+  const style = (range: Range1, st: CellStyle): void => {
+    steps.push({
+      bytes: ACTION_BYTES * (3 + Object.keys(st).length + (st.border ? 5 : 0)),
+      run: () => applyStyle(sheet().getRange(addr(range)), st, range.right - range.left + 1, range.bottom - range.top + 1),
+    });
+  };
+  for (const rs of model.rangeStyles ?? []) if (styleKey(rs.style) !== "") style(rs.range, rs.style);
+  const styled = model.cells.filter((c) => styleKey(c.style) !== "").sort((x, y) => x.row - y.row || x.col - y.col);
+  // Runs of equally styled cells along a row, then the same run on consecutive rows joined
+  // into one block: a table styled cell by cell costs a few requests, not one per row.
+  const blocks = new Map<string, { range: Range1; style: CellStyle }[]>();
   for (let i = 0; i < styled.length; ) {
     let j = i;
     const key = styleKey(styled[i].style);
@@ -188,59 +276,137 @@ export function queueSheetModel(
       styleKey(styled[j + 1].style) === key
     )
       j++;
-    applyStyle(
-      ws.getRange(a1(styled[i].row, styled[i].col, styled[i].row, styled[j].col)),
-      styled[i].style!,
-      styled[j].col - styled[i].col + 1,
-    );
+    const row = styled[i].row;
+    const id = `${styled[i].col}:${styled[j].col}:${key}`;
+    const list = blocks.get(id) ?? [];
+    const last = list[list.length - 1];
+    if (last && last.range.bottom === row - 1) last.range.bottom = row;
+    else list.push({ range: { top: row, left: styled[i].col, bottom: row, right: styled[j].col }, style: styled[i].style! });
+    blocks.set(id, list);
     i = j + 1;
   }
+  for (const list of blocks.values()) for (const b of list) style(b.range, b.style);
 
-  for (const m of model.merges ?? []) ws.getRange(addr(m)).merge(false);
+  for (const m of model.merges ?? []) steps.push({ bytes: ACTION_BYTES * 2, run: () => sheet().getRange(addr(m)).merge(false) });
 
-  const taken = new Set(
-    (known.grid.tables?.length ? known.grid.tables.filter((t) => t.sheet !== existing?.name).map((t) => t.name) : known.tableNames).map(
-      (n) => n.toLowerCase(),
-    ),
-  );
   for (const t of model.tables ?? []) {
     const bottom = t.top + Math.max(1, t.rows.length);
-    const table = ws.tables.add(a1(t.top, t.left, bottom, t.left + t.headers.length - 1), true);
-    table.name = uniqueName(t.name, taken);
-    table.style = t.style ?? "TableStyleMedium2";
+    const name = uniqueName(t.name, takenTables);
+    steps.push({
+      bytes: ACTION_BYTES * 4,
+      run: () => {
+        const table = sheet().tables.add(a1(t.top, t.left, bottom, t.left + t.headers.length - 1), true);
+        table.name = name;
+        table.style = t.style ?? "TableStyleMedium2";
+      },
+    });
   }
   for (const v of model.validations ?? []) {
-    ws.getRange(addr(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+    const source = v.list.join(",");
+    steps.push({
+      bytes: ACTION_BYTES * 3 + jsonBytes(source),
+      run: () => {
+        sheet().getRange(addr(v.range)).dataValidation.rule = { list: { inCellDropDown: true, source } };
+      },
+    });
   }
   for (const cf of model.conditionalFormats ?? []) {
-    const format = ws.getRange(addr(cf.range)).conditionalFormats.add("Custom");
-    format.custom.rule.formula = cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`;
-    format.custom.format.fill.color = `#${cf.fill}`;
+    steps.push({
+      bytes: ACTION_BYTES * 5 + jsonBytes(cf.formula),
+      run: () => {
+        const format = sheet().getRange(addr(cf.range)).conditionalFormats.add("Custom");
+        format.custom.rule.formula = cf.formula.startsWith("=") ? cf.formula : `=${cf.formula}`;
+        format.custom.format.fill.color = `#${cf.fill}`;
+      },
+    });
   }
-  (model.columnWidths ?? []).forEach((w, col) => {
-    const letters = columnLetters(col);
-    if (col > 0 && w) ws.getRange(`${letters}:${letters}`).format.columnWidth = widthPoints(w);
+  steps.push({
+    bytes: ACTION_BYTES * (2 * (model.columnWidths?.length ?? 0) + 16),
+    run: () => {
+      const w = sheet();
+      (model.columnWidths ?? []).forEach((width, col) => {
+        const letters = columnLetters(col);
+        if (col > 0 && width) w.getRange(`${letters}:${letters}`).format.columnWidth = widthPoints(width);
+      });
+      // freezeRows(count) freezes `count` rows (Excel.WorksheetFreezePanes reference); the
+      // model names the first row below the frozen ones.
+      if (model.freezeRows && model.freezeRows > 1) w.freezePanes.freezeRows(model.freezeRows - 1);
+      if (model.print) {
+        const p = model.print;
+        const layout = w.pageLayout;
+        layout.paperSize = "A4";
+        layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+        if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (p.printTitleRows) layout.setPrintTitleRows(`$${p.printTitleRows[0]}:$${p.printTitleRows[1]}`);
+        if (p.margins) {
+          layout.topMargin = mmToPoints(p.margins.top);
+          layout.bottomMargin = mmToPoints(p.margins.bottom);
+          layout.leftMargin = mmToPoints(p.margins.left);
+          layout.rightMargin = mmToPoints(p.margins.right);
+        }
+      }
+      if (opts.activate) w.activate();
+    },
   });
-  if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
-  if (model.print) {
-    const p = model.print;
-    const layout = ws.pageLayout;
-    layout.paperSize = "A4";
-    layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
-    if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (p.printTitleRows) layout.setPrintTitleRows(`$${p.printTitleRows[0]}:$${p.printTitleRows[1]}`);
-    if (p.margins) {
-      layout.topMargin = mmToPoints(p.margins.top);
-      layout.bottomMargin = mmToPoints(p.margins.bottom);
-      layout.leftMargin = mmToPoints(p.margins.left);
-      layout.rightMargin = mmToPoints(p.margins.right);
-    }
-  }
-  if (opts.activate) ws.activate();
-  return ws;
+  return { steps, sheet };
 }
 
-/** Writes sheets in one sync. Without `known` it first reads sheet names and markers (one
+function takenSets(known: WorkbookSnapshot, replacing: readonly string[]): { names: Set<string>; tables: Set<string> } {
+  const gone = new Set(replacing.map((n) => n.toLowerCase()));
+  const tables = known.grid.tables?.length
+    ? known.grid.tables.filter((t) => !gone.has(t.sheet.toLowerCase())).map((t) => t.name)
+    : known.tableNames;
+  return {
+    names: new Set((known.names ?? []).map((n) => n.toLowerCase())),
+    tables: new Set(tables.map((n) => n.toLowerCase())),
+  };
+}
+
+/**
+ * Queues the writes for one sheet without syncing: adds it (or replaces the add-in's own
+ * sheet of that name), marks it, writes number formats and values, then styles, merges,
+ * tables, validations, conditional formats, widths, freeze panes and print setup.
+ * Throws a UserError when a user's sheet of that name exists. For large sheets use
+ * writeSheetModels, which keeps each request under Excel on the web's 5 MB.
+ */
+export function queueSheetModel(
+  context: Excel.RequestContext,
+  model: SheetModel,
+  known: WorkbookSnapshot,
+  opts: RenderOptions,
+): Excel.Worksheet {
+  const taken = takenSets(known, [model.name]);
+  const { steps, sheet } = planSheetModel(context, model, known, opts, taken.names, taken.tables);
+  for (const s of steps) s.run();
+  return sheet();
+}
+
+/**
+ * Writes sheets in as few syncs as the payload limit allows: one for an ordinary register,
+ * more only when the estimated request would pass PAYLOAD_BUDGET (half of Excel on the web's
+ * 5 MB). Every model is checked before anything is queued, so a refused sheet writes nothing.
+ */
+export async function writeSheetModels(
+  context: Excel.RequestContext,
+  models: SheetModel[],
+  known: WorkbookSnapshot,
+  opts: RenderOptions,
+): Promise<void> {
+  const taken = takenSets(known, models.map((m) => m.name));
+  const steps = models.flatMap((m) => planSheetModel(context, m, known, opts, taken.names, taken.tables).steps);
+  let bytes = 0;
+  for (const step of steps) {
+    if (bytes > 0 && bytes + step.bytes > PAYLOAD_BUDGET) {
+      await context.sync();
+      bytes = 0;
+    }
+    step.run();
+    bytes += step.bytes;
+  }
+  await context.sync();
+}
+
+/** Writes sheets (see writeSheetModels). Without `known` it first reads sheet names (one
  *  more sync); pane commands pass the snapshot they already read. */
 export async function renderSheetModel(
   context: Excel.RequestContext,
@@ -249,11 +415,10 @@ export async function renderSheetModel(
 ): Promise<void> {
   const list = Array.isArray(models) ? models : [models];
   const known = opts.known ?? (await readSheetList(context));
-  for (const m of list) queueSheetModel(context, m, known, opts);
-  await context.sync();
+  await writeSheetModels(context, list, known, opts);
 }
 
-/** Sheet names, positions and markers only (one sync), for writers that did not read. */
+/** Sheet names, positions and markers (one sync), for writers that did not read. */
 export async function readSheetList(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/position");
@@ -261,13 +426,25 @@ export async function readSheetList(context: Excel.RequestContext): Promise<Work
   probe.load("value");
   const tables = context.workbook.tables;
   tables.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name,items/formula");
   await context.sync();
-  // Markers need the sheets; loading them costs no extra sync when reading the grid, but
-  // here a second one would be needed — treat every existing sheet as the user's instead.
+  const marks = new Map<string, { kind: string; names: string[] }>();
+  for (const n of names.items) {
+    const m = parseMarker(n.name, typeof n.formula === "string" ? n.formula : "");
+    if (!m) continue;
+    const e = marks.get(m.sheet.toLowerCase()) ?? { kind: m.kind, names: [] };
+    e.names.push(n.name);
+    marks.set(m.sheet.toLowerCase(), e);
+  }
   return {
     grid: { sheets: [], tables: [], date1904: probe.value === 0 },
-    sheets: worksheets.items.map((ws) => ({ name: ws.name, position: ws.position, createdBy: null })),
+    sheets: worksheets.items.map((ws) => {
+      const m = marks.get(ws.name.toLowerCase());
+      return { name: ws.name, position: ws.position, createdBy: m?.kind ?? null, markerNames: m?.names ?? [] };
+    }),
     tableNames: tables.items.map((t) => t.name),
     date1904: probe.value === 0,
+    names: names.items.map((n) => n.name),
   };
 }

@@ -21,10 +21,19 @@ export const CHECK_HEADER = ["Mã", "Mức độ", "Dòng", "Cột", "Nội dung
 export const ASSIGNMENT_HEADER = ["Họ và tên", "Số chuyên đề"] as const;
 export const RANGE_SHEET = "Sổ chuyên đề";
 
+/** An argument's cell as the engine wants it. A data-type cell (entity, formatted number:
+ *  "Use data types with custom functions in Excel", learn.microsoft.com/office/dev/add-ins/
+ *  excel/custom-functions-data-types-concepts) arrives as an object: its plain value or its
+ *  text is used, never "[object Object]". */
 function cell(v: unknown): CellValue {
   if (v === "" || v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  return String(v);
+  if (typeof v === "object") {
+    const o = v as { basicValue?: unknown; text?: unknown };
+    if (typeof o.basicValue === "string" || typeof o.basicValue === "number" || typeof o.basicValue === "boolean") return o.basicValue;
+    if (typeof o.text === "string") return o.text;
+  }
+  return null;
 }
 
 /**
@@ -33,25 +42,47 @@ function cell(v: unknown): CellValue {
  * A range without its header row (a table's data body) of exactly the canonical width
  * gets the canonical header.
  */
-export function gridFromRange(values: unknown[][], at: { top: number; left: number } = { top: 1, left: 1 }): WorkbookGrid {
+export function gridFromRange(values: unknown[][], at: { top: number; left: number } = { top: 1, left: 1 }, date1904 = false): WorkbookGrid {
   const rows: CellValue[][] = [];
   for (let r = 1; r < at.top; r++) rows.push([]);
   for (const row of values) rows.push([...new Array<CellValue>(at.left - 1).fill(null), ...row.map(cell)]);
-  return { sheets: [{ name: RANGE_SHEET, values: rows }], tables: [] };
+  return { sheets: [{ name: RANGE_SHEET, values: rows }], tables: [], date1904 };
 }
 
-function bookFromRange(values: unknown[][], at?: { top: number; left: number }): ParsedWorkbook {
-  const book = parseWorkbook(gridFromRange(values, at));
+function bookFromRange(values: unknown[][], at?: { top: number; left: number }, date1904 = false): ParsedWorkbook {
+  const book = parseWorkbook(gridFromRange(values, at, date1904));
   if (book.register || values.length === 0 || values[0].length !== REGISTER_COLUMNS.length) return book;
   // A table's data body without its header: read it under the canonical header.
   const top = at ? at.top - 1 : 1;
-  const withHeader = parseWorkbook(gridFromRange([[...REGISTER_COLUMNS], ...values], { top: Math.max(1, top), left: at?.left ?? 1 }));
+  const withHeader = parseWorkbook(gridFromRange([[...REGISTER_COLUMNS], ...values], { top: Math.max(1, top), left: at?.left ?? 1 }, date1904));
   return withHeader.register ? withHeader : book;
 }
 
+/** The grid without the cells a formula's own result covers (0-based box on `sheet`), so
+ *  KIEMTRA() placed on the register's sheet never reads its own table as data. */
+export function withoutOwnOutput(
+  grid: WorkbookGrid,
+  box: { sheet: string; top: number; left: number; bottom: number; right: number } | null,
+): WorkbookGrid {
+  if (!box) return grid;
+  return {
+    ...grid,
+    sheets: grid.sheets.map((s) => {
+      if (s.name.toLowerCase() !== box.sheet.toLowerCase()) return s;
+      const values = s.values.map((row, r) => {
+        if (r < box.top || r > box.bottom || !row) return row;
+        const copy = [...row];
+        for (let c = box.left; c <= box.right && c < copy.length; c++) copy[c] = null;
+        return copy;
+      });
+      return { ...s, values };
+    }),
+  };
+}
+
 /** A date argument (serial number, date text), or an error naming the argument. */
-export function dateArgument(v: unknown, what: string): SimpleDate {
-  const d = parseDate(cell(v));
+export function dateArgument(v: unknown, what: string, date1904 = false): SimpleDate {
+  const d = parseDate(cell(v), date1904);
   if (!d) throw new FunctionInputError(`${what} không phải ngày hợp lệ: "${cellText(cell(v))}" (ví dụ 05/02/2021).`);
   return d;
 }
@@ -64,8 +95,15 @@ function yearArgument(v: unknown): number | undefined {
 }
 
 /** KIEMTRA on a parsed workbook: the findings table, or "Đạt". */
-export function checkTable(book: ParsedWorkbook, nam: unknown, ngayKiemTra: unknown, today: SimpleDate): (string | number)[][] {
-  const asOf = ngayKiemTra === null || ngayKiemTra === undefined || ngayKiemTra === "" ? today : dateArgument(ngayKiemTra, "Ngày kiểm tra");
+export function checkTable(
+  book: ParsedWorkbook,
+  nam: unknown,
+  ngayKiemTra: unknown,
+  today: SimpleDate,
+  date1904 = false,
+): (string | number)[][] {
+  const asOf =
+    ngayKiemTra === null || ngayKiemTra === undefined || ngayKiemTra === "" ? today : dateArgument(ngayKiemTra, "Ngày kiểm tra", date1904);
   const year = yearArgument(nam);
   let result;
   try {
@@ -87,25 +125,26 @@ export function kiemTraRange(
   ngayKiemTra: unknown,
   today: SimpleDate,
   at?: { top: number; left: number },
+  date1904 = false,
 ): (string | number)[][] {
-  return checkTable(bookFromRange(values, at), nam, ngayKiemTra, today);
+  return checkTable(bookFromRange(values, at, date1904), nam, ngayKiemTra, today, date1904);
 }
 
 export function kiemTraWorkbook(grid: WorkbookGrid, nam: unknown, ngayKiemTra: unknown, today: SimpleDate): (string | number)[][] {
   // Report sheets the add-in or bao-cao wrote are output, not part of the register.
-  return checkTable(parseWorkbook(withoutReportSheets(grid)), nam, ngayKiemTra, today);
+  return checkTable(parseWorkbook(withoutReportSheets(grid)), nam, ngayKiemTra, today, grid.date1904 === true);
 }
 
-export function quy(ngay: unknown): number {
-  return quarterOf(dateArgument(ngay, "Ngày"));
+export function quy(ngay: unknown, date1904 = false): number {
+  return quarterOf(dateArgument(ngay, "Ngày", date1904));
 }
 
-export function ngayVN(ngay: unknown): string {
-  return formatVietnameseDate(dateArgument(ngay, "Ngày"));
+export function ngayVN(ngay: unknown, date1904 = false): string {
+  return formatVietnameseDate(dateArgument(ngay, "Ngày", date1904));
 }
 
-function registerOf(values: unknown[][]): ParsedWorkbook {
-  const book = bookFromRange(values);
+function registerOf(values: unknown[][], date1904 = false): ParsedWorkbook {
+  const book = bookFromRange(values, undefined, date1904);
   if (!book.register) {
     throw new FunctionInputError(
       "Vùng đã chọn không phải sổ chuyên đề: cần dòng tiêu đề có cột Tên chuyên đề (hãy chọn cả bảng trên trang Sổ chuyên đề, kể cả dòng tiêu đề).",
@@ -114,10 +153,10 @@ function registerOf(values: unknown[][]): ParsedWorkbook {
   return book;
 }
 
-export function demQuy(values: unknown[][], quyArg: unknown, nam: unknown, today: SimpleDate): number {
+export function demQuy(values: unknown[][], quyArg: unknown, nam: unknown, today: SimpleDate, date1904 = false): number {
   const q = parseQuarter(cell(quyArg));
   if (!q) throw new FunctionInputError(`Quý không hợp lệ: "${cellText(cell(quyArg))}" (1–4 hoặc I–IV).`);
-  return countHeld(registerOf(values), q, yearArgument(nam), today);
+  return countHeld(registerOf(values, date1904), q, yearArgument(nam), today);
 }
 
 export function phanCong(values: unknown[][], dangVien?: unknown[][]): (string | number)[][] {

@@ -6,8 +6,12 @@
 // shared runtime) and is a streaming function: it subscribes to worksheet changes and
 // sets a new result when the findings change, so it refreshes when the register does.
 import { todayLocal } from "../core/dates";
+import type { WorkbookGrid } from "../core/types";
+import { parseAreas } from "../excel/address";
+import { excelErrorMessage } from "../excel/errors";
+import { setSupported } from "../excel/office";
 import { readWorkbookGrid } from "../excel/read";
-import { demQuy, FunctionInputError, kiemTraRange, kiemTraWorkbook, ngayVN, phanCong, quy } from "./compute";
+import { demQuy, FunctionInputError, kiemTraRange, kiemTraWorkbook, ngayVN, phanCong, quy, withoutOwnOutput } from "./compute";
 
 // Opened outside Excel there is no CustomFunctions global; the associate calls appended
 // by the build must not throw there.
@@ -18,7 +22,10 @@ if (typeof host.CustomFunctions === "undefined") {
 
 /** A compute error as Excel shows it: #VALUE! with the Vietnamese message. */
 function excelError(err: unknown): CustomFunctions.Error {
-  const message = err instanceof FunctionInputError || (err as Error)?.name === "UserError" ? (err as Error).message : "Lỗi khi tính.";
+  const message =
+    err instanceof FunctionInputError || (err as Error)?.name === "UserError"
+      ? (err as Error).message
+      : (excelErrorMessage(err) ?? "Lỗi khi tính.");
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
@@ -30,20 +37,48 @@ function guard<T>(work: () => T): T {
   }
 }
 
+// ---- the workbook's date system, for the cell functions
+
+/** True when the open workbook counts dates from 1904 (learned from each read of it), so
+ *  that QUY, NGAYVN, DEMQUY and KIEMTRA(range) give the dates the pane gives. */
+let date1904 = false;
+
+function learnDateSystem(): void {
+  if (typeof Excel === "undefined") return;
+  // Office.js has no date-system flag; DATE(1904,1,1) is serial 0 only in the 1904 system.
+  Excel.run(async (context) => {
+    const probe = context.workbook.functions.date(1904, 1, 1);
+    probe.load("value");
+    await context.sync();
+    date1904 = probe.value === 0;
+  }).catch(() => undefined);
+}
+learnDateSystem();
+
 // ---- refreshing KIEMTRA() when the workbook changes
 
 const refreshers = new Set<() => void>();
 let subscribed: Promise<unknown> | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
+/** Recomputes every KIEMTRA() once a burst of events has settled. */
+function scheduleRefresh(): Promise<void> {
+  // Many edits arrive together (a paste, a fill); recompute once they settle.
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => refreshers.forEach((r) => r()), 700);
+  return Promise.resolve();
+}
+
 function subscribeToChanges(): void {
   if (subscribed) return;
   subscribed = Excel.run(async (context) => {
-    context.workbook.worksheets.onChanged.add(async () => {
-      // Many edits arrive together (a paste, a fill); recompute once they settle.
-      clearTimeout(refreshTimer);
-      refreshTimer = setTimeout(() => refreshers.forEach((r) => r()), 700);
-    });
+    const worksheets = context.workbook.worksheets;
+    worksheets.onChanged.add(scheduleRefresh);
+    // A sheet added, deleted or renamed can be the register itself (Excel.WorksheetCollection
+    // events: onAdded/onDeleted ExcelApi 1.7, onNameChanged ExcelApi 1.17).
+    worksheets.onAdded.add(scheduleRefresh);
+    worksheets.onDeleted.add(scheduleRefresh);
+    if (setSupported("ExcelApi", "1.17")) worksheets.onNameChanged.add(scheduleRefresh);
     await context.sync();
   }).catch(() => {
     subscribed = null;
@@ -58,23 +93,34 @@ function checkOpenWorkbook(
   let last = "";
   let running = false;
   let again = false;
+  // Where this formula spills its table: never read back as part of the register.
+  const at = (invocation as unknown as { address?: string }).address;
+  let shape = { rows: 1, cols: 1 };
   const refresh = (): void => {
     if (running) {
       again = true;
       return;
     }
     running = true;
-    Excel.run((context) => readWorkbookGrid(context))
-      .then((grid) => {
-        const table = kiemTraWorkbook(grid, nam, ngayKiemTra, todayLocal());
+    // delayForCellEdit: while the user is typing in a cell the read waits instead of failing
+    // with InvalidOperationInCellEditMode (Excel.RunOptions, ExcelApi 1.11).
+    Excel.run({ delayForCellEdit: true }, (context) => readWorkbookGrid(context))
+      .then((grid: WorkbookGrid) => {
+        date1904 = grid.date1904 === true;
+        const table = kiemTraWorkbook(withoutOwnOutput(grid, ownBox(at, shape)), nam, ngayKiemTra, todayLocal());
         const key = JSON.stringify(table);
         // Setting the same result again would only cause another change event.
         if (key !== last) {
           last = key;
+          shape = { rows: table.length, cols: Math.max(1, ...table.map((r) => r.length)) };
           invocation.setResult(table);
         }
       })
-      .catch((err) => invocation.setResult(excelError(err) as unknown as any[][]))
+      .catch((err: unknown) => {
+        // Forget the last result, so the next good run shows its table again.
+        last = "";
+        invocation.setResult(excelError(err) as unknown as any[][]);
+      })
       .finally(() => {
         running = false;
         if (again) {
@@ -92,9 +138,10 @@ function checkOpenWorkbook(
 }
 
 /**
- * Kiểm tra sổ chuyên đề theo Hướng dẫn 09-HD/ĐUK. Trả về bảng Mã | Mức độ | Dòng | Cột | Nội dung, hoặc "Đạt" khi không có lỗi, cảnh báo. Bỏ trống sổ chuyên đề để kiểm tra sổ đang mở (tự cập nhật khi sổ thay đổi).
+ * Kiểm tra sổ chuyên đề theo Hướng dẫn 09-HD/ĐUK. Trả về bảng Mã | Mức độ | Dòng | Cột | Nội dung, hoặc "Đạt" khi không có lỗi, cảnh báo. Bỏ trống sổ chuyên đề để kiểm tra sổ đang mở (tự cập nhật khi sổ thay đổi). Nếu vùng chọn có ô lỗi (#VALUE!, #N/A…), Excel không chạy hàm: hãy sửa ô lỗi, hoặc bỏ trống để kiểm tra cả sổ.
  * @customfunction KIEMTRA
  * @streaming
+ * @requiresStreamAddress
  * @requiresParameterAddresses
  * @param [soChuyenDe] Vùng sổ chuyên đề gồm cả dòng tiêu đề (chọn cả bảng trên trang Sổ chuyên đề). Bỏ trống: sổ trong sổ Excel đang mở.
  * @param [nam] Năm của sổ (mặc định: Năm trong trang Thông tin).
@@ -117,10 +164,20 @@ function kiemTra(
   }
   try {
     const address = (invocation as unknown as { parameterAddresses?: string[] }).parameterAddresses?.[0];
-    invocation.setResult(kiemTraRange(soChuyenDe, nam, ngayKiemTra, todayLocal(), topLeftOf(address)));
+    invocation.setResult(kiemTraRange(soChuyenDe, nam, ngayKiemTra, todayLocal(), topLeftOf(address), date1904));
   } catch (err) {
     invocation.setResult(excelError(err) as unknown as any[][]);
   }
+}
+
+/** The box this formula's result covers ("Sổ!H2" and the last result's size), 0-based. */
+function ownBox(address: string | undefined, shape: { rows: number; cols: number }): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+  if (!address) return null;
+  const box = parseAreas(address)[0];
+  if (!box) return null;
+  const raw = address.slice(0, address.lastIndexOf("!"));
+  const sheet = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  return { sheet, top: box.top - 1, left: box.left - 1, bottom: box.top - 2 + shape.rows, right: box.left - 2 + shape.cols };
 }
 
 /** "Sheet1!B3:F20" → {top: 3, left: 2}. */
@@ -139,11 +196,11 @@ function topLeftOf(address: string | undefined): { top: number; left: number } |
  * @returns Quý 1, 2, 3 hoặc 4.
  */
 function quyFn(ngay: any): number {
-  return guard(() => quy(ngay));
+  return guard(() => quy(ngay, date1904));
 }
 
 /**
- * Số chuyên đề đã sinh hoạt trong một quý, tính như khi kiểm tra sổ.
+ * Số chuyên đề đã sinh hoạt trong một quý, tính như khi kiểm tra sổ. Vùng có ô lỗi (#VALUE!, #N/A…) thì Excel không chạy hàm: hãy sửa ô lỗi trước.
  * @customfunction DEMQUY
  * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề (chọn cả bảng trên trang Sổ chuyên đề).
  * @param quy Quý: 1–4 hoặc I–IV.
@@ -151,11 +208,11 @@ function quyFn(ngay: any): number {
  * @returns Số chuyên đề đã sinh hoạt.
  */
 function demQuyFn(soChuyenDe: any[][], quy: any, nam?: number): number {
-  return guard(() => demQuy(soChuyenDe, quy, nam, todayLocal()));
+  return guard(() => demQuy(soChuyenDe, quy, nam, todayLocal(), date1904));
 }
 
 /**
- * Số chuyên đề được phân công cho mỗi đảng viên: bảng Họ và tên | Số chuyên đề.
+ * Số chuyên đề được phân công cho mỗi đảng viên: bảng Họ và tên | Số chuyên đề. Vùng có ô lỗi (#VALUE!, #N/A…) thì Excel không chạy hàm: hãy sửa ô lỗi trước.
  * @customfunction PHANCONG
  * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề (chọn cả bảng trên trang Sổ chuyên đề).
  * @param [dangVien] Danh sách họ tên đảng viên (người chưa được phân công được tính 0).
@@ -172,5 +229,6 @@ function phanCongFn(soChuyenDe: any[][], dangVien?: any[][]): any[][] {
  * @returns Ngày viết bằng chữ.
  */
 function ngayVNFn(ngay: any): string {
-  return guard(() => ngayVN(ngay));
+  return guard(() => ngayVN(ngay, date1904));
 }
+export { kiemTra };

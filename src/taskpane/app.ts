@@ -5,6 +5,7 @@ import { h } from "./dom";
 import { buildSection } from "./sections/build";
 import { checkSection } from "./sections/check";
 import { convertSection } from "./sections/convert";
+import { READ_REGISTER, WRITE_SHEETS, missingRequirement, unavailableMessage, type Requirement } from "../excel/requirements";
 import type { PaneSection, PaneServices } from "./services";
 import { createStatus } from "./status";
 
@@ -13,21 +14,25 @@ export interface SectionSpec {
   title: string;
   load: () => Promise<PaneSection>;
   open?: boolean;
+  /** Requirement sets the command cannot work without (checked before it is offered). */
+  requires?: readonly Requirement[];
 }
 
 export const SECTIONS: SectionSpec[] = [
-  { id: "tao-so", title: "Tạo sổ", load: async () => buildSection },
-  { id: "chuyen-doi", title: "Chuyển đổi", load: async () => convertSection },
-  { id: "kiem-tra", title: "Kiểm tra", load: async () => checkSection, open: true },
+  { id: "tao-so", title: "Tạo sổ", load: async () => buildSection, requires: [WRITE_SHEETS] },
+  { id: "chuyen-doi", title: "Chuyển đổi", load: async () => convertSection, requires: [WRITE_SHEETS, READ_REGISTER] },
+  { id: "kiem-tra", title: "Kiểm tra", load: async () => checkSection, open: true, requires: [READ_REGISTER] },
   {
     id: "tai-lieu",
     title: "Tài liệu",
     load: () => import(/* webpackChunkName: "tai-lieu" */ "./sections/documents").then((m) => m.documentsSection),
+    requires: [READ_REGISTER],
   },
   {
     id: "bao-cao",
     title: "Báo cáo quý",
     load: () => import(/* webpackChunkName: "bao-cao" */ "./sections/report").then((m) => m.reportSection),
+    requires: [WRITE_SHEETS, READ_REGISTER],
   },
   {
     id: "ke-hoach",
@@ -38,6 +43,12 @@ export const SECTIONS: SectionSpec[] = [
     id: "tong-hop",
     title: "Tổng hợp",
     load: () => import(/* webpackChunkName: "tong-hop" */ "./sections/consolidate").then((m) => m.consolidateSection),
+    requires: [WRITE_SHEETS],
+  },
+  {
+    id: "tu-kiem-tra",
+    title: "Tự kiểm tra bổ trợ",
+    load: () => import(/* webpackChunkName: "tu-kiem-tra" */ "./sections/selfTest").then((m) => m.selfTestSection),
   },
 ];
 
@@ -51,8 +62,14 @@ export function mountApp(root: HTMLElement, services: PaneServices, sections: Se
     // The status sits right under the title, where the user looks after clicking (issue 12).
     const details = h("details", { className: "section", id: spec.id }, h("summary", {}, h("h2", {}, spec.title)), statusEl, body);
     let mounted = false;
+    const missing = services.supports ? missingRequirement(spec.requires ?? [], (set, v) => services.supports!(set, v)) : null;
+    if (missing) {
+      // Shown as unavailable, with what to update, instead of failing on first use.
+      details.classList.add("unavailable");
+      body.append(h("p", { className: "hint", role: "note" }, unavailableMessage(missing)));
+    }
     const mount = async (): Promise<void> => {
-      if (mounted) return;
+      if (mounted || missing) return;
       mounted = true;
       status.progress("Đang tải…");
       try {

@@ -3,6 +3,7 @@
 // through this interface only.
 import type { SimpleDate } from "../core/types";
 import type { WorkbookHost } from "../excel/host";
+import type { SelfTestReport } from "../excel/selfTest";
 
 export interface SavedFile {
   name: string;
@@ -29,6 +30,11 @@ export interface PaneServices {
   saveFile(file: SavedFile): Promise<void>;
   /** URL of a file shipped with the add-in (templates), relative to the pane's page. */
   assetUrl(path: string): string;
+  /** Whether the host has a requirement set (Office.context.requirements.isSetSupported);
+   *  absent means every set is there (a host that is not Excel's). */
+  supports?(set: string, version: string): boolean;
+  /** Runs the add-in's self-test in the open workbook (only where Office.js is there). */
+  selfTest?(): Promise<SelfTestReport>;
 }
 
 /** A pane section module: `mount` builds its UI inside `container`. */

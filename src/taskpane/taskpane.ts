@@ -1,6 +1,7 @@
 // Entry of the task pane page (which in the shared runtime also hosts the functions).
 import { todayLocal } from "../core/dates";
-import { createWorkbookHost, detectHost, openInBrowser } from "../excel";
+import { createWorkbookHost, detectHost, openInBrowser, setSupported } from "../excel";
+import { runSelfTest } from "../excel/selfTest";
 import { mountApp, renderOutsideExcel } from "./app";
 import { clear, h } from "./dom";
 import { makeSaveFile } from "./download";
@@ -18,6 +19,8 @@ async function boot(root: HTMLElement): Promise<void> {
     today: () => todayLocal(),
     saveFile: makeSaveFile(platform, openInBrowser, window.location.href),
     assetUrl: (path) => new URL(path, window.location.href).href,
+    supports: setSupported,
+    selfTest: () => runSelfTest(<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch)),
   });
 }
 

@@ -128,7 +128,7 @@ describe("a secretary's session in Excel (stand-in)", () => {
     page = await openPane(browser, `${origin}/taskpane.html`, { book: { sheets: [{ name: "Sheet1" }] }, office: { host: "Excel", platform: "OfficeOnline" } }, "pane");
     await page.locator("main.sections").waitFor();
     const headings = await page.locator("details.section > summary h2").allInnerTexts();
-    expect(headings).toEqual(["Tạo sổ", "Chuyển đổi", "Kiểm tra", "Tài liệu", "Báo cáo quý", "Kế hoạch năm", "Tổng hợp"]);
+    expect(headings).toEqual(["Tạo sổ", "Chuyển đổi", "Kiểm tra", "Tài liệu", "Báo cáo quý", "Kế hoạch năm", "Tổng hợp", "Tự kiểm tra bổ trợ"]);
     expect(await page.locator("#kiem-tra").getAttribute("open")).not.toBeNull();
     await page.locator("#kiem-tra-body button.primary", { hasText: "Kiểm tra" }).waitFor();
     await checkState(page, "mở ngăn");
@@ -378,7 +378,7 @@ describe("a secretary's session in Excel (stand-in)", () => {
     const closed = await page.locator("details.section:not([open])").evaluateAll((els) => els.map((e) => e.id));
     for (const id of closed) await page.locator(`#${id} > summary`).click();
     await page.locator("#tong-hop-body .file-picker").waitFor();
-    expect(await page.locator("details.section[open]").count()).toBe(7);
+    expect(await page.locator("details.section[open]").count()).toBe(8);
     await checkState(page, "mọi mục mở");
     await shoot(page, "09-moi-muc");
   });

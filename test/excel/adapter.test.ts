@@ -40,8 +40,8 @@ describe("readWorkbook", () => {
     expect(sheet.values[4][1]).toBe("Học tập");
     expect(sheet.values[4][2]).toBe(43000);
     expect(sheet.values[0]).toEqual([]);
-    expect(sheet.numberFormats![4][2]).toBe("dd/mm/yyyy");
-    expect(sheet.numberFormats![4][1]).toBeUndefined();
+    // Number formats are not read: the engine never uses them (and they cost payload).
+    expect(sheet.numberFormats).toBeUndefined();
     expect(sheet.merges).toEqual([{ top: 2, left: 1, bottom: 2, right: 2 }]);
     expect(snap.grid.tables).toEqual([{ name: "tblA", sheet: "Sổ của tôi", top: 3, left: 1, bottom: 4, right: 2 }]);
     expect(snap.grid.date1904).toBe(true);
@@ -135,9 +135,10 @@ describe("renderSheetModel", () => {
       props: { "custom.rule.formula": '=$B4=""', "custom.format.fill.color": "#FFC7CE" },
     });
     expect(s.formats).toEqual(expect.arrayContaining([{ address: "A1", path: "font.bold", value: true }]));
-    expect(s.frozenRows).toBe(3);
+    // freezeRows: 3 in the model = rows above row 3; Excel's freezeRows(count) takes a count.
+    expect(s.frozenRows).toBe(2);
     expect(s.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", setPrintTitleRows: "$3:$3" });
-    expect(s.customProperties.get(MARKER_KEY)).toBe("so");
+    expect(b.namesOf("Mới")).toEqual(["SoChuyenDe_so_1"]);
     expect(b.sheet("Của tôi")!.valueAt("A1")).toBe("giữ nguyên");
   });
 

@@ -15,6 +15,29 @@
 //   text starts with an apostrophe (which is not part of the value).
 // - Formats, merges, tables, data validation, conditional formats, custom properties,
 //   print setup and the selection are recorded for tests to inspect; syncs are counted.
+//
+// Documented limits it enforces (never kinder than Excel; each rule names its page):
+// - Payload: every sync's request and response are estimated (JSON of the queued actions,
+//   of the loaded values); over 5 MB the sync fails with RequestPayloadSizeLimitExceeded /
+//   ResponsePayloadSizeLimitExceeded. "Excel on the web has a payload size limit for
+//   requests and responses of 5MB" — learn.microsoft.com/office/dev/add-ins/concepts/
+//   resource-limits-and-performance-optimization ("Excel add-ins" section); the codes are
+//   listed in learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling.
+//   Applied on every platform: the add-in must run in Excel on the web too.
+// - Loading values/formulas/numberFormat/text of a range over 5,000,000 cells fails with
+//   RangeExceedsLimit (same two pages; learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-large).
+// - Range.getMergedAreasOrNullObject fails when the range holds more than 512 merged areas
+//   ("If the merged areas count in this range is more than 512, the API will fail to return
+//   the result" — learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)).
+// - While a test says the user is editing a cell (`book.editingCell = true`) a sync fails
+//   with InvalidOperationInCellEditMode, unless the batch was started with
+//   Excel.run({ delayForCellEdit: true }, …), which waits until editing ends
+//   (learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member).
+// - Requirement sets: `book.supportedSets` says which ExcelApi version the host has; a call
+//   of a newer set fails the sync with ApiNotFound and Office.context.requirements.isSetSupported
+//   answers accordingly (learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements,
+//   per-member sets from the Excel.* reference pages).
+// - freezePanes.freezeRows(n) freezes n rows (learn.microsoft.com/javascript/api/excel/excel.worksheetfreezepanes#excel-excel-worksheetfreezepanes-freezerows-member(1)).
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -145,6 +168,8 @@ export class SheetState {
   frozenRows = 0;
   pageLayout: Record<string, unknown> = {};
   visibility: "Visible" | "Hidden" = "Visible";
+  /** A test's way to model a sheet Excel will not read (any cell load fails with GeneralException). */
+  failReads = false;
 
   constructor(
     public name: string,
@@ -190,13 +215,15 @@ export class SheetState {
     return out;
   }
 
-  /** Box of the cells holding a value or formula (or, unless valuesOnly, a format). */
-  usedBox(valuesOnly: boolean): Box | null {
+  /** Box of the cells holding a value or formula (or, unless valuesOnly, a format), within `within`. */
+  usedBox(valuesOnly: boolean, within?: Box): Box | null {
     let box: Box | null = null;
     this.cells.forEach((line, r) => {
       if (!line) return;
+      if (within && (r < within.top || r > within.bottom)) return;
       line.forEach((cell, c) => {
         if (!cell) return;
+        if (within && (c < within.left || c > within.right)) return;
         const used = cell.value !== "" || cell.formula !== undefined || (!valuesOnly && cell.numberFormat !== undefined);
         if (!used) return;
         box = box
@@ -234,8 +261,63 @@ export interface StandInSheetInit {
 
 export interface StandInInit {
   sheets?: StandInSheetInit[];
+  locale?: "en-US" | "vi-VN";
+  /** Workbook-scoped names: name → "'Sheet'!$A$1". */
+  names?: Record<string, string>;
+  /** Requirement sets of an older host, e.g. { ExcelApi: "1.12" } (the rest stay the latest). */
+  supportedSets?: Record<string, string>;
   tables?: { name: string; sheet: string; address: string; style?: string }[];
   date1904?: boolean;
+}
+
+/** 5 MB as Excel on the web counts it (resource-limits page), taken as 5,000,000 bytes. */
+export const PAYLOAD_LIMIT = 5_000_000;
+/** Cells one load may read (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-large). */
+export const CELL_READ_LIMIT = 5_000_000;
+/** More merged areas than this and getMergedAreasOrNullObject fails (Excel.Range reference). */
+export const MERGED_AREAS_LIMIT = 512;
+/** Estimated JSON of one queued action (object path + action), as Office.js sends it. */
+const ACTION_BYTES = 120;
+
+/** The sets a current Microsoft 365 Excel has. */
+export const LATEST_SETS: Record<string, string> = {
+  ExcelApi: "1.17",
+  CustomFunctionsRuntime: "1.4",
+  SharedRuntime: "1.1",
+  RibbonApi: "1.1",
+};
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(".").map(Number);
+  const pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const encoder = new TextEncoder();
+/** UTF-8 length of a value's JSON: the stand-in's payload estimate. */
+export function jsonBytes(v: unknown): number {
+  if (v === undefined) return 0;
+  return encoder.encode(JSON.stringify(v)).length;
+}
+
+export class NameState {
+  constructor(
+    public name: string,
+    public sheet: SheetState | null,
+    public box: Box,
+  ) {}
+  get formula(): string {
+    return this.sheet ? `=${quoteSheet(this.sheet.name)}!${absolute(this.box)}` : "=#REF!";
+  }
+}
+
+function absolute(b: Box): string {
+  const cell = (r: number, c: number): string => `$${numberToCol(c + 1)}$${r + 1}`;
+  return b.top === b.bottom && b.left === b.right ? cell(b.top, b.left) : `${cell(b.top, b.left)}:${cell(b.bottom, b.right)}`;
 }
 
 interface ChangeListener {
@@ -250,19 +332,57 @@ export class StandInWorkbook {
   activeSheet: string | null = null;
   /** context.sync() calls, across every context of this workbook. */
   syncCount = 0;
+  /** Largest estimated request / response of any sync so far, in bytes. */
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  /** Excel on the web's limit for one request or response (resource-limits page). */
+  payloadLimit = PAYLOAD_LIMIT;
+  /** How the host's locale reads typed dates: "en-US" m/d, "vi-VN" d/m. */
+  locale: "en-US" | "vi-VN" = "en-US";
+  /** Highest version of each requirement set the host has (a test lowers one to model an old Excel). */
+  supportedSets: Record<string, string> = { ...LATEST_SETS };
+  /** Workbook-scoped defined names. */
+  names: NameState[] = [];
+  private editing = false;
+  private editWaiters: (() => void)[] = [];
+  /** True while the user is typing in a cell (a test says so). */
+  get editingCell(): boolean {
+    return this.editing;
+  }
+  set editingCell(v: boolean) {
+    this.editing = v;
+    if (!v) for (const w of this.editWaiters.splice(0)) w();
+  }
+  /** Resolves when the user leaves cell-edit mode. */
+  cellEditEnded(): Promise<void> {
+    return this.editing ? new Promise((resolve) => this.editWaiters.push(resolve)) : Promise.resolve();
+  }
+  /** True when the host has `set` at `version` or later. */
+  isSetSupported(set: string, version = "1.1"): boolean {
+    const have = this.supportedSets[set];
+    return have !== undefined && compareVersions(have, version) >= 0;
+  }
   private nextSheetId = 1;
   private nextTableId = 1;
   changeListeners: ChangeListener[] = [];
+  sheetEventListeners: { kind: string; handler: (args: unknown) => unknown }[] = [];
+
+  /** Fires sheet add/delete/rename listeners, as Excel does after the user acts. */
+  fireSheetEvent(kind: "onAdded" | "onDeleted" | "onNameChanged", worksheetId: string): void {
+    for (const l of this.sheetEventListeners) if (l.kind === kind) void l.handler({ worksheetId, source: "Local" });
+  }
 
   constructor(init: StandInInit = {}) {
     this.date1904 = !!init.date1904;
+    if (init.locale) this.locale = init.locale;
+    if (init.supportedSets) this.supportedSets = { ...this.supportedSets, ...init.supportedSets };
     for (const s of init.sheets ?? []) {
       const sheet = this.addSheet(s.name);
       const origin = s.at ? parseAddress(s.at) : { top: 0, left: 0, bottom: 0, right: 0 };
       (s.values ?? []).forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null || v === undefined || v === "") return;
-          writeInput(sheet.ensure(origin.top + r, origin.left + c), v as Scalar, this.date1904);
+          writeInput(sheet.ensure(origin.top + r, origin.left + c), v as Scalar, this);
         }),
       );
       (s.numberFormats ?? []).forEach((row, r) =>
@@ -280,7 +400,20 @@ export class StandInWorkbook {
       if (t.style) table.style = t.style;
       this.tables.push(table);
     }
+    for (const [name, ref] of Object.entries(init.names ?? {})) {
+      const sheetName = ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+      this.names.push(new NameState(name, this.sheet(sheetName) ?? null, parseAddress(ref)));
+    }
     this.activeSheet = this.sheets[0]?.name ?? null;
+  }
+
+  /** The names that refer to `sheet` (the add-in's markers among them). */
+  namesOf(sheet: string): string[] {
+    return this.names.filter((n) => n.sheet && n.sheet.name.toLowerCase() === sheet.toLowerCase()).map((n) => n.name);
+  }
+
+  name(name: string): NameState | undefined {
+    return this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
   }
 
   sheet(name: string): SheetState | undefined {
@@ -306,6 +439,8 @@ export class StandInWorkbook {
 
   deleteSheet(sheet: SheetState): void {
     if (!this.sheets.includes(sheet)) throw new StandInError("ItemNotFound", "The requested resource doesn't exist.");
+    // A name that pointed at the sheet now refers to #REF!, as in Excel.
+    for (const n of this.names) if (n.sheet === sheet) n.sheet = null;
     if (this.sheets.filter((s) => s.visibility === "Visible").length <= 1) {
       throw new StandInError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     }
@@ -322,9 +457,11 @@ export class StandInWorkbook {
     return name;
   }
 
-  /** Excel.run for this workbook. */
-  run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
-    const context = new StandInContext(this);
+  /** Excel.run for this workbook: run(batch) or run({ delayForCellEdit }, batch). */
+  run = async <T>(a: ((context: any) => Promise<T>) | { delayForCellEdit?: boolean }, b?: (context: any) => Promise<T>): Promise<T> => {
+    const batch = typeof a === "function" ? a : b;
+    if (!batch) throw new StandInError("InvalidArgument", "Excel.run needs a batch function.");
+    const context = new StandInContext(this, typeof a === "function" ? false : !!a.delayForCellEdit);
     return batch(context);
   };
 
@@ -364,8 +501,87 @@ function evaluate(formula: string): Scalar {
   return "#NAME?";
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+function validDate(year: number, month: number, day: number): boolean {
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return month >= 1 && month <= 12 && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+function monthOf(word: string): number {
+  const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
+  return i >= 0 && (word.length === 3 || MONTHS[i] === word.slice(0, 3).toLowerCase()) ? i + 1 : 0;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length <= 2 ? (n < 30 ? 2000 + n : 1900 + n) : n;
+}
+
+/**
+ * What Excel makes of text entered into a General cell (Range.values takes strings "as if
+ * typed": learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values
+ * and the Range.values reference). Numbers with thousands separators, exponents, currency,
+ * parentheses and percentages; TRUE/FALSE; times; dates in the host locale's order with
+ * / - or . and with month names ("Jan 5", "5-Jan"); a two-part date takes the current year.
+ * Null when Excel keeps the text.
+ */
+export function coerceTyped(
+  input: string,
+  locale: "en-US" | "vi-VN",
+  date1904: boolean,
+): { value: Scalar; numberFormat?: string } | null {
+  const t = input.trim();
+  if (t === "") return null;
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/i.test(t)) return { value: t.toUpperCase() };
+  let m = /^(\(?)([-+]?)(\$?)([-+]?)((?:\d{1,3}(?:,\d{3})+|\d*)(?:\.\d*)?(?:[eE][-+]?\d+)?)(%?)(\)?)$/.exec(t);
+  if (m && /\d/.test(m[5]) && (m[1] === "") === (m[7] === "") && !(m[2] && m[4])) {
+    let n = Number(m[5].replace(/,/g, ""));
+    if (Number.isFinite(n)) {
+      if (m[1] || m[2] === "-" || m[4] === "-") n = -n;
+      if (m[6]) return { value: n / 100, numberFormat: "0%" };
+      if (m[3]) return { value: n, numberFormat: "$#,##0" };
+      if (/[eE]/.test(m[5])) return { value: n, numberFormat: "0.00E+00" };
+      return { value: n };
+    }
+  }
+  m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?$/i.exec(t);
+  if (m && Number(m[2]) < 60) {
+    let h = Number(m[1]);
+    if (m[4]) h = (h % 12) + (m[4].toLowerCase() === "pm" ? 12 : 0);
+    if (h < 24) return { value: (h * 60 + Number(m[2])) / 1440 + Number(m[3] ?? 0) / 86400, numberFormat: "h:mm" };
+  }
+  const thisYear = new Date().getFullYear();
+  const date = (y: number, mo: number, d: number): { value: Scalar; numberFormat: string } | null =>
+    validDate(y, mo, d) ? { value: serialOf(y, mo, d, date1904), numberFormat: "m/d/yyyy" } : null;
+  // Numeric dates: a/b/c or a/b with / - or . between, in the locale's order.
+  m = /^(\d{1,4})([/.-])(\d{1,2})(?:\2(\d{1,4}))?$/.exec(t);
+  if (m && !(m[2] === "." && !m[4])) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (m[1].length === 4 && m[4]) return date(a, b, Number(m[4]));
+    const year = m[4] ? fullYear(m[4]) : thisYear;
+    const [month, day] = locale === "en-US" ? [a, b] : [b, a];
+    const d = date(year, month, day);
+    if (d) return d;
+    // "1-2021": month and year.
+    if (!m[4] && m[3].length <= 2 && b >= 1 && m[2] !== ".") return null;
+  }
+  // Month names: "Jan 5", "Jan 5, 2021", "5 Jan", "5-Jan-21", "Jan-21" (month, year).
+  m = /^([A-Za-z]{3,9})[\s.-]+(\d{1,4})(?:,?\s*(\d{2,4}))?$/.exec(t);
+  if (m && monthOf(m[1])) {
+    const mo = monthOf(m[1]);
+    if (m[3]) return date(fullYear(m[3]), mo, Number(m[2]));
+    const n = Number(m[2]);
+    return n <= 31 && validDate(thisYear, mo, n) ? date(thisYear, mo, n) : date(fullYear(m[2]), mo, 1);
+  }
+  m = /^(\d{1,2})[\s.-]+([A-Za-z]{3,9})(?:[\s.,-]+(\d{2,4}))?$/.exec(t);
+  if (m && monthOf(m[2])) return date(m[3] ? fullYear(m[3]) : thisYear, monthOf(m[2]), Number(m[1]));
+  return null;
+}
+
 /** Puts what a user (or Range.values/formulas) typed into a cell, the way Excel takes it. */
-function writeInput(cell: CellState, input: Scalar | null, date1904: boolean): void {
+function writeInput(cell: CellState, input: Scalar | null, book: { date1904: boolean; locale: "en-US" | "vi-VN" }): void {
   if (input === null) return; // null leaves the cell as it is
   delete cell.formula;
   delete cell.textPrefix;
@@ -377,6 +593,7 @@ function writeInput(cell: CellState, input: Scalar | null, date1904: boolean): v
     cell.value = "";
     return;
   }
+  // A cell formatted as Text keeps what is typed (Range.numberFormat "@").
   if (cell.numberFormat === "@") {
     cell.value = input;
     return;
@@ -386,30 +603,15 @@ function writeInput(cell: CellState, input: Scalar | null, date1904: boolean): v
     cell.textPrefix = true;
     return;
   }
-  if (/^[+-]?\d+(\.\d+)?$/.test(input.trim())) {
-    cell.value = Number(input.trim());
-    return;
-  }
-  if (/^\d+(\.\d+)?%$/.test(input.trim())) {
-    cell.value = Number(input.trim().slice(0, -1)) / 100;
-    cell.numberFormat ??= "0%";
-    return;
-  }
-  const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.trim());
-  if (date) {
-    const month = Number(date[1]);
-    const day = Number(date[2]);
-    const year = Number(date[3]);
-    const probe = new Date(Date.UTC(year, month - 1, day));
-    if (probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) {
-      cell.value = serialOf(year, month, day, date1904);
-      cell.numberFormat ??= "m/d/yyyy";
-      return;
-    }
-  }
   if (input.startsWith("=") && input.length > 1) {
     cell.formula = input;
     cell.value = evaluate(input);
+    return;
+  }
+  const typed = coerceTyped(input, book.locale, book.date1904);
+  if (typed) {
+    cell.value = typed.value;
+    if (typed.numberFormat) cell.numberFormat ??= typed.numberFormat;
     return;
   }
   if (/^[+\-@]/.test(input)) {
@@ -428,13 +630,38 @@ export class StandInContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookProxy;
   private changed = new Set<SheetState>();
+  private requestBytes = 0;
+  private responseBytes = 0;
 
-  constructor(readonly book: StandInWorkbook) {
+  constructor(
+    readonly book: StandInWorkbook,
+    /** Excel.run({ delayForCellEdit: true }): syncs wait for the user to leave the cell. */
+    readonly delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
-  enqueue(op: Op): void {
+  /** Queues an action; `bytes` is its estimated share of the request. */
+  enqueue(op: Op, bytes = ACTION_BYTES): void {
     this.queue.push(op);
+    this.requestBytes += bytes;
+  }
+
+  /** Counts a loaded value into this sync's response. */
+  respond(v: unknown): void {
+    this.responseBytes += jsonBytes(v);
+  }
+
+  /** Fails the sync with ApiNotFound when the host lacks `set` `version` (the member's set on its reference page). */
+  requires(set: string, version: string, member: string): void {
+    this.enqueue(() => {
+      if (!this.book.isSetSupported(set, version)) {
+        throw new StandInError(
+          "ApiNotFound",
+          `The method or property ${member} is part of the ${set} ${version} requirement set, which is not available in your version of Office.`,
+        );
+      }
+    }, 0);
   }
 
   markChanged(sheet: SheetState): void {
@@ -445,7 +672,23 @@ export class StandInContext {
     this.book.syncCount++;
     const ops = this.queue;
     this.queue = [];
+    const request = this.requestBytes + ACTION_BYTES;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.book.maxRequestBytes = Math.max(this.book.maxRequestBytes, request);
     await Promise.resolve();
+    if (this.book.editingCell) {
+      if (!this.delayForCellEdit) {
+        throw new StandInError(
+          "InvalidOperationInCellEditMode",
+          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+        );
+      }
+      await this.book.cellEditEnded();
+    }
+    if (request > this.book.payloadLimit) {
+      throw new StandInError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    }
     try {
       for (const op of ops) op();
     } finally {
@@ -459,6 +702,11 @@ export class StandInContext {
               void l.handler({ worksheetId: sheet.id, address: "", changeType: "RangeEdited", source: "Local" });
         }, 0);
       }
+    }
+    const response = this.responseBytes;
+    this.book.maxResponseBytes = Math.max(this.book.maxResponseBytes, response);
+    if (response > this.book.payloadLimit) {
+      throw new StandInError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
     }
   }
 
@@ -536,7 +784,9 @@ abstract class ClientObject<T> {
   }
 
   protected loadProp(prop: string, target: T): void {
-    this.loaded.set(prop, this.read(prop, target));
+    const v = this.read(prop, target);
+    this.ctx.respond(v);
+    this.loaded.set(prop, v);
   }
 
   protected get<V>(prop: string): V {
@@ -570,7 +820,7 @@ function recorder(ctx: StandInContext, record: (path: string, value: unknown) =>
         if (typeof prop !== "string") return false;
         const path = base ? `${base}.${prop}` : prop;
         const copy = typeof value === "object" && value !== null ? JSON.parse(JSON.stringify(value)) : value;
-        ctx.enqueue(() => record(path, copy));
+        ctx.enqueue(() => record(path, copy), ACTION_BYTES + jsonBytes(copy));
         return true;
       },
     },
@@ -612,6 +862,14 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       }
       return out;
     };
+    if (sheet.failReads && (prop === "values" || prop === "formulas" || prop === "text")) {
+      throw new StandInError("GeneralException", "There was an internal error while processing the request.");
+    }
+    // A load of cell data is limited to 5,000,000 cells (excel-add-ins-ranges-large).
+    if ((prop === "values" || prop === "formulas" || prop === "numberFormat" || prop === "text") &&
+      (box.bottom - box.top + 1) * (box.right - box.left + 1) > CELL_READ_LIMIT) {
+      throw new StandInError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+    }
     switch (prop) {
       case "values":
         return grid((c) => c?.value ?? "");
@@ -654,6 +912,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return this.get("numberFormat");
   }
   set numberFormat(v: unknown) {
+    const bytes = ACTION_BYTES + jsonBytes(v);
     this.ctx.enqueue(() => {
       const { sheet, box } = this.t();
       const rows = checkShape(box, v);
@@ -663,7 +922,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
           if (f === null || f === undefined) continue;
           sheet.ensure(r, c).numberFormat = String(f) === "General" ? undefined : String(f);
         }
-    });
+    }, bytes);
   }
   get text(): string[][] {
     return this.get("text");
@@ -686,6 +945,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
 
   private write(v: unknown): void {
     const input = Array.isArray(v) ? v.map((row) => (Array.isArray(row) ? [...row] : row)) : v;
+    const bytes = ACTION_BYTES + jsonBytes(input);
     this.ctx.enqueue(() => {
       const { sheet, box } = this.t();
       const rows = checkShape(box, input);
@@ -695,10 +955,10 @@ export class RangeProxy extends ClientObject<RangeTarget> {
           if (x !== null && x !== undefined && typeof x === "object") {
             throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
           }
-          writeInput(sheet.ensure(r, c), (x ?? null) as Scalar | null, this.ctx.book.date1904);
+          writeInput(sheet.ensure(r, c), (x ?? null) as Scalar | null, this.ctx.book);
         }
       this.ctx.markChanged(sheet);
-    });
+    }, bytes);
   }
 
   get format(): any {
@@ -709,6 +969,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   get dataValidation(): any {
+    this.ctx.requires("ExcelApi", "1.8", "Range.dataValidation");
     const self = this;
     return {
       set rule(rule: unknown) {
@@ -720,7 +981,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
           }
           sheet.validations = sheet.validations.filter((v) => v.address !== boxToA1(box));
           sheet.validations.push({ address: boxToA1(box), rule: copy });
-        });
+        }, ACTION_BYTES + jsonBytes(copy));
       },
       clear(): void {
         self.ctx.enqueue(() => {
@@ -732,6 +993,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   get conditionalFormats(): any {
+    this.ctx.requires("ExcelApi", "1.6", "Range.conditionalFormats");
     return {
       add: (type: string) => {
         const rec: ConditionalFormatRecord = { address: "", type, props: {} };
@@ -802,10 +1064,28 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 
+  /** The used part of this range (Range.getUsedRangeOrNullObject, ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.requires("ExcelApi", "1.4", "Range.getUsedRangeOrNullObject");
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const { sheet, box } = this.t();
+        const used = sheet.usedBox(valuesOnly, box);
+        return used ? { sheet, box: used } : null;
+      },
+      true,
+    );
+  }
+
   getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.ctx.requires("ExcelApi", "1.13", "Range.getMergedAreasOrNullObject");
     return new RangeAreasProxy(this.ctx, () => {
       const { sheet, box } = this.t();
       const areas = sheet.merges.filter((m) => overlaps(m, box));
+      if (areas.length > MERGED_AREAS_LIMIT) {
+        throw new StandInError("InvalidOperation", `The range holds ${areas.length} merged areas; the API fails above ${MERGED_AREAS_LIMIT}.`);
+      }
       return areas.length ? { sheet, areas } : null;
     });
   }
@@ -905,6 +1185,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
+    this.ctx.requires("ExcelApi", "1.7", "Worksheet.getRangeByIndexes");
     return new RangeProxy(this.ctx, () => ({
       sheet: this.t(),
       box: normalise({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }),
@@ -912,6 +1193,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.requires("ExcelApi", "1.4", "Worksheet.getUsedRangeOrNullObject");
     return new RangeProxy(
       this.ctx,
       () => {
@@ -935,6 +1217,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   }
 
   get customProperties(): any {
+    this.ctx.requires("ExcelApi", "1.12", "Worksheet.customProperties");
     return {
       add: (key: string, value: unknown) => {
         this.ctx.enqueue(() => {
@@ -955,9 +1238,13 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   }
 
   get freezePanes(): any {
+    this.ctx.requires("ExcelApi", "1.7", "Worksheet.freezePanes");
     return {
+      // freezeRows(count): "The number of rows to freeze, or zero to unfreeze all rows"
+      // (Excel.WorksheetFreezePanes reference) — count rows, not the first unfrozen row.
       freezeRows: (n: number) =>
         this.ctx.enqueue(() => {
+          if (!Number.isInteger(n) || n < 0) throw new StandInError("InvalidArgument", "The row count is invalid.");
           this.t().frozenRows = n;
         }),
       unfreeze: () =>
@@ -968,6 +1255,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   }
 
   get pageLayout(): any {
+    this.ctx.requires("ExcelApi", "1.9", "Worksheet.pageLayout");
     return recorder(this.ctx, (path, value) => {
       this.t().pageLayout[path] = value;
     });
@@ -1028,7 +1316,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetState, Worksh
   protected wrap(sheet: SheetState, props: string[]): WorksheetProxy {
     // The proxy's own queued ops run at the next sync; load now so the values are there.
     const proxy = new WorksheetProxy(this.ctx, () => sheet);
-    for (const p of props) (proxy as any).loaded.set(p, (proxy as any).read(p, sheet));
+    for (const p of props) (proxy as any).loadProp(p, sheet);
     (proxy as any).resolveTarget();
     return proxy;
   }
@@ -1036,6 +1324,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetState, Worksh
     return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null);
   }
   getItemOrNullObject(name: string): WorksheetProxy {
+    this.ctx.requires("ExcelApi", "1.4", "WorksheetCollection.getItemOrNullObject");
     return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null, true);
   }
   add(name?: string): WorksheetProxy {
@@ -1048,7 +1337,36 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetState, Worksh
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => (this.ctx.book.activeSheet ? this.ctx.book.sheet(this.ctx.book.activeSheet) ?? null : null));
   }
+  /** WorksheetCollection.onAdded / onDeleted (ExcelApi 1.7) and onNameChanged (ExcelApi 1.17):
+   *  recorded so tests can fire them (Excel.WorksheetCollection reference). */
+  get onAdded(): any {
+    return this.event("onAdded", "1.7");
+  }
+  get onDeleted(): any {
+    return this.event("onDeleted", "1.7");
+  }
+  get onNameChanged(): any {
+    return this.event("onNameChanged", "1.17");
+  }
+  private event(kind: string, version: string): any {
+    this.ctx.requires("ExcelApi", version, `WorksheetCollection.${kind}`);
+    return {
+      add: (handler: (args: unknown) => unknown) => {
+        const listener = { kind, handler };
+        this.ctx.enqueue(() => {
+          this.ctx.book.sheetEventListeners.push(listener);
+        });
+        const book = this.ctx.book;
+        return {
+          remove: () => {
+            book.sheetEventListeners = book.sheetEventListeners.filter((l) => l !== listener);
+          },
+        };
+      },
+    };
+  }
   get onChanged(): any {
+    this.ctx.requires("ExcelApi", "1.9", "WorksheetCollection.onChanged");
     return {
       add: (handler: ChangeListener["handler"]) => {
         const listener = { handler };
@@ -1158,7 +1476,7 @@ export class TableRowCollectionProxy {
         const r = t.box.bottom + 1 + i;
         (row as unknown[]).forEach((v, k) => {
           if (v !== null && v !== undefined && typeof v === "object") throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
-          writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book.date1904);
+          writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book);
         });
       });
       t.box = { ...t.box, bottom: t.box.bottom + rows.length };
@@ -1176,7 +1494,7 @@ export class TableCollectionProxy extends CollectionProxy<TableState, TableProxy
   }
   protected wrap(t: TableState, props: string[]): TableProxy {
     const proxy = new TableProxy(this.ctx, () => t);
-    for (const p of props) (proxy as any).loaded.set(p, (proxy as any).read(p, t));
+    for (const p of props) (proxy as any).loadProp(p, t);
     (proxy as any).resolveTarget();
     return proxy;
   }
@@ -1240,6 +1558,72 @@ class FunctionResultProxy extends ClientObject<{ value: unknown }> {
   }
 }
 
+export class NamedItemProxy extends ClientObject<NameState> {
+  protected read(prop: string, n: NameState): unknown {
+    if (prop === "name") return n.name;
+    if (prop === "formula") return n.formula;
+    if (prop === "type") return n.sheet ? "Range" : "Error";
+    throw new StandInError("InvalidArgument", `The stand-in does not know NamedItem.${prop}.`);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const n = this.t();
+      this.ctx.book.names = this.ctx.book.names.filter((x) => x !== n);
+    });
+  }
+}
+
+export class NamedItemCollectionProxy extends CollectionProxy<NameState, NamedItemProxy> {
+  constructor(ctx: StandInContext) {
+    super(ctx, () => ctx.book.names);
+  }
+  protected wrap(n: NameState, props: string[]): NamedItemProxy {
+    const proxy = new NamedItemProxy(this.ctx, () => n);
+    for (const p of props) (proxy as any).loadProp(p, n);
+    (proxy as any).resolveTarget();
+    return proxy;
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.ctx.book.name(name) ?? null);
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => this.ctx.book.name(name) ?? null, true);
+  }
+  /** add(name, reference): the reference is "=Sheet!$A$1" or a Range. */
+  add(name: string, reference: string | RangeProxy): NamedItemProxy {
+    let created: NameState | null = null;
+    this.ctx.enqueue(() => {
+      const book = this.ctx.book;
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || name.length > 255) {
+        throw new StandInError("InvalidArgument", `The name "${name}" is not valid.`);
+      }
+      if (book.name(name)) throw new StandInError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      let sheet: SheetState | undefined;
+      let box: Box;
+      if (typeof reference === "string") {
+        const ref = reference.replace(/^=/, "");
+        const sheetName = ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+        sheet = book.sheet(sheetName);
+        box = parseAddress(ref);
+      } else {
+        const target = (reference as any).t() as RangeTarget;
+        sheet = target.sheet;
+        box = target.box;
+      }
+      if (!sheet) throw new StandInError("InvalidArgument", "The reference must name an existing sheet.");
+      created = new NameState(name, sheet, box);
+      book.names.push(created);
+    });
+    return new NamedItemProxy(this.ctx, () => created);
+  }
+}
+
 export class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
@@ -1248,10 +1632,17 @@ export class WorkbookProxy {
     this.tables = new TableCollectionProxy(ctx);
   }
   get functions(): any {
+    this.ctx.requires("ExcelApi", "1.2", "Workbook.functions");
     return {
       date: (y: number, m: number, d: number) => new FunctionResultProxy(this.ctx, () => ({ value: this.ctx.book.serial(y, m, d) })),
     };
   }
+  /** Workbook-scoped names (NamedItemCollection, ExcelApi 1.4; NamedItem.formula 1.7). */
+  get names(): NamedItemCollectionProxy {
+    this.ctx.requires("ExcelApi", "1.4", "Workbook.names");
+    return new NamedItemCollectionProxy(this.ctx);
+  }
+
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const sel = this.ctx.book.selection;
@@ -1272,6 +1663,10 @@ export interface OfficeStandInOptions {
   platform?: "PC" | "OfficeOnline" | "Mac";
   /** Records Office.context.ui.openBrowserWindow calls. */
   openedUrls?: string[];
+  /** The workbook whose supportedSets answer isSetSupported. */
+  book?: StandInWorkbook;
+  /** Office.context.diagnostics.version. */
+  version?: string;
 }
 
 /** A minimal `Office` global: onReady resolves with the host; a few context members. */
@@ -1286,7 +1681,13 @@ export function createOfficeStandIn(opts: OfficeStandInOptions = {}): any {
       return Promise.resolve(info);
     },
     context: {
-      diagnostics: { platform: info.platform },
+      diagnostics: { platform: info.platform, version: opts.version ?? "16.0.17928.20114", host: host ?? undefined },
+      // Office.context.requirements.isSetSupported(name, minVersion)
+      // (learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements).
+      requirements: {
+        isSetSupported: (name: string, version?: string) =>
+          opts.book ? opts.book.isSetSupported(name, version ?? "1.1") : compareVersions(LATEST_SETS[name] ?? "0", version ?? "1.1") >= 0 && name in LATEST_SETS,
+      },
       displayLanguage: "vi-VN",
       ui: { openBrowserWindow: (url: string) => opts.openedUrls?.push(url) },
     },
@@ -1295,7 +1696,7 @@ export function createOfficeStandIn(opts: OfficeStandInOptions = {}): any {
 
 /** Installs `Office` and `Excel` globals backed by `book` on `target` (window or globalThis). */
 export function installExcelStandIn(target: any, book: StandInWorkbook, opts: OfficeStandInOptions = {}): void {
-  target.Office = createOfficeStandIn(opts);
+  target.Office = createOfficeStandIn({ book, ...opts });
   target.Excel = {
     run: book.run,
     RequestContext: function RequestContext(this: any) {

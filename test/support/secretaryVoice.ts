@@ -27,6 +27,9 @@ const PRODUCT_NAMES = new Set([
   "byte",
   // Loanword the guidance itself uses (09-HD/ĐUK §1.1: "trên internet, mạng xã hội").
   "internet",
+  // Names a Vietnamese Excel itself shows (PivotTable, macro), a key as printed on it, and
+  // the millisecond unit of the self-test's timings.
+  "pivottable", "macro", "ctrl", "ms",
 ]);
 
 export interface VoiceOptions {

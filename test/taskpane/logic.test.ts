@@ -9,7 +9,6 @@ import { REGISTER_COLUMNS, UserError, type WorkbookGrid } from "../../src/core/t
 import { readWorkbook } from "../../src/core/register";
 import { loadWorkbookFile, workbookToGrid } from "../../src/cli/xlsx";
 import { createWorkbookHost } from "../../src/excel/host";
-import { MARKER_KEY } from "../../src/excel/marker";
 import { createBook } from "../../src/taskpane/logic/createBook";
 import { freeSheetName, proposeConversion, remap, runConversion } from "../../src/taskpane/logic/convert";
 import { runCheck, tileState } from "../../src/taskpane/logic/check";
@@ -74,7 +73,7 @@ describe("Tạo sổ", () => {
       ["tblBienBan", "tblChuyenDe", "tblDangVien", "tblDiemDanh", "tblThongTin", "tblYKien"].sort(),
     );
     expect(book.sheet("Sổ chuyên đề")!.validations.length).toBeGreaterThan(0);
-    expect(book.sheet("Sổ chuyên đề")!.customProperties.get(MARKER_KEY)).toBe("so");
+    expect(book.namesOf("Sổ chuyên đề")).toEqual([expect.stringMatching(/^SoChuyenDe_so_\d+$/)]);
     expect(book.sheet("Trang của tôi")!.valueAt("A1")).toBe("giữ");
     const again = await createBook(host, { year: 2026 });
     expect(again.created).toEqual([]);

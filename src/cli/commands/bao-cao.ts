@@ -69,7 +69,7 @@ export const baoCao: Command = {
       );
     }
     if (existing && existing.name !== model.name) model.name = existing.name;
-    renderSheet(workbook, model, { replace: true });
+    renderSheet(workbook, model, { replace: true, kind: "bao-cao" });
     await saveWorkbook(workbook, output, { overwrite, inputs: [input] });
 
     const facts = computeFacts(book, { year, asOf });

@@ -1,5 +1,6 @@
 // Turning any failure into one plain Vietnamese sentence for the pane.
 import { UserError } from "../../core/types";
+import { excelErrorMessage } from "../../excel/errors";
 
 export const GENERIC_ERROR =
   "Đã có lỗi không mong muốn. Hãy lưu sổ, đóng rồi mở lại ngăn Sổ chuyên đề và thử lại; nếu vẫn lỗi, hãy báo cho người hỗ trợ kèm thao tác vừa làm.";
@@ -18,5 +19,8 @@ export function errorMessage(err: unknown): string {
   const e = err as { name?: string; code?: string; message?: string } | null;
   if (e && e.name === "UserError" && typeof e.message === "string") return e.message;
   if (e && typeof e.code === "string" && OFFICE_MESSAGES[e.code]) return OFFICE_MESSAGES[e.code];
+  // Every other documented Excel error code (src/excel/errors.ts).
+  const excel = excelErrorMessage(err);
+  if (excel) return excel;
   return GENERIC_ERROR;
 }

@@ -1,0 +1,69 @@
+// The pane in a browser against the Excel stand-in: a command whose requirement set the
+// host lacks is shown as unavailable with what to update, and the self-test section runs
+// and leaves the workbook as it was.
+import { existsSync, readFileSync } from "fs";
+import * as path from "path";
+import type { Server } from "http";
+import { compileStandIn, DIST, launchBrowser, officeJsUrl, openPane, serveDir, type BrowserRun } from "./harness";
+
+jest.setTimeout(180_000);
+
+let server: Server;
+let origin: string;
+let browser: BrowserRun;
+let standInScript: string;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is not built: run `npm run test:e2e`, which builds first.");
+  const officeUrl = officeJsUrl(readFileSync(path.join(DIST, "taskpane.html"), "utf8"));
+  standInScript = await compileStandIn();
+  ({ server, origin } = await serveDir(DIST));
+  browser = await launchBrowser(officeUrl, new Date("2026-08-10T09:00:00+07:00"));
+  browser.officeScript.body = standInScript;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise((resolve) => server.close(resolve));
+});
+
+const BOOK = {
+  sheets: [
+    { name: "Sổ chuyên đề", values: [["STT", "Tên chuyên đề"], [1, "'Học tập Nghị quyết"]] },
+    { name: "Ghi chép", values: [["'giữ nguyên"]] },
+  ],
+};
+
+test("in an Excel without ExcelApi 1.13, Kiểm tra is unavailable and says which Excel has it", async () => {
+  const page = await openPane(browser, `${origin}/taskpane.html`, { book: { ...BOOK, supportedSets: { ExcelApi: "1.12" } }, office: { host: "Excel", platform: "PC" } }, "old");
+  await page.locator("main.sections").waitFor();
+  const note = page.locator("#kiem-tra-body p[role=note]");
+  await note.waitFor();
+  expect(await note.innerText()).toMatch(/^Chức năng này cần Excel mới hơn bản đang dùng: Microsoft 365 \(bản 2102 trở lên\), Excel 2021/);
+  expect(await page.locator("#kiem-tra-body button").count()).toBe(0);
+  // Tạo sổ needs only ExcelApi 1.9: still offered.
+  await page.locator("#tao-so > summary").click();
+  await page.locator("#tao-so-body button.primary", { hasText: "Tạo sổ" }).waitFor();
+  expect(browser.problems).toEqual([]);
+  await page.close();
+});
+
+test("Tự kiểm tra bổ trợ passes every item and leaves the workbook as it was", async () => {
+  const page = await openPane(browser, `${origin}/taskpane.html`, { book: BOOK, office: { host: "Excel", platform: "OfficeOnline" } }, "self-test");
+  await page.locator("main.sections").waitFor();
+  const before = await page.evaluate(() => JSON.stringify((window as unknown as { __standIn: { book: { sheets: unknown[]; names: unknown[]; tables: unknown[] } } }).__standIn.book.sheets));
+  await page.locator("#tu-kiem-tra > summary").click();
+  await page.locator("#tu-kiem-tra-body button.primary", { hasText: "Chạy tự kiểm tra" }).click();
+  await page.locator("#tu-kiem-tra .status[data-kind=done]").waitFor({ timeout: 60_000 });
+  expect(await page.locator("#tu-kiem-tra .status").innerText()).toBe("Tất cả các mục đều đạt. Trang tạm đã được xóa.");
+  expect(await page.locator("#tu-kiem-tra-ket-qua li").count()).toBe(11);
+  const text = await page.locator("#tu-kiem-tra-van-ban").inputValue();
+  expect(text).toContain("Nền tảng: OfficeOnline");
+  expect(text).toContain("Kết quả: tất cả các mục đều đạt.");
+  const after = await page.evaluate(() => JSON.stringify((window as unknown as { __standIn: { book: { sheets: unknown[] } } }).__standIn.book.sheets));
+  expect(after).toBe(before);
+  const names = await page.evaluate(() => (window as unknown as { __standIn: { book: { names: unknown[] } } }).__standIn.book.names.length);
+  expect(names).toBe(0);
+  expect(browser.problems).toEqual([]);
+  await page.close();
+});
