@@ -221,6 +221,9 @@ export function queueSheetModel(
     const letters = columnLetters(col);
     if (col > 0 && w) ws.getRange(`${letters}:${letters}`).format.columnWidth = widthPoints(w);
   });
+  (model.rowHeights ?? []).forEach((h, row) => {
+    if (row > 0 && h !== undefined) ws.getRange(`${row}:${row}`).format.rowHeight = h;
+  });
   if (model.freezeRows) ws.freezePanes.freezeRows(model.freezeRows);
   if (model.print) {
     const p = model.print;
@@ -235,6 +238,16 @@ export function queueSheetModel(
       layout.leftMargin = mmToPoints(p.margins.left);
       layout.rightMargin = mmToPoints(p.margins.right);
     }
+    if (p.pageNumbersFromPage2) {
+      // HD 36-HD/VPTW: page numbers centred at the top from page 2 on. "FirstAndDefault"
+      // gives the first page its own (empty) header (ExcelApi 1.9, HeaderFooterGroup.state).
+      const hf = layout.headersFooters;
+      hf.state = "FirstAndDefault";
+      hf.firstPage.centerHeader = "";
+      hf.defaultForAllPages.centerHeader = '&"Times New Roman,Regular"&14&P';
+    }
+    // A break above the given row (ExcelApi 1.9, PageBreakCollection.add).
+    for (const row of p.pageBreaksBefore ?? []) if (row > 1) ws.horizontalPageBreaks.add(`A${row}`);
   }
   if (opts.activate) ws.activate();
   return ws;
