@@ -19,10 +19,13 @@ import { readWorkbook } from "../../core/register";
 import { check, countBySeverity } from "../../core/check";
 import { formatDate, formatQuarter } from "../../core/dates";
 import {
-  buildQuarterReport,
+  quarterReport,
   reportQuarterFor,
+  reportSheet,
+  reportSheetName,
   isQuarterReportSheet,
   reportFindings,
+  unconfirmedNotice,
   withoutReportSheets,
 } from "../../core/report";
 import { computeFacts } from "../../core/facts";
@@ -52,7 +55,8 @@ export const baoCao: Command = {
     const year = result.year;
     // Without --quy: the register year's last quarter that has ended by --ngay.
     const quarter = quarterArg ?? reportQuarterFor(year, asOf);
-    const model = buildQuarterReport(book, result, quarter, year, { today: asOf });
+    const report = quarterReport(book, result, quarter, year, { today: asOf });
+    const model = reportSheet(report, reportSheetName(quarter, year));
 
     const existing = grid.sheets.find((s) => s.name.toLocaleLowerCase("vi") === model.name.toLocaleLowerCase("vi"));
     if (existing && !isQuarterReportSheet(existing)) {
@@ -77,6 +81,8 @@ export const baoCao: Command = {
         `số liệu đến ngày ${formatDate(asOf)}) và ghi vào ${output}.\n` +
         `${formatQuarter(quarter, year)}: ${held} chuyên đề đã sinh hoạt; báo cáo nêu ${errors} lỗi, ${warnings} cảnh báo.\n`,
     );
+    // Before sending: meetings the report could not confirm.
+    for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
     // What the copy could not keep as it was (huge drop-down ranges clipped, charts…).
     for (const note of loadNotes(workbook)) io.stderr(`Lưu ý: ${note}\n`);
     return errors > 0 ? 1 : 0;

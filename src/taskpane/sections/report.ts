@@ -19,11 +19,14 @@ export const reportSection: PaneSection = {
     }
     const year = h("input", { type: "number", id: "bao-cao-nam", min: "2000", max: "2100", value: String(initial.year), inputmode: "numeric" });
     const button = h("button", { type: "button", className: "primary" }, "Lập báo cáo");
+    // Named before sending: topics counted as held only by their date.
+    const notices = h("div", { id: "bao-cao-luu-y", role: "status" });
     button.addEventListener("click", () => {
       void busy(button, status, "Đang lập báo cáo…", async () => {
         const y = Number(year.value);
         if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
         const r = await writeQuarterReport(services.workbook, Number(quarter.value) as Quarter, y, services.today());
+        notices.replaceChildren(...r.notices.map((n) => h("p", { className: "hint" }, `Lưu ý trước khi gửi: ${n}`)));
         status.done(r.replaced ? `Đã lập lại trang "${r.sheet}".` : `Đã lập trang "${r.sheet}".`);
       });
     });
@@ -31,6 +34,7 @@ export const reportSection: PaneSection = {
       h("p", { className: "hint" }, "Ghi trang báo cáo quý (in được trên giấy A4). Lập lại chỉ thay trang báo cáo đó."),
       h("div", { className: "row" }, h("div", {}, h("label", { for: "bao-cao-quy" }, "Quý"), quarter), h("div", {}, h("label", { for: "bao-cao-nam" }, "Năm"), year)),
       h("div", { className: "actions" }, button),
+      notices,
     );
   },
 };
