@@ -53,7 +53,8 @@ export function textWidthPt(text: string, fontSize: number, bold = false): numbe
 }
 
 /** Lines `text` takes when wrapped between words in a box `widthPt` wide (each "\n"
- *  starts a new line; a word wider than the box is broken). */
+ *  starts a new line). A word may also break after "/", "-", "_" or "." (as Excel and
+ *  LibreOffice break file names), and a piece still wider than the box is cut. */
 export function wrappedLineCount(text: string, widthPt: number, fontSize: number, bold = false): number {
   const space = textWidthPt(" ", fontSize, bold);
   let lines = 0;
@@ -61,19 +62,23 @@ export function wrappedLineCount(text: string, widthPt: number, fontSize: number
     lines++;
     let used = 0;
     for (const word of paragraph.split(/ +/).filter((w) => w !== "")) {
-      const w = textWidthPt(word, fontSize, bold);
-      if (used === 0) {
-        used = w;
-      } else if (used + space + w <= widthPt) {
-        used += space + w;
-      } else {
-        lines++;
-        used = w;
-      }
-      while (used > widthPt) {
-        lines++;
-        used -= widthPt;
-      }
+      const pieces = word.split(/(?<=[/\-_.])/);
+      pieces.forEach((piece, i) => {
+        const w = textWidthPt(piece, fontSize, bold);
+        const gap = i === 0 ? space : 0;
+        if (used === 0) {
+          used = w;
+        } else if (used + gap + w <= widthPt) {
+          used += gap + w;
+        } else {
+          lines++;
+          used = w;
+        }
+        while (used > widthPt) {
+          lines++;
+          used -= widthPt;
+        }
+      });
     }
   }
   return lines;
