@@ -473,7 +473,7 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
   // Nơi nhận left, T/M CHI BỘ / BÍ THƯ / name right.
   b.gap(r++, 12);
   const sign = center(14, { bold: true });
-  b.span(r, 1, LEFT_END, "Nơi nhận:", { fontName: FONT, fontSize: 14, underline: true, italic: true, vAlign: "top" });
+  b.span(r, 1, LEFT_END, "Nơi nhận:", { fontName: FONT, fontSize: 14, underline: true, vAlign: "top" });
   b.span(r, RIGHT_START, LAST_COL, report.signature[0], sign);
   b.span(r + 1, 1, LEFT_END, report.recipients[0], { fontName: FONT, fontSize: 12, wrap: true, vAlign: "top" });
   b.span(r + 1, RIGHT_START, LAST_COL, report.signature[1], sign);
