@@ -13,8 +13,10 @@ import {
   requireInput,
   requireOutput,
   saveWorkbook,
+  writeFileAtomic,
   yearOption,
 } from "../io";
+import { quarterReportDocx } from "../../documents/reportDocx";
 import { readWorkbook } from "../../core/register";
 import { check, countBySeverity } from "../../core/check";
 import { formatDate, formatQuarter } from "../../core/dates";
@@ -35,7 +37,7 @@ import { UserError } from "../../core/types";
 export const baoCao: Command = {
   name: "bao-cao",
   summary: "Thêm (hoặc làm lại) trang Báo cáo quý vào một bản sao của sổ.",
-  usage: "chuyende bao-cao FILE --quy Q [--nam Y] [--ngay YYYY-MM-DD] -o OUT.xlsx [--ghi-de]",
+  usage: "chuyende bao-cao FILE --quy Q [--nam Y] [--ngay YYYY-MM-DD] -o OUT.xlsx|OUT.docx [--ghi-de]",
   valueOptions: ["quy", "nam", "ngay", "o", "output"],
   async run(args, io) {
     const input = requireInput(args);
@@ -58,6 +60,14 @@ export const baoCao: Command = {
     const report = quarterReport(book, result, quarter, year, { today: asOf });
     const model = reportSheet(report, reportSheetName(quarter, year));
 
+    if (/\.docx$/i.test(output)) {
+      // The same report as a Word document (chosen by the extension of -o).
+      await writeFileAtomic(output, quarterReportDocx(report), { overwrite, inputs: [input] });
+      io.stdout(`Đã ghi báo cáo ${formatQuarter(quarter, year)} (số liệu đến ngày ${formatDate(asOf)}) vào ${output}.\n`);
+      for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
+      const open = reportFindings(book, result, computeFacts(book, { year, asOf }).topics.filter((f) => f.year === year && f.quarter === quarter), quarter);
+      return countBySeverity(open).errors > 0 ? 1 : 0;
+    }
     const existing = grid.sheets.find((s) => s.name.toLocaleLowerCase("vi") === model.name.toLocaleLowerCase("vi"));
     if (existing && !isQuarterReportSheet(existing)) {
       throw new UserError(
