@@ -3,6 +3,7 @@
 import { check } from "../../core/check";
 import { readWorkbook as parseWorkbook } from "../../core/register";
 import { isQuarterReportSheet, quarterReport, reportSheet, reportSheetName, unconfirmedNotice, withoutReportSheets } from "../../core/report";
+import type { QuarterReport } from "../../core/report";
 import type { Quarter, SimpleDate } from "../../core/types";
 import type { WorkbookHost } from "../../excel/host";
 import type { WorkbookSnapshot } from "../../excel/read";
@@ -31,5 +32,21 @@ export async function writeQuarterReport(
     await session.write([model], snapshot, { kind: "bao-cao", replace: true, activate: true });
     // Meetings counted only by their date: the secretary confirms them before sending.
     return { sheet: model.name, replaced, notices: unconfirmedNotice(report.unconfirmed) };
+  });
+}
+
+/** The report as data, read from the open workbook without writing anything (for the
+ *  Word file). Two syncs (the read). */
+export async function readQuarterReport(
+  host: WorkbookHost,
+  quarter: Quarter,
+  year: number,
+  today: SimpleDate,
+): Promise<{ report: QuarterReport; notices: string[] }> {
+  return host.session(async (session) => {
+    const snapshot = withReportMarkers(await session.read());
+    const book = parseWorkbook(withoutReportSheets(engineGrid(snapshot)));
+    const report = quarterReport(book, check(book, { year, asOf: today }), quarter, year, { today });
+    return { report, notices: unconfirmedNotice(report.unconfirmed) };
   });
 }
