@@ -177,7 +177,7 @@ export function dedupeCells(
   const duplicates: DuplicateFile[] = [];
   for (const e of entries) {
     const key = keyOf(e);
-    const kept = key === null ? e : best.get(key)!;
+    const kept = key === null ? e : (best.get(key) ?? e);
     if (kept === e) cells.push(e);
     else duplicates.push({ file: e.file, keptFile: kept.file });
   }
