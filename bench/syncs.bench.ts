@@ -97,7 +97,7 @@ describe.each(SIZES)("%i rows", (n) => {
     const one = consolidateEntry("chi-bo.xlsx", parsed, check(parsed, { asOf: today }));
     const entries = Array.from({ length: n }, (_, i) => ({ ...one, file: `chi-bo-${i + 1}.xlsx`, cell: `Chi bộ ${i + 1}` }));
     const book = new StandInWorkbook({ sheets: [{ name: "Sheet1", values: [["x"]] }] });
-    await writeConsolidation(createWorkbookHost(book.run), { entries, unreadable: [] }, today);
+    await writeConsolidation(createWorkbookHost(book.run), { entries, unreadable: [], duplicates: [] }, today);
     record("tongHop", n, book.syncCount);
   });
 });

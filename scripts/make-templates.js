@@ -19,6 +19,8 @@ const {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
+  PageNumber,
   LineRuleType,
   Packer,
   Paragraph,
@@ -41,9 +43,16 @@ const mm = (n) => Math.round((n * 1440) / 25.4);
 const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-/** Header: 0.5 cm into each margin; left block ~6 cm. */
-const HEADER_OUTDENT = 283;
-const HEADER_LEFT = Math.round((TEXT_WIDTH + 2 * HEADER_OUTDENT) * 0.36);
+/** The header block reaches 10 mm into the left margin and 5 mm into the right one
+ *  (177 mm in all), on a grid of three columns: the issuing body spans the first two
+ *  (95 mm: "CHI BỘ PHÒNG KẾ TOÁN" on one line, a 60-character đảng bộ name on two),
+ *  "ĐẢNG CỘNG SẢN VIỆT NAM" the third (82 mm), and the place-and-date line below it the
+ *  last two (105 mm: "Thành phố Hồ Chí Minh, ngày 05 tháng 10 năm 2025" on one line). */
+const HEADER_OUTDENT_LEFT = mm(10);
+const HEADER_OUTDENT_RIGHT = mm(5);
+const HEADER_COLUMNS = [mm(72), mm(23), TEXT_WIDTH + HEADER_OUTDENT_LEFT + HEADER_OUTDENT_RIGHT - mm(95)];
+/** A blank to fill by hand: a full line of dots at 14 pt after "1. " and the first-line indent. */
+const DOTS = "…".repeat(29);
 
 /** Fixed time for docProps and zip entries (local-time fields, so any TZ gives the same bytes). */
 const FIXED_ISO = "2021-01-01T00:00:00Z";
@@ -110,22 +119,54 @@ function twoColumns(leftChildren, rightChildren, leftWidth, outdent = 0) {
   });
 }
 
-/** Header of a party document: issuing body left, party name and place/date right. */
+/** Header of a party document (HD 36-HD/VPTW): issuing body left (superior 14 upright,
+ *  issuer 14 bold, "*"), "ĐẢNG CỘNG SẢN VIỆT NAM" right (15 bold, underlined), and the
+ *  place and date under it (14 italic). */
 function headerBlock() {
   const tight = { after: 0, line: 240 };
-  return twoColumns(
-    [
-      center(["{dangBoCoSoUpper}"], tight),
-      center([["{chiBoUpper}", { bold: true }]], tight),
-      center(["*"], tight),
+  const [a, b, c] = HEADER_COLUMNS;
+  const width = a + b + c;
+  const spanCell = (children, w, span) =>
+    new TableCell({
+      children,
+      width: { size: w, type: WidthType.DXA },
+      columnSpan: span,
+      borders: NO_BORDERS,
+      verticalAlign: VerticalAlign.TOP,
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    });
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    indent: { size: -HEADER_OUTDENT_LEFT, type: WidthType.DXA },
+    columnWidths: HEADER_COLUMNS,
+    layout: TableLayoutType.FIXED,
+    borders: NO_TABLE_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          spanCell(
+            [center(["{dangBoCoSoUpper}"], tight), center([["{chiBoUpper}", { bold: true }]], tight), center(["*"], tight)],
+            a + b,
+            2,
+          ),
+          spanCell([center([["ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, size: 15, underline: true }]], { after: 120, line: 240 })], c, 1),
+        ],
+      }),
+      new TableRow({
+        cantSplit: true,
+        children: [spanCell([center([""], tight)], a, 1), spanCell([center([["{diaDanhNgay}", { italics: true }]], tight)], b + c, 2)],
+      }),
     ],
-    [
-      center([["ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, size: 15, underline: true }]], { after: 120, line: 240 }),
-      center([["{diaDanhNgay}", { italics: true }]], tight),
-    ],
-    HEADER_LEFT,
-    HEADER_OUTDENT,
-  );
+  });
+}
+
+/** "Nơi nhận:" 14 upright underlined, then the recipients 12 upright (HD 36-HD/VPTW). */
+function recipients(lines) {
+  return [
+    left([["Nơi nhận:", { underline: true }]], { after: 0 }),
+    ...lines.map((l) => left([[l, { size: 12 }]], { after: 0 })),
+  ];
 }
 
 function signatureBlock(leftChildren, rightChildren) {
@@ -144,7 +185,20 @@ function documentOf(title, children) {
         document: { run: { font: FONT, size: pt(14) }, paragraph: { spacing: { after: 80, line: 276, lineRule: LineRuleType.AUTO } } },
       },
     },
-    sections: [{ properties: { page: { size: PAGE, margin: MARGIN } }, children }],
+    // Page numbers from page 2, centred in the top margin (HD 36-HD/VPTW); the first page
+    // has an empty header of its own (titlePage).
+    sections: [
+      {
+        properties: { page: { size: PAGE, margin: MARGIN }, titlePage: true },
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })] })],
+          }),
+        },
+        children,
+      },
+    ],
   });
 }
 
@@ -156,9 +210,6 @@ function deDan() {
     para([["DỰ THẢO", { bold: true }]], { align: AlignmentType.RIGHT, indent: {} }),
     center([["ĐỀ DẪN CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: 15 }]], { after: 60 }),
     center([["{tenChuyenDe}", { bold: true }]], { after: 60 }),
-    center([["(Nhóm nội dung: ", { italics: true }], ["{nhom}", { italics: true }], [")", { italics: true }]], {
-      after: 60,
-    }),
     center([["Người chuẩn bị: ", { italics: true }], ["{nguoiPhuTrach}", { italics: true }]], { after: 60 }),
     center(
       [["Dự kiến sinh hoạt: ", { italics: true }], ["{ngaySinhHoat}", { italics: true }], [" ({quyText})", { italics: true }]],
@@ -192,8 +243,8 @@ function deDan() {
       "(Nêu rõ, cụ thể từng vấn đề cần chi bộ thảo luận, cho ý kiến; đảng viên liên hệ bản thân và liên hệ " +
         "với chi bộ, cơ quan, đơn vị.)",
     ),
-    para(["1. ………………………………………………………………………"]),
-    para(["2. ………………………………………………………………………"]),
+    para([`1. ${DOTS}`]),
+    para([`2. ${DOTS}`]),
     para([""], { after: 120 }),
     para(
       [
@@ -208,17 +259,13 @@ function deDan() {
       { after: 240, keepNext: true },
     ),
     signatureBlock(
+      recipients(["- Chi ủy chi bộ (để thông qua),", "- Các đảng viên trong chi bộ,", "- Lưu hồ sơ chi bộ."]),
       [
-        left([["Nơi nhận:", { bold: true, italics: true, size: 12 }]], { after: 0 }),
-        left([["- Chi ủy chi bộ (để thông qua),", { size: 12 }]], { after: 0 }),
-        left([["- Các đảng viên trong chi bộ,", { size: 12 }]], { after: 0 }),
-        left([["- Lưu chi bộ.", { size: 12 }]], { after: 0 }),
-      ],
-      [
-        center([["NGƯỜI CHUẨN BỊ", { bold: true }]], { after: 0 }),
-        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200 }),
+        // One signature slot per drafter: title, room to sign, name — repeated.
         tagLine("{#nguoiChuanBi}"),
-        center([["{hoTen}", { bold: true }]], { after: 0 }),
+        center([["NGƯỜI CHUẨN BỊ", { bold: true }]], { after: 0, keepNext: true }),
+        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200, keepNext: true }),
+        center([["{hoTen}", { bold: true }]], { after: 240 }),
         tagLine("{/nguoiChuanBi}"),
       ],
     ),
@@ -262,7 +309,21 @@ function bienBan() {
       "{soMienSinhHoat}",
       " đồng chí.",
     ]),
-    item(["- Có mặt: ", "{soCoMat}", "/", "{soPhaiDu}", " đồng chí (tỷ lệ ", "{tyLeCoMat}", "); vắng: ", "{soVang}", " đồng chí, trong đó:"]),
+    item([
+      "- Có mặt: ",
+      "{soCoMat}",
+      "/",
+      "{soPhaiDu}",
+      " đồng chí (chính thức: ",
+      "{soCoMatChinhThuc}",
+      ", dự bị: ",
+      "{soCoMatDuBi}",
+      "; tỷ lệ ",
+      "{tyLeCoMat}",
+      "); vắng: ",
+      "{soVang}",
+      " đồng chí, trong đó:",
+    ]),
     sub(["+ Vắng có lý do: ", "{soVangCoLyDo}", " đồng chí."]),
     tagLine("{#vangCoLyDo}"),
     subsub(["Đồng chí ", "{hoTen}", " — lý do: ", "{lyDo}", "."]),
@@ -307,8 +368,8 @@ function bienBan() {
     sub(["- Đồng chí ", "{nguoiPhatBieu}", ": ", "{noiDung}"]),
     tagLine("{/yKien}"),
     tagLine("{^coYKien}"),
-    sub(["- Đồng chí ……………: …………………………………"]),
-    sub(["- Đồng chí ……………: …………………………………"]),
+    sub([`- Đồng chí ${"…".repeat(10)}: ${"…".repeat(16)}`]),
+    sub([`- Đồng chí ${"…".repeat(10)}: ${"…".repeat(16)}`]),
     tagLine("{/coYKien}"),
 
     heading("III. KẾT THÚC"),

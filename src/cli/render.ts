@@ -34,6 +34,15 @@ const LIST_SHEET = "_DanhSach";
 
 export { columnLetter };
 
+/** Page number centred in the top margin from page 2 on (HD 36-HD/VPTW), Times New Roman
+ *  14: `&C` centre, `&"font,style"`, `&14` size, `&P` page number; the first page gets an
+ *  empty header of its own. */
+const PAGE_NUMBER_HEADER: Partial<ExcelJS.HeaderFooter> = {
+  differentFirst: true,
+  firstHeader: "",
+  oddHeader: '&C&"Times New Roman,Regular"&14&P',
+};
+
 export function rangeAddress(r: Range1): string {
   const a = `${columnLetter(r.left)}${r.top}`;
   const b = `${columnLetter(r.right)}${r.bottom}`;
@@ -193,6 +202,9 @@ export function renderSheet(wb: ExcelJS.Workbook, model: SheetModel, options: Re
   (model.columnWidths ?? []).forEach((w, i) => {
     if (i > 0 && w !== undefined) ws.getColumn(i).width = w;
   });
+  (model.rowHeights ?? []).forEach((h, i) => {
+    if (i > 0 && h !== undefined) ws.getRow(i).height = h;
+  });
 
   for (const v of model.validations ?? []) {
     const formula = inlineList(v.list) ?? listReference(wb, v.list);
@@ -249,6 +261,9 @@ export function renderSheet(wb: ExcelJS.Workbook, model: SheetModel, options: Re
     }
     if (p.printTitleRows) setup.printTitlesRow = `${p.printTitleRows[0]}:${p.printTitleRows[1]}`;
     Object.assign(ws.pageSetup, setup);
+    if (p.pageNumbersFromPage2) ws.headerFooter = PAGE_NUMBER_HEADER;
+    // exceljs breaks after the row it is called on.
+    for (const row of p.pageBreaksBefore ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   }
 
   if (model.freezeRows && model.freezeRows > 1) {

@@ -2,12 +2,13 @@
 // of every topic. Pure: the CLI and the pane read the files, run the check, and hand
 // each (file, book, result) here.
 import { countBySeverity } from "./check";
-import { formatDate } from "./dates";
+import { compareDates, formatDate } from "./dates";
 import { computeFacts } from "./facts";
-import { topicStatusLabel } from "./report";
+import { isUnconfirmedHeld, topicStatusLabel } from "./report";
 import type { CellStyle, ModelCell, ModelTable, ModelValue, Range1, SheetModel } from "./sheetModel";
 import type { CheckResult, ParsedWorkbook, Quarter, SimpleDate, WorkbookGrid } from "./types";
-import { cellText } from "./values";
+import { cellText, compareKey } from "./values";
+import { PT_PER_MM, rowHeightFor, widthCharsForMm, wrappedLineCount, CELL_PADDING_PT } from "./make/textFit";
 
 export interface ConsolidatedTopic {
   /** Year of the meeting date, else the register year. */
@@ -46,6 +47,9 @@ export interface ConsolidatedCell {
   minTopicsPerYear: number;
   /** Every topic row of the register. Not part of the JSON output. */
   topics: ConsolidatedTopic[];
+  /** The latest date of any entry in the register (any date column of any topic), or
+   *  null: which of two copies of one cell's register is the newer. Not in the JSON. */
+  latestEntry: SimpleDate | null;
 }
 
 export interface UnreadableFile {
@@ -65,7 +69,14 @@ export function consolidateEntry(file: string, book: ParsedWorkbook, result: Che
     if (f.code === "THIEU_CHUYEN_DE_QUY" && f.severity === "error" && f.quarter !== undefined) missing.add(f.quarter);
   }
   const minTopicsPerYear = facts.thresholds.minTopicsPerYear;
+  let latestEntry: SimpleDate | null = null;
+  for (const t of book.register?.topics ?? []) {
+    for (const d of [t.approvedOn, t.draftSentOn, t.meetingOn, t.finalSentOn, t.reportedOn]) {
+      if (d.value && (latestEntry === null || compareDates(d.value, latestEntry) > 0)) latestEntry = d.value;
+    }
+  }
   return {
+    latestEntry,
     file,
     partyCommittee: book.info.dangBoCoSo.trim(),
     cell: book.info.chiBo.trim(),
@@ -85,7 +96,7 @@ export function consolidateEntry(file: string, book: ParsedWorkbook, result: Che
       assignees: f.topic.assignees.join(", "),
       meeting: f.meeting,
       meetingText: f.meeting ? "" : f.topic.meetingOn.text,
-      status: topicStatusLabel(f),
+      status: topicStatusLabel(f, isUnconfirmedHeld(f, book)),
     })),
   };
 }
@@ -105,9 +116,79 @@ export interface ConsolidationJson {
     missingQuarters: number[];
   }[];
   unreadable: { file: string; reason: string }[];
+  duplicates: { file: string; keptFile: string }[];
 }
 
-export function consolidationJson(entries: readonly ConsolidatedCell[], unreadable: readonly UnreadableFile[]): ConsolidationJson {
+/** A workbook left out because another workbook of the same cell counts instead. */
+export interface DuplicateFile {
+  file: string;
+  /** The file that counts for that cell. */
+  keptFile: string;
+}
+
+/** "Phòng Tổ chức" → "Chi bộ Phòng Tổ chức"; "chi bộ 3" → "Chi bộ 3": one way of writing a
+ *  chi bộ's name on every row of Tổng hợp, whatever Thông tin holds. "" stays "". */
+export function cellDisplayName(name: string): string {
+  const v = name.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (v === "") return "";
+  const key = compareKey(v);
+  if (key === compareKey("Chi bộ")) return "Chi bộ";
+  if (key.startsWith(compareKey("Chi bộ") + " ")) return "Chi bộ" + v.slice("Chi bộ".length);
+  return `Chi bộ ${v}`;
+}
+
+/** "Đảng bộ X" and "X" name the same đảng bộ cơ sở. */
+function committeeKey(name: string): string {
+  const key = compareKey(name);
+  const prefix = compareKey("Đảng bộ") + " ";
+  return key.startsWith(prefix) ? key.slice(prefix.length) : key;
+}
+
+/**
+ * Counts each cell once (SPEC §8): workbooks of the same Đảng bộ cơ sở, Chi bộ and year
+ * are one cell; the one whose register has the latest entry date counts, a tie goes to
+ * the later file modification time (`modified`, ms), then to the file met first. The
+ * others are returned as duplicates with the file they lost to. A workbook whose Thông
+ * tin names neither đảng bộ nor chi bộ cannot be matched and always counts.
+ */
+export function dedupeCells(
+  entries: readonly ConsolidatedCell[],
+  modified: (file: string) => number | undefined = () => undefined,
+): { cells: ConsolidatedCell[]; duplicates: DuplicateFile[] } {
+  const best = new Map<string, ConsolidatedCell>();
+  const keyOf = (e: ConsolidatedCell): string | null =>
+    e.partyCommittee.trim() === "" && e.cell.trim() === "" ? null : `${committeeKey(e.partyCommittee)}\u0000${compareKey(cellDisplayName(e.cell))}\u0000${e.year}`;
+  const newer = (a: ConsolidatedCell, b: ConsolidatedCell): boolean => {
+    if (a.latestEntry && b.latestEntry) {
+      const c = compareDates(a.latestEntry, b.latestEntry);
+      if (c !== 0) return c > 0;
+    } else if (a.latestEntry || b.latestEntry) {
+      return a.latestEntry !== null;
+    }
+    return (modified(a.file) ?? 0) > (modified(b.file) ?? 0);
+  };
+  for (const e of entries) {
+    const key = keyOf(e);
+    if (key === null) continue;
+    const current = best.get(key);
+    if (!current || newer(e, current)) best.set(key, e);
+  }
+  const cells: ConsolidatedCell[] = [];
+  const duplicates: DuplicateFile[] = [];
+  for (const e of entries) {
+    const key = keyOf(e);
+    const kept = key === null ? e : (best.get(key) ?? e);
+    if (kept === e) cells.push(e);
+    else duplicates.push({ file: e.file, keptFile: kept.file });
+  }
+  return { cells, duplicates };
+}
+
+export function consolidationJson(
+  entries: readonly ConsolidatedCell[],
+  unreadable: readonly UnreadableFile[],
+  duplicates: readonly DuplicateFile[] = [],
+): ConsolidationJson {
   return {
     cells: entries.map((e) => ({
       file: e.file,
@@ -122,6 +203,7 @@ export function consolidationJson(entries: readonly ConsolidatedCell[], unreadab
       missingQuarters: [...e.missingQuarters],
     })),
     unreadable: unreadable.map((u) => ({ file: u.file, reason: u.reason })),
+    duplicates: duplicates.map((d) => ({ file: d.file, keptFile: d.keptFile })),
   };
 }
 
@@ -180,13 +262,16 @@ const HEAD: CellStyle = {
   vAlign: "middle",
   fill: "DDEBF7",
 };
-const CELL: CellStyle = { fontName: FONT, fontSize: 11, border: true, vAlign: "top" };
-const WRAP: CellStyle = { ...CELL, wrap: true };
+const CELL: CellStyle = { fontName: FONT, fontSize: 11, border: true, wrap: true, vAlign: "top" };
+const WRAP: CellStyle = CELL;
 const CENTER: CellStyle = { ...CELL, hAlign: "center" };
 const TOTAL: CellStyle = { ...CENTER, bold: true };
-const TITLE: CellStyle = { fontName: FONT, fontSize: 14, bold: true, hAlign: "center" };
-const NOTE: CellStyle = { fontName: FONT, fontSize: 11, italic: true, hAlign: "center" };
-const SECTION: CellStyle = { fontName: FONT, fontSize: 12, bold: true };
+const TITLE: CellStyle = { fontName: FONT, fontSize: 14, bold: true, hAlign: "center", vAlign: "middle", wrap: true };
+const NOTE: CellStyle = { fontName: FONT, fontSize: 12, italic: true, hAlign: "center", vAlign: "top", wrap: true };
+const SECTION: CellStyle = { fontName: FONT, fontSize: 12, bold: true, vAlign: "top" };
+
+/** A4 landscape less margins left 20, right 15 mm: 262 mm to print on. */
+const MARGINS = { top: 15, bottom: 15, left: 20, right: 15 };
 
 const SUMMARY_HEADERS = [
   "STT",
@@ -204,7 +289,8 @@ const SUMMARY_HEADERS = [
   "Quý thiếu chuyên đề",
   "Tệp",
 ] as const;
-const SUMMARY_WIDTHS = [undefined, 5, 24, 24, 7, 7, 7, 7, 7, 11, 11, 7, 9, 12, 30];
+/** Millimetres, summing to 261 of the 262 printable. */
+const SUMMARY_MM = [10, 38, 38, 12, 12, 12, 12, 12, 18, 18, 13, 15, 20, 31];
 
 const TOPIC_HEADERS = [
   "STT",
@@ -219,23 +305,42 @@ const TOPIC_HEADERS = [
   "Tình hình",
   "Tệp",
 ] as const;
-const TOPIC_WIDTHS = [undefined, 6, 22, 22, 7, 6, 45, 18, 22, 13, 13, 28];
+const TOPIC_MM = [10, 28, 28, 12, 10, 55, 22, 26, 22, 22, 26];
 
 const ROMAN = ["I", "II", "III", "IV"] as const;
 
 class Builder {
   readonly cells: ModelCell[] = [];
   readonly merges: Range1[] = [];
+  readonly heights: number[] = [];
+  constructor(private readonly mm: readonly number[]) {}
+  private fit(row: number, left: number, right: number, value: ModelValue, style: CellStyle): void {
+    const size = style.fontSize ?? 11;
+    const t = typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+    let mm = 0;
+    for (let c = left; c <= right; c++) mm += this.mm[c - 1] ?? 0;
+    const lines = t === "" ? 1 : style.wrap ? wrappedLineCount(t, mm * PT_PER_MM - CELL_PADDING_PT, size, style.bold) : 1;
+    this.heights[row] = Math.max(this.heights[row] ?? 0, rowHeightFor(lines, size));
+  }
   set(row: number, col: number, value: ModelValue, style: CellStyle): void {
     this.cells.push({ row, col, value, style });
+    this.fit(row, col, col, value, style);
   }
   span(row: number, left: number, right: number, value: ModelValue, style: CellStyle): void {
-    this.set(row, left, value, style);
-    if (style.border) for (let c = left + 1; c <= right; c++) this.set(row, c, null, style);
+    this.cells.push({ row, col: left, value, style });
+    this.fit(row, left, right, value, style);
+    if (style.border) for (let c = left + 1; c <= right; c++) this.cells.push({ row, col: c, value: null, style });
     if (right > left) this.merges.push({ top: row, left, bottom: row, right });
   }
   row(row: number, values: readonly ModelValue[], styles: readonly CellStyle[]): void {
-    values.forEach((v, i) => this.set(row, i + 1, v, styles[i] ?? CELL));
+    values.forEach((v, i) => {
+      this.set(row, i + 1, v, styles[i] ?? CELL);
+    });
+  }
+  rowHeights(last: number): (number | undefined)[] {
+    const out: (number | undefined)[] = [];
+    for (let r = 1; r <= last; r++) out[r] = this.heights[r] ?? 15;
+    return out;
   }
 }
 
@@ -256,11 +361,17 @@ export interface ConsolidationOptions {
   existingTables?: Iterable<string>;
   /** The as-of date, printed under the title. */
   asOf?: SimpleDate;
+  /** Workbooks left out as older copies of a cell counted from another file. */
+  duplicates?: readonly DuplicateFile[];
+  /** How a file is named on paper (the CLI: relative to the folder given). */
+  fileLabel?: (file: string) => string;
 }
 
 /**
- * Sheet "Tổng hợp" (one row per cell, a total row, then the files that could not be
- * read with the reason) and sheet "Danh sách chuyên đề" (every topic with its cell).
+ * Sheet "Tổng hợp" (one row per cell, a total row, then the files left out as copies and
+ * the files that could not be read, with the reason) and sheet "Danh sách chuyên đề"
+ * (every topic with its cell). Both print on A4 landscape: Times New Roman, borders,
+ * wrapped headers, widths that fit the page, rows as tall as their text.
  */
 export function buildConsolidationSheets(
   entries: readonly ConsolidatedCell[],
@@ -274,49 +385,42 @@ export function buildConsolidationSheets(
   const summaryTable = uniqueTableName(SUMMARY_TABLE, takenTables);
   const listTable = uniqueTableName(TOPIC_LIST_TABLE, takenTables);
   const last = SUMMARY_HEADERS.length;
+  const label = options.fileLabel ?? ((f: string) => f);
+  const duplicates = options.duplicates ?? [];
 
   // ---- Tổng hợp
-  const s = new Builder();
+  const s = new Builder(SUMMARY_MM);
   s.span(1, 1, last, `${CONSOLIDATION_TITLE_PREFIX}${yearsLabel(entries)}`, TITLE);
   const asOf = options.asOf ? `Số liệu tính đến ngày ${formatDate(options.asOf)}; ` : "";
-  s.span(
-    2,
-    1,
-    last,
-    `(${asOf}${entries.length} sổ chi bộ đã tổng hợp, ${unreadable.length} tệp không đọc được)`,
-    NOTE,
-  );
+  const copies = duplicates.length > 0 ? `, ${duplicates.length} tệp là bản trùng của chi bộ đã tính` : "";
+  s.span(2, 1, last, `(${asOf}${entries.length} chi bộ đã tổng hợp${copies}, ${unreadable.length} tệp không đọc được)`, NOTE);
   const headerRow = 4;
   let r = headerRow + 1;
   const tables: ModelTable[] = [];
+  // The header row is styled as cells too: a table's own style neither wraps nor borders
+  // when printed.
+  s.row(headerRow, SUMMARY_HEADERS, SUMMARY_HEADERS.map(() => HEAD));
   if (entries.length > 0) {
-    // A table rather than styled cells: filter/sort for the upper level, and cheap to
-    // write for a thousand cells.
-    tables.push({
-      name: summaryTable,
-      top: headerRow,
-      left: 1,
-      headers: [...SUMMARY_HEADERS],
-      rows: entries.map((e, i) => [
-        i + 1,
-        text(e.partyCommittee),
-        text(e.cell),
-        e.year,
-        e.quarters[0],
-        e.quarters[1],
-        e.quarters[2],
-        e.quarters[3],
-        e.total,
-        e.meetsMinimum ? "Đạt" : "Chưa đạt",
-        e.errors,
-        e.warnings,
-        text(e.missingQuarters.map((q) => ROMAN[q - 1]).join(", ")),
-        e.file,
-      ]),
-    });
-    r += entries.length;
-  } else {
-    s.row(headerRow, SUMMARY_HEADERS, SUMMARY_HEADERS.map(() => HEAD));
+    const rows: ModelValue[][] = entries.map((e, i) => [
+      i + 1,
+      text(e.partyCommittee),
+      text(cellDisplayName(e.cell)),
+      e.year,
+      e.quarters[0],
+      e.quarters[1],
+      e.quarters[2],
+      e.quarters[3],
+      e.total,
+      e.meetsMinimum ? "Đạt" : "Chưa đạt",
+      e.errors,
+      e.warnings,
+      text(e.missingQuarters.map((q) => ROMAN[q - 1]).join(", ")),
+      label(e.file),
+    ]);
+    // A table rather than plain cells: filter/sort for the upper level.
+    tables.push({ name: summaryTable, top: headerRow, left: 1, headers: [...SUMMARY_HEADERS], rows, style: "TableStyleLight1" });
+    const styles = [CENTER, CELL, CELL, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CELL];
+    for (const values of rows) s.row(r++, values, styles);
   }
   if (entries.length === 0) {
     s.span(r++, 1, last, "Không có sổ nào đọc được.", { ...CELL, italic: true, hAlign: "center" });
@@ -332,20 +436,34 @@ export function buildConsolidationSheets(
     s.set(r, 10, `${met}/${entries.length} đạt`, { ...TOTAL, numberFormat: "@" });
     s.set(r, 11, entries.reduce((n, e) => n + e.errors, 0), TOTAL);
     s.set(r, 12, entries.reduce((n, e) => n + e.warnings, 0), TOTAL);
-    s.set(r, 13, entries.filter((e) => e.missingQuarters.length > 0).length + " chi bộ", TOTAL);
+    s.set(r, 13, `${entries.filter((e) => e.missingQuarters.length > 0).length} chi bộ`, TOTAL);
     s.set(r, 14, null, TOTAL);
     r++;
+  }
+  if (duplicates.length > 0) {
+    r++;
+    s.set(r++, 1, "TỆP TRÙNG CHI BỘ (KHÔNG TÍNH, ĐÃ TÍNH THEO TỆP MỚI HƠN)", SECTION);
+    s.set(r, 1, "STT", HEAD);
+    s.span(r, 2, 7, "Tệp không tính", HEAD);
+    s.span(r++, 8, last, "Tệp được tính thay", HEAD);
+    duplicates.forEach((d, i) => {
+      s.set(r, 1, i + 1, CENTER);
+      s.span(r, 2, 7, label(d.file), WRAP);
+      s.span(r++, 8, last, label(d.keptFile), WRAP);
+    });
   }
   r++;
   s.set(r++, 1, "TỆP KHÔNG ĐỌC ĐƯỢC", SECTION);
   if (unreadable.length === 0) {
     s.set(r++, 1, "Không có.", { fontName: FONT, fontSize: 11, italic: true });
   } else {
-    s.row(r, ["STT", "Tệp"], [HEAD, HEAD]);
-    s.span(r++, 3, last, "Lý do", HEAD);
+    s.set(r, 1, "STT", HEAD);
+    s.span(r, 2, 7, "Tệp", HEAD);
+    s.span(r++, 8, last, "Lý do", HEAD);
     unreadable.forEach((u, i) => {
-      s.row(r, [i + 1, u.file], [CENTER, WRAP]);
-      s.span(r++, 3, last, u.reason, WRAP);
+      s.set(r, 1, i + 1, CENTER);
+      s.span(r, 2, 7, label(u.file), WRAP);
+      s.span(r++, 8, last, u.reason, WRAP);
     });
   }
   const summary: SheetModel = {
@@ -353,13 +471,14 @@ export function buildConsolidationSheets(
     cells: s.cells,
     merges: s.merges,
     tables,
-    columnWidths: SUMMARY_WIDTHS,
+    columnWidths: [undefined, ...SUMMARY_MM.map(widthCharsForMm)],
+    rowHeights: s.rowHeights(r),
     freezeRows: headerRow + 1,
-    print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [headerRow, headerRow] },
+    print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [headerRow, headerRow], margins: MARGINS },
   };
 
   // ---- Danh sách chuyên đề
-  const l = new Builder();
+  const l = new Builder(TOPIC_MM);
   const lastT = TOPIC_HEADERS.length;
   l.span(1, 1, lastT, `${TOPIC_LIST_TITLE}${yearsLabel(entries)}`, TITLE);
   const listHeader = 3;
@@ -369,7 +488,7 @@ export function buildConsolidationSheets(
       listRows.push([
         listRows.length + 1,
         text(e.partyCommittee),
-        text(e.cell),
+        text(cellDisplayName(e.cell)),
         t.year,
         t.quarter === null ? null : ROMAN[t.quarter - 1],
         t.title,
@@ -377,17 +496,18 @@ export function buildConsolidationSheets(
         text(t.assignees),
         t.meeting ? { date: t.meeting } : text(t.meetingText),
         t.status,
-        e.file,
+        label(e.file),
       ]);
     }
   }
   const n = listRows.length;
   r = listHeader + 1;
   const listTables: ModelTable[] = [];
+  l.row(listHeader, TOPIC_HEADERS, TOPIC_HEADERS.map(() => HEAD));
   if (n > 0) {
-    listTables.push({ name: listTable, top: listHeader, left: 1, headers: [...TOPIC_HEADERS], rows: listRows });
-  } else {
-    l.row(listHeader, TOPIC_HEADERS, TOPIC_HEADERS.map(() => HEAD));
+    listTables.push({ name: listTable, top: listHeader, left: 1, headers: [...TOPIC_HEADERS], rows: listRows, style: "TableStyleLight1" });
+    const styles = [CENTER, CELL, CELL, CENTER, CENTER, CELL, CELL, CELL, CENTER, CENTER, CELL];
+    for (const values of listRows) l.row(r++, values, styles);
   }
   if (n === 0) l.span(r++, 1, lastT, "Không có chuyên đề nào.", { ...CELL, italic: true, hAlign: "center" });
   const list: SheetModel = {
@@ -395,9 +515,10 @@ export function buildConsolidationSheets(
     cells: l.cells,
     merges: l.merges,
     tables: listTables,
-    columnWidths: TOPIC_WIDTHS,
+    columnWidths: [undefined, ...TOPIC_MM.map(widthCharsForMm)],
+    rowHeights: l.rowHeights(r),
     freezeRows: listHeader + 1,
-    print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [listHeader, listHeader] },
+    print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [listHeader, listHeader], margins: MARGINS },
   };
   return [summary, list];
 }

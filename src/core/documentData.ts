@@ -5,6 +5,7 @@
 //
 // A value the workbook does not have prints as a dotted blank (BLANK) so the
 // secretary can write it in by hand on the printed page; it never prints "undefined".
+import { percentText } from "./shared/percent";
 import { formatDate, formatQuarter, formatVietnameseDate, quarterOf, romanQuarter } from "./dates";
 import { inferYear } from "./facts";
 import { placeAndDate, prefixedUpper } from "./partyHeader";
@@ -93,6 +94,8 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
   { name: "soMienSinhHoat", kinds: BB, type: "text", description: "Số đảng viên miễn sinh hoạt", example: "1" },
   { name: "soPhaiDu", kinds: BB, type: "text", description: "Số đảng viên phải dự (tổng số trừ miễn sinh hoạt)", example: "11" },
   { name: "soCoMat", kinds: BB, type: "text", description: "Số có mặt", example: "9" },
+  { name: "soCoMatChinhThuc", kinds: BB, type: "text", description: "Số có mặt là đảng viên chính thức", example: "8" },
+  { name: "soCoMatDuBi", kinds: BB, type: "text", description: "Số có mặt là đảng viên dự bị", example: "1" },
   { name: "tyLeCoMat", kinds: BB, type: "text", description: "Tỷ lệ có mặt trên số phải dự", example: "81,8%" },
   { name: "soVang", kinds: BB, type: "text", description: "Số vắng (có và không có lý do)", example: "2" },
   { name: "soVangCoLyDo", kinds: BB, type: "text", description: "Số vắng có lý do", example: "1" },
@@ -159,12 +162,6 @@ function timeText(minutes: number | null): string {
   return `${pad(Math.floor(m / 60) % 24)} giờ ${pad(m % 60)}`;
 }
 
-/** "81,8%", "100%" */
-function percentText(part: number, whole: number): string {
-  if (whole <= 0) return BLANK;
-  const p = Math.round((part / whole) * 1000) / 10;
-  return `${String(p).replace(".", ",")}%`;
-}
 
 /** Prefixed name in normal case: "Trường THPT X" → "Đảng bộ Trường THPT X". */
 function prefixed(prefix: string, value: string): string {
@@ -275,6 +272,10 @@ interface Counts {
   duBi: number | null;
   exempt: number | null;
   present: number | null;
+  /** Those present split by Loại of the member list; null when a name present is not on
+   *  the list or has no Loại (the split would not add up). */
+  presentChinhThuc: number | null;
+  presentDuBi: number | null;
   absentWithReason: number | null;
   absentWithoutReason: number | null;
   withReason: DocumentRow[];
@@ -303,6 +304,8 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
     duBi: members.length ? members.filter((m) => m.kind === "duBi").length : null,
     exempt: members.length ? members.filter((m) => m.exempt).length : null,
     present: null,
+    presentChinhThuc: null,
+    presentDuBi: null,
     absentWithReason: null,
     absentWithoutReason: null,
     withReason: [],
@@ -329,6 +332,9 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
 
   let present = 0;
   let exempt = 0;
+  const kindOf = new Map(members.map((m) => [compareKey(safe(m.name)), m.kind]));
+  let presentChinhThuc: number | null = 0;
+  let presentDuBi: number | null = 0;
   const seen = new Map<string, string>();
   const duplicates: string[] = [];
   for (const r of rows) {
@@ -337,9 +343,17 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
     if (seen.has(key)) duplicates.push(name);
     else seen.set(key, name);
     switch (r.status) {
-      case "present":
+      case "present": {
         present++;
+        const kind = kindOf.get(key);
+        if (kind === "chinhThuc" && presentChinhThuc !== null) presentChinhThuc++;
+        else if (kind === "duBi" && presentDuBi !== null) presentDuBi++;
+        else {
+          presentChinhThuc = null;
+          presentDuBi = null;
+        }
         break;
+      }
       case "exempt":
         exempt++;
         break;
@@ -359,6 +373,8 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
     problems.push(`Trang “${attendanceSheet}” ghi hai lần cho chuyên đề STT ${stt}: ${namesText(duplicates)} — mỗi đảng viên chỉ một dòng.`);
   }
   c.present = present;
+  c.presentChinhThuc = presentChinhThuc;
+  c.presentDuBi = presentDuBi;
   c.exempt = exempt;
   c.absentWithReason = c.withReason.length;
   c.absentWithoutReason = c.withoutReason.length;
@@ -452,7 +468,9 @@ export function bienBanData(
     soMienSinhHoat: num(counts.exempt),
     soPhaiDu: num(mustAttend),
     soCoMat: num(counts.present),
-    tyLeCoMat: counts.present !== null && mustAttend !== null ? percentText(counts.present, mustAttend) : BLANK,
+    soCoMatChinhThuc: num(counts.presentChinhThuc),
+    soCoMatDuBi: num(counts.presentDuBi),
+    tyLeCoMat: counts.present !== null && mustAttend !== null && mustAttend > 0 ? percentText(counts.present / mustAttend) : BLANK,
     soVang: num(absent),
     soVangCoLyDo: num(counts.absentWithReason),
     soVangKhongLyDo: num(counts.absentWithoutReason),

@@ -62,3 +62,23 @@ export function partyHeader(
     placeAndDate: placeAndDate(info.diaDanh, date),
   };
 }
+
+/** The committee a chi bộ reports to, in the words of "Nơi nhận": the Đảng ủy of its
+ *  Đảng bộ cơ sở ("Đảng bộ Phường Bến Thành" → "Đảng ủy Phường Bến Thành"), or of the
+ *  higher committee when the cell sits directly under it; "Đảng ủy cấp trên" when Thông
+ *  tin names neither. */
+export function higherCommitteeName(info: Pick<CellInfo, "dangBoCoSo" | "dangBoCapTren">): string {
+  const name = clean(info.dangBoCoSo) || clean(info.dangBoCapTren);
+  if (name === "") return "Đảng ủy cấp trên";
+  const lower = name.toLocaleLowerCase("vi");
+  if (lower.startsWith("đảng ủy ") || lower.startsWith("đảng uỷ ")) return "Đảng ủy " + name.slice(8);
+  if (lower.startsWith("đảng bộ ")) return "Đảng ủy " + name.slice(8);
+  return `Đảng ủy ${name}`;
+}
+
+/** "Số …-BC/CB": number and symbol of a chi bộ's report (HD 36-HD/VPTW: "Số" then the
+ *  number, a dash, the kind BC and the issuer CB), with dots to fill by hand. */
+export function reportNumberLine(number?: string): string {
+  const n = clean(number);
+  return `Số ${n === "" ? "……" : n}-BC/CB`;
+}

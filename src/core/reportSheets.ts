@@ -4,8 +4,17 @@
 import type { SheetGrid, WorkbookGrid } from "./types";
 import { cellText } from "./values";
 
-/** The title line; also how a report sheet is recognised (isQuarterReportSheet). */
+/** The one-line title reports had before the subject line; still recognised so that
+ *  regenerating replaces them. */
 export const REPORT_TITLE_PREFIX = "BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ";
+
+/** The subject line (trích yếu) under "BÁO CÁO": "Kết quả sinh hoạt chi bộ chuyên đề
+ *  Quý I năm 2024". */
+export function reportSubjectLine(quarter: 1 | 2 | 3 | 4, year: number): string {
+  return `Kết quả sinh hoạt chi bộ chuyên đề Quý ${["I", "II", "III", "IV"][quarter - 1]} năm ${year}`;
+}
+
+const REPORT_SUBJECT_RE = /^Kết quả sinh hoạt chi bộ chuyên đề Quý (I|II|III|IV) năm \d{4}$/;
 
 const REPORT_NAME_RE = /^Báo cáo Quý (I|II|III|IV)-\d{4}$/i;
 const REPORT_TITLE_RE = /^BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ QUÝ (I|II|III|IV) NĂM \d{4}$/;
@@ -17,7 +26,8 @@ const REPORT_TITLE_RE = /^BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN Đ�
 export function isQuarterReportSheet(sheet: SheetGrid): boolean {
   if (!REPORT_NAME_RE.test(sheet.name.normalize("NFC").trim())) return false;
   const rows = sheet.values.slice(0, 12);
-  return rows.some((row) => (row ?? []).some((v) => REPORT_TITLE_RE.test(cellText(v))));
+  // The one-line title of earlier versions, or today's subject line.
+  return rows.some((row) => (row ?? []).some((v) => REPORT_TITLE_RE.test(cellText(v)) || REPORT_SUBJECT_RE.test(cellText(v).normalize("NFC"))));
 }
 
 /** The grid without the report sheets this tool wrote, so that a report (whose topic

@@ -72,6 +72,11 @@ export interface PrintSetup {
   printTitleRows?: [number, number];
   /** Millimetres. */
   margins?: { top: number; bottom: number; left: number; right: number };
+  /** Page numbers centred at the top of every page but the first (HD 36-HD/VPTW: party
+   *  documents number their pages from page 2, in the top margin). */
+  pageNumbersFromPage2?: boolean;
+  /** Rows that start a new printed page (manual page breaks), 1-based. */
+  pageBreaksBefore?: number[];
 }
 
 export interface SheetModel {
@@ -91,6 +96,10 @@ export interface SheetModel {
   print?: PrintSetup;
   /** Freeze the rows above this 1-based row. */
   freezeRows?: number;
+  /** Row heights in points, by 1-based row (index 0 unused): set from the wrapped text so
+   *  that nothing overlaps when printed (Excel and LibreOffice do not grow rows of merged
+   *  or written-by-program cells on their own). */
+  rowHeights?: (number | undefined)[];
 }
 
 /** 1-based column number → Excel letters (1 → "A", 28 → "AB"). */

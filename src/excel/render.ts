@@ -320,8 +320,18 @@ function planSheetModel(
       },
     });
   }
+  const heights = model.rowHeights ?? [];
   steps.push({
-    bytes: ACTION_BYTES * (2 * (model.columnWidths?.length ?? 0) + 16),
+    bytes: ACTION_BYTES * 2 * heights.length,
+    run: () => {
+      const w = sheet();
+      heights.forEach((h, row) => {
+        if (row > 0 && h !== undefined) w.getRange(`${row}:${row}`).format.rowHeight = h;
+      });
+    },
+  });
+  steps.push({
+    bytes: ACTION_BYTES * (2 * (model.columnWidths?.length ?? 0) + 16 + (model.print?.pageBreaksBefore?.length ?? 0) * 2),
     run: () => {
       const w = sheet();
       (model.columnWidths ?? []).forEach((width, col) => {
@@ -344,6 +354,16 @@ function planSheetModel(
           layout.leftMargin = mmToPoints(p.margins.left);
           layout.rightMargin = mmToPoints(p.margins.right);
         }
+        if (p.pageNumbersFromPage2) {
+          // HD 36-HD/VPTW: page numbers centred at the top from page 2 on. "FirstAndDefault"
+          // gives the first page its own (empty) header (ExcelApi 1.9, HeaderFooterGroup.state).
+          const hf = layout.headersFooters;
+          hf.state = "FirstAndDefault";
+          hf.firstPage.centerHeader = "";
+          hf.defaultForAllPages.centerHeader = '&"Times New Roman,Regular"&14&P';
+        }
+        // A break above the given row (ExcelApi 1.9, PageBreakCollection.add).
+        for (const row of p.pageBreaksBefore ?? []) if (row > 1) w.horizontalPageBreaks.add(`A${row}`);
       }
       if (opts.activate) w.activate();
     },

@@ -84,7 +84,7 @@ describe("chuyende tong-hop --json", () => {
   });
 
   test("JSON has SPEC §8's shape and key order", () => {
-    expect(Object.keys(json)).toEqual(["cells", "unreadable"]);
+    expect(Object.keys(json)).toEqual(["cells", "unreadable", "duplicates"]);
     for (const c of json.cells) {
       expect(Object.keys(c)).toEqual([
         "file",

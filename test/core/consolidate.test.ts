@@ -109,7 +109,7 @@ describe("consolidationJson", () => {
     const json = consolidationJson([consolidateEntry("x/a.xlsx", b1, check(b1, { asOf }))], [
       { file: "x/hong.xlsx", reason: "Tệp hỏng" },
     ]);
-    expect(Object.keys(json)).toEqual(["cells", "unreadable"]);
+    expect(Object.keys(json)).toEqual(["cells", "unreadable", "duplicates"]);
     expect(Object.keys(json.cells[0])).toEqual([
       "file",
       "partyCommittee",
@@ -166,7 +166,7 @@ describe("buildConsolidationSheets", () => {
     const section = g.findIndex((r) => r[1] === "TỆP KHÔNG ĐỌC ĐƯỢC");
     expect(section).toBeGreaterThan(header + 3);
     const bad = g.slice(section).find((r) => r[2] === "pb2/cu.xls");
-    expect(bad?.[3]).toContain(".xls cũ");
+    expect(bad?.[8]).toContain(".xls cũ");
     expect(g[1][1]).toBe("TỔNG HỢP KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ NĂM 2024");
     expect(g[2][1]).toContain("31/12/2024");
   });
@@ -221,5 +221,47 @@ describe("buildConsolidationSheets", () => {
     };
     expect(isConsolidationWorkbook({ sheets: [asSheet(summary), asSheet(list)] })).toBe(true);
     expect(isConsolidationWorkbook({ sheets: [{ name: "Sổ chuyên đề", values: [["STT", "Tên chuyên đề"]] }] })).toBe(false);
+  });
+});
+
+describe("dedupeCells and the printed Tổng hợp", () => {
+  const { dedupeCells, cellDisplayName } = require("../../src/core/consolidate") as typeof import("../../src/core/consolidate");
+  const { mmForWidthChars } = require("../../src/core/make/textFit") as typeof import("../../src/core/make/textFit");
+
+  test("chi bộ names are written 'Chi bộ …' on every row", () => {
+    expect(cellDisplayName("Phòng Tổ chức")).toBe("Chi bộ Phòng Tổ chức");
+    expect(cellDisplayName("chi bộ 3")).toBe("Chi bộ 3");
+    expect(cellDisplayName("Chi bộ Khu phố 1")).toBe("Chi bộ Khu phố 1");
+    expect(cellDisplayName("")).toBe("");
+  });
+
+  test("the latest entry wins; a tie goes to the later file time; unnamed cells always count", () => {
+    const b = fullBook();
+    const base = consolidateEntry("a.xlsx", b, check(b, { asOf }));
+    const older = { ...base, file: "old.xlsx", latestEntry: { year: 2024, month: 1, day: 1 } };
+    const same = { ...base, file: "copy.xlsx" };
+    const other = { ...base, file: "other.xlsx", cell: "Khu phố 99" };
+    const anon1 = { ...base, file: "n1.xlsx", cell: "", partyCommittee: "" };
+    const anon2 = { ...anon1, file: "n2.xlsx" };
+    const times: Record<string, number> = { "a.xlsx": 1, "copy.xlsx": 2 };
+    const r = dedupeCells([base, older, same, other, anon1, anon2], (f) => times[f]);
+    expect(r.cells.map((c) => c.file)).toEqual(["copy.xlsx", "other.xlsx", "n1.xlsx", "n2.xlsx"]);
+    expect(r.duplicates).toEqual([
+      { file: "a.xlsx", keptFile: "copy.xlsx" },
+      { file: "old.xlsx", keptFile: "copy.xlsx" },
+    ]);
+  });
+
+  test("A4 landscape, widths within 262 mm, Times New Roman from 11 pt, borders, wrapped headers", () => {
+    const b = fullBook();
+    const [summary, list] = buildConsolidationSheets([consolidateEntry("a.xlsx", b, check(b, { asOf }))], []);
+    for (const m of [summary, list]) {
+      expect(m.print).toMatchObject({ paper: "A4", orientation: "landscape" });
+      const mm = (m.columnWidths ?? []).slice(1).reduce((a: number, w) => a + mmForWidthChars(w ?? 0), 0);
+      expect(mm).toBeLessThanOrEqual(262);
+      expect(m.cells.every((c) => c.style?.fontName === "Times New Roman" && (c.style.fontSize ?? 0) >= 11)).toBe(true);
+      const head = m.cells.filter((c) => c.value === "Chi bộ");
+      expect(head[0]?.style).toMatchObject({ wrap: true, border: true, bold: true });
+    }
   });
 });

@@ -235,7 +235,8 @@ describe("Báo cáo quý", () => {
     const host = createWorkbookHost(book.run);
     const first = await writeQuarterReport(host, 2, 2023, today);
     expect(book.syncCount).toBe(3);
-    expect(first).toEqual({ sheet: "Báo cáo Quý II-2023", replaced: false });
+    expect(first).toMatchObject({ sheet: "Báo cáo Quý II-2023", replaced: false });
+    expect(Array.isArray(first.notices)).toBe(true);
     const count = book.sheets.length;
     book.syncCount = 0;
     const second = await writeQuarterReport(host, 2, 2023, today);

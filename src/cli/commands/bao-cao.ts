@@ -13,16 +13,21 @@ import {
   requireInput,
   requireOutput,
   saveWorkbook,
+  writeFileAtomic,
   yearOption,
 } from "../io";
+import { quarterReportDocx } from "../../documents/reportDocx";
 import { readWorkbook } from "../../core/register";
 import { check, countBySeverity } from "../../core/check";
 import { formatDate, formatQuarter } from "../../core/dates";
 import {
-  buildQuarterReport,
+  quarterReport,
   reportQuarterFor,
+  reportSheet,
+  reportSheetName,
   isQuarterReportSheet,
   reportFindings,
+  unconfirmedNotice,
   withoutReportSheets,
 } from "../../core/report";
 import { computeFacts } from "../../core/facts";
@@ -30,12 +35,12 @@ import { UserError } from "../../core/types";
 
 export const baoCao: Command = {
   name: "bao-cao",
-  summary: "Thêm (hoặc làm lại) trang Báo cáo quý vào một bản sao của sổ.",
+  summary: "Thêm (hoặc làm lại) trang Báo cáo quý vào một bản sao của sổ, hoặc lập báo cáo quý thành văn bản Word (.docx).",
   usage: "chuyende bao-cao FILE.xlsx -o OUT.xlsx|OUT.docx [--quy Q] [--nam Y] [--ngay dd/mm/yyyy] [--ghi-de]",
   examples: [
     { command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.xlsx", does: "báo cáo Quý III (cũng nhận --quy 3 hoặc --quy \"Quý III\")" },
     { command: "chuyende bao-cao so-chuyen-de-2025.xlsx -o bao-cao.xlsx", does: "không ghi --quy: báo cáo quý vừa kết thúc" },
-    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy IV --nam 2025 --ngay 31/12/2025 -o bao-cao-quy-4.xlsx --ghi-de", does: "làm lại báo cáo cuối năm, ghi đè tệp cũ" },
+    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.docx", does: "cùng báo cáo đó thành văn bản Word để in, gửi cấp trên" },
   ],
   valueOptions: ["quy", "nam", "ngay", "o", "output"],
   async run(args, io) {
@@ -57,8 +62,17 @@ export const baoCao: Command = {
     const year = result.year;
     // Without --quy: the register year's last quarter that has ended by --ngay.
     const quarter = quarterArg ?? reportQuarterFor(year, asOf);
-    const model = buildQuarterReport(book, result, quarter, year, { today: asOf });
+    const report = quarterReport(book, result, quarter, year, { today: asOf });
+    const model = reportSheet(report, reportSheetName(quarter, year));
 
+    if (/\.docx$/i.test(output)) {
+      // The same report as a Word document (chosen by the extension of -o).
+      await writeFileAtomic(output, quarterReportDocx(report), { overwrite, inputs: [input] });
+      io.stdout(`Đã ghi báo cáo ${formatQuarter(quarter, year)} (số liệu đến ngày ${formatDate(asOf)}) vào ${output}.\n`);
+      for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
+      const open = reportFindings(book, result, computeFacts(book, { year, asOf }).topics.filter((f) => f.year === year && f.quarter === quarter), quarter);
+      return countBySeverity(open).errors > 0 ? 1 : 0;
+    }
     const existing = grid.sheets.find((s) => s.name.toLocaleLowerCase("vi") === model.name.toLocaleLowerCase("vi"));
     if (existing && !isQuarterReportSheet(existing)) {
       throw new UserError(
@@ -82,6 +96,8 @@ export const baoCao: Command = {
         `số liệu đến ngày ${formatDate(asOf)}) và ghi vào ${output}.\n` +
         `${formatQuarter(quarter, year)}: ${held} chuyên đề đã sinh hoạt; báo cáo nêu ${errors} lỗi, ${warnings} cảnh báo.\n`,
     );
+    // Before sending: meetings the report could not confirm.
+    for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
     // What the copy could not keep as it was (huge drop-down ranges clipped, charts…).
     for (const note of loadNotes(workbook)) io.stderr(`Lưu ý: ${note}\n`);
     return errors > 0 ? 1 : 0;

@@ -24,6 +24,8 @@ import {
   buildConsolidationSheets,
   consolidateEntry,
   consolidationJson,
+  dedupeCells,
+  type DuplicateFile,
   isConsolidationWorkbook,
   type ConsolidatedCell,
   type UnreadableFile,
@@ -158,6 +160,8 @@ export async function collectInputs(args: readonly string[], exclude: readonly s
 export interface ConsolidationRun {
   entries: ConsolidatedCell[];
   unreadable: UnreadableFile[];
+  /** Older copies of a cell counted from another file (filled after dedupeCells). */
+  duplicates: DuplicateFile[];
 }
 
 type FileOutcome = { entry: ConsolidatedCell } | { unreadable: UnreadableFile };
@@ -328,7 +332,21 @@ export async function consolidateFiles(
     if ("entry" in o) entries.push(o.entry);
     else unreadable.push(o.unreadable);
   }
-  return { entries, unreadable };
+  return { entries, unreadable, duplicates: [] };
+}
+
+/** How Tổng hợp names a file: relative to the folder given on the command line, or its
+ *  bare name for a file given directly (never a full path). */
+export function fileLabelFor(args: readonly string[]): (file: string) => string {
+  const dirs = args.map((a) => path.resolve(a));
+  return (file) => {
+    const full = path.resolve(file);
+    for (const d of dirs) {
+      const rel = path.relative(d, full);
+      if (rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel)) return rel.split(path.sep).join("/");
+    }
+    return path.basename(file);
+  };
 }
 
 /** The output may not be an input, nor lie inside an input folder (it would be read as a
@@ -377,6 +395,10 @@ function textSummary(run: ConsolidationRun, output: string | null, asOf: SimpleD
   const missing = run.entries.filter((e) => e.missingQuarters.length > 0);
   if (missing.length > 0) {
     lines.push(`Chi bộ có quý đã hết mà chưa sinh hoạt chuyên đề: ${missing.length}.`);
+  }
+  if (run.duplicates.length > 0) {
+    lines.push(`Tệp trùng chi bộ, không tính (${run.duplicates.length}):`);
+    for (const d of run.duplicates) lines.push(`  - ${d.file}: đã tính theo ${d.keptFile}`);
   }
   if (run.unreadable.length > 0) {
     lines.push(`Tệp không đọc được (${run.unreadable.length}):`);
@@ -434,6 +456,18 @@ export const tongHop: Command & { flags: string[] } = {
       progress.done();
     }
     run.unreadable.unshift(...collected.unreadable);
+    // Each cell once: an older copy of a cell's register is listed, not counted. File
+    // times are read only to break a tie of entry dates.
+    const mtimes = new Map<string, number>();
+    await Promise.all(
+      run.entries.map(async (e) => {
+        const st = await fs.stat(e.file).catch(() => null);
+        if (st) mtimes.set(e.file, st.mtimeMs);
+      }),
+    );
+    const { cells, duplicates } = dedupeCells(run.entries, (f) => mtimes.get(f));
+    run.entries = cells;
+    run.duplicates = duplicates;
 
     if (run.entries.length === 0) {
       if (json) io.stdout(JSON.stringify(consolidationJson(run.entries, run.unreadable), null, 2) + "\n");
@@ -444,10 +478,10 @@ export const tongHop: Command & { flags: string[] } = {
 
     if (output) {
       const wb = newWorkbook();
-      renderSheets(wb, buildConsolidationSheets(run.entries, run.unreadable, { asOf }));
+      renderSheets(wb, buildConsolidationSheets(run.entries, run.unreadable, { asOf, duplicates, fileLabel: fileLabelFor(args.positional) }));
       await saveWorkbook(wb, output, { overwrite, inputs: clashing });
     }
-    if (json) io.stdout(JSON.stringify(consolidationJson(run.entries, run.unreadable), null, 2) + "\n");
+    if (json) io.stdout(JSON.stringify(consolidationJson(run.entries, run.unreadable, duplicates), null, 2) + "\n");
     else io.stdout(textSummary(run, output, asOf));
 
     const anyError = run.entries.some((e) => e.errors > 0);

@@ -6,8 +6,10 @@ import { check } from "../../core/check";
 import {
   buildConsolidationSheets,
   consolidateEntry,
+  dedupeCells,
   isConsolidationWorkbook,
   type ConsolidatedCell,
+  type DuplicateFile,
   type UnreadableFile,
 } from "../../core/consolidate";
 import { readWorkbook as parseWorkbook } from "../../core/register";
@@ -19,12 +21,16 @@ import type { WorkbookHost } from "../../excel/host";
 
 export interface PickedFile {
   name: string;
+  /** File time in ms (File.lastModified), to tell two copies of one cell apart. */
+  lastModified?: number;
   bytes(): Promise<Uint8Array>;
 }
 
 export interface ConsolidationRun {
   entries: ConsolidatedCell[];
   unreadable: UnreadableFile[];
+  /** Older copies of a cell, left out (SPEC §8: each cell counts once). */
+  duplicates: DuplicateFile[];
 }
 
 function reasonOf(err: unknown): string {
@@ -54,7 +60,9 @@ export async function consolidateFiles(
       unreadable.push({ file: file.name, reason: reasonOf(err) });
     }
   }
-  return { entries, unreadable };
+  const times = new Map(files.map((f) => [f.name, f.lastModified]));
+  const { cells, duplicates } = dedupeCells(entries, (name) => times.get(name));
+  return { entries: cells, unreadable, duplicates };
 }
 
 export async function writeConsolidation(host: WorkbookHost, run: ConsolidationRun, asOf: SimpleDate): Promise<string[]> {
@@ -63,6 +71,7 @@ export async function writeConsolidation(host: WorkbookHost, run: ConsolidationR
     const models = buildConsolidationSheets(run.entries, run.unreadable, {
       existingNames: known.sheets.map((s) => s.name),
       asOf,
+      duplicates: run.duplicates,
     });
     await session.write(models, known, { kind: "tong-hop", activate: true });
     return models.map((m) => m.name);

@@ -2,7 +2,8 @@
 // write (1). A sheet of that name is replaced only when the add-in or the CLI wrote it.
 import { check } from "../../core/check";
 import { readWorkbook as parseWorkbook } from "../../core/register";
-import { buildQuarterReport, isQuarterReportSheet, reportSheetName, withoutReportSheets } from "../../core/report";
+import { isQuarterReportSheet, quarterReport, reportSheet, reportSheetName, unconfirmedNotice, withoutReportSheets } from "../../core/report";
+import type { QuarterReport } from "../../core/report";
 import type { Quarter, SimpleDate } from "../../core/types";
 import type { WorkbookHost } from "../../excel/host";
 import type { WorkbookSnapshot } from "../../excel/read";
@@ -19,15 +20,33 @@ export async function writeQuarterReport(
   quarter: Quarter,
   year: number,
   today: SimpleDate,
-): Promise<{ sheet: string; replaced: boolean }> {
+): Promise<{ sheet: string; replaced: boolean; notices: string[] }> {
   return host.session(async (session) => {
     const snapshot = withReportMarkers(await session.read());
     const book = parseWorkbook(withoutReportSheets(engineGrid(snapshot)));
     const result = check(book, { year, asOf: today });
-    const model = buildQuarterReport(book, result, quarter, year, { today });
+    const report = quarterReport(book, result, quarter, year, { today });
     const name = reportSheetName(quarter, year);
+    const model = reportSheet(report, name);
     const replaced = snapshot.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase());
     await session.write([model], snapshot, { kind: "bao-cao", replace: true, activate: true });
-    return { sheet: model.name, replaced };
+    // Meetings counted only by their date: the secretary confirms them before sending.
+    return { sheet: model.name, replaced, notices: unconfirmedNotice(report.unconfirmed) };
+  });
+}
+
+/** The report as data, read from the open workbook without writing anything (for the
+ *  Word file). Two syncs (the read). */
+export async function readQuarterReport(
+  host: WorkbookHost,
+  quarter: Quarter,
+  year: number,
+  today: SimpleDate,
+): Promise<{ report: QuarterReport; notices: string[] }> {
+  return host.session(async (session) => {
+    const snapshot = withReportMarkers(await session.read());
+    const book = parseWorkbook(withoutReportSheets(engineGrid(snapshot)));
+    const report = quarterReport(book, check(book, { year, asOf: today }), quarter, year, { today });
+    return { report, notices: unconfirmedNotice(report.unconfirmed) };
   });
 }

@@ -30,7 +30,7 @@ export const consolidateSection: PaneSection = {
         }
         const asOf = services.today();
         const run = await consolidateFiles(
-          files.map((f) => ({ name: f.name, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
+          files.map((f) => ({ name: f.name, lastModified: f.lastModified, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
           asOf,
           (i, name) => status.progress(`Đang đọc ${i + 1}/${files.length}: ${name}`, i / files.length),
         );

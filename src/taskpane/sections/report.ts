@@ -4,7 +4,7 @@ import { defaultReportQuarter } from "../../core/report";
 import type { Quarter } from "../../core/types";
 import { UserError } from "../../core/types";
 import { h } from "../dom";
-import { writeQuarterReport } from "../logic/report";
+import { readQuarterReport, writeQuarterReport } from "../logic/report";
 import type { PaneSection } from "../services";
 import { busy } from "../status";
 
@@ -19,18 +19,40 @@ export const reportSection: PaneSection = {
     }
     const year = h("input", { type: "number", id: "bao-cao-nam", min: "2000", max: "2100", value: String(initial.year), inputmode: "numeric" });
     const button = h("button", { type: "button", className: "primary" }, "Lập báo cáo");
+    const word = h("button", { type: "button" }, "Tải báo cáo (Word)");
+    word.addEventListener("click", () => {
+      void busy(word, status, "Đang lập báo cáo dạng Word…", async () => {
+        const y = Number(year.value);
+        if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
+        const q = Number(quarter.value) as Quarter;
+        const r = await readQuarterReport(services.workbook, q, y, services.today());
+        // The document writer (and its zip library) loads only when a Word file is made.
+        const { quarterReportDocx } = await import(/* webpackChunkName: "bao-cao-word" */ "../../documents/reportDocx");
+        notices.replaceChildren(...r.notices.map((n) => h("p", { className: "hint" }, `Lưu ý trước khi gửi: ${n}`)));
+        await services.saveFile({
+          name: `Bao-cao-Quy-${romanQuarter(q)}-${y}.docx`,
+          bytes: quarterReportDocx(r.report),
+          mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        });
+        status.done(`Đã lập báo cáo Quý ${romanQuarter(q)}/${y} dạng Word.`);
+      });
+    });
+    // Named before sending: topics counted as held only by their date.
+    const notices = h("div", { id: "bao-cao-luu-y", role: "status" });
     button.addEventListener("click", () => {
       void busy(button, status, "Đang lập báo cáo…", async () => {
         const y = Number(year.value);
         if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
         const r = await writeQuarterReport(services.workbook, Number(quarter.value) as Quarter, y, services.today());
+        notices.replaceChildren(...r.notices.map((n) => h("p", { className: "hint" }, `Lưu ý trước khi gửi: ${n}`)));
         status.done(r.replaced ? `Đã lập lại trang "${r.sheet}".` : `Đã lập trang "${r.sheet}".`);
       });
     });
     container.append(
       h("p", { className: "hint" }, "Ghi trang báo cáo quý (in được trên giấy A4). Lập lại chỉ thay trang báo cáo đó."),
       h("div", { className: "row" }, h("div", {}, h("label", { for: "bao-cao-quy" }, "Quý"), quarter), h("div", {}, h("label", { for: "bao-cao-nam" }, "Năm"), year)),
-      h("div", { className: "actions" }, button),
+      h("div", { className: "actions" }, button, word),
+      notices,
     );
   },
 };

@@ -1,0 +1,177 @@
+// Báo cáo quý as a Word document, drawn from the same QuarterReport as the sheet
+// (src/core/report.ts), in the party form of HD 36-HD/VPTW (SPEC §7): A4, margins 20/20/
+// 30/15 mm, Times New Roman; header block, "Số …-BC/CB", BÁO CÁO and its subject line,
+// body 14, the topic table 12 with borders (its header row repeated on every page),
+// "Nơi nhận:" 14 underlined with recipients 12, T/M CHI BỘ / BÍ THƯ; page numbers from
+// page 2, centred in the top margin. The XML is written directly (pizzip, a run-time
+// dependency already), every text escaped.
+import PizZip from "pizzip";
+import type { QuarterReport } from "../core/report";
+
+const mm = (n: number) => Math.round((n * 1440) / 25.4);
+const TEXT_WIDTH = mm(210 - 30 - 15);
+
+function esc(s: string): string {
+  // Characters XML 1.0 forbids are dropped; the rest escaped.
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+interface RunStyle {
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
+
+function run(text: string, o: RunStyle = {}): string {
+  const props =
+    '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/>' +
+    (o.bold ? "<w:b/><w:bCs/>" : "") +
+    (o.italic ? "<w:i/><w:iCs/>" : "") +
+    `<w:sz w:val="${(o.size ?? 14) * 2}"/><w:szCs w:val="${(o.size ?? 14) * 2}"/>` +
+    (o.underline ? '<w:u w:val="single"/>' : "");
+  // A line break inside a value ("\n") prints as one.
+  const parts = text.split("\n").map((t) => `<w:t xml:space="preserve">${esc(t)}</w:t>`);
+  return `<w:r><w:rPr>${props}</w:rPr>${parts.join("<w:br/>")}</w:r>`;
+}
+
+function para(text: string, o: RunStyle & { align?: "left" | "center" | "both"; after?: number; indent?: boolean; keepNext?: boolean } = {}): string {
+  const ppr =
+    (o.keepNext ? "<w:keepNext/>" : "") +
+    `<w:spacing w:before="0" w:after="${o.after ?? 60}" w:line="264" w:lineRule="auto"/>` +
+    (o.indent ? '<w:ind w:firstLine="567"/>' : "") +
+    `<w:jc w:val="${o.align ?? "both"}"/>`;
+  return `<w:p><w:pPr>${ppr}</w:pPr>${text === "" ? "" : run(text, o)}</w:p>`;
+}
+
+const NONE = '<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>';
+const SINGLE =
+  '<w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/>' +
+  '<w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/>' +
+  '<w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/>';
+
+function cell(width: number, content: string, span = 1): string {
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ""}</w:tcPr>${content || "<w:p/>"}</w:tc>`;
+}
+
+function table(widths: number[], rows: string[], borders: string, indent = 0, margins = 0): string {
+  const total = widths.reduce((a, b) => a + b, 0);
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/>${indent ? `<w:tblInd w:w="${-indent}" w:type="dxa"/>` : ""}` +
+    `<w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/>` +
+    `<w:tblCellMar><w:left w:w="${margins}" w:type="dxa"/><w:right w:w="${margins}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>${rows.join("")}</w:tbl>`
+  );
+}
+
+function row(cells: string, header = false): string {
+  return `<w:tr><w:trPr><w:cantSplit/>${header ? "<w:tblHeader/>" : ""}</w:trPr>${cells}</w:tr>`;
+}
+
+function body(report: QuarterReport): string {
+  const out: string[] = [];
+  const h = report.header;
+  // Header block on the templates' grid: 10 mm into the left margin, 5 mm into the right.
+  const grid = [mm(72), mm(23), TEXT_WIDTH + mm(15) - mm(95)];
+  const c = (t: string, o: RunStyle = {}) => para(t, { ...o, align: "center", after: 0 });
+  out.push(
+    table(
+      grid,
+      [
+        row(cell(grid[0] + grid[1], c(h.committee) + c(h.cell, { bold: true }) + c(h.star), 2) + cell(grid[2], c(h.party, { bold: true, size: 15, underline: true }))),
+        row(cell(grid[0], c(report.number)) + cell(grid[1] + grid[2], c(h.placeAndDate, { italic: true }), 2)),
+      ],
+      NONE,
+      mm(10),
+    ),
+  );
+  out.push(para("", { after: 120 }));
+  out.push(para(report.kind, { align: "center", bold: true, size: 16, after: 0 }));
+  out.push(para(report.subject, { align: "center", bold: true, after: 0 }));
+  out.push(para("-----", { align: "center", after: 0 }));
+  out.push(para(report.asOfLine, { align: "center", italic: true, size: 13, after: 160 }));
+  const widths = [mm(12), mm(45), mm(25), mm(28), TEXT_WIDTH - mm(110)];
+  for (const section of report.sections) {
+    out.push(para(section.heading, { bold: true, keepNext: true, indent: true, after: 60 }));
+    for (const line of section.lines) out.push(para(line, { indent: true }));
+    const t = section.table;
+    if (!t) continue;
+    const cc = (text: string, o: RunStyle & { align?: "left" | "center" } = {}) => para(text, { size: 12, after: 0, align: o.align ?? "left", ...o });
+    const rows = [row(t.headers.map((x, i) => cell(widths[i], cc(x, { bold: true, align: "center" }))).join(""), true)];
+    if (t.rows.length === 0) rows.push(row(cell(TEXT_WIDTH, cc(t.empty, { italic: true, align: "center" }), 5)));
+    for (const r of t.rows) {
+      rows.push(
+        row(
+          cell(widths[0], cc(r.stt, { align: "center" })) +
+            cell(widths[1], cc(r.topic)) +
+            cell(widths[2], cc(r.meetingOn, { align: "center" })) +
+            cell(widths[3], cc(r.result, { align: "center" })) +
+            cell(widths[4], cc(r.steps, { size: 11 })),
+        ),
+      );
+    }
+    out.push(table(widths, rows, SINGLE, 0, 57));
+    out.push(para("", { after: 60 }));
+  }
+  // Nơi nhận left, signature right, kept together.
+  const half = Math.round(TEXT_WIDTH / 2);
+  const leftSide =
+    para("Nơi nhận:", { underline: true, align: "left", after: 0 }) + report.recipients.map((r) => para(r, { size: 12, align: "left", after: 0 })).join("");
+  const rightSide =
+    c(report.signature[0], { bold: true }) + c(report.signature[1], { bold: true }) + para("", { after: 1200 }) + c(report.signer, { bold: true });
+  out.push(para("", { after: 120, keepNext: true }));
+  out.push(table([half, TEXT_WIDTH - half], [row(cell(half, leftSide) + cell(TEXT_WIDTH - half, rightSide))], NONE));
+  return out.join("");
+}
+
+const NS =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** The report as .docx bytes. */
+export function quarterReportDocx(report: QuarterReport): Uint8Array {
+  const sect =
+    '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdFirst"/>' +
+    `<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="${mm(20)}" w:right="${mm(15)}" w:bottom="${mm(20)}" w:left="${mm(30)}" w:header="${mm(10)}" w:footer="${mm(10)}" w:gutter="0"/>` +
+    "<w:titlePg/></w:sectPr>";
+  const pageNumber =
+    `<w:hdr ${NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
+    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>' +
+    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>' +
+    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>' +
+    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:t>2</w:t></w:r>' +
+    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>';
+  const zip = new PizZip();
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  zip.file(
+    "[Content_Types].xml",
+    xml +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
+      '<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
+      "</Types>",
+  );
+  zip.file(
+    "_rels/.rels",
+    xml +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+      "</Relationships>",
+  );
+  zip.file(
+    "word/_rels/document.xml.rels",
+    xml +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>' +
+      '<Relationship Id="rIdFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/>' +
+      "</Relationships>",
+  );
+  zip.file("word/header1.xml", xml + pageNumber);
+  zip.file("word/header2.xml", xml + `<w:hdr ${NS}><w:p/></w:hdr>`);
+  zip.file("word/document.xml", xml + `<w:document ${NS}><w:body>${body(report)}${sect}</w:body></w:document>`);
+  return zip.generate({ type: "uint8array", compression: "DEFLATE" });
+}

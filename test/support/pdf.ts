@@ -1,0 +1,136 @@
+// Printing as a user would: LibreOffice converts .xlsx/.docx to PDF (a private profile
+// per run, so parallel runs do not collide), then `pdftotext -bbox-layout` gives every
+// word's box, page by page, to measure what the paper shows.
+import { execFileSync, spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  words: PdfWord[];
+}
+
+export interface PrintedFile {
+  pages: PdfPage[];
+  /** The PDF itself (for pictures). */
+  pdf: Buffer;
+}
+
+function soffice(): string | null {
+  for (const name of ["soffice", "libreoffice"]) {
+    const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
+    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
+  }
+  return null;
+}
+
+/** Why printed-page tests of `kind` cannot run here, or null when they can. Sheets need
+ *  LibreOffice Calc and Calibri's metric twin Carlito (the default font of a workbook; a
+ *  fallback font of other widths would print every column wider than Excel does). */
+export function cannotPrint(kind: "xlsx" | "docx"): string | null {
+  const bin = soffice();
+  if (!bin) return "chưa cài LibreOffice (soffice)";
+  if (spawnSync("sh", ["-c", "command -v pdftotext"]).status !== 0) return "chưa cài pdftotext (poppler-utils)";
+  if (kind === "xlsx") {
+    const program = path.dirname(execFileSync("readlink", ["-f", bin], { encoding: "utf8" }).trim());
+    if (!existsSync(path.join(program, "libsclo.so"))) return "chưa cài LibreOffice Calc (libreoffice-calc-nogui)";
+    const match = spawnSync("fc-match", ["Calibri"], { encoding: "utf8" }).stdout ?? "";
+    if (!/Carlito|Calibri/i.test(match)) return "chưa cài phông Carlito (fonts-crosextra-carlito)";
+  }
+  return null;
+}
+
+function parseBbox(xml: string): PdfPage[] {
+  const pages: PdfPage[] = [];
+  for (const p of xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    const words: PdfWord[] = [];
+    for (const w of p[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      words.push({
+        xMin: Number(w[1]),
+        yMin: Number(w[2]),
+        xMax: Number(w[3]),
+        yMax: Number(w[4]),
+        text: w[5].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').normalize("NFC"),
+      });
+    }
+    pages.push({ width: Number(p[1]), height: Number(p[2]), words });
+  }
+  return pages;
+}
+
+/** Prints each file to PDF through LibreOffice and reads the word boxes back. */
+export function printFiles(files: { name: string; bytes: Uint8Array }[]): PrintedFile[] {
+  const bin = soffice();
+  if (!bin) throw new Error("soffice not installed");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "chuyende-print-"));
+  try {
+    const paths = files.map((f) => {
+      const p = path.join(dir, f.name);
+      writeFileSync(p, f.bytes);
+      return p;
+    });
+    execFileSync(
+      bin,
+      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...paths],
+      { stdio: "pipe", timeout: 180_000 },
+    );
+    return paths.map((p) => {
+      const pdfPath = p.replace(/\.(xlsx|docx)$/, ".pdf");
+      const xml = execFileSync("pdftotext", ["-bbox-layout", "-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      return { pages: parseBbox(xml), pdf: readFileSync(pdfPath) };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Pairs of words printed over each other. pdftotext's boxes span the font's full
+ *  ascent and descent (about 1.3 em) while lines of a wrapped paragraph are set about
+ *  1.15 em apart, so boxes of neighbouring lines share a sliver; words count as
+ *  overlapping when their boxes share more than `share` of the lower box's height and
+ *  more than `tolerance` points across. */
+export function overlappingWords(page: PdfPage, tolerance = 0.5, share = 0.3): [PdfWord, PdfWord][] {
+  const out: [PdfWord, PdfWord][] = [];
+  const words = [...page.words].sort((a, b) => a.yMin - b.yMin);
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j < words.length && words[j].yMin < words[i].yMax - tolerance; j++) {
+      const a = words[i];
+      const b = words[j];
+      const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+      const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+      const h = Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
+      if (x > tolerance && y > share * h) out.push([a, b]);
+    }
+  }
+  return out;
+}
+
+/** All the printed text, words joined by spaces, page after page. */
+export function printedText(file: PrintedFile): string {
+  return file.pages.map((p) => p.words.map((w) => w.text).join(" ")).join("\n");
+}
+
+/** A4 in points (210 × 297 mm). */
+export const A4 = { short: (210 / 25.4) * 72, long: (297 / 25.4) * 72 };
+
+/** Writes the PDF's pages as PNG pictures (pdftoppm) into `dir`, named `<base>-N.png`. */
+export function savePictures(pdf: Buffer, dir: string, base: string, dpi = 60): void {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "chuyende-png-"));
+  try {
+    const pdfPath = path.join(tmp, "x.pdf");
+    writeFileSync(pdfPath, pdf);
+    execFileSync("pdftoppm", ["-png", "-r", String(dpi), pdfPath, path.join(dir, base)]);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
