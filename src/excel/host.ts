@@ -14,7 +14,12 @@ export interface WorkbookSession {
   select(sheet: string, row: number, col: number): Promise<boolean>;
 }
 
+/** "The workbook I work on": the open workbook in Excel (createWorkbookHost) or an .xlsx
+ *  file opened in the browser (src/xlsx/fileHost). Sections use only this. */
 export interface WorkbookHost {
+  /** False when a finding has no cell to jump to (a file opened in the browser): the pane
+   *  shows the cell's value instead. Absent means true. */
+  readonly cellsSelectable?: boolean;
   session<T>(fn: (session: WorkbookSession) => Promise<T>): Promise<T>;
 }
 

@@ -1,8 +1,9 @@
 // Kiểm tra: the check, Việc sắp tới and the four quarter tiles, from one read.
 import { check, NO_REGISTER_CODE } from "../../core/check";
-import { compareDates, quarterEnd } from "../../core/dates";
+import { compareDates, excelSerialToDate, formatDate, quarterEnd } from "../../core/dates";
 import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/register";
-import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/types";
+import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate, WorkbookGrid } from "../../core/types";
+import { cellText, parseDate } from "../../core/values";
 import { UserError } from "../../core/types";
 import { upcoming, type UpcomingItem } from "../../core/upcoming";
 import type { WorkbookHost } from "../../excel/host";
@@ -60,18 +61,40 @@ export interface CheckView {
   notices: string[];
   upcoming: UpcomingItem[];
   tiles: { quarter: QuarterSummary; state: TileState }[];
-  /** Each finding with the cell it points at. */
-  findings: { finding: Finding; cell: CellRef | null }[];
+  /** Each finding with the cell it points at and, when the grid was given, what the cell
+   *  shows now ("" for an empty cell): a file opened in the browser has no cell to select. */
+  findings: { finding: Finding; cell: CellRef | null; value?: string }[];
 }
 
-export function checkView(book: ParsedWorkbook, asOf: SimpleDate, legacyText: readonly LegacyTextNotice[] = []): CheckView {
+/** A cell's value as the secretary sees it in Excel: dates as dd/mm/yyyy. */
+export function shownValue(grid: WorkbookGrid, cell: CellRef): string {
+  const sheet = grid.sheets.find((s) => s.name === cell.sheet);
+  const v = sheet?.values[cell.row - 1]?.[cell.col - 1] ?? null;
+  if (v === null) return "";
+  const format = sheet?.numberFormats?.[cell.row - 1]?.[cell.col - 1];
+  if (v instanceof Date || (typeof v === "number" && format && /[dy]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, "")))) {
+    const d = v instanceof Date ? parseDate(v, grid.date1904) : excelSerialToDate(v, grid.date1904);
+    if (d) return formatDate(d);
+  }
+  return cellText(v);
+}
+
+export function checkView(
+  book: ParsedWorkbook,
+  asOf: SimpleDate,
+  legacyText: readonly LegacyTextNotice[] = [],
+  grid?: WorkbookGrid,
+): CheckView {
   const result = check(book, { asOf });
   return {
     result,
     notices: legacyText.map(legacyTextMessage),
     upcoming: upcoming(book, { asOf, year: result.year }),
     tiles: result.quarters.map((q) => ({ quarter: q, state: tileState(q, result.year, asOf) })),
-    findings: result.findings.map((f) => ({ finding: f, cell: findingCell(book, f) })),
+    findings: result.findings.map((f) => {
+      const cell = findingCell(book, f);
+      return { finding: f, cell, value: cell && grid ? shownValue(grid, cell) : undefined };
+    }),
   };
 }
 
@@ -84,5 +107,5 @@ export async function runCheck(host: WorkbookHost, asOf: SimpleDate): Promise<Ch
   if (!book.register && legacyText.length > 0) {
     throw new UserError(NO_REGISTER_CODE, `Không tìm thấy sổ chuyên đề. ${legacyTextMessage(legacyText[0])}`);
   }
-  return checkView(book, asOf, legacyText);
+  return checkView(book, asOf, legacyText, grid);
 }

@@ -1,6 +1,7 @@
 // Kiểm tra section: Việc sắp tới, four quarter tiles, the findings; a finding with a cell
 // is a button that selects it.
 import { formatDate, romanQuarter } from "../../core/dates";
+import { columnLetters } from "../../excel/address";
 import { clear, h } from "../dom";
 import { runCheck, TILE_LABELS, type CellRef, type CheckView } from "../logic/check";
 import type { PaneSection, PaneServices, StatusReporter } from "../services";
@@ -13,9 +14,21 @@ function where(cell: CellRef | null, column: string | null): string {
   return ` (${cell.sheet}, dòng ${cell.row}${column ? `, cột ${column}` : ""})`;
 }
 
+/** Where a file's cell is and what it holds, for a host with no cell to select. */
+function cellValue(cell: CellRef, value: string | undefined): string {
+  const address = `${columnLetters(cell.col)}${cell.row}`;
+  if (value === undefined) return ` — ô ${address}`;
+  return value === "" ? ` — ô ${address} đang trống` : ` — ô ${address} đang ghi “${value}”`;
+}
+
 export function renderCheckView(view: CheckView, services: PaneServices, status: StatusReporter): HTMLElement {
   const { result } = view;
-  const root = h("div", { className: "check-view" });
+  const selectable = services.workbook.cellsSelectable !== false;
+  const outer = h("div", { className: "check-view" });
+  // Two columns on a wide page (file mode in a browser window): findings beside the quarters.
+  const root = h("div", { className: "check-side" });
+  const main = h("div", { className: "check-main" });
+  outer.append(root, main);
   for (const notice of view.notices) {
     root.append(h("p", { className: "notice", role: "note" }, h("strong", {}, "Cảnh báo: "), notice));
   }
@@ -43,21 +56,23 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
 
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
-  root.append(h("h3", {}, "Kết quả kiểm tra"));
+  main.append(h("h3", {}, "Kết quả kiểm tra"));
   if (result.findings.length === 0) {
-    root.append(h("p", { className: "ok" }, `Đạt — không có lỗi hay cảnh báo (tính đến ngày ${formatDate(result.asOf)}).`));
-    return root;
+    main.append(h("p", { className: "ok" }, `Đạt — không có lỗi hay cảnh báo (tính đến ngày ${formatDate(result.asOf)}).`));
+    return outer;
   }
-  root.append(h("p", {}, `${errors} lỗi, ${warnings} cảnh báo (tính đến ngày ${formatDate(result.asOf)}). Bấm vào một dòng để chọn ô trong sổ.`));
+  main.append(
+    h("p", {}, `${errors} lỗi, ${warnings} cảnh báo (tính đến ngày ${formatDate(result.asOf)}).${selectable ? " Bấm vào một dòng để chọn ô trong sổ." : ""}`),
+  );
   const list = h("ul", { className: "findings" });
-  for (const { finding, cell } of view.findings) {
+  for (const { finding, cell, value } of view.findings) {
     const label = [
       h("span", { className: `badge ${finding.severity}` }, SEVERITY[finding.severity]),
       " ",
       finding.message,
-      h("span", { className: "where" }, where(cell, finding.column)),
+      h("span", { className: "where" }, where(cell, finding.column), cell && !selectable ? cellValue(cell, value) : ""),
     ];
-    if (!cell) {
+    if (!cell || !selectable) {
       list.append(h("li", {}, ...label));
       continue;
     }
@@ -72,8 +87,8 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
     });
     list.append(h("li", {}, button));
   }
-  root.append(list);
-  return root;
+  main.append(list);
+  return outer;
 }
 
 export const checkSection: PaneSection = {
