@@ -36,7 +36,7 @@ const tsRule = {
 function singleFileConfig(dev) {
   return {
     name: "single-file",
-    dependencies: ["addin"],
+    dependencies: process.env.SINGLE_FILE_ONLY ? [] : ["addin"],
     mode: dev ? "development" : "production",
     devtool: false,
     entry: { "so-chuyen-de": "./src/taskpane/standalone.ts" },

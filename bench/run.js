@@ -52,7 +52,7 @@ async function benchCheck() {
   const { scaledWorkbook } = require(path.join(BUILD, "core", "sample.js"));
   const { readWorkbook } = require(path.join(BUILD, "core", "register.js"));
   const { check } = require(path.join(BUILD, "core", "check.js"));
-  const { newWorkbook, renderSheets } = require(path.join(BUILD, "cli", "render.js"));
+  const { newWorkbook, renderSheets } = require(path.join(BUILD, "xlsx", "render.js"));
   const { loadWorkbookFile } = require(path.join(BUILD, "cli", "xlsx.js"));
   const ExcelJS = require("exceljs");
 
@@ -262,7 +262,7 @@ function markdownTable(r) {
 
 // ---- main ---------------------------------------------------------------------------------
 
-const PARTS = ["check", "documents", "consolidate", "syncs", "addin"];
+const PARTS = ["check", "documents", "consolidate", "syncs", "addin", "filemode"];
 
 function selectedParts() {
   const only = argValue("--only", null);
@@ -312,6 +312,7 @@ async function main() {
   });
   await runPart("syncs", () => benchSyncs());
   await runPart("addin", () => benchAddin());
+  await runPart("filemode", () => require("./filemode.js").run());
 
   const machine = {
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",

@@ -51,13 +51,20 @@ class SingleFilePlugin {
           `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src data: blob:; form-action 'none'; base-uri 'none'" />`,
         );
         html = html.replace(/<noscript>[\s\S]*?<\/noscript>/, '<noscript><p style="padding: 12px">Hãy bật JavaScript trong trình duyệt để dùng Sổ chuyên đề.</p></noscript>');
+        // The libraries' license notices (split out by the minimizer) stay with the code.
+        const licenses = Object.keys(assets)
+          .filter((n) => n.endsWith(".LICENSE.txt"))
+          .map((n) => assets[n].source().toString().replace(/--/g, "- -"))
+          .join("\n");
+        if (licenses) html = html.replace(/^<!doctype html>\n?/i, (d) => `${d}<!--\n${licenses}\n-->\n`);
         const scripts =
           `<script>window.__soChunks=${jsonInScript(chunks)};</script>\n` +
           main.map((f) => `<script>${inlineScript(assets[f].source().toString())}</script>`).join("\n");
         const end = html.lastIndexOf("</body>");
         html = `${html.slice(0, end)}${scripts}\n${html.slice(end)}`;
         for (const name of Object.keys(assets)) compilation.deleteAsset(name);
-        compilation.emitAsset(filename, new sources.RawSource(html));
+        // Already minified scripts; marked so that no minimizer rewrites the escaped strings.
+        compilation.emitAsset(filename, new sources.RawSource(html), { minimized: true });
       });
     });
   }

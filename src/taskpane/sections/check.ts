@@ -72,8 +72,10 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
       finding.message,
       h("span", { className: "where" }, where(cell, finding.column), cell && !selectable ? cellValue(cell, value) : ""),
     ];
+    // What the finding is, for tests and assistive tools (the code is never shown).
+    const data = { dataset: { code: finding.code, sheet: finding.sheet, row: finding.row ?? "" } };
     if (!cell || !selectable) {
-      list.append(h("li", {}, ...label));
+      list.append(h("li", data, ...label));
       continue;
     }
     const button = h("button", { type: "button", className: "finding" }, ...label);
@@ -85,7 +87,7 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
         })
         .catch((err) => status.error(err));
     });
-    list.append(h("li", {}, button));
+    list.append(h("li", data, button));
   }
   main.append(list);
   return outer;
