@@ -19,7 +19,7 @@ import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { runInProcess } from "../cli/helpers/run";
 import { docxToPdfText } from "../documents/docx";
 import { makeTablesExcelStyle, sha256 } from "../support/xlsx";
-import { checkState, DIST, launchBrowser, openPane, PANE_WIDTH, serveDir, shoot, type BrowserRun } from "./harness";
+import { checkState, DIST, launchBrowser, openPane, PANE_WIDTH, SCREENSHOTS, serveDir, shoot, type BrowserRun } from "./harness";
 
 jest.setTimeout(300_000);
 
@@ -144,7 +144,7 @@ async function scenario(run: BrowserRun, url: string, tag: string): Promise<void
     const main = await page.locator("#kiem-tra .check-main").boundingBox();
     // Findings beside the quarters, not below them.
     expect(main && side && main.x > side.x + side.width && main.y < side.y + side.height).toBe(true);
-    await page.screenshot({ path: path.join(DIST, "..", "docs", "screenshots", "file-mode-1024.png"), animations: "disabled", caret: "hide" });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "file-mode-1024.png"), animations: "disabled", caret: "hide" });
     await page.setViewportSize({ width: PANE_WIDTH, height: 640 });
   }
 
@@ -213,9 +213,11 @@ describe("file mode", () => {
     // Self-contained: no address to load anything from.
     expect(html.match(/<(script|link|img)\b[^>]*\s(src|href)="(?!data:)[^"]*"/g)).toBeNull();
     const run = await launchBrowser("about:blank#no-office", NOW);
+    const url = `file://${page}`;
+    // The page itself, and nothing else (this route runs before the harness's).
+    await run.context.route("**/*", (route) => (route.request().url() === url ? route.continue() : route.abort("blockedbyclient")));
     try {
-      await scenario(run, `file://${page}`, "tep");
-      const url = `file://${page}`;
+      await scenario(run, url, "tep");
       expect(run.requests.filter((u) => u !== url && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
       expect(run.problems).toEqual([]);
     } finally {
