@@ -15,7 +15,7 @@ export interface WorkbookSession {
 }
 
 /** "The workbook I work on": the open workbook in Excel (createWorkbookHost) or an .xlsx
- *  file opened in the browser (src/xlsx/fileHost). Sections use only this. */
+ *  file opened in the browser (src/file/fileHost). Sections use only this. */
 export interface WorkbookHost {
   /** False when a finding has no cell to jump to (a file opened in the browser): the pane
    *  shows the cell's value instead. Absent means true. */

@@ -5,7 +5,7 @@
 // first time it is needed, so the page starts as fast as the add-in's pane.
 import { todayLocal } from "../core/dates";
 import type { WorkbookHost, WorkbookSession } from "../excel/host";
-import type { FileState, FileWorkbookHost } from "../xlsx/fileHost";
+import type { FileState, FileWorkbookHost } from "../file/fileHost";
 import { mountApp } from "./app";
 import { h } from "./dom";
 import { blobDownload } from "./download";
@@ -17,12 +17,13 @@ import { busy, createStatus } from "./status";
 function lazyFileHost(onLoaded: (f: FileWorkbookHost) => void): { host: WorkbookHost; file: () => Promise<FileWorkbookHost> } {
   let loading: Promise<FileWorkbookHost> | null = null;
   const file = (): Promise<FileWorkbookHost> => {
-    loading ??= import(/* webpackChunkName: "so-tep" */ "../xlsx/fileHost").then((m) => {
+    loading ??= import(/* webpackChunkName: "so-tep" */ "../file/fileHost").then((m) => {
       const f = m.createFileHost();
       onLoaded(f);
       return f;
     });
-    loading.catch(() => {
+    // A chunk that failed to load (a page left open while offline…) is tried again next time.
+    void loading.catch(() => {
       loading = null;
     });
     return loading;

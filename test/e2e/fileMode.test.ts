@@ -144,7 +144,7 @@ async function scenario(run: BrowserRun, url: string, tag: string): Promise<void
     const main = await page.locator("#kiem-tra .check-main").boundingBox();
     // Findings beside the quarters, not below them.
     expect(main && side && main.x > side.x + side.width && main.y < side.y + side.height).toBe(true);
-    await page.screenshot({ path: path.join(SCREENSHOTS, "file-mode-1024.png"), animations: "disabled", caret: "hide" });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "file-mode-1024.png"), fullPage: true, animations: "disabled", caret: "hide" });
     await page.setViewportSize({ width: PANE_WIDTH, height: 640 });
   }
 

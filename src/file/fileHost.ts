@@ -1,5 +1,6 @@
 // The pane's second host: an .xlsx file opened in the browser, behind the same WorkbookHost
-// interface as Office.js, so the sections do not know which one they work on. The chosen
+// interface as Office.js, so the sections do not know which one they work on (browser only:
+// not in the CLI's build, whose types have no Office.js). The chosen
 // file is only read; every change is made on a copy in memory that the user saves as a
 // new file ("Lưu bản mới"). Writing goes through the CLI's exceljs renderer and keeps the
 // CLI's guarantees: the user's sheets and tables are carried over as read (fixTables),
@@ -12,8 +13,8 @@ import { UserError, type SheetGrid, type WorkbookGrid } from "../core/types";
 import type { WorkbookHost, WorkbookSession } from "../excel/host";
 import type { ReadOptions, SheetInfo, WorkbookSnapshot } from "../excel/read";
 import type { RenderOptions } from "../excel/render";
-import { fixTables, loadNotes, loadWorkbookBytes } from "./load";
-import { newWorkbook, renderSheet } from "./render";
+import { fixTables, loadNotes, loadWorkbookBytes } from "../xlsx/load";
+import { newWorkbook, renderSheet } from "../xlsx/render";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -1,15 +1,17 @@
-// The file host (src/xlsx/fileHost.ts): the pane's commands on an .xlsx opened in the
+// The file host (src/file/fileHost.ts): the pane's commands on an .xlsx opened in the
 // browser. The chosen bytes are never changed; a change is a new file with the CLI's
 // guarantees (the user's sheets and tables as read, a report sheet replaced only when
 // this tool made it).
 import ExcelJS from "exceljs";
 import { SAMPLE_YEAR, sampleAsOf, sampleWorkbook } from "../../src/core/sample";
-import { createFileHost, newFileName } from "../../src/xlsx/fileHost";
+import { createFileHost, newFileName } from "../../src/file/fileHost";
 import { loadWorkbookBytes } from "../../src/xlsx/load";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { createBook } from "../../src/taskpane/logic/createBook";
 import { runCheck } from "../../src/taskpane/logic/check";
 import { writeQuarterReport } from "../../src/taskpane/logic/report";
+import { consolidateFiles, writeConsolidation } from "../../src/taskpane/logic/consolidate";
+import { CONSOLIDATION_SHEET } from "../../src/core/consolidate";
 
 jest.setTimeout(60_000);
 
@@ -95,6 +97,24 @@ test("a file that is not an .xlsx gets the loader's Vietnamese reason", async ()
   const host = createFileHost();
   await expect(host.open(new TextEncoder().encode("a,b\n1,2\n"), "so.csv")).rejects.toThrow("không phải sổ Excel");
   expect(host.state().source).toBeNull();
+});
+
+test("Tổng hợp with no file opened: the consolidation is a new workbook to save", async () => {
+  const bytes = await registerBytes();
+  const run = await consolidateFiles(
+    [
+      { name: "chi-bo-a.xlsx", bytes: async () => bytes },
+      { name: "hong.xlsx", bytes: async () => new Uint8Array([1, 2, 3]) },
+    ],
+    AS_OF,
+  );
+  const host = createFileHost();
+  const sheets = await writeConsolidation(host, run, AS_OF);
+  expect(sheets[0]).toBe(CONSOLIDATION_SHEET);
+  const { grid } = await loadWorkbookBytes((await host.newFile()).bytes, "tong-hop.xlsx");
+  expect(grid.sheets.map((s) => s.name)).toEqual(sheets);
+  expect(JSON.stringify(grid.sheets[0].values)).toContain("chi-bo-a.xlsx");
+  expect(host.state()).toEqual({ source: null, changed: true, sheetCount: sheets.length });
 });
 
 test("new file names", () => {
