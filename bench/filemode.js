@@ -39,9 +39,10 @@ async function run() {
     const opens = [];
     for (let i = 0; i < rounds; i++) {
       const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: "vi-VN" });
-      await context.route("**/*", (route) => route.abort("blockedbyclient"));
+      const url = `file://${PAGE}`;
+      await context.route("**/*", (route) => (route.request().url() === url ? route.continue() : route.abort("blockedbyclient")));
       const page = await context.newPage();
-      await page.goto(`file://${PAGE}`);
+      await page.goto(url);
       await page.locator(".file-bar").waitFor();
       const t0 = performance.now();
       await page.setInputFiles("#mo-so", file);
