@@ -1,7 +1,7 @@
 // Builds the add-in into dist/: taskpane.html (the shared-runtime page, which also loads
 // functions.js), functions.json (generated from the JSDoc of src/functions/functions.ts),
-// manifest.xml (URLs moved to ADDIN_URL), icons and templates; and so-chuyen-de.html, the
-// pane in file mode as one self-contained HTML file (scripts/single-file-plugin.js).
+// manifest.xml (URLs moved to ADDIN_URL), icons and templates. `npm run build` then runs
+// webpack.single.config.js for so-chuyen-de.html (the pane in file mode, one HTML file).
 //   npm run build            production build for https://localhost:3000
 //   ADDIN_URL=https://… npm run build   production build for that server
 //   npm start                https dev server on localhost:3000
@@ -11,7 +11,6 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { resolveBaseUrl, rewriteManifest } = require("./scripts/addin-url");
-const { SingleFilePlugin } = require("./scripts/single-file-plugin");
 
 // No telemetry: the metadata plugin only parses the source file. Its dependency
 // office-addin-usage-data (2.x: reporting removed, every call a no-op) is required only by
@@ -30,45 +29,10 @@ const tsRule = {
   use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
 };
 
-/** dist/so-chuyen-de.html. Built after the add-in (whose clean would remove it). Chunks get
- *  plain names (no content hash to rewrite after they are inlined); publicPath "" because
- *  an inline script has no address to start from (the chunks are blob: URLs anyway). */
-function singleFileConfig(dev) {
-  return {
-    name: "single-file",
-    dependencies: process.env.SINGLE_FILE_ONLY ? [] : ["addin"],
-    mode: dev ? "development" : "production",
-    devtool: false,
-    entry: { "so-chuyen-de": "./src/taskpane/standalone.ts" },
-    output: {
-      path: path.resolve(__dirname, "dist"),
-      filename: "[name].js",
-      chunkFilename: "[name].js",
-      publicPath: "",
-      clean: false,
-    },
-    optimization: { realContentHash: false },
-    resolve,
-    module: {
-      rules: [tsRule, { test: /\.css$/, type: "asset/source" }, { test: /\.docx$/, type: "asset/inline" }],
-    },
-    performance: { hints: false },
-    plugins: [
-      new SingleFilePlugin({
-        entry: "so-chuyen-de",
-        template: path.resolve(__dirname, "src/taskpane/taskpane.html"),
-        filename: "so-chuyen-de.html",
-        icon: path.resolve(__dirname, "assets/icon-32.png"),
-      }),
-    ],
-  };
-}
-
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   const baseUrl = resolveBaseUrl(process.env);
-  const addin = {
-    name: "addin",
+  return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     entry: {
@@ -122,6 +86,8 @@ module.exports = (env, argv) => {
       open: false,
     },
   };
-  // The dev server serves the add-in only.
-  return env && env.WEBPACK_SERVE ? addin : [addin, singleFileConfig(dev)];
 };
+
+// Shared with webpack.single.config.js.
+module.exports.resolve = resolve;
+module.exports.tsRule = tsRule;
