@@ -1,6 +1,7 @@
 // Builds the add-in into dist/: taskpane.html (the shared-runtime page, which also loads
 // functions.js), functions.json (generated from the JSDoc of src/functions/functions.ts),
-// manifest.xml (URLs moved to ADDIN_URL), icons and templates.
+// manifest.xml (URLs moved to ADDIN_URL), icons and templates. `npm run build` then runs
+// webpack.single.config.js for so-chuyen-de.html (the pane in file mode, one HTML file).
 //   npm run build            production build for https://localhost:3000
 //   ADDIN_URL=https://… npm run build   production build for that server
 //   npm start                https dev server on localhost:3000
@@ -15,6 +16,18 @@ const { resolveBaseUrl, rewriteManifest } = require("./scripts/addin-url");
 // office-addin-usage-data (2.x: reporting removed, every call a no-op) is required only by
 // the custom-functions-metadata CLI, never on this path; test/functions/metadata.test.ts
 // checks that generating the metadata does not load it.
+
+// Tổng hợp reads .xlsx files in the pane with exceljs's browser build, through the loader
+// the CLI uses (src/xlsx: no Node APIs, so no fs/path fallbacks are needed).
+const resolve = {
+  extensions: [".ts", ".js"],
+  alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+};
+const tsRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
+};
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
@@ -33,21 +46,9 @@ module.exports = (env, argv) => {
       chunkFilename: "chunks/[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: {
-      extensions: [".ts", ".js"],
-      // Tổng hợp reads .xlsx files in the pane with exceljs's browser build, through the
-      // loader the CLI uses (src/xlsx: no Node APIs, so no fs/path fallbacks are needed).
-      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
-    },
+    resolve,
     module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
-        },
-        { test: /\.css$/, type: "asset/source" },
-      ],
+      rules: [tsRule, { test: /\.css$/, type: "asset/source" }],
     },
     performance: { hints: false },
     plugins: [
@@ -88,3 +89,7 @@ module.exports = (env, argv) => {
     },
   };
 };
+
+// Shared with webpack.single.config.js.
+module.exports.resolve = resolve;
+module.exports.tsRule = tsRule;

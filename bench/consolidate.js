@@ -125,7 +125,7 @@ function cellOptions(i) {
 
 async function generate(dir, count) {
   const { buildCanonicalWorkbook } = require(path.join(BUILD, "core", "canonical.js"));
-  const { newWorkbook, renderSheets } = require(path.join(BUILD, "cli", "render.js"));
+  const { newWorkbook, renderSheets } = require(path.join(BUILD, "xlsx", "render.js"));
   for (let i = 0; i < count; i++) {
     const wb = newWorkbook();
     renderSheets(wb, buildCanonicalWorkbook(cellOptions(i)));

@@ -18,7 +18,7 @@ const { ROOT, BUILD, RESULTS, argValue, median, ms } = require("./util");
 /** The sample register as the grid an .xlsx read gives (rendered and read back in memory). */
 async function sampleBook() {
   const { sampleWorkbook } = require(path.join(BUILD, "core", "sample.js"));
-  const { newWorkbook, renderSheets } = require(path.join(BUILD, "cli", "render.js"));
+  const { newWorkbook, renderSheets } = require(path.join(BUILD, "xlsx", "render.js"));
   const { loadWorkbookBytes } = require(path.join(BUILD, "cli", "xlsx.js"));
   const { readWorkbook } = require(path.join(BUILD, "core", "register.js"));
   const wb = newWorkbook();

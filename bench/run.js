@@ -54,7 +54,7 @@ async function benchCheck() {
   const { scaledWorkbook } = require(path.join(BUILD, "core", "sample.js"));
   const { readWorkbook } = require(path.join(BUILD, "core", "register.js"));
   const { check } = require(path.join(BUILD, "core", "check.js"));
-  const { newWorkbook, renderSheets } = require(path.join(BUILD, "cli", "render.js"));
+  const { newWorkbook, renderSheets } = require(path.join(BUILD, "xlsx", "render.js"));
   const { loadWorkbookFile } = require(path.join(BUILD, "cli", "xlsx.js"));
   const ExcelJS = require("exceljs");
 
@@ -264,7 +264,7 @@ function markdownTable(r) {
 
 // ---- main ---------------------------------------------------------------------------------
 
-const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile"];
+const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile", "filemode"];
 
 function selectedParts() {
   const only = argValue("--only", null);
@@ -316,6 +316,7 @@ async function main() {
   await runPart("payload", () => require("./payload.js").run());
   await runPart("addin", () => benchAddin());
   await runPart("hostile", () => require("./hostile.js").run());
+  await runPart("filemode", () => require("./filemode.js").run());
 
   const machine = {
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",

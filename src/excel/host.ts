@@ -20,7 +20,12 @@ export interface WorkbookSession {
   appendRow(planned: PlannedRow, date1904: boolean): Promise<void>;
 }
 
+/** "The workbook I work on": the open workbook in Excel (createWorkbookHost) or an .xlsx
+ *  file opened in the browser (src/file/fileHost). Sections use only this. */
 export interface WorkbookHost {
+  /** False when a finding has no cell to jump to (a file opened in the browser): the pane
+   *  shows the cell's value instead. Absent means true. */
+  readonly cellsSelectable?: boolean;
   session<T>(fn: (session: WorkbookSession) => Promise<T>): Promise<T>;
 }
 

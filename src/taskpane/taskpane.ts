@@ -3,6 +3,7 @@ import { todayLocal } from "../core/dates";
 import { createWorkbookHost, detectHost, openInBrowser, setSupported } from "../excel";
 import { runSelfTest } from "../excel/selfTest";
 import { mountApp, renderOutsideExcel } from "./app";
+import { mountFileMode } from "./fileMode";
 import { clear, h } from "./dom";
 import { makeSaveFile } from "./download";
 import { GENERIC_ERROR } from "./logic/messages";
@@ -10,6 +11,11 @@ import { GENERIC_ERROR } from "./logic/messages";
 async function boot(root: HTMLElement): Promise<void> {
   const { state, platform } = await detectHost();
   clear(root);
+  // A plain browser (or no network for Office.js): the same pane on an .xlsx file.
+  if (state === "no-office") {
+    mountFileMode(root, { assetUrl: (path) => new URL(path, window.location.href).href });
+    return;
+  }
   if (state !== "excel") {
     renderOutsideExcel(root, state);
     return;

@@ -2,7 +2,7 @@ import { existsSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { loadWorkbookFile } from "../../src/cli/xlsx";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { sampleWorkbook } from "../../src/core/sample";
 import { SHEETS } from "../../src/core/layout";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/types";

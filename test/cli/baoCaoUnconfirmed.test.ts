@@ -3,7 +3,7 @@
 // the Word file.
 import * as path from "path";
 import { loadWorkbookFile } from "../../src/cli/xlsx";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { buildCanonicalWorkbook } from "../../src/core/canonical";
 import type { ModelValue } from "../../src/core/sheetModel";
 import { runInProcess } from "./helpers/run";

@@ -4,7 +4,7 @@
 // command's --help with usage (optional parts in brackets) and real examples.
 import { existsSync, mkdirSync, readdirSync } from "fs";
 import * as path from "path";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { COMMANDS } from "../../src/cli/commands";
 import { parseArgs } from "../../src/cli/args";
 import { sampleWorkbook, SAMPLE_YEAR } from "../../src/core/sample";

@@ -6,7 +6,7 @@ import * as path from "path";
 import { buildCanonicalWorkbook } from "../../src/core/canonical";
 import { check } from "../../src/core/check";
 import { readWorkbook } from "../../src/core/register";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { makeTempDir, removeTempDir, sha256 } from "../support/xlsx";
 import { runInProcess } from "./helpers/run";

@@ -2,7 +2,7 @@
 import * as path from "path";
 import { check } from "../../src/core/check";
 import { buildConsolidationSheets, consolidateEntry } from "../../src/core/consolidate";
-import { newWorkbook, renderSheet } from "../../src/cli/render";
+import { newWorkbook, renderSheet } from "../../src/xlsx/render";
 import { buildBook, completeTopic, day } from "../support/bookBuilder";
 import { A4, cannotPrint, overlappingWords, printFiles, printedText, savePictures, type PrintedFile } from "../support/pdf";
 

@@ -6,7 +6,7 @@ import { readWorkbook } from "../../src/core/register";
 import { buildQuarterReport } from "../../src/core/report";
 import { sampleWorkbook } from "../../src/core/sample";
 import type { ParsedWorkbook } from "../../src/core/types";
-import { newWorkbook, renderSheet, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheet, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { buildBook, completeTopic, day } from "../support/bookBuilder";
 import { A4, cannotPrint, overlappingWords, printFiles, printedText, savePictures, type PrintedFile } from "../support/pdf";

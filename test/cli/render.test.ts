@@ -2,7 +2,7 @@
 jest.setTimeout(60_000);
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { renderSheet } from "../../src/cli/render";
+import { renderSheet } from "../../src/xlsx/render";
 import { saveWorkbook } from "../../src/cli/io";
 import type { SheetModel } from "../../src/core/sheetModel";
 import { UserError } from "../../src/core/types";

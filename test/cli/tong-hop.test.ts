@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync, copyFileSync } from "fs";
 import * as path from "path";
 import { loadWorkbookFile } from "../../src/cli/xlsx";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { createProgress } from "../../src/cli/progress";
 import { collectInputs } from "../../src/cli/commands/tong-hop";
 import { buildCanonicalWorkbook } from "../../src/core/canonical";

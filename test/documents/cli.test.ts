@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { sampleRows, sampleWorkbook } from "../../src/core/sample";
 import { ensureBuilt, runBin, runInProcess } from "../cli/helpers/run";
 import { makeTempDir, removeTempDir } from "../support/xlsx";

@@ -13,7 +13,7 @@ import { readWorkbook } from "../../src/core/register";
 import type { ModelValue } from "../../src/core/sheetModel";
 import type { ParsedWorkbook } from "../../src/core/types";
 import { fillTemplate } from "../../src/documents/fill";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { docxParagraphs, sofficePath, TEMPLATES_DIR } from "./docx";
 import { readFileSync } from "fs";

@@ -6,7 +6,7 @@ import { readWorkbook } from "../../src/core/register";
 import { quarterReport } from "../../src/core/report";
 import { sampleWorkbook } from "../../src/core/sample";
 import { quarterReportDocx } from "../../src/documents/reportDocx";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { day } from "../support/bookBuilder";
 import { makeDocx, paragraph, run } from "./docx";

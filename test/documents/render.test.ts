@@ -6,7 +6,7 @@ import { readWorkbook } from "../../src/core/register";
 import { SAMPLE_INFO, SAMPLE_MEMBERS, sampleRows, sampleWorkbook } from "../../src/core/sample";
 import type { ParsedWorkbook } from "../../src/core/types";
 import { fillTemplate } from "../../src/documents/fill";
-import { newWorkbook, renderSheets } from "../../src/cli/render";
+import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { builtInTemplate, docxToPdfText, sofficePath } from "./docx";
 import { fixtureBook, TOPIC_1 } from "./fixture";

@@ -460,22 +460,22 @@ describe("Chuyển đổi of a hand-made register", () => {
 });
 
 describe("the page opened outside Office", () => {
-  test("Office.js answering without a host: a Vietnamese message, no exception", async () => {
+  test("Office.js answering without a host: the pane on a file (file mode), no exception", async () => {
     browser.officeScript.body = standInScript;
     const p = await openPane(browser, `${origin}/taskpane.html`, { office: { host: null } }, "ngoài Office");
-    await p.locator(".outside").waitFor();
-    expect(await p.locator(".outside h2").innerText()).toBe("Hãy mở bổ trợ này trong Excel");
-    expect(await p.locator("main.sections").count()).toBe(0);
+    await p.locator(".file-bar").waitFor();
+    expect(await p.locator(".file-bar label.file-button").innerText()).toBe("Mở sổ (.xlsx)");
+    expect(await p.locator(".outside").count()).toBe(0);
     await checkState(p, "ngoài Office");
     await shoot(p, "12-ngoai-excel");
   });
 
-  test("no Office.js at all (a plain browser): the same message", async () => {
+  test("no Office.js at all (a plain browser): file mode too", async () => {
     browser.officeScript.body = "";
     const p = await openPane(browser, `${origin}/taskpane.html`, {}, "không có Office.js");
-    await p.locator(".outside").waitFor();
+    await p.locator(".file-bar").waitFor();
     expect(await p.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("undefined");
-    expect(await p.locator(".outside").innerText()).toContain("Hướng dẫn cài đặt");
+    expect(await p.locator(".file-bar").innerText()).toContain("Mở sổ (.xlsx)");
     await checkState(p, "không có Office.js");
   });
 });

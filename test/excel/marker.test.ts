@@ -2,7 +2,7 @@
 // keep: a pane-made sheet stays known as the tool's after the CLI rewrites the file.
 import ExcelJS from "exceljs";
 import { markerName, markerReference, parseMarker } from "../../src/excel/marker";
-import { renderSheet } from "../../src/cli/render";
+import { renderSheet } from "../../src/xlsx/render";
 import type { SheetModel } from "../../src/core/sheetModel";
 
 type Names = { model: { name: string; ranges: string[] }[]; add(loc: string, name: string): void };

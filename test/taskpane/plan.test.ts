@@ -92,7 +92,7 @@ describe("Kế hoạch năm in the stand-in", () => {
     expect(added).toMatchObject({ row: 4, stt: 3, quarterValue: 3, group: "Xây dựng Đảng", assignees: ["Lê Văn Cường"], approvedBy: "Chi ủy" });
     expect([added.approvedOn, added.draftSentOn, added.meetingOn, added.finalSentOn, added.reportedOn].map((d) => d.value?.day)).toEqual([13, 17, 20, 27, 30]);
     // Shown as dates in Excel (dd/mm/yyyy), not serial numbers.
-    expect(snapshot.grid.sheets[1].numberFormats?.[3]?.[8]).toBe("dd/mm/yyyy");
+    expect(b.sheet("Sổ chuyên đề")!.numberFormatAt("I4")).toBe("dd/mm/yyyy");
     const res = check(parsed, { asOf: today, year: 2021 });
     expect(res.findings.filter((f) => f.row === 4)).toEqual([]);
   });

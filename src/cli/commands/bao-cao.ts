@@ -4,7 +4,7 @@
 // reading (fixTables) so that exceljs does not write them without their header row.
 import type { Command } from "../command";
 import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
-import { renderSheet } from "../render";
+import { renderSheet } from "../../xlsx/render";
 import {
   checkOutputPath,
   dateOption,

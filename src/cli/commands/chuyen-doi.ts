@@ -4,7 +4,7 @@ import type ExcelJS from "exceljs";
 import type { Command } from "../command";
 import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
 import { dateOption, overwriteOption, requireInput, requireOutput, saveWorkbook, checkOutputPath, yearOption } from "../io";
-import { renderSheet } from "../render";
+import { renderSheet } from "../../xlsx/render";
 import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/canonical";
 import { proposeMapping, convertRegister } from "../../core/convert";
 import { readWorkbook } from "../../core/register";

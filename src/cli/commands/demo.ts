@@ -5,7 +5,7 @@ import * as path from "path";
 import type { CliIO, Command } from "../command";
 import { parseArgs } from "../args";
 import { checkOutputPath, dateOption, overwriteOption, saveWorkbook, writeFileAtomic, yearOption } from "../io";
-import { newWorkbook, renderSheets } from "../render";
+import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { checkFile, checkResultToJson, formatCheckText } from "./kiem-tra";
 import { COMMANDS } from "./index";
 import { sampleAsOf, sampleRows, sampleWorkbook, SAMPLE_YEAR } from "../../core/sample";

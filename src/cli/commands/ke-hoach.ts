@@ -2,17 +2,13 @@
 //   --them "…" --quy Q [--ngay D] -o OUT.xlsx  adds a suggested (or any) topic to quarter Q as
 //     a planned row of the register, in a copy of the workbook (the input is never changed);
 //   [--nam Y] [--ngay D] -o OUT.docx           writes the annual plan document.
-import type ExcelJS from "exceljs";
 import type { Command } from "../command";
 import { checkOutputPath, dateOption, intOption, quarterOption, localToday, overwriteOption, requireInput, requireOutput, saveWorkbook, stringOption, writeFileAtomic, yearOption } from "../io";
 import { loadWorkbookFile, fixTables } from "../xlsx";
-import { decodeRange, tablesOf } from "../../xlsx/grid";
-import { toExcelValue } from "../render";
 import { readTemplateFile } from "./de-dan";
 import * as path from "path";
-import { DATE_FORMAT } from "../../core/layout";
-import { columnLetter } from "../../core/sheetModel";
-import { addedSummary, planTopicRow, type PlannedRow } from "../../core/plan/addTopic";
+import { addedSummary, planTopicRow } from "../../core/plan/addTopic";
+import { writePlannedRow } from "../../xlsx/plannedRow";
 import { resolveSuggestion, suggestionsFor, type GroupNumber } from "../../core/plan/suggestions";
 import { yearPlanData } from "../../core/plan/yearPlan";
 import { inferYear } from "../../core/facts";
@@ -24,27 +20,6 @@ import { UserError } from "../../core/types";
 /** assets/templates/ke-hoach.docx (from build/cli/commands or src/cli/commands alike). */
 function planTemplatePath(): string {
   return path.resolve(__dirname, "..", "..", "..", "assets", "templates", "ke-hoach.docx");
-}
-
-/** Writes the planned row into the exceljs sheet; grows the table when the row is below it. */
-export function writePlannedRow(wb: ExcelJS.Workbook, planned: PlannedRow): void {
-  const ws = wb.getWorksheet(planned.sheet);
-  if (!ws) throw new UserError("KHONG_CO_TRANG", `Không thấy trang "${planned.sheet}" để ghi.`);
-  for (const c of planned.cells) {
-    const cell = ws.getCell(planned.row, c.col);
-    cell.value = toExcelValue(c.value);
-    if (c.value !== null && typeof c.value === "object" && "date" in c.value) cell.numFmt = DATE_FORMAT;
-  }
-  if (planned.extendsTable && planned.table) {
-    const table = tablesOf(ws).find((t) => t.name === planned.table);
-    const ref = table ? (table.tableRef ?? table.ref) : undefined;
-    const range = ref ? decodeRange(ref) : null;
-    if (table && range) {
-      const next = `${columnLetter(range.left + 1)}${range.top + 1}:${columnLetter(range.right + 1)}${planned.row}`;
-      table.ref = next;
-      table.tableRef = next;
-    }
-  }
 }
 
 export const keHoach: Command = {

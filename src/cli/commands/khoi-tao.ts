@@ -1,7 +1,7 @@
 // `chuyende khoi-tao -o OUT.xlsx [--nam Y] [--chi-bo TEN]` — a new, empty canonical register.
 import type { Command } from "../command";
 import { dateOption, overwriteOption, requireOutput, saveWorkbook, stringOption, yearOption } from "../io";
-import { newWorkbook, renderSheets } from "../render";
+import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { buildCanonicalWorkbook } from "../../core/canonical";
 import { SHEETS } from "../../core/layout";
 import { UserError } from "../../core/types";

@@ -13,7 +13,7 @@ import * as path from "path";
 import { Worker, isMainThread, parentPort, workerData } from "worker_threads";
 import type { CliIO, Command } from "../command";
 import { loadWorkbookBytes, loadWorkbookFile, readReason, type LoadedWorkbook } from "../xlsx";
-import { newWorkbook, renderSheets } from "../render";
+import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { checkOutputExtension, checkOutputPath, dateOption, overwriteOption, samePath, saveWorkbook, yearOption } from "../io";
 import { createProgress } from "../progress";
 import { readWorkbook } from "../../core/register";

@@ -1,9 +1,10 @@
 // Kiểm tra: the check, Việc sắp tới and the four quarter tiles, from one read.
 import { check, NO_REGISTER_CODE } from "../../core/check";
-import { compareDates, quarterEnd } from "../../core/dates";
+import { compareDates, excelSerialToDate, formatDate, quarterEnd } from "../../core/dates";
 import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/register";
 import { shortTitle } from "../../core/text";
-import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate, Topic } from "../../core/types";
+import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate, Topic, WorkbookGrid } from "../../core/types";
+import { cellText, parseDate } from "../../core/values";
 import { UserError } from "../../core/types";
 import { upcoming, type UpcomingItem } from "../../core/upcoming";
 import type { WorkbookHost } from "../../excel/host";
@@ -57,6 +58,8 @@ export function findingCell(book: ParsedWorkbook, f: Finding): CellRef | null {
 export interface FindingItem {
   finding: Finding;
   cell: CellRef | null;
+  /** What the cell shows now, when the host cannot select it (a file in the browser). */
+  value?: string;
   /** The message as shown inside its group: without the topic's name when the group
    *  title already says it. */
   text: string;
@@ -95,7 +98,7 @@ function withoutPrefix(message: string, prefix: string): string {
  *  its register findings and those of its Điểm danh and Biên bản rows (joined by STT);
  *  then, per sheet, what belongs to no single topic (a member absent several times, a row
  *  whose STT is not in the register). `findings` keeps SPEC §4's order for --json. */
-export function groupFindings(book: ParsedWorkbook, items: readonly { finding: Finding; cell: CellRef | null }[]): FindingGroup[] {
+export function groupFindings(book: ParsedWorkbook, items: readonly { finding: Finding; cell: CellRef | null; value?: string }[]): FindingGroup[] {
   const register = book.register;
   const topicByRow = new Map<number, Topic>();
   const topicByStt = new Map<number, Topic>();
@@ -120,7 +123,7 @@ export function groupFindings(book: ParsedWorkbook, items: readonly { finding: F
     }
     return g;
   };
-  for (const { finding, cell } of items) {
+  for (const { finding, cell, value } of items) {
     let group: FindingGroup;
     const onRegister = register !== null && finding.sheet === register.sheet;
     const stt = sttOfRow.get(`${finding.sheet}\u0000${finding.row ?? 0}`);
@@ -147,7 +150,7 @@ export function groupFindings(book: ParsedWorkbook, items: readonly { finding: F
       group = g;
     }
     const text = group.kind === "topic" && onRegister && topic ? withoutPrefix(finding.message, group.title) : finding.message;
-    group.items.push({ finding, cell, text });
+    group.items.push({ finding, cell, text, value });
     if (finding.severity === "error") group.errors++;
     else group.warnings++;
   }
@@ -167,15 +170,38 @@ export interface CheckView {
   notices: string[];
   upcoming: UpcomingItem[];
   tiles: { quarter: QuarterSummary; state: TileState }[];
-  /** Each finding with the cell it points at, in SPEC §4's order. */
-  findings: { finding: Finding; cell: CellRef | null }[];
+  /** Each finding with the cell it points at, in SPEC §4's order, and, when the grid was
+   *  given, what the cell shows now ("" for an empty cell): a file opened in the browser has
+   *  no cell to select. */
+  findings: { finding: Finding; cell: CellRef | null; value?: string }[];
   /** The same findings grouped per topic, as the pane lists them. */
   groups: FindingGroup[];
 }
 
-export function checkView(book: ParsedWorkbook, asOf: SimpleDate, legacyText: readonly LegacyTextNotice[] = []): CheckView {
+/** A cell's value as the secretary sees it in Excel: dates as dd/mm/yyyy. */
+export function shownValue(grid: WorkbookGrid, cell: CellRef): string {
+  const sheet = grid.sheets.find((s) => s.name === cell.sheet);
+  const v = sheet?.values[cell.row - 1]?.[cell.col - 1] ?? null;
+  if (v === null) return "";
+  const format = sheet?.numberFormats?.[cell.row - 1]?.[cell.col - 1];
+  if (v instanceof Date || (typeof v === "number" && format && /[dy]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, "")))) {
+    const d = v instanceof Date ? parseDate(v, grid.date1904) : excelSerialToDate(v, grid.date1904);
+    if (d) return formatDate(d);
+  }
+  return cellText(v);
+}
+
+export function checkView(
+  book: ParsedWorkbook,
+  asOf: SimpleDate,
+  legacyText: readonly LegacyTextNotice[] = [],
+  grid?: WorkbookGrid,
+): CheckView {
   const result = check(book, { asOf });
-  const findings = result.findings.map((f) => ({ finding: f, cell: findingCell(book, f) }));
+  const findings = result.findings.map((f) => {
+    const cell = findingCell(book, f);
+    return { finding: f, cell, value: cell && grid ? shownValue(grid, cell) : undefined };
+  });
   return {
     result,
     notices: legacyText.map(legacyTextMessage),
@@ -195,5 +221,5 @@ export async function runCheck(host: WorkbookHost, asOf: SimpleDate): Promise<Ch
   if (!book.register && legacyText.length > 0) {
     throw new UserError(NO_REGISTER_CODE, `Không tìm thấy sổ chuyên đề. ${legacyTextMessage(legacyText[0])}`);
   }
-  return checkView(book, asOf, legacyText);
+  return checkView(book, asOf, legacyText, grid);
 }

@@ -1,6 +1,7 @@
 // Kiểm tra section: Việc sắp tới, four quarter tiles, the findings; a finding with a cell
 // is a button that selects it.
 import { formatDate, romanQuarter } from "../../core/dates";
+import { columnLetters } from "../../excel/address";
 import { clear, h } from "../dom";
 import { runCheck, TILE_LABELS, type CellRef, type CheckView } from "../logic/check";
 import type { PaneSection, PaneServices, StatusReporter } from "../services";
@@ -13,9 +14,21 @@ function where(cell: CellRef | null, column: string | null): string {
   return ` (${cell.sheet}, dòng ${cell.row}${column ? `, cột ${column}` : ""})`;
 }
 
+/** Where a file's cell is and what it holds, for a host with no cell to select. */
+function cellValue(cell: CellRef, value: string | undefined): string {
+  const address = `${columnLetters(cell.col)}${cell.row}`;
+  if (value === undefined) return ` — ô ${address}`;
+  return value === "" ? ` — ô ${address} đang trống` : ` — ô ${address} đang ghi “${value}”`;
+}
+
 export function renderCheckView(view: CheckView, services: PaneServices, status: StatusReporter): HTMLElement {
   const { result } = view;
-  const root = h("div", { className: "check-view" });
+  const selectable = services.workbook.cellsSelectable !== false;
+  const outer = h("div", { className: "check-view" });
+  // Two columns on a wide page (file mode in a browser window): findings beside the quarters.
+  const root = h("div", { className: "check-side" });
+  const main = h("div", { className: "check-main" });
+  outer.append(root, main);
   for (const notice of view.notices) {
     root.append(h("p", { className: "notice", role: "note" }, h("strong", {}, "Cảnh báo: "), notice));
   }
@@ -43,12 +56,14 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
 
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
-  root.append(h("h3", {}, "Kết quả kiểm tra"));
+  main.append(h("h3", {}, "Kết quả kiểm tra"));
   if (result.findings.length === 0) {
-    root.append(h("p", { className: "ok" }, `Đạt — không có lỗi hay cảnh báo (tính đến ngày ${formatDate(result.asOf)}).`));
-    return root;
+    main.append(h("p", { className: "ok" }, `Đạt — không có lỗi hay cảnh báo (tính đến ngày ${formatDate(result.asOf)}).`));
+    return outer;
   }
-  root.append(h("p", {}, `${errors} lỗi, ${warnings} cảnh báo (tính đến ngày ${formatDate(result.asOf)}). Bấm vào một dòng để chọn ô trong sổ.`));
+  main.append(
+    h("p", {}, `${errors} lỗi, ${warnings} cảnh báo (tính đến ngày ${formatDate(result.asOf)}).${selectable ? " Bấm vào một dòng để chọn ô trong sổ." : ""}`),
+  );
   const select = (cell: CellRef): void => {
     void services.workbook
       .session((s) => s.select(cell.sheet, cell.row, cell.col))
@@ -64,24 +79,26 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
     // A heading, not a button: Tab goes from one finding to the next, as before.
     const title = h("h4", { className: "group-title" }, ...titleText);
     const list = h("ul", { className: "findings" });
-    for (const { finding, cell, text } of group.items) {
+    for (const { finding, cell, text, value } of group.items) {
       const label = [
         h("span", { className: `badge ${finding.severity}` }, SEVERITY[finding.severity]),
         " ",
         text,
-        h("span", { className: "where" }, where(cell, finding.column)),
+        h("span", { className: "where" }, where(cell, finding.column), cell && !selectable ? cellValue(cell, value) : ""),
       ];
-      if (!cell) {
-        list.append(h("li", {}, ...label));
+      // What the finding is, for tests and assistive tools (the code is never shown).
+      const data = { dataset: { code: finding.code, sheet: finding.sheet, row: finding.row ?? "" } };
+      if (!cell || !selectable) {
+        list.append(h("li", data, ...label));
         continue;
       }
       const button = h("button", { type: "button", className: "finding" }, ...label);
       button.addEventListener("click", () => select(cell));
-      list.append(h("li", {}, button));
+      list.append(h("li", data, button));
     }
-    root.append(h("section", { className: `finding-group ${group.kind}`, "aria-label": group.title }, title, list));
+    main.append(h("section", { className: `finding-group ${group.kind}`, "aria-label": group.title }, title, list));
   }
-  return root;
+  return outer;
 }
 
 export const checkSection: PaneSection = {

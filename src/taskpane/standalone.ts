@@ -1,0 +1,20 @@
+// Entry of dist/so-chuyen-de.html: the pane in file mode as one HTML file that runs from
+// disk (file://) with no network — what a đảng ủy office sends to its cells by e-mail or
+// USB stick. The built-in templates are inside the page as data: URLs (fetch reads them
+// without any request).
+import "./chunkLoading";
+import bienBan from "../../assets/templates/bien-ban.docx";
+import deDan from "../../assets/templates/de-dan.docx";
+import { clear } from "./dom";
+import { mountFileMode } from "./fileMode";
+
+const ASSETS: Record<string, string> = {
+  "assets/templates/de-dan.docx": deDan,
+  "assets/templates/bien-ban.docx": bienBan,
+};
+
+const root = document.getElementById("app");
+if (root) {
+  clear(root);
+  mountFileMode(root, { assetUrl: (path) => ASSETS[path] ?? path });
+}
