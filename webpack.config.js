@@ -16,6 +16,19 @@ const { resolveBaseUrl, rewriteManifest } = require("./scripts/addin-url");
 // the custom-functions-metadata CLI, never on this path; test/functions/metadata.test.ts
 // checks that generating the metadata does not load it.
 
+// The trusted localhost certificate that office-addin-dev-certs installs (`npm start` on
+// Windows/macOS, or `npx office-addin-dev-certs install`); Excel's webview rejects
+// webpack-dev-server's own self-signed one, which stays the fallback (a browser can accept it).
+function devServerHttps() {
+  const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  const fs = require("fs");
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return "https";
+  const options = {};
+  for (const [k, f] of Object.entries(files)) options[k] = fs.readFileSync(path.join(dir, f));
+  return { type: "https", options };
+}
+
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   const baseUrl = resolveBaseUrl(process.env);
@@ -75,7 +88,7 @@ module.exports = (env, argv) => {
     ],
     devServer: {
       port: 3000,
-      server: "https",
+      server: devServerHttps(),
       static: { directory: path.resolve(__dirname, "dist") },
       // Excel on the web fetches functions.json from its own origin.
       headers: { "Access-Control-Allow-Origin": "*" },
