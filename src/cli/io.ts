@@ -115,7 +115,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
   // Check first so a refused output costs no serialisation.
   await checkOutputPath(file, options);
   const buffer = await wb.xlsx.writeBuffer();
-  await writeFileAtomic(file, new Uint8Array(buffer as ArrayBuffer), options);
+  await writeFileAtomic(file, new Uint8Array(buffer), options);
 }
 
 /** The --ghi-de flag. */

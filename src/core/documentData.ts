@@ -42,7 +42,6 @@ export interface TemplateField {
 }
 
 const BOTH: DocumentKind[] = ["de-dan", "bien-ban"];
-const DD: DocumentKind[] = ["de-dan"];
 const BB: DocumentKind[] = ["bien-ban"];
 
 /** Every placeholder the templates may use. */
@@ -123,6 +122,7 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
 
 /** Control characters would make the .docx XML invalid; they are never meant. */
 function safe(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in Word XML
   return cleanText(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " "));
 }
 

@@ -21,11 +21,8 @@ import type {
   Finding,
   ParsedWorkbook,
   Quarter,
-  SheetGrid,
   SimpleDate,
-  WorkbookGrid,
 } from "./types";
-import { cellText } from "./values";
 
 import { REPORT_TITLE_PREFIX, isQuarterReportSheet, withoutReportSheets } from "./reportSheets";
 export { REPORT_TITLE_PREFIX, isQuarterReportSheet, withoutReportSheets };

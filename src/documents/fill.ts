@@ -252,7 +252,7 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
       { file: opts.name },
     );
   }
-  return doc.getZip().generate({ type: "uint8array", compression: "DEFLATE" }) as Uint8Array;
+  return (doc.getZip() as PizZip).generate({ type: "uint8array", compression: "DEFLATE" });
 }
 
 interface StructuredPart {
@@ -356,6 +356,6 @@ export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: Document
       if (part.subparsed) walk(part.subparsed, isLoop && loopNames.has(tag) && !part.inverted ? [...scope, tag] : scope);
     }
   };
-  walk(inspect.getAllStructuredTags() as unknown as StructuredPart[], []);
+  walk(inspect.getAllStructuredTags(), []);
   return { errors: [], unknownTags, usedTags, unknownMessages };
 }

@@ -31,15 +31,16 @@ export interface ReadOptions {
 function toCellValue(v: unknown): CellValue {
   if (v === "" || v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Office.js values are scalars; anything else is shown as Excel would print it
   return String(v);
 }
 
 /** Places a used range read at (rowIndex, columnIndex) so that values[0][0] is A1. */
 function placeAtA1<T, U>(block: T[][], rowIndex: number, columnIndex: number, map: (v: T) => U, blank: U): U[][] {
-  const out: U[][] = new Array(rowIndex);
+  const out: U[][] = new Array<U[]>(rowIndex);
   for (let r = 0; r < rowIndex; r++) out[r] = [];
   for (const row of block) {
-    const line: U[] = new Array(columnIndex + row.length);
+    const line: U[] = new Array<U>(columnIndex + row.length);
     for (let c = 0; c < columnIndex; c++) line[c] = blank;
     for (let c = 0; c < row.length; c++) line[columnIndex + c] = map(row[c]);
     out.push(line);

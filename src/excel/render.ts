@@ -149,22 +149,22 @@ export function queueSheetModel(
   if (box && formatBox) {
     const rows = box.bottom - box.top + 1;
     const cols = box.right - box.left + 1;
-    const input: (string | number | boolean)[][] = Array.from({ length: rows }, () => new Array(cols).fill(""));
+    const input: (string | number | boolean)[][] = Array.from({ length: rows }, () => new Array<string | number | boolean>(cols).fill(""));
     const fRows = formatBox.bottom - formatBox.top + 1;
     const fCols = formatBox.right - formatBox.left + 1;
-    const formats: string[][] = Array.from({ length: fRows }, () => new Array(fCols).fill("General"));
+    const formats: string[][] = Array.from({ length: fRows }, () => new Array<string>(fCols).fill("General"));
     const setFormat = (row: number, col: number, f: string): void => {
-      formats[row - formatBox!.top][col - formatBox!.left] = f;
+      formats[row - formatBox.top][col - formatBox.left] = f;
     };
     for (const nf of model.numberFormats ?? []) {
       for (let r = nf.range.top; r <= nf.range.bottom; r++)
         for (let c = nf.range.left; c <= nf.range.right; c++) setFormat(r, c, nf.format);
     }
     const put = (row: number, col: number, v: ModelValue, numberFormat?: string): void => {
-      input[row - box!.top][col - box!.left] = toExcelInput(v, known.date1904);
+      input[row - box.top][col - box.left] = toExcelInput(v, known.date1904);
       if (numberFormat) setFormat(row, col, numberFormat);
       else if (v !== null && typeof v === "object" && ("date" in v || v instanceof Date)) {
-        if (formats[row - formatBox!.top][col - formatBox!.left] === "General") setFormat(row, col, DATE_FORMAT);
+        if (formats[row - formatBox.top][col - formatBox.left] === "General") setFormat(row, col, DATE_FORMAT);
       }
     };
     for (const t of model.tables ?? []) {

@@ -24,6 +24,7 @@ export const RANGE_SHEET = "Sổ chuyên đề";
 function cell(v: unknown): CellValue {
   if (v === "" || v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- Excel passes scalars; anything else is shown as Excel would print it
   return String(v);
 }
 

@@ -16,9 +16,9 @@ export interface SectionSpec {
 }
 
 export const SECTIONS: SectionSpec[] = [
-  { id: "tao-so", title: "Tạo sổ", load: async () => buildSection },
-  { id: "chuyen-doi", title: "Chuyển đổi", load: async () => convertSection },
-  { id: "kiem-tra", title: "Kiểm tra", load: async () => checkSection, open: true },
+  { id: "tao-so", title: "Tạo sổ", load: () => Promise.resolve(buildSection) },
+  { id: "chuyen-doi", title: "Chuyển đổi", load: () => Promise.resolve(convertSection) },
+  { id: "kiem-tra", title: "Kiểm tra", load: () => Promise.resolve(checkSection), open: true },
   {
     id: "tai-lieu",
     title: "Tài liệu",

@@ -28,7 +28,7 @@ export interface ConsolidationRun {
 }
 
 function reasonOf(err: unknown): string {
-  if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) return (err as Error).message;
+  if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) return (err).message;
   return "không phải tệp Excel .xlsx hợp lệ (hỏng, đặt mật khẩu hoặc định dạng cũ .xls) — hãy mở bằng Excel và lưu lại dưới dạng .xlsx.";
 }
 
