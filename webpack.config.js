@@ -50,7 +50,11 @@ module.exports = (env, argv) => {
       extensions: [".ts", ".js"],
       // Tổng hợp reads .xlsx files in the pane with exceljs's browser build, through the
       // loader the CLI uses (src/xlsx: no Node APIs, so no fs/path fallbacks are needed).
-      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      alias: {
+        exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js"),
+        // docxtemplater's inspect module uses only lodash's merge and cloneDeep.
+        lodash$: path.resolve(__dirname, "src/documents/lodash-inspect.js"),
+      },
     },
     module: {
       rules: [
