@@ -21,13 +21,30 @@ const { resolveBaseUrl, rewriteManifest } = require("./scripts/addin-url");
 // the CLI uses (src/xlsx: no Node APIs, so no fs/path fallbacks are needed).
 const resolve = {
   extensions: [".ts", ".js"],
-  alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+  alias: {
+    exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js"),
+    // docxtemplater's inspect module uses only lodash's merge and cloneDeep.
+    lodash$: path.resolve(__dirname, "src/documents/lodash-inspect.js"),
+  },
 };
 const tsRule = {
   test: /\.ts$/,
   exclude: /node_modules/,
   use: { loader: "ts-loader", options: { configFile: "tsconfig.json", onlyCompileBundledFiles: true } },
 };
+
+// The trusted localhost certificate that office-addin-dev-certs installs (`npm start` on
+// Windows/macOS, or `npx office-addin-dev-certs install`); Excel's webview rejects
+// webpack-dev-server's own self-signed one, which stays the fallback (a browser can accept it).
+function devServerHttps() {
+  const dir = path.join(require("os").homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  const fs = require("fs");
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return "https";
+  const options = {};
+  for (const [k, f] of Object.entries(files)) options[k] = fs.readFileSync(path.join(dir, f));
+  return { type: "https", options };
+}
 
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
@@ -78,7 +95,7 @@ module.exports = (env, argv) => {
     ],
     devServer: {
       port: 3000,
-      server: "https",
+      server: devServerHttps(),
       static: { directory: path.resolve(__dirname, "dist") },
       // Excel on the web fetches functions.json from its own origin.
       headers: { "Access-Control-Allow-Origin": "*" },

@@ -227,7 +227,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
   await checkOutputPath(file, options);
   makeXmlSafe(wb);
   const buffer = await wb.xlsx.writeBuffer();
-  await writeFileAtomic(file, new Uint8Array(buffer as ArrayBuffer), options);
+  await writeFileAtomic(file, new Uint8Array(buffer), options);
 }
 
 /** Every string a saved workbook will hold (cell text, rich text runs, hyperlink text,

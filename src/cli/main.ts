@@ -36,7 +36,7 @@ export function defaultIO(): CliIO {
 function version(): string {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return String(require("../../package.json").version);
+    return String((require("../../package.json") as { version: string }).version);
   } catch {
     return "";
   }

@@ -46,7 +46,6 @@ export interface CanonicalOptions {
 }
 
 
-const HEADER_FILL = "DDEBF7";
 const ERROR_FILL = "FFC7CE";
 const WARNING_FILL = "FFEB9C";
 /** Conditional formats cover this many rows below the header, so rows typed after the

@@ -728,8 +728,8 @@ export function readRegister(grid: WorkbookGrid, loc: Located, parsers?: Parsers
   return {
     sheet: loc.sheet.name,
     headerRow: loc.header.row,
-    columns: loc.header.columns as Register["columns"],
-    headers: loc.header.headers as Register["headers"],
+    columns: loc.header.columns,
+    headers: loc.header.headers,
     topics: titled.map((row) => parseTopic(get, row, p)),
     untitledRows: untitled,
     untitledInvalidDates: untitled.flatMap((row) =>
@@ -1019,7 +1019,7 @@ function readWorkbookNow(grid: WorkbookGrid): ParsedWorkbook {
   if (infoSheet) used.add(infoSheet.name);
   const found = locateSecondary(grid, used);
   const read = <T>(k: TableKind<T>): FoundTable<T> | null => {
-    const l = found.get(k as TableKind<unknown>);
+    const l = found.get(k);
     return l ? readFound(l, k, p) : null;
   };
   return {

@@ -413,7 +413,7 @@ function toCell(v: ModelValue): CellValue {
     if ("date" in v) return new Date(Date.UTC(v.date.year, v.date.month - 1, v.date.day));
     return null;
   }
-  return v as CellValue;
+  return v;
 }
 
 function gridSheet(name: string, headers: readonly string[], rows: ModelValue[][]): SheetGrid {

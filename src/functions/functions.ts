@@ -166,7 +166,7 @@ function kiemTra(
     const address = (invocation as unknown as { parameterAddresses?: string[] }).parameterAddresses?.[0];
     invocation.setResult(kiemTraRange(soChuyenDe, nam, ngayKiemTra, todayLocal(), topLeftOf(address), date1904));
   } catch (err) {
-    invocation.setResult(excelError(err) as unknown as any[][]);
+    invocation.setResult(excelError(err));
   }
 }
 

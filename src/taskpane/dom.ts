@@ -10,12 +10,14 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (key.startsWith("on") && typeof value === "function") {
       el.addEventListener(key.slice(2), value as EventListener);
     } else if (key === "className") {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- callers pass text
       el.className = String(value);
     } else if (key === "dataset") {
       Object.assign(el.dataset, value);
     } else if (value === true) {
       el.setAttribute(key, "");
     } else {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- attribute values are text or numbers
       el.setAttribute(key, String(value));
     }
   }

@@ -37,6 +37,7 @@ export function makeSaveFile(
   openInBrowser: (url: string) => boolean,
   pageUrl: string,
 ): (file: SavedFile) => Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a failed download reaches the caller as a rejection
   return async (file) => {
     if (platform === "mac" && openInBrowser(saveUrl(pageUrl, file))) return;
     blobDownload(file);

@@ -24,9 +24,11 @@ export function toCellValue(value: RawValue): CellValue {
     if ("hyperlink" in v || "text" in v) {
       const t = v.text;
       if (t && typeof t === "object") return toCellValue(t as RawValue);
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- exceljs gives scalar link text here
       return t === undefined || t === null ? null : String(t);
     }
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the remaining exceljs cell values print as Excel shows them
   return String(value);
 }
 

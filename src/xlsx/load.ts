@@ -93,6 +93,7 @@ function sniffProblem(file: string, bytes: Uint8Array): string | null {
   }
   // Printable text with separators on its first line: a CSV whatever its name.
   const firstLine = head.split(/\r?\n/)[0] ?? "";
+  // eslint-disable-next-line no-control-regex -- control bytes mean binary, not CSV text
   if (!/[\x00-\x08\x0e-\x1f]/.test(head) && /[,;\t]/.test(firstLine)) {
     return `Tệp ${name} là tệp văn bản dạng CSV, không phải .xlsx — hãy mở bằng Excel và lưu dưới dạng .xlsx.`;
   }
@@ -277,7 +278,7 @@ export function compactDataValidations(wb: ExcelJS.Workbook): void {
       if (key === undefined) keyOf.set(value, (key = JSON.stringify(value)));
       if (!first.has(key)) first.set(key, value);
       let cols = groups.get(key);
-      if (!cols) groups.set(key, (cols = new Map()));
+      if (!cols) groups.set(key, (cols = new Map<number, number[]>()));
       const rows = cols.get(cell.col) ?? [];
       rows.push(cell.row);
       cols.set(cell.col, rows);

@@ -60,7 +60,7 @@ function isFormulaValue(v: ModelValue): v is { formula: string } {
 export function toExcelValue(v: ModelValue): ExcelJS.CellValue {
   if (v === undefined || v === null) return null;
   if (isDateValue(v)) return new Date(Date.UTC(v.date.year, v.date.month - 1, v.date.day));
-  if (isFormulaValue(v)) return { formula: v.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  if (isFormulaValue(v)) return { formula: v.formula.replace(/^=/, "") };
   if (typeof v === "string") return v.normalize("NFC");
   return v;
 }
@@ -74,11 +74,26 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (!style) return;
   const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
   let fontSet = false;
-  if (style.bold !== undefined) ((font.bold = style.bold), (fontSet = true));
-  if (style.italic !== undefined) ((font.italic = style.italic), (fontSet = true));
-  if (style.underline !== undefined) ((font.underline = style.underline), (fontSet = true));
-  if (style.fontSize !== undefined) ((font.size = style.fontSize), (fontSet = true));
-  if (style.fontName !== undefined) ((font.name = style.fontName), (fontSet = true));
+  if (style.bold !== undefined) {
+    font.bold = style.bold;
+    fontSet = true;
+  }
+  if (style.italic !== undefined) {
+    font.italic = style.italic;
+    fontSet = true;
+  }
+  if (style.underline !== undefined) {
+    font.underline = style.underline;
+    fontSet = true;
+  }
+  if (style.fontSize !== undefined) {
+    font.size = style.fontSize;
+    fontSet = true;
+  }
+  if (style.fontName !== undefined) {
+    font.name = style.fontName;
+    fontSet = true;
+  }
   if (fontSet) cell.font = font;
   if (style.hAlign || style.vAlign || style.wrap !== undefined) {
     const alignment: Partial<ExcelJS.Alignment> = { ...(cell.alignment ?? {}) };
@@ -113,7 +128,7 @@ function listReference(wb: ExcelJS.Workbook, values: readonly string[]): string 
   }
   const col = Math.max(1, ws.actualColumnCount + 1);
   values.forEach((v, i) => {
-    ws!.getCell(i + 1, col).value = v;
+    ws.getCell(i + 1, col).value = v;
   });
   const letter = columnLetter(col);
   return `'${LIST_SHEET}'!$${letter}$1:$${letter}$${Math.max(1, values.length)}`;
@@ -138,7 +153,7 @@ function addTable(ws: ExcelJS.Worksheet, table: ModelTable): void {
       for (let i = 0; i < width; i++) out.push(toExcelValue(r[i]));
       return out;
     }),
-  } as ExcelJS.TableProperties);
+  });
   // A date value in a table row needs a date format to show as a date.
   rows.forEach((r, i) => {
     for (let j = 0; j < width; j++) {

@@ -5,7 +5,7 @@ import * as path from "path";
 import { ensureBuilt, runBin, ROOT } from "./helpers/run";
 import { makeTempDir, removeTempDir, writeXlsx, sha256 } from "../support/xlsx";
 
-const SAMPLE = "/work/shared/samples/mau-so-tu-lam-2023.xlsx";
+const SAMPLE = path.join(__dirname, "..", "fixtures", "samples", "mau-so-tu-lam-2023.xlsx");
 let dir: string;
 beforeAll(() => {
   ensureBuilt();

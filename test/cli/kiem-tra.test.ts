@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { runInProcess } from "./helpers/run";
 import { makeTempDir, removeTempDir, writeXlsx, sha256 } from "../support/xlsx";
 
-const SAMPLES = "/work/shared/samples";
+const SAMPLES = path.join(__dirname, "..", "fixtures", "samples");
 let dir: string;
 beforeAll(() => {
   dir = makeTempDir();

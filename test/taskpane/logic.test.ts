@@ -21,7 +21,7 @@ import { checkFile } from "../../src/cli/commands/kiem-tra";
 import { legacyTextMessage } from "../../src/core/register";
 import { addGoodRegister, utc } from "../hard/support";
 
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "samples", "mau-so-tu-lam-2023.xlsx");
+const SAMPLE = path.join(__dirname, "..", "fixtures", "samples", "mau-so-tu-lam-2023.xlsx");
 const today = { year: 2023, month: 12, day: 31 };
 
 async function sampleGrid(): Promise<WorkbookGrid> {

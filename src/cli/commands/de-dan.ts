@@ -103,6 +103,7 @@ export async function runDocumentCommand(job: DocumentJob, args: ParsedArgs, io:
   await writeFileAtomic(output, bytes, { overwrite, inputs });
   for (const p of [...forbiddenCharacterNotes(grid), ...problems]) io.stderr(`Cảnh báo: ${p}\n`);
   io.stdout(
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- both are text fields of the document data
     `Đã lập ${KIND_LABEL[job.kind]} chuyên đề STT ${stt} “${String(data.tenChuyenDe)}” (${String(data.quyText)})` +
       `${mau ? ` theo mẫu ${template.name}` : ""} và ghi vào ${output}.\n`,
   );

@@ -87,11 +87,13 @@ export const DEMO_STEPS: DemoStep[] = [
 /** STT of the first planned topic of the sample (its đề dẫn is shown). */
 function plannedStt(ctx: DemoContext): string {
   const register = sampleRows(ctx.year).register;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the sample's STT cells are numbers
   return String((register.find((r) => r[10] === "Dự kiến") ?? register[0])[0]);
 }
 
 /** STT of the first held topic (it has attendance, minutes, opinions). */
 function heldStt(ctx: DemoContext): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the sample's STT cells are numbers
   return String(sampleRows(ctx.year).minutes[0]?.[0] ?? 1);
 }
 
@@ -151,7 +153,7 @@ export const demo: Command = {
     if (args.positional.length > 0) {
       throw new UserError("THUA_THAM_SO", `demo không nhận tệp vào (${args.positional.join(" ")}); thư mục ra ghi sau -o.`);
     }
-    const dir = typeof args.options["o"] === "string" ? (args.options["o"] as string) : "chuyende-demo";
+    const dir = typeof args.options["o"] === "string" ? (args.options["o"]) : "chuyende-demo";
     const year = yearOption(args) ?? SAMPLE_YEAR;
     const asOf = args.options["ngay"] !== undefined ? dateOption(args, io) : sampleAsOf(year);
     const overwrite = overwriteOption(args);

@@ -318,7 +318,7 @@ export async function consolidateFiles(
   onFile: (file: string) => void = () => undefined,
   workers: number = workerCount(files.length),
 ): Promise<ConsolidationRun> {
-  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(files.length);
   const record = (index: number, outcome: FileOutcome) => {
     outcomes[index] = outcome;
     onFile(files[index]);

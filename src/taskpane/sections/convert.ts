@@ -40,7 +40,7 @@ export const convertSection: PaneSection = {
         select.addEventListener("change", () => {
           plan = remap(plan!, name, select.value === "" ? null : Number(select.value));
           renderPlan();
-          (mapping.querySelector(`#${id}`) as HTMLSelectElement | null)?.focus();
+          mapping.querySelector<HTMLSelectElement>(`#${id}`)?.focus();
         });
         return h("tr", {}, h("th", { scope: "row" }, h("label", { for: id }, name)), h("td", {}, select));
       });
