@@ -6,8 +6,8 @@ import * as path from "path";
 import * as crypto from "crypto";
 import type ExcelJS from "exceljs";
 import type { ParsedArgs, CliIO } from "./command";
-import type { SimpleDate } from "../core/types";
-import { UserError } from "../core/types";
+import type { SimpleDate } from "../core/shared/types";
+import { UserError } from "../core/shared/types";
 
 export interface WriteOptions {
   /** Replace an existing file (the --ghi-de flag). */

@@ -3,7 +3,7 @@
 import type { CliIO, Command } from "./command";
 import { COMMANDS } from "./commands";
 import { parseArgs } from "./args";
-import { UserError } from "../core/types";
+import { UserError } from "../core/shared/types";
 
 /** Flags commands commonly use; a command may list its own in an optional `flags`. */
 const DEFAULT_FLAGS = ["json", "ghi-de"];

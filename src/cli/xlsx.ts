@@ -2,7 +2,7 @@
 // that works on bytes — the Vietnamese reasons for unusable files, workbook → grid, the
 // repairs before saving — is in src/xlsx, shared with the pane; re-exported here.
 import { promises as fs } from "fs";
-import { UserError } from "../core/types";
+import { UserError } from "../core/shared/types";
 import { loadWorkbookBytes, type LoadedWorkbook } from "../xlsx/load";
 
 export { loadWorkbookBytes, loadNotes, fixTables, compactDataValidations, type LoadedWorkbook } from "../xlsx/load";

@@ -8,8 +8,8 @@ import PizZip from "pizzip";
 import Docxtemplater from "docxtemplater";
 // The module exports a factory function; `new` on it returns the same instance.
 import InspectModule from "docxtemplater/js/inspect-module.js";
-import { UserError } from "../core/types";
-import { TEMPLATE_FIELDS, type DocumentData, type DocumentKind } from "../core/documentData";
+import { UserError } from "../core/shared/types";
+import { TEMPLATE_FIELDS, type DocumentData, type DocumentKind } from "../core/make/documentData";
 
 export interface TemplateOptions {
   /** The template's file name, for messages ("mau-cua-toi.docx"). */

@@ -1,6 +1,6 @@
 // The pane's door to Excel: a session runs one Excel.run, so a command's reads and writes
 // share one request context and its sync count is easy to bound (≤ 3 per command).
-import type { SheetModel } from "../core/sheetModel";
+import type { SheetModel } from "../core/make/sheetModel";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
 import { queueSheetModel, type RenderOptions } from "./render";
 import { selectCell } from "./select";

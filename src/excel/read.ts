@@ -1,7 +1,7 @@
 // Reading the open workbook into the neutral WorkbookGrid the engine works from.
 // Two context.sync() calls whatever the size: names first, then every sheet's used
 // range, merges and marker, and every table's position, all in one batch.
-import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/types";
+import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/shared/types";
 import { parseAreas } from "./address";
 import { MARKER_KEY } from "./marker";
 

@@ -5,7 +5,7 @@
 // KIEMTRA with no range reads the open workbook through the Excel API (possible in the
 // shared runtime) and is a streaming function: it subscribes to worksheet changes and
 // sets a new result when the findings change, so it refreshes when the register does.
-import { todayLocal } from "../core/dates";
+import { todayLocal } from "../core/read/dates";
 import { readWorkbookGrid } from "../excel/read";
 import { demQuy, FunctionInputError, kiemTraRange, kiemTraWorkbook, ngayVN, phanCong, quy } from "./compute";
 

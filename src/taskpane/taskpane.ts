@@ -1,5 +1,5 @@
 // Entry of the task pane page (which in the shared runtime also hosts the functions).
-import { todayLocal } from "../core/dates";
+import { todayLocal } from "../core/read/dates";
 import { createWorkbookHost, detectHost, openInBrowser } from "../excel";
 import { mountApp, renderOutsideExcel } from "./app";
 import { clear, h } from "./dom";

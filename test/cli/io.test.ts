@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, readdirSync, symlinkSync } from "fs";
 import * as path from "path";
 import { writeFileAtomic, dateOption, yearOption, requireOutput, intOption } from "../../src/cli/io";
 import { parseArgs } from "../../src/cli/args";
-import { UserError } from "../../src/core/types";
+import { UserError } from "../../src/core/shared/types";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 
 let dir: string;

@@ -15,19 +15,19 @@ import {
   saveWorkbook,
   yearOption,
 } from "../io";
-import { readWorkbook } from "../../core/register";
-import { check, countBySeverity } from "../../core/check";
-import { formatDate, formatQuarter } from "../../core/dates";
+import { readWorkbook } from "../../core/read/register";
+import { check, countBySeverity } from "../../core/check/check";
+import { formatDate, formatQuarter } from "../../core/read/dates";
 import {
   buildQuarterReport,
   reportQuarterFor,
   isQuarterReportSheet,
   reportFindings,
   withoutReportSheets,
-} from "../../core/report";
-import { computeFacts } from "../../core/facts";
-import type { Quarter } from "../../core/types";
-import { UserError } from "../../core/types";
+} from "../../core/make/report";
+import { computeFacts } from "../../core/check/facts";
+import type { Quarter } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
 
 export const baoCao: Command = {
   name: "bao-cao",

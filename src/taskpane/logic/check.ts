@@ -1,10 +1,10 @@
 // Kiểm tra: the check, Việc sắp tới and the four quarter tiles, from one read.
-import { check, NO_REGISTER_CODE } from "../../core/check";
-import { compareDates, quarterEnd } from "../../core/dates";
-import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/register";
-import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/types";
-import { UserError } from "../../core/types";
-import { upcoming, type UpcomingItem } from "../../core/upcoming";
+import { check, NO_REGISTER_CODE } from "../../core/check/check";
+import { compareDates, quarterEnd } from "../../core/read/dates";
+import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/read/register";
+import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
+import { upcoming, type UpcomingItem } from "../../core/make/upcoming";
 import type { WorkbookHost } from "../../excel/host";
 import { engineGrid } from "./workbookGrid";
 

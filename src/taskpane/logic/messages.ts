@@ -1,5 +1,5 @@
 // Turning any failure into one plain Vietnamese sentence for the pane.
-import { UserError } from "../../core/types";
+import { UserError } from "../../core/shared/types";
 
 export const GENERIC_ERROR =
   "Đã có lỗi không mong muốn. Hãy lưu sổ, đóng rồi mở lại ngăn Sổ chuyên đề và thử lại; nếu vẫn lỗi, hãy báo cho người hỗ trợ kèm thao tác vừa làm.";
