@@ -124,7 +124,7 @@ function cellOptions(i) {
 }
 
 async function generate(dir, count) {
-  const { buildCanonicalWorkbook } = require(path.join(BUILD, "core", "canonical.js"));
+  const { buildCanonicalWorkbook } = require(path.join(BUILD, "core", "make", "canonical.js"));
   const { newWorkbook, renderSheets } = require(path.join(BUILD, "xlsx", "render.js"));
   for (let i = 0; i < count; i++) {
     const wb = newWorkbook();

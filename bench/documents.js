@@ -17,10 +17,10 @@ const { ROOT, BUILD, RESULTS, argValue, median, ms } = require("./util");
 
 /** The sample register as the grid an .xlsx read gives (rendered and read back in memory). */
 async function sampleBook() {
-  const { sampleWorkbook } = require(path.join(BUILD, "core", "sample.js"));
+  const { sampleWorkbook } = require(path.join(BUILD, "core", "make", "sample.js"));
   const { newWorkbook, renderSheets } = require(path.join(BUILD, "xlsx", "render.js"));
   const { loadWorkbookBytes } = require(path.join(BUILD, "cli", "xlsx.js"));
-  const { readWorkbook } = require(path.join(BUILD, "core", "register.js"));
+  const { readWorkbook } = require(path.join(BUILD, "core", "read", "register.js"));
   const wb = newWorkbook();
   renderSheets(wb, sampleWorkbook());
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
@@ -30,11 +30,11 @@ async function sampleBook() {
 
 async function run() {
   const runs = Number(argValue("--runs", "200"));
-  const { bienBanData, deDanData } = require(path.join(BUILD, "core", "documentData.js"));
+  const { bienBanData, deDanData } = require(path.join(BUILD, "core", "make", "documentData.js"));
   const { fillTemplate } = require(path.join(BUILD, "documents", "fill.js"));
   const PizZip = require("pizzip");
   const Docxtemplater = require("docxtemplater");
-  const { sampleRows } = require(path.join(BUILD, "core", "sample.js"));
+  const { sampleRows } = require(path.join(BUILD, "core", "make", "sample.js"));
 
   const book = await sampleBook();
   const held = Number(sampleRows().minutes[0][0]);

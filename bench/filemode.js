@@ -21,7 +21,7 @@ async function run() {
   const topics = Number(argValue("--topics", "5000"));
   const attendanceRows = Number(argValue("--attendance", "50000"));
   const rounds = Number(argValue("--runs", "3"));
-  const { scaledWorkbook } = require(path.join(BUILD, "core", "sample.js"));
+  const { scaledWorkbook } = require(path.join(BUILD, "core", "make", "sample.js"));
   const { newWorkbook, renderSheets } = require(path.join(BUILD, "xlsx", "render.js"));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chuyende-bench-filemode-"));
   const { chromium } = require("playwright-core");

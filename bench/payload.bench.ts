@@ -3,8 +3,8 @@
 // Run by bench/payload.js through jest (ts-jest compiles it); writes
 // {"maxRequestBytes": n, "maxResponseBytes": n, "perCommand": {...}} to BENCH_PAYLOAD_OUT.
 import { writeFileSync } from "fs";
-import { buildCanonicalWorkbook } from "../src/core/canonical";
-import type { ModelValue } from "../src/core/sheetModel";
+import { buildCanonicalWorkbook } from "../src/core/make/canonical";
+import type { ModelValue } from "../src/core/make/sheetModel";
 import { createWorkbookHost } from "../src/excel/host";
 import { readWorkbook } from "../src/excel/read";
 import { writeSheetModels } from "../src/excel/render";

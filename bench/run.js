@@ -51,9 +51,9 @@ async function benchCheck() {
   const topics = Number(argValue("--topics", "5000"));
   const attendanceRows = Number(argValue("--attendance", "50000"));
   const rounds = Number(argValue("--runs", "5"));
-  const { scaledWorkbook } = require(path.join(BUILD, "core", "sample.js"));
-  const { readWorkbook } = require(path.join(BUILD, "core", "register.js"));
-  const { check } = require(path.join(BUILD, "core", "check.js"));
+  const { scaledWorkbook } = require(path.join(BUILD, "core", "make", "sample.js"));
+  const { readWorkbook } = require(path.join(BUILD, "core", "read", "register.js"));
+  const { check } = require(path.join(BUILD, "core", "check", "check.js"));
   const { newWorkbook, renderSheets } = require(path.join(BUILD, "xlsx", "render.js"));
   const { loadWorkbookFile } = require(path.join(BUILD, "cli", "xlsx.js"));
   const ExcelJS = require("exceljs");

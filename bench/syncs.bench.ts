@@ -4,10 +4,10 @@
 //   BENCH_SYNCS_OUT=file.json npx jest --rootDir . --roots '<rootDir>/bench' --testMatch '**/syncs.bench.ts'
 // It writes {"<command>": {"10": n, "5000": n}, …} to BENCH_SYNCS_OUT.
 import { writeFileSync } from "fs";
-import { check } from "../src/core/check";
-import { consolidateEntry } from "../src/core/consolidate";
-import { readWorkbook } from "../src/core/register";
-import { REGISTER_COLUMNS, type WorkbookGrid } from "../src/core/types";
+import { check } from "../src/core/check/check";
+import { consolidateEntry } from "../src/core/make/consolidate";
+import { readWorkbook } from "../src/core/read/register";
+import { REGISTER_COLUMNS, type WorkbookGrid } from "../src/core/shared/types";
 import { createWorkbookHost } from "../src/excel/host";
 import { runCheck } from "../src/taskpane/logic/check";
 import { writeConsolidation } from "../src/taskpane/logic/consolidate";

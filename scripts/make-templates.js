@@ -9,7 +9,7 @@
 //
 // Every docxtemplater tag is written as the whole text of one TextRun (one w:r),
 // so Word never sees a tag split across runs. The tags are the names documented
-// in TEMPLATE_FIELDS (src/core/documentData.ts); test/documents checks the two agree.
+// in TEMPLATE_FIELDS (src/core/make/documentData.ts); test/documents checks the two agree.
 "use strict";
 
 const fs = require("fs");

@@ -1,6 +1,6 @@
 // Command-line parsing: `--flag value`, `--flag=value`, `-o value`, bare flags, `--`.
 import type { ParsedArgs } from "./command";
-import { UserError } from "../core/types";
+import { UserError } from "../core/shared/types";
 
 /** Flags every command accepts. */
 export const COMMON_FLAGS = ["help", "h"] as const;

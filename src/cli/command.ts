@@ -29,6 +29,6 @@ export interface Command {
   /** Options that take a value (others are flags). */
   valueOptions: string[];
   /** Returns the exit code: 0 ok, 1 error findings, 2 unusable input or arguments.
-   *  Throw a UserError (src/core/types.ts) for bad input: main prints `Lỗi: …` and exits 2. */
+   *  Throw a UserError (src/core/shared/types.ts) for bad input: main prints `Lỗi: …` and exits 2. */
   run(args: ParsedArgs, io: CliIO): Promise<number>;
 }

@@ -6,9 +6,9 @@ import * as path from "path";
 import * as crypto from "crypto";
 import type ExcelJS from "exceljs";
 import type { ParsedArgs, CliIO } from "./command";
-import type { Quarter, SimpleDate } from "../core/types";
-import { parseDate, parseQuarter } from "../core/values";
-import { UserError } from "../core/types";
+import type { Quarter, SimpleDate } from "../core/shared/types";
+import { parseDate, parseQuarter } from "../core/read/values";
+import { UserError } from "../core/shared/types";
 import { xmlSafeData, xmlSafeText } from "../core/shared/xmlText";
 
 export interface WriteOptions {

@@ -3,8 +3,8 @@
 import type { CliIO, Command } from "./command";
 import { COMMANDS } from "./commands";
 import { parseArgs } from "./args";
-import { NO_REGISTER_CODE, noRegisterError } from "../core/check";
-import { UserError } from "../core/types";
+import { NO_REGISTER_CODE, noRegisterError } from "../core/check/check";
+import { UserError } from "../core/shared/types";
 
 /** What the command line says after the engine's "no register" message. */
 export const NO_REGISTER_CLI_HINT = "Trên dòng lệnh: chuyende khoi-tao tạo sổ mới, chuyende chuyen-doi đưa sổ đang có về mẫu.";

@@ -2,7 +2,7 @@
 // that works on bytes — the Vietnamese reasons for unusable files, workbook → grid, the
 // repairs before saving — is in src/xlsx, shared with the pane; re-exported here.
 import { promises as fs } from "fs";
-import { UserError } from "../core/types";
+import { UserError } from "../core/shared/types";
 import * as path from "path";
 import { loadWorkbookBytes, type LoadedWorkbook } from "../xlsx/load";
 import { READ_LIMITS } from "../xlsx/limits";

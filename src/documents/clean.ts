@@ -3,7 +3,7 @@
 // remote attachedTemplate is fetched by Word on opening), no entries nothing refers to (a
 // huge unreferenced entry would make each output a zip bomb). Browser and Node.
 import type PizZip from "pizzip";
-import { UserError } from "../core/types";
+import { UserError } from "../core/shared/types";
 
 /** Limits on a template (a real one is 20–200 KB) and on a filled document. */
 export const DOCX_LIMITS = {

@@ -8,8 +8,8 @@ import PizZip from "pizzip";
 import Docxtemplater from "docxtemplater";
 // The module exports a factory function; `new` on it returns the same instance.
 import InspectModule from "docxtemplater/js/inspect-module.js";
-import { UserError } from "../core/types";
-import { TEMPLATE_FIELDS, type DocumentData, type DocumentKind } from "../core/documentData";
+import { UserError } from "../core/shared/types";
+import { TEMPLATE_FIELDS, type DocumentData, type DocumentKind } from "../core/make/documentData";
 import { xmlSafeData } from "../core/shared/xmlText";
 import { DOCX_LIMITS, checkTemplateSize, keepOnlyDocxParts } from "./clean";
 

@@ -1,12 +1,12 @@
 // Báo cáo quý as a Word document, drawn from the same QuarterReport as the sheet
-// (src/core/report.ts), in the party form of HD 36-HD/VPTW (SPEC §7): A4, margins 20/20/
+// (src/core/make/report.ts), in the party form of HD 36-HD/VPTW (SPEC §7): A4, margins 20/20/
 // 30/15 mm, Times New Roman; header block, "Số …-BC/CB", BÁO CÁO and its subject line,
 // body 14, the topic table 12 with borders (its header row repeated on every page),
 // "Nơi nhận:" 14 underlined with recipients 12, T/M CHI BỘ / BÍ THƯ; page numbers from
 // page 2, centred in the top margin. The XML is written directly (pizzip, a run-time
 // dependency already), every text escaped.
 import PizZip from "pizzip";
-import type { QuarterReport } from "../core/report";
+import type { QuarterReport } from "../core/make/report";
 
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const TEXT_WIDTH = mm(210 - 30 - 15);

@@ -1,5 +1,5 @@
 // A1 addresses for the Office.js adapter (pure helpers, no Excel objects).
-import { columnLetter as columnLetters } from "../core/sheetModel";
+import { columnLetter as columnLetters } from "../core/make/sheetModel";
 
 export { columnLetters };
 

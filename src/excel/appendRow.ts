@@ -2,7 +2,7 @@
 // sent in one sync. Core chose the row (src/core/plan/addTopic.ts): an empty row inside the
 // table, or — when the table is full — a new table row added at its end with
 // TableRowCollection.add, so the table (its drop-downs, formats) takes the row in.
-import { DATE_FORMAT } from "../core/layout";
+import { DATE_FORMAT } from "../core/read/layout";
 import type { PlannedRow } from "../core/plan/addTopic";
 import { a1 } from "./address";
 import { toExcelInput } from "./render";

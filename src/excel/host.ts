@@ -1,7 +1,7 @@
 // The pane's door to Excel: a session runs one Excel.run, so a command's reads and writes
 // share one request context and its sync count is easy to bound (≤ 3 per command).
 import type { PlannedRow } from "../core/plan/addTopic";
-import type { SheetModel } from "../core/sheetModel";
+import type { SheetModel } from "../core/make/sheetModel";
 import { appendPlannedRow } from "./appendRow";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
 import { writeSheetModels, type RenderOptions } from "./render";

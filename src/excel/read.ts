@@ -8,7 +8,7 @@
 // getMergedAreasOrNullObject fails).
 // A sheet Excel refuses to read is retried on its own and, failing that, left out, so one
 // odd sheet never stops the others.
-import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/types";
+import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/shared/types";
 import { a1, parseAreas } from "./address";
 import { CELLS_PER_SYNC, MERGED_AREAS_LIMIT, errorCode, isPayloadError } from "./limits";
 import { MARKER_KEY, parseMarker } from "./marker";

@@ -1,11 +1,11 @@
 // Writing a SheetModel (core's description of a sheet) into the open workbook. Every
 // operation is queued; the caller's one context.sync() sends them all, so a sheet of 10
 // rows and one of 5,000 cost the same number of round trips.
-import { dateToExcelSerial, localDateFromJsDate } from "../core/dates";
-import { DATE_FORMAT } from "../core/layout";
-import type { CellStyle, ModelValue, Range1, SheetModel } from "../core/sheetModel";
-import { looksLikeFormula } from "../core/sheetModel";
-import { UserError } from "../core/types";
+import { dateToExcelSerial, localDateFromJsDate } from "../core/read/dates";
+import { DATE_FORMAT } from "../core/read/layout";
+import type { CellStyle, ModelValue, Range1, SheetModel } from "../core/make/sheetModel";
+import { looksLikeFormula } from "../core/make/sheetModel";
+import { UserError } from "../core/shared/types";
 import { a1, columnLetters, type Box } from "./address";
 import { ACTION_BYTES, PAYLOAD_BUDGET, jsonBytes } from "./limits";
 import { markerName, markerReference, parseMarker, type SheetKind } from "./marker";

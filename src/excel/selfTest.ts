@@ -3,7 +3,7 @@
 // on, one sync per item, and reports pass/fail with timings, the Office platform and
 // version and the requirement sets the host has. The workbook is left as it was: the
 // temporary sheet, its table and its marker name are removed, the active sheet restored.
-import { DATE_FORMAT } from "../core/layout";
+import { DATE_FORMAT } from "../core/read/layout";
 import { a1 } from "./address";
 import { excelErrorMessage } from "./errors";
 import type { ExcelRunner } from "./host";

@@ -6,10 +6,10 @@
 // CLI's guarantees: the user's sheets and tables are carried over as read (fixTables),
 // and a sheet of the same name is replaced only when this tool made it.
 import type ExcelJS from "exceljs";
-import { isConsolidationWorkbook } from "../core/consolidate";
-import { isQuarterReportSheet } from "../core/reportSheets";
-import type { SheetModel } from "../core/sheetModel";
-import { UserError, type SheetGrid, type WorkbookGrid } from "../core/types";
+import { isConsolidationWorkbook } from "../core/make/consolidate";
+import { isQuarterReportSheet } from "../core/make/reportSheets";
+import type { SheetModel } from "../core/make/sheetModel";
+import { UserError, type SheetGrid, type WorkbookGrid } from "../core/shared/types";
 import type { WorkbookHost, WorkbookSession } from "../excel/host";
 import type { ReadOptions, SheetInfo, WorkbookSnapshot } from "../excel/read";
 import type { RenderOptions } from "../excel/render";

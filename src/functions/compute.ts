@@ -1,13 +1,13 @@
 // What the custom functions compute, apart from Excel: plain values in, plain values out,
 // all by the engine (SPEC §5: "the same code as the check"). functions.ts wraps these for
 // Excel; tests call them directly.
-import { check } from "../core/check";
-import { formatVietnameseDate, quarterOf } from "../core/dates";
-import { readWorkbook as parseWorkbook } from "../core/register";
-import { withoutReportSheets } from "../core/reportSheets";
-import { assignmentCounts, countHeld } from "../core/stats";
-import { REGISTER_COLUMNS, UserError, type CellValue, type ParsedWorkbook, type SimpleDate, type WorkbookGrid } from "../core/types";
-import { cellText, isBlank, parseDate, parseQuarter } from "../core/values";
+import { check } from "../core/check/check";
+import { formatVietnameseDate, quarterOf } from "../core/read/dates";
+import { readWorkbook as parseWorkbook } from "../core/read/register";
+import { withoutReportSheets } from "../core/make/reportSheets";
+import { assignmentCounts, countHeld } from "../core/make/stats";
+import { REGISTER_COLUMNS, UserError, type CellValue, type ParsedWorkbook, type SimpleDate, type WorkbookGrid } from "../core/shared/types";
+import { cellText, isBlank, parseDate, parseQuarter } from "../core/read/values";
 
 /** A bad argument: becomes #VALUE! (with this Vietnamese message) in the cell. */
 export class FunctionInputError extends Error {

@@ -5,8 +5,8 @@
 // KIEMTRA with no range reads the open workbook through the Excel API (possible in the
 // shared runtime) and is a streaming function: it subscribes to worksheet changes and
 // sets a new result when the findings change, so it refreshes when the register does.
-import { todayLocal } from "../core/dates";
-import type { WorkbookGrid } from "../core/types";
+import { todayLocal } from "../core/read/dates";
+import type { WorkbookGrid } from "../core/shared/types";
 import { parseAreas } from "../excel/address";
 import { excelErrorMessage } from "../excel/errors";
 import { setSupported } from "../excel/office";

@@ -3,7 +3,7 @@
 // this machine; whatever a section changes goes into a copy, offered with "Lưu bản mới";
 // the chosen file itself is never written. The file host (with exceljs) is loaded the
 // first time it is needed, so the page starts as fast as the add-in's pane.
-import { todayLocal } from "../core/dates";
+import { todayLocal } from "../core/read/dates";
 import type { WorkbookHost, WorkbookSession } from "../excel/host";
 import type { FileState, FileWorkbookHost } from "../file/fileHost";
 import { mountApp } from "./app";

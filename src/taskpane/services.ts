@@ -1,7 +1,7 @@
 // What every pane section gets from the shell, and what a section module exports. The
 // lazy sections (Tài liệu, Báo cáo quý, Tổng hợp) are loaded with import() and mounted
 // through this interface only.
-import type { SimpleDate } from "../core/types";
+import type { SimpleDate } from "../core/shared/types";
 import type { WorkbookHost } from "../excel/host";
 import type { SelfTestReport } from "../excel/selfTest";
 

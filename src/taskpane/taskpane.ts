@@ -1,5 +1,5 @@
 // Entry of the task pane page (which in the shared runtime also hosts the functions).
-import { todayLocal } from "../core/dates";
+import { todayLocal } from "../core/read/dates";
 import { createWorkbookHost, detectHost, openInBrowser, setSupported } from "../excel";
 import { runSelfTest } from "../excel/selfTest";
 import { mountApp, renderOutsideExcel } from "./app";

@@ -1,8 +1,8 @@
 // The exceljs adapter shared by the CLI (Node) and the pane's Tổng hợp (browser): a loaded
 // exceljs workbook → the engine's neutral WorkbookGrid. No Node APIs (no fs, path, Buffer).
 import type ExcelJS from "exceljs";
-import { columnLetter } from "../core/sheetModel";
-import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/types";
+import { columnLetter } from "../core/make/sheetModel";
+import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/shared/types";
 
 type RawValue = ExcelJS.CellValue;
 

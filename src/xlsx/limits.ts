@@ -4,7 +4,7 @@
 // broken file ends in a Vietnamese message within seconds and a bounded amount of memory.
 // Shared by the CLI and the pane (no Node APIs; Node's zlib is an optional fast path).
 import type PizZip from "pizzip";
-import { UserError } from "../core/types";
+import { UserError } from "../core/shared/types";
 import { decodeRange, encodeAddress } from "./grid";
 
 const MiB = 1024 * 1024;

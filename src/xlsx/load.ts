@@ -4,8 +4,8 @@
 // No Node APIs — use Uint8Array, not Buffer; Node's zlib is only an optional fast path.
 import ExcelJS from "exceljs";
 import PizZip from "pizzip";
-import type { WorkbookGrid } from "../core/types";
-import { UserError } from "../core/types";
+import type { WorkbookGrid } from "../core/shared/types";
+import { UserError } from "../core/shared/types";
 import { decodeAddress, encodeAddress, tablesOf, workbookToGrid } from "./grid";
 import { boundWorkbook, checkZipEnvelope } from "./limits";
 

@@ -1,10 +1,10 @@
 // A planned topic's row (Kế hoạch năm) written into an exceljs workbook: the CLI's
 // ke-hoach and the pane's file mode share it. Browser-safe, like the rest of src/xlsx.
 import type ExcelJS from "exceljs";
-import { DATE_FORMAT } from "../core/layout";
+import { DATE_FORMAT } from "../core/read/layout";
 import type { PlannedRow } from "../core/plan/addTopic";
-import { columnLetter } from "../core/sheetModel";
-import { UserError } from "../core/types";
+import { columnLetter } from "../core/make/sheetModel";
+import { UserError } from "../core/shared/types";
 import { decodeRange, tablesOf } from "./grid";
 import { toExcelValue } from "./render";
 

@@ -8,11 +8,11 @@ import type {
   ModelValue,
   Range1,
   SheetModel,
-} from "../core/sheetModel";
-import type { SimpleDate } from "../core/types";
-import { DATE_FORMAT } from "../core/layout";
-import { columnLetter } from "../core/sheetModel";
-import { UserError } from "../core/types";
+} from "../core/make/sheetModel";
+import type { SimpleDate } from "../core/shared/types";
+import { DATE_FORMAT } from "../core/read/layout";
+import { columnLetter } from "../core/make/sheetModel";
+import { UserError } from "../core/shared/types";
 import { markerName, markerReference, parseMarker, type SheetKind } from "../core/make/sheetMarker";
 
 export interface RenderOptions {

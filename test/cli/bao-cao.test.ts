@@ -3,9 +3,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { loadWorkbookFile } from "../../src/cli/xlsx";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
-import { sampleWorkbook } from "../../src/core/sample";
-import { SHEETS } from "../../src/core/layout";
-import type { SheetGrid, WorkbookGrid } from "../../src/core/types";
+import { sampleWorkbook } from "../../src/core/make/sample";
+import { SHEETS } from "../../src/core/read/layout";
+import type { SheetGrid, WorkbookGrid } from "../../src/core/shared/types";
 import { runInProcess } from "./helpers/run";
 import {
   makeTablesExcelStyle,

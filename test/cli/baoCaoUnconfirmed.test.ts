@@ -4,8 +4,8 @@
 import * as path from "path";
 import { loadWorkbookFile } from "../../src/cli/xlsx";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
-import { buildCanonicalWorkbook } from "../../src/core/canonical";
-import type { ModelValue } from "../../src/core/sheetModel";
+import { buildCanonicalWorkbook } from "../../src/core/make/canonical";
+import type { ModelValue } from "../../src/core/make/sheetModel";
 import { runInProcess } from "./helpers/run";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 import { docxText } from "../documents/docx";

@@ -5,7 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { runInProcess } from "./helpers/run";
 import { makeTempDir, removeTempDir, writeXlsx, readXlsx, sheetXml, tableXmls, sha256, makeTablesExcelStyle } from "../support/xlsx";
-import { CHOICES, SHEETS, TABLES } from "../../src/core/layout";
+import { CHOICES, SHEETS, TABLES } from "../../src/core/read/layout";
 
 let dir: string;
 beforeAll(() => {

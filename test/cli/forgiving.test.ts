@@ -7,7 +7,7 @@ import * as path from "path";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { COMMANDS } from "../../src/cli/commands";
 import { parseArgs } from "../../src/cli/args";
-import { sampleWorkbook, SAMPLE_YEAR } from "../../src/core/sample";
+import { sampleWorkbook, SAMPLE_YEAR } from "../../src/core/make/sample";
 import { runInProcess } from "./helpers/run";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 import { voiceProblems } from "../support/secretaryVoice";

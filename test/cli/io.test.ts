@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, readdirSync, symlinkSync } from "fs";
 import * as path from "path";
 import { writeFileAtomic, dateOption, yearOption, requireOutput, intOption, quarterOption } from "../../src/cli/io";
 import { parseArgs } from "../../src/cli/args";
-import { UserError } from "../../src/core/types";
+import { UserError } from "../../src/core/shared/types";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 
 let dir: string;
@@ -42,7 +42,7 @@ describe("writeFileAtomic", () => {
 });
 
 describe("options", () => {
-  // Every form a date cell of the sheets accepts (src/core/values.ts), day first.
+  // Every form a date cell of the sheets accepts (src/core/read/values.ts), day first.
   test.each([
     ["20/11/2025"],
     ["20/11/25"],

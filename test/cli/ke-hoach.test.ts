@@ -3,9 +3,9 @@
 // plan document is written; goi-y prints the list in force, numbered by group.
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { buildCanonicalWorkbook } from "../../src/core/canonical";
-import { check } from "../../src/core/check";
-import { readWorkbook } from "../../src/core/register";
+import { buildCanonicalWorkbook } from "../../src/core/make/canonical";
+import { check } from "../../src/core/check/check";
+import { readWorkbook } from "../../src/core/read/register";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { makeTempDir, removeTempDir, sha256 } from "../support/xlsx";

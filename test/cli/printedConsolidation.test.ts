@@ -1,7 +1,7 @@
 // Tổng hợp printed as a user prints it (LibreOffice → PDF → word boxes).
 import * as path from "path";
-import { check } from "../../src/core/check";
-import { buildConsolidationSheets, consolidateEntry } from "../../src/core/consolidate";
+import { check } from "../../src/core/check/check";
+import { buildConsolidationSheets, consolidateEntry } from "../../src/core/make/consolidate";
 import { newWorkbook, renderSheet } from "../../src/xlsx/render";
 import { buildBook, completeTopic, day } from "../support/bookBuilder";
 import { A4, cannotPrint, overlappingWords, printFiles, printedText, savePictures, type PrintedFile } from "../support/pdf";

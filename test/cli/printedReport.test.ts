@@ -1,11 +1,11 @@
 // Báo cáo quý printed as a user prints it: the sheet written by the CLI's renderer,
 // converted to PDF by LibreOffice, measured word by word (pdftotext -bbox-layout).
 import * as path from "path";
-import { check } from "../../src/core/check";
-import { readWorkbook } from "../../src/core/register";
-import { buildQuarterReport } from "../../src/core/report";
-import { sampleWorkbook } from "../../src/core/sample";
-import type { ParsedWorkbook } from "../../src/core/types";
+import { check } from "../../src/core/check/check";
+import { readWorkbook } from "../../src/core/read/register";
+import { buildQuarterReport } from "../../src/core/make/report";
+import { sampleWorkbook } from "../../src/core/make/sample";
+import type { ParsedWorkbook } from "../../src/core/shared/types";
 import { newWorkbook, renderSheet, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { buildBook, completeTopic, day } from "../support/bookBuilder";

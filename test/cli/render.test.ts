@@ -4,8 +4,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { renderSheet } from "../../src/xlsx/render";
 import { saveWorkbook } from "../../src/cli/io";
-import type { SheetModel } from "../../src/core/sheetModel";
-import { UserError } from "../../src/core/types";
+import type { SheetModel } from "../../src/core/make/sheetModel";
+import { UserError } from "../../src/core/shared/types";
 import { makeTempDir, removeTempDir, readXlsx, sheetXml, tableXmls } from "../support/xlsx";
 
 let dir: string;

@@ -4,8 +4,8 @@ import { loadWorkbookFile } from "../../src/cli/xlsx";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { createProgress } from "../../src/cli/progress";
 import { collectInputs } from "../../src/cli/commands/tong-hop";
-import { buildCanonicalWorkbook } from "../../src/core/canonical";
-import type { ModelValue } from "../../src/core/sheetModel";
+import { buildCanonicalWorkbook } from "../../src/core/make/canonical";
+import type { ModelValue } from "../../src/core/make/sheetModel";
 import { ensureBuilt, runBin, runInProcess } from "./helpers/run";
 import { makeTempDir, removeTempDir, writeXlsx } from "../support/xlsx";
 

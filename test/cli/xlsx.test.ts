@@ -4,7 +4,7 @@ import { writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { loadWorkbookFile, fixTables, workbookToGrid, loadNotes } from "../../src/cli/xlsx";
-import { UserError } from "../../src/core/types";
+import { UserError } from "../../src/core/shared/types";
 import { makeTempDir, removeTempDir, writeXlsx, readXlsx, makeTablesExcelStyle, tableXmls, sheetXml, sha256 } from "../support/xlsx";
 import PizZip from "pizzip";
 import { readFileSync } from "fs";

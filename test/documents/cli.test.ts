@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
-import { sampleRows, sampleWorkbook } from "../../src/core/sample";
+import { sampleRows, sampleWorkbook } from "../../src/core/make/sample";
 import { ensureBuilt, runBin, runInProcess } from "../cli/helpers/run";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 import { docxParagraphs, docxText, makeDocx, paragraph, run } from "./docx";

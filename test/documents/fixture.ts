@@ -1,7 +1,7 @@
 // A small canonical workbook (as a grid, read by the real reader) for the document tests:
 // a cell of 12 members, topic 1 held with attendance, minutes and opinions.
-import { readWorkbook } from "../../src/core/register";
-import type { CellValue, ParsedWorkbook, SheetGrid, WorkbookGrid } from "../../src/core/types";
+import { readWorkbook } from "../../src/core/read/register";
+import type { CellValue, ParsedWorkbook, SheetGrid, WorkbookGrid } from "../../src/core/shared/types";
 
 export const MEMBERS: [string, string, string, string][] = [
   // name, role, kind, exempt

@@ -1,6 +1,6 @@
 // A value typed over several lines in one cell (Alt+Enter in Excel) is printed over the
 // same lines in the filled document: Word line breaks, not one run-on line.
-import { deDanData } from "../../src/core/documentData";
+import { deDanData } from "../../src/core/make/documentData";
 import { fillTemplate } from "../../src/documents/fill";
 import { makeDocx, paragraph, run, zipEntry } from "./docx";
 import { fixtureBook } from "./fixture";

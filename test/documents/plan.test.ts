@@ -7,11 +7,11 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "f
 import * as os from "os";
 import * as path from "path";
 import PizZip from "pizzip";
-import { buildCanonicalWorkbook } from "../../src/core/canonical";
+import { buildCanonicalWorkbook } from "../../src/core/make/canonical";
 import { yearPlanData, PLAN_FIELDS } from "../../src/core/plan/yearPlan";
-import { readWorkbook } from "../../src/core/register";
-import type { ModelValue } from "../../src/core/sheetModel";
-import type { ParsedWorkbook } from "../../src/core/types";
+import { readWorkbook } from "../../src/core/read/register";
+import type { ModelValue } from "../../src/core/make/sheetModel";
+import type { ParsedWorkbook } from "../../src/core/shared/types";
 import { fillTemplate } from "../../src/documents/fill";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";

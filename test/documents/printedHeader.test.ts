@@ -2,7 +2,7 @@
 // break only between words and never when short; page numbers from page 2; one signature
 // slot per drafter; no internal lines.
 import * as path from "path";
-import { bienBanData, deDanData } from "../../src/core/documentData";
+import { bienBanData, deDanData } from "../../src/core/make/documentData";
 import { fillTemplate } from "../../src/documents/fill";
 import { builtInTemplate } from "./docx";
 import { fixtureBook } from "./fixture";

@@ -1,10 +1,10 @@
 // Báo cáo quý as a Word file (bao-cao -o OUT.docx), printed through LibreOffice and
 // measured like the sheet: A4 portrait, no word under 11 pt, no overlaps, party form.
 import * as path from "path";
-import { check } from "../../src/core/check";
-import { readWorkbook } from "../../src/core/register";
-import { quarterReport } from "../../src/core/report";
-import { sampleWorkbook } from "../../src/core/sample";
+import { check } from "../../src/core/check/check";
+import { readWorkbook } from "../../src/core/read/register";
+import { quarterReport } from "../../src/core/make/report";
+import { sampleWorkbook } from "../../src/core/make/sample";
 import { quarterReportDocx } from "../../src/documents/reportDocx";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";

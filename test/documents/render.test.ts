@@ -1,10 +1,10 @@
 // Fills both built-in templates from the sample register (written to .xlsx and read back
 // the way the CLI does) and from the test fixture, prints them to PDF with LibreOffice,
 // and reads the pages back as a user would see them.
-import { bienBanData, deDanData } from "../../src/core/documentData";
-import { readWorkbook } from "../../src/core/register";
-import { SAMPLE_INFO, SAMPLE_MEMBERS, sampleRows, sampleWorkbook } from "../../src/core/sample";
-import type { ParsedWorkbook } from "../../src/core/types";
+import { bienBanData, deDanData } from "../../src/core/make/documentData";
+import { readWorkbook } from "../../src/core/read/register";
+import { SAMPLE_INFO, SAMPLE_MEMBERS, sampleRows, sampleWorkbook } from "../../src/core/make/sample";
+import type { ParsedWorkbook } from "../../src/core/shared/types";
 import { fillTemplate } from "../../src/documents/fill";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";

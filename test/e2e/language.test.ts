@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync } from "fs";
 import * as path from "path";
 import type { Server } from "http";
 import type { Page } from "playwright-core";
-import { dateToExcelSerial } from "../../src/core/dates";
-import { SHEETS } from "../../src/core/layout";
+import { dateToExcelSerial } from "../../src/core/read/dates";
+import { SHEETS } from "../../src/core/read/layout";
 import { YEAR_GROUP_TITLE } from "../../src/taskpane/logic/check";
 import { checkState, compileStandIn, DIST, launchBrowser, officeJsUrl, openPane, PANE_WIDTH, SCREENSHOTS, serveDir, shoot, type BrowserRun } from "./harness";
 

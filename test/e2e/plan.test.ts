@@ -8,8 +8,8 @@ import * as path from "path";
 import type { Server } from "http";
 import type { Page } from "playwright-core";
 import PizZip from "pizzip";
-import { dateToExcelSerial } from "../../src/core/dates";
-import { REGISTER_COLUMNS } from "../../src/core/types";
+import { dateToExcelSerial } from "../../src/core/read/dates";
+import { REGISTER_COLUMNS } from "../../src/core/shared/types";
 import { checkState, compileStandIn, DIST, foreignRequests, launchBrowser, officeJsUrl, openPane, SCREENSHOTS, serveDir, shoot, type BrowserRun } from "./harness";
 
 jest.setTimeout(180_000);

@@ -4,7 +4,7 @@ import { readWorkbook, readWorkbookGrid } from "../../src/excel/read";
 import { queueSheetModel, renderSheetModel, safeText } from "../../src/excel/render";
 import { selectCell } from "../../src/excel/select";
 import { MARKER_KEY } from "../../src/excel/marker";
-import type { SheetModel } from "../../src/core/sheetModel";
+import type { SheetModel } from "../../src/core/make/sheetModel";
 import { StandInWorkbook } from "../support/excelStandIn";
 
 function registerRows(n: number): unknown[][] {

@@ -3,8 +3,8 @@
 // coercion on write, freeze counts, requirement sets. Each limit is enforced by the stand-in
 // (see the comments there for the learn.microsoft.com pages); these tests show the adapter
 // stays inside them.
-import { buildCanonicalWorkbook } from "../../src/core/canonical";
-import type { ModelValue } from "../../src/core/sheetModel";
+import { buildCanonicalWorkbook } from "../../src/core/make/canonical";
+import type { ModelValue } from "../../src/core/make/sheetModel";
 import { createWorkbookHost } from "../../src/excel/host";
 import { readWorkbook, readWorkbookGrid } from "../../src/excel/read";
 import { safeText, writeSheetModels } from "../../src/excel/render";

@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { markerName, markerReference, parseMarker } from "../../src/excel/marker";
 import { renderSheet } from "../../src/xlsx/render";
-import type { SheetModel } from "../../src/core/sheetModel";
+import type { SheetModel } from "../../src/core/make/sheetModel";
 
 type Names = { model: { name: string; ranges: string[] }[]; add(loc: string, name: string): void };
 const namesOf = (wb: ExcelJS.Workbook): Names => (wb as unknown as { definedNames: Names }).definedNames;

@@ -2,7 +2,7 @@
 // between two equally styled cells that has no style of its own must stay as the user sees
 // a plain cell: not bold, no fill, no border.
 import { renderSheetModel } from "../../src/excel/render";
-import type { SheetModel } from "../../src/core/sheetModel";
+import type { SheetModel } from "../../src/core/make/sheetModel";
 import { StandInWorkbook, parseAddress } from "../support/excelStandIn";
 
 const heading = { bold: true, fill: "DDEBF7", border: true };

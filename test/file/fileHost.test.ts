@@ -3,7 +3,7 @@
 // guarantees (the user's sheets and tables as read, a report sheet replaced only when
 // this tool made it).
 import ExcelJS from "exceljs";
-import { SAMPLE_YEAR, sampleAsOf, sampleWorkbook } from "../../src/core/sample";
+import { SAMPLE_YEAR, sampleAsOf, sampleWorkbook } from "../../src/core/make/sample";
 import { createFileHost, newFileName } from "../../src/file/fileHost";
 import { loadWorkbookBytes } from "../../src/xlsx/load";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
@@ -11,7 +11,7 @@ import { createBook } from "../../src/taskpane/logic/createBook";
 import { runCheck } from "../../src/taskpane/logic/check";
 import { writeQuarterReport } from "../../src/taskpane/logic/report";
 import { consolidateFiles, writeConsolidation } from "../../src/taskpane/logic/consolidate";
-import { CONSOLIDATION_SHEET } from "../../src/core/consolidate";
+import { CONSOLIDATION_SHEET } from "../../src/core/make/consolidate";
 
 jest.setTimeout(60_000);
 

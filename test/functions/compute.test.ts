@@ -1,7 +1,7 @@
 // What the custom functions return, computed by the engine.
-import { check } from "../../src/core/check";
-import { readWorkbook } from "../../src/core/register";
-import { REGISTER_COLUMNS } from "../../src/core/types";
+import { check } from "../../src/core/check/check";
+import { readWorkbook } from "../../src/core/read/register";
+import { REGISTER_COLUMNS } from "../../src/core/shared/types";
 import {
   CHECK_HEADER,
   demQuy,

@@ -1,10 +1,10 @@
-// Round trips test/core/values.property.test.ts leaves out: every formatter's output
+// Round trips test/core/read/values.property.test.ts leaves out: every formatter's output
 // parses back to what was formatted (times, quarters, dates shown by cellText, numbers),
 // and the error-value test never throws and knows what Excel shows.
 import fc from "fast-check";
-import { formatDate, formatQuarter, formatTime, romanQuarter } from "../../src/core/dates";
-import { cellText, isExcelError, parseDate, parseNumber, parseQuarter, parseTime } from "../../src/core/values";
-import type { CellValue, Quarter } from "../../src/core/types";
+import { formatDate, formatQuarter, formatTime, romanQuarter } from "../../src/core/read/dates";
+import { cellText, isExcelError, parseDate, parseNumber, parseQuarter, parseTime } from "../../src/core/read/values";
+import type { CellValue, Quarter } from "../../src/core/shared/types";
 
 const quarter = fc.constantFrom<Quarter>(1, 2, 3, 4);
 

@@ -1,8 +1,8 @@
 // Builds ParsedWorkbooks for the check's tests from short, readable specs: values
 // are written as a secretary types them ("10/02/2023", "Đã sinh hoạt", "II",
-// "Lồng ghép", "08:00") and go through the real value parsers of src/core/values.ts.
-import { addDays, formatDate, parseIsoDate } from "../../src/core/dates";
-import { defaultInfo, SHEETS } from "../../src/core/layout";
+// "Lồng ghép", "08:00") and go through the real value parsers of src/core/read/values.ts.
+import { addDays, formatDate, parseIsoDate } from "../../src/core/read/dates";
+import { defaultInfo, SHEETS } from "../../src/core/read/layout";
 import type {
   AttendanceRow,
   CellInfo,
@@ -14,8 +14,8 @@ import type {
   RegisterColumn,
   SimpleDate,
   Topic,
-} from "../../src/core/types";
-import { REGISTER_COLUMNS } from "../../src/core/types";
+} from "../../src/core/shared/types";
+import { REGISTER_COLUMNS } from "../../src/core/shared/types";
 import {
   parseAttendanceStatus,
   parseDateCell,
@@ -24,7 +24,7 @@ import {
   parseQuarter,
   parseStatus,
   parseTime,
-} from "../../src/core/values";
+} from "../../src/core/read/values";
 
 export interface TopicSpec {
   /** Excel row; default: header row + 1 + index. */

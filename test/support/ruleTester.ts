@@ -2,11 +2,11 @@
 // reports nothing) and `invalid` cases (exactly these findings, in the check's order).
 // Each case also runs through the full check() so a rule missing from the registry,
 // or reporting differently there, fails.
-import { check, sortFindings } from "../../src/core/check";
-import { computeFacts } from "../../src/core/facts";
+import { check, sortFindings } from "../../src/core/check/check";
+import { computeFacts } from "../../src/core/check/facts";
 import { createShared, ruleContext } from "../../src/core/rules/context";
 import type { Rule } from "../../src/core/rules/context";
-import type { Finding, ParsedWorkbook, Severity } from "../../src/core/types";
+import type { Finding, ParsedWorkbook, Severity } from "../../src/core/shared/types";
 import { buildBook, day } from "./bookBuilder";
 import { voiceProblems } from "./secretaryVoice";
 import type { BookSpec } from "./bookBuilder";

@@ -7,7 +7,7 @@ import { createWorkbookHost } from "../../src/excel/host";
 import { documentTopics, loadBook, makeDocument } from "../../src/taskpane/logic/documents";
 import { saveUrl, toBase64 } from "../../src/taskpane/download";
 import { StandInWorkbook } from "../support/excelStandIn";
-import { REGISTER_COLUMNS } from "../../src/core/types";
+import { REGISTER_COLUMNS } from "../../src/core/shared/types";
 
 const root = path.resolve(__dirname, "..", "..");
 

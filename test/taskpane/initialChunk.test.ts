@@ -47,7 +47,7 @@ test.each(["src/taskpane/taskpane.ts", "src/functions/functions.ts"])("%s reache
   expect(files.size).toBeGreaterThan(2);
   for (const p of HEAVY) expect([...packages]).not.toContain(p);
   const rel = [...files].map((f) => path.relative(root, f));
-  for (const lazy of ["src/taskpane/sections/documents.ts", "src/taskpane/sections/report.ts", "src/taskpane/sections/consolidate.ts", "src/documents/fill.ts", "src/core/report.ts", "src/core/consolidate.ts"]) {
+  for (const lazy of ["src/taskpane/sections/documents.ts", "src/taskpane/sections/report.ts", "src/taskpane/sections/consolidate.ts", "src/documents/fill.ts", "src/core/make/report.ts", "src/core/make/consolidate.ts"]) {
     expect(rel).not.toContain(lazy);
   }
 });

@@ -3,10 +3,10 @@
 import { readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { check } from "../../src/core/check";
-import { dateToExcelSerial, localDateFromJsDate } from "../../src/core/dates";
-import { REGISTER_COLUMNS, UserError, type WorkbookGrid } from "../../src/core/types";
-import { readWorkbook } from "../../src/core/register";
+import { check } from "../../src/core/check/check";
+import { dateToExcelSerial, localDateFromJsDate } from "../../src/core/read/dates";
+import { REGISTER_COLUMNS, UserError, type WorkbookGrid } from "../../src/core/shared/types";
+import { readWorkbook } from "../../src/core/read/register";
 import { loadWorkbookFile, workbookToGrid } from "../../src/cli/xlsx";
 import { createWorkbookHost } from "../../src/excel/host";
 import { createBook } from "../../src/taskpane/logic/createBook";
@@ -18,7 +18,7 @@ import { consolidateFiles, writeConsolidation } from "../../src/taskpane/logic/c
 import { StandInWorkbook, type StandInInit } from "../support/excelStandIn";
 import { cfb, makeTempDir, removeTempDir, writeXlsx } from "../support/xlsx";
 import { checkFile } from "../../src/cli/commands/kiem-tra";
-import { legacyTextMessage } from "../../src/core/register";
+import { legacyTextMessage } from "../../src/core/read/register";
 import { addGoodRegister, utc } from "../hard/support";
 
 const SAMPLE = path.join(__dirname, "..", "fixtures", "samples", "mau-so-tu-lam-2023.xlsx");

@@ -4,7 +4,7 @@ import PizZip from "pizzip";
 import { createWorkbookHost } from "../../src/excel/host";
 import { loadBook, makeDocument } from "../../src/taskpane/logic/documents";
 import { errorMessage } from "../../src/taskpane/logic/messages";
-import { REGISTER_COLUMNS, UserError } from "../../src/core/types";
+import { REGISTER_COLUMNS, UserError } from "../../src/core/shared/types";
 import { StandInWorkbook } from "../support/excelStandIn";
 import { builtInTemplate, makeDocx, paragraph, run } from "../documents/docx";
 

@@ -17,9 +17,9 @@ import {
   yearOption,
 } from "../io";
 import { quarterReportDocx } from "../../documents/reportDocx";
-import { readWorkbook } from "../../core/register";
-import { check, countBySeverity } from "../../core/check";
-import { formatDate, formatQuarter } from "../../core/dates";
+import { readWorkbook } from "../../core/read/register";
+import { check, countBySeverity } from "../../core/check/check";
+import { formatDate, formatQuarter } from "../../core/read/dates";
 import {
   quarterReport,
   reportQuarterFor,
@@ -29,9 +29,9 @@ import {
   reportFindings,
   unconfirmedNotice,
   withoutReportSheets,
-} from "../../core/report";
-import { computeFacts } from "../../core/facts";
-import { UserError } from "../../core/types";
+} from "../../core/make/report";
+import { computeFacts } from "../../core/check/facts";
+import { UserError } from "../../core/shared/types";
 
 export const baoCao: Command = {
   name: "bao-cao",

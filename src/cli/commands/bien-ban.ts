@@ -2,7 +2,7 @@
 // minutes of one topic's meeting. Counts that do not add up (and other gaps) are printed
 // as "Cảnh báo: …" on stderr; the document is still made (exit 0).
 import type { Command } from "../command";
-import { bienBanData } from "../../core/documentData";
+import { bienBanData } from "../../core/make/documentData";
 import { dateOption } from "../io";
 import { runDocumentCommand } from "./de-dan";
 

@@ -5,12 +5,12 @@ import type { Command } from "../command";
 import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
 import { dateOption, overwriteOption, requireInput, requireOutput, saveWorkbook, checkOutputPath, yearOption } from "../io";
 import { renderSheet } from "../../xlsx/render";
-import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/canonical";
-import { proposeMapping, convertRegister } from "../../core/convert";
-import { readWorkbook } from "../../core/register";
-import { check } from "../../core/check";
-import { SHEETS, TABLES } from "../../core/layout";
-import { REGISTER_COLUMNS, UserError } from "../../core/types";
+import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/make/canonical";
+import { proposeMapping, convertRegister } from "../../core/make/convert";
+import { readWorkbook } from "../../core/read/register";
+import { check } from "../../core/check/check";
+import { SHEETS, TABLES } from "../../core/read/layout";
+import { REGISTER_COLUMNS, UserError } from "../../core/shared/types";
 
 /** A sheet name not yet used in the workbook (Excel compares names case-insensitively). */
 export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {

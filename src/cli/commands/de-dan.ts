@@ -7,12 +7,12 @@ import * as path from "path";
 import type { Command, CliIO, ParsedArgs } from "../command";
 import { loadWorkbookFile } from "../xlsx";
 import { checkOutputPath, dateOption, intOption, overwriteOption, requireInput, requireOutput, stringOption, writeFileAtomic } from "../io";
-import { readWorkbook } from "../../core/register";
-import { deDanData, type DocumentData, type DocumentKind } from "../../core/documentData";
-import type { ParsedWorkbook } from "../../core/types";
-import { UserError, type WorkbookGrid } from "../../core/types";
+import { readWorkbook } from "../../core/read/register";
+import { deDanData, type DocumentData, type DocumentKind } from "../../core/make/documentData";
+import type { ParsedWorkbook } from "../../core/shared/types";
+import { UserError, type WorkbookGrid } from "../../core/shared/types";
 import { hasXmlForbidden } from "../../core/shared/xmlText";
-import { columnLetter } from "../../core/sheetModel";
+import { columnLetter } from "../../core/make/sheetModel";
 import { checkTemplate, fillTemplate } from "../../documents/fill";
 
 const KIND_LABEL: Record<DocumentKind, string> = { "de-dan": "đề dẫn", "bien-ban": "biên bản" };

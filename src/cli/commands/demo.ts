@@ -8,10 +8,10 @@ import { checkOutputPath, dateOption, overwriteOption, saveWorkbook, writeFileAt
 import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { checkFile, checkResultToJson, formatCheckText } from "./kiem-tra";
 import { COMMANDS } from "./index";
-import { sampleAsOf, sampleRows, sampleWorkbook, SAMPLE_YEAR } from "../../core/sample";
-import { formatIsoDate } from "../../core/dates";
-import { defaultReportQuarter } from "../../core/report";
-import { UserError, type SimpleDate } from "../../core/types";
+import { sampleAsOf, sampleRows, sampleWorkbook, SAMPLE_YEAR } from "../../core/make/sample";
+import { formatIsoDate } from "../../core/read/dates";
+import { defaultReportQuarter } from "../../core/make/report";
+import { UserError, type SimpleDate } from "../../core/shared/types";
 
 export const SAMPLE_FILE = "so-chuyen-de-mau.xlsx";
 

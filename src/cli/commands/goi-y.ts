@@ -6,10 +6,10 @@ import { intOption, localToday, yearOption } from "../io";
 import { loadWorkbookFile } from "../xlsx";
 import { anniversariesOf, anniversaryTopic } from "../../core/plan/anniversaries";
 import { GUIDANCE_09_SUGGESTIONS, suggestionsFor, type GroupNumber } from "../../core/plan/suggestions";
-import { readWorkbook } from "../../core/register";
-import { romanQuarter } from "../../core/dates";
-import { inferYear } from "../../core/facts";
-import { UserError } from "../../core/types";
+import { readWorkbook } from "../../core/read/register";
+import { romanQuarter } from "../../core/read/dates";
+import { inferYear } from "../../core/check/facts";
+import { UserError } from "../../core/shared/types";
 
 export const goiY: Command = {
   name: "goi-y",

@@ -11,11 +11,11 @@ import { addedSummary, planTopicRow } from "../../core/plan/addTopic";
 import { writePlannedRow } from "../../xlsx/plannedRow";
 import { resolveSuggestion, suggestionsFor, type GroupNumber } from "../../core/plan/suggestions";
 import { yearPlanData } from "../../core/plan/yearPlan";
-import { inferYear } from "../../core/facts";
-import { readWorkbook } from "../../core/register";
+import { inferYear } from "../../core/check/facts";
+import { readWorkbook } from "../../core/read/register";
 import { fillTemplate } from "../../documents/fill";
-import { noRegisterError } from "../../core/check";
-import { UserError } from "../../core/types";
+import { noRegisterError } from "../../core/check/check";
+import { UserError } from "../../core/shared/types";
 
 /** assets/templates/ke-hoach.docx (from build/cli/commands or src/cli/commands alike). */
 function planTemplatePath(): string {

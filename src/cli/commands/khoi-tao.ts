@@ -2,9 +2,9 @@
 import type { Command } from "../command";
 import { dateOption, overwriteOption, requireOutput, saveWorkbook, stringOption, yearOption } from "../io";
 import { newWorkbook, renderSheets } from "../../xlsx/render";
-import { buildCanonicalWorkbook } from "../../core/canonical";
-import { SHEETS } from "../../core/layout";
-import { UserError } from "../../core/types";
+import { buildCanonicalWorkbook } from "../../core/make/canonical";
+import { SHEETS } from "../../core/read/layout";
+import { UserError } from "../../core/shared/types";
 
 export const khoiTao: Command = {
   name: "khoi-tao",

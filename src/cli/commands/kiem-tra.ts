@@ -3,12 +3,12 @@
 import type { Command, CliIO } from "../command";
 import { loadWorkbookFile } from "../xlsx";
 import { dateOption, requireInput, yearOption } from "../io";
-import { findLegacyText, legacyTextMessage, readWorkbook, type LegacyTextNotice } from "../../core/register";
-import { withoutReportSheets } from "../../core/reportSheets";
-import { check, countBySeverity, findingToJson, NO_REGISTER_CODE, type FindingJson } from "../../core/check";
-import { compareDates, formatDate, formatIsoDate, formatQuarter, quarterEnd } from "../../core/dates";
-import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/types";
-import { UserError } from "../../core/types";
+import { findLegacyText, legacyTextMessage, readWorkbook, type LegacyTextNotice } from "../../core/read/register";
+import { withoutReportSheets } from "../../core/make/reportSheets";
+import { check, countBySeverity, findingToJson, NO_REGISTER_CODE, type FindingJson } from "../../core/check/check";
+import { compareDates, formatDate, formatIsoDate, formatQuarter, quarterEnd } from "../../core/read/dates";
+import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
 
 export interface CheckedFile {
   book: ParsedWorkbook;

@@ -4,8 +4,8 @@
 import * as path from "path";
 import type { Command } from "../command";
 import { stringOption } from "../io";
-import { TEMPLATE_FIELDS, type DocumentKind, type TemplateField } from "../../core/documentData";
-import { UserError } from "../../core/types";
+import { TEMPLATE_FIELDS, type DocumentKind, type TemplateField } from "../../core/make/documentData";
+import { UserError } from "../../core/shared/types";
 import { checkTemplate, type TemplateCheck } from "../../documents/fill";
 import { readTemplateFile } from "./de-dan";
 

@@ -16,10 +16,10 @@ import { loadWorkbookBytes, loadWorkbookFile, readReason, type LoadedWorkbook } 
 import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { checkOutputExtension, checkOutputPath, dateOption, overwriteOption, samePath, saveWorkbook, yearOption } from "../io";
 import { createProgress } from "../progress";
-import { readWorkbook } from "../../core/register";
-import { check } from "../../core/check";
-import { formatDate } from "../../core/dates";
-import { withoutReportSheets } from "../../core/reportSheets";
+import { readWorkbook } from "../../core/read/register";
+import { check } from "../../core/check/check";
+import { formatDate } from "../../core/read/dates";
+import { withoutReportSheets } from "../../core/make/reportSheets";
 import {
   buildConsolidationSheets,
   consolidateEntry,
@@ -29,9 +29,9 @@ import {
   isConsolidationWorkbook,
   type ConsolidatedCell,
   type UnreadableFile,
-} from "../../core/consolidate";
-import type { SimpleDate } from "../../core/types";
-import { UserError } from "../../core/types";
+} from "../../core/make/consolidate";
+import type { SimpleDate } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
 
 /** Extensions taken from a folder. .xls is taken too, so that an old-format file is
  *  listed with the advice to re-save it rather than silently left out. */

@@ -5,8 +5,8 @@
 // Findings about how the register is kept (a missing column, a bad date, a wrong Quý…)
 // are the secretary's to fix before sending and are not work to report upward: they map
 // to null here and the CLI and the pane name them in their notice instead.
-import type { TopicFacts } from "../facts";
-import type { AttendanceRow, Finding, MinutesRow, ParsedWorkbook } from "../types";
+import type { TopicFacts } from "../check/facts";
+import type { AttendanceRow, Finding, MinutesRow, ParsedWorkbook } from "../shared/types";
 import { percentText } from "../shared/percent";
 
 export interface ShortcomingContext {

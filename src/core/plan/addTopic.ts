@@ -6,15 +6,15 @@
 // wrote. Inside the table tblChuyenDe that is the first empty row (a pre-numbered STT
 // counts as empty, SPEC §3.6); when the table is full the table grows by one row. Any
 // non-empty or merged cell where the row would go stops the operation with a message.
-import { addDays, formatDate, formatQuarter, quarterOf, romanQuarter } from "../dates";
-import { computeFacts, QUARTERS } from "../facts";
-import { CHOICES } from "../layout";
-import { dataRows, locateRegister, readWorkbook, sheetView } from "../register";
-import { noRegisterError } from "../check";
-import type { ModelValue } from "../sheetModel";
-import type { Quarter, RegisterColumn, SimpleDate, WorkbookGrid } from "../types";
-import { REGISTER_COLUMNS, UserError } from "../types";
-import { cleanText, compareKey, isBlank } from "../values";
+import { addDays, formatDate, formatQuarter, quarterOf, romanQuarter } from "../read/dates";
+import { computeFacts, QUARTERS } from "../check/facts";
+import { CHOICES } from "../read/layout";
+import { dataRows, locateRegister, readWorkbook, sheetView } from "../read/register";
+import { noRegisterError } from "../check/check";
+import type { ModelValue } from "../make/sheetModel";
+import type { Quarter, RegisterColumn, SimpleDate, WorkbookGrid } from "../shared/types";
+import { REGISTER_COLUMNS, UserError } from "../shared/types";
+import { cleanText, compareKey, isBlank } from "../read/values";
 import { groupOf, groupName, type GroupNumber } from "./suggestions";
 
 /** Days between the planned dates and the meeting day M. The draft reaches members at least

@@ -12,8 +12,8 @@
 //
 // The same decree (Điều 3) calls a round anniversary "năm tròn" (a multiple of 5) and
 // "năm chẵn" (a multiple of 10); those years are marked, as they are the ones celebrated.
-import { quarterOf } from "../dates";
-import type { Quarter, SimpleDate } from "../types";
+import { quarterOf } from "../read/dates";
+import type { Quarter, SimpleDate } from "../shared/types";
 
 export interface GreatDay {
   /** The event's date (the founding year for a yearly anniversary). */

@@ -4,10 +4,10 @@
 // so a secretary can recognise them; "quân chúng" in 1.3 is the guidance's own spelling.
 // A đảng ủy that issues its own list supplies a sheet `Gợi ý chuyên đề` (Nhóm, Chuyên đề):
 // readSuggestionSheet turns it into the same shape, and it replaces this list.
-import { CHOICES } from "../layout";
-import { cleanText, normalizeKey } from "../values";
-import type { CellValue, WorkbookGrid } from "../types";
-import { UserError } from "../types";
+import { CHOICES } from "../read/layout";
+import { cleanText, normalizeKey } from "../read/values";
+import type { CellValue, WorkbookGrid } from "../shared/types";
+import { UserError } from "../shared/types";
 
 export type GroupNumber = 1 | 2 | 3;
 

@@ -2,12 +2,12 @@
 // its template (assets/templates/ke-hoach.docx) is filled with, from Thông tin and the
 // register. A value the workbook lacks prints as a dotted line to fill in by hand; a
 // quarter with no topic still gets its row, dotted, since the plan must cover every quarter.
-import { formatDate, formatVietnameseDate, romanQuarter } from "../dates";
-import { BLANK, type DocumentData, type DocumentRow } from "../documentData";
-import { computeFacts, QUARTERS } from "../facts";
-import { placeAndDate, prefixedUpper } from "../partyHeader";
-import type { ParsedWorkbook, Quarter, SimpleDate } from "../types";
-import { cleanText } from "../values";
+import { formatDate, formatVietnameseDate, romanQuarter } from "../read/dates";
+import { BLANK, type DocumentData, type DocumentRow } from "../make/documentData";
+import { computeFacts, QUARTERS } from "../check/facts";
+import { placeAndDate, prefixedUpper } from "../make/partyHeader";
+import type { ParsedWorkbook, Quarter, SimpleDate } from "../shared/types";
+import { cleanText } from "../read/values";
 import { anniversariesOf } from "./anniversaries";
 import { groupOf, groupName } from "./suggestions";
 

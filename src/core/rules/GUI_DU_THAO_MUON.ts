@@ -1,6 +1,6 @@
 // `Ngày gửi dự thảo` ≥ M: the draft must reach members before the meeting day (HD 42:
 // at least one day before), so sending on the day itself is late.
-import { compareDates } from "../dates";
+import { compareDates } from "../read/dates";
 import type { RuleContext, RuleMeta } from "./context";
 import { afterMeeting, fmt, topicLabel } from "./context";
 

@@ -1,6 +1,6 @@
 // `Ngày gửi dự thảo` < `Ngày thông qua`: the draft went out before it was approved.
 // Same day is allowed (approved in the morning, sent in the afternoon).
-import { compareDates } from "../dates";
+import { compareDates } from "../read/dates";
 import type { RuleContext, RuleMeta } from "./context";
 import { fmt, topicLabel } from "./context";
 

@@ -1,8 +1,8 @@
 // `Ngày gửi bản hoàn thiện` or `Ngày báo cáo cấp trên` before M: the finished topic
 // can only exist after the meeting. One finding per offending column (the column is
 // the offending one); the same day as the meeting is allowed.
-import { compareDates } from "../dates";
-import type { RegisterColumn } from "../types";
+import { compareDates } from "../read/dates";
+import type { RegisterColumn } from "../shared/types";
 import type { RuleContext, RuleMeta } from "./context";
 import { fmt, topicLabel } from "./context";
 

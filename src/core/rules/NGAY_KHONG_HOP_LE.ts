@@ -1,7 +1,7 @@
 // A non-empty cell of a register date column that does not parse; one per cell,
 // on cancelled topics and on untitled data rows too. Every other rule treats that cell as empty.
-import { REGISTER_DATE_COLUMNS } from "../types";
-import type { DateCell, RegisterDateColumn, Topic } from "../types";
+import { REGISTER_DATE_COLUMNS } from "../shared/types";
+import type { DateCell, RegisterDateColumn, Topic } from "../shared/types";
 import type { RuleContext, RuleMeta } from "./context";
 import { topicLabel } from "./context";
 

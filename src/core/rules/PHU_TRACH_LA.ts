@@ -2,7 +2,7 @@
 // has at least one name). Names are compared with compareKey (case-insensitive, old
 // and new tone-mark placement equal, diacritics count). One finding per row naming
 // every unknown name once.
-import { nameKey } from "../facts";
+import { nameKey } from "../check/facts";
 import type { RuleContext, RuleMeta } from "./context";
 import { topicLabel } from "./context";
 

@@ -1,5 +1,5 @@
 // M exists, `Quý` is filled and they differ. The date wins for counting (facts.ts).
-import { quarterOf, romanQuarter } from "../dates";
+import { quarterOf, romanQuarter } from "../read/dates";
 import type { RuleContext, RuleMeta } from "./context";
 import { fmt, topicLabel } from "./context";
 

@@ -3,8 +3,8 @@
 // needs at least a non-cancelled topic of year Y planned in it (warning).
 // A topic's quarter and year come from facts.ts (quarter of M, else its Quý; year
 // of M, else Y), so a held status without a date counts in its Quý quarter.
-import { formatQuarter } from "../dates";
-import { QUARTERS, quarterCounts, quarterEnded } from "../facts";
+import { formatQuarter } from "../read/dates";
+import { QUARTERS, quarterCounts, quarterEnded } from "../check/facts";
 import type { RuleContext, RuleMeta } from "./context";
 
 export const meta: RuleMeta = {

@@ -1,7 +1,7 @@
 // The register lacks one of the six columns the per-row rules need; one finding per
 // column, row null, column = its name, on the register's sheet. The rules about that
 // column stay silent.
-import { CHECKED_COLUMNS } from "../facts";
+import { CHECKED_COLUMNS } from "../check/facts";
 import type { RuleContext, RuleMeta } from "./context";
 
 export const meta: RuleMeta = {

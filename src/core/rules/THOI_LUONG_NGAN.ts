@@ -5,7 +5,7 @@
 // Decision: the duration is Kết thúc − Bắt đầu with no wrap past midnight. A party
 // cell does not meet across midnight, so an end before the start is an entry
 // mistake; it is reported (negative duration < minimum) with a message saying so.
-import { formatTime } from "../dates";
+import { formatTime } from "../read/dates";
 import type { RuleContext, RuleMeta } from "./context";
 import { onlyCancelled, topicByStt } from "./context";
 

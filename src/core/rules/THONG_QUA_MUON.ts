@@ -1,6 +1,6 @@
 // `Ngày thông qua` ≥ M: the draft must be approved before the meeting day (the same
 // day is too late). Applies whenever both dates exist, held or not.
-import { compareDates } from "../dates";
+import { compareDates } from "../read/dates";
 import type { RuleContext, RuleMeta } from "./context";
 import { afterMeeting, fmt, topicLabel } from "./context";
 

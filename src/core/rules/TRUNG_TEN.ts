@@ -1,7 +1,7 @@
 // Same title (compareKey: case-insensitive, tone-mark placement unified, diacritics
 // count) as an earlier non-cancelled topic of the same year (facts year: year of M,
 // else Y). Every later duplicate row gets one finding naming the first row.
-import { nameKey } from "../facts";
+import { nameKey } from "../check/facts";
 import type { RuleContext, RuleMeta } from "./context";
 import { topicLabel } from "./context";
 

@@ -5,7 +5,7 @@
 // Rows with no STT, or an STT not in the register, are still reported.
 import type { RuleContext, RuleMeta } from "./context";
 import { onlyCancelled, topicByStt } from "./context";
-import { personName } from "../facts";
+import { personName } from "../check/facts";
 
 export const meta: RuleMeta = {
   code: "VANG_KHONG_LY_DO",

@@ -3,7 +3,7 @@
 // year Y). Members are told apart by personKey of their name (prefix đ/c dropped). One finding per
 // member, on the Điểm danh row (in row order) where the second distinct topic is
 // reached, column `Họ và tên`.
-import { personKey, personName } from "../facts";
+import { personKey, personName } from "../check/facts";
 import type { RuleContext, RuleMeta } from "./context";
 
 export const meta: RuleMeta = {

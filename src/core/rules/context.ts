@@ -2,10 +2,10 @@
 // and `check(context)`, and reports findings through the context. The context
 // carries the derived facts of SPEC §4 and the indexes built once per check, so
 // that no rule loops over the attendance rows per topic.
-import { formatDate } from "../dates";
-import { shortTitle } from "../text";
-import type { BookFacts, Thresholds, TopicFacts } from "../facts";
-import { attendanceByStt, memberKeys, topicsByStt } from "../facts";
+import { formatDate } from "../read/dates";
+import { shortTitle } from "../shared/text";
+import type { BookFacts, Thresholds, TopicFacts } from "../check/facts";
+import { attendanceByStt, memberKeys, topicsByStt } from "../check/facts";
 import type {
   AttendanceRow,
   Finding,
@@ -15,7 +15,7 @@ import type {
   RegisterColumn,
   Severity,
   SimpleDate,
-} from "../types";
+} from "../shared/types";
 
 export interface RuleMeta {
   code: string;
@@ -129,7 +129,7 @@ export function ruleContext(shared: SharedContext, meta: RuleMeta, sink: Finding
 
 // Message pieces shared by the rules, so every message names a topic the same way.
 
-export { TITLE_IN_MESSAGE, shortTitle } from "../text";
+export { TITLE_IN_MESSAGE, shortTitle } from "../shared/text";
 
 /** `Chuyên đề "Tên" (dòng 7)`. */
 export function topicLabel(f: TopicFacts): string {

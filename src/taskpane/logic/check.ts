@@ -1,12 +1,12 @@
 // Kiểm tra: the check, Việc sắp tới and the four quarter tiles, from one read.
-import { check, NO_REGISTER_CODE } from "../../core/check";
-import { compareDates, excelSerialToDate, formatDate, quarterEnd } from "../../core/dates";
-import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/register";
-import { shortTitle } from "../../core/text";
-import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate, Topic, WorkbookGrid } from "../../core/types";
-import { cellText, parseDate } from "../../core/values";
-import { UserError } from "../../core/types";
-import { upcoming, type UpcomingItem } from "../../core/upcoming";
+import { check, NO_REGISTER_CODE } from "../../core/check/check";
+import { compareDates, excelSerialToDate, formatDate, quarterEnd } from "../../core/read/dates";
+import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/read/register";
+import { shortTitle } from "../../core/shared/text";
+import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate, Topic, WorkbookGrid } from "../../core/shared/types";
+import { cellText, parseDate } from "../../core/read/values";
+import { UserError } from "../../core/shared/types";
+import { upcoming, type UpcomingItem } from "../../core/make/upcoming";
 import type { WorkbookHost } from "../../excel/host";
 import { engineGrid } from "./workbookGrid";
 

@@ -2,7 +2,7 @@
 // uploaded), check each, and write the consolidated sheets into the open workbook.
 // exceljs comes with this chunk only. Files are opened by the CLI's own loader (src/xlsx),
 // so an unusable file gets the same Vietnamese reason here as in `chuyende tong-hop`.
-import { check } from "../../core/check";
+import { check } from "../../core/check/check";
 import {
   buildConsolidationSheets,
   consolidateEntry,
@@ -11,11 +11,11 @@ import {
   type ConsolidatedCell,
   type DuplicateFile,
   type UnreadableFile,
-} from "../../core/consolidate";
-import { readWorkbook as parseWorkbook } from "../../core/register";
-import { withoutReportSheets } from "../../core/reportSheets";
-import type { SimpleDate } from "../../core/types";
-import { UserError } from "../../core/types";
+} from "../../core/make/consolidate";
+import { readWorkbook as parseWorkbook } from "../../core/read/register";
+import { withoutReportSheets } from "../../core/make/reportSheets";
+import type { SimpleDate } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
 import { loadWorkbookBytes } from "../../xlsx/load";
 import type { WorkbookHost } from "../../excel/host";
 

@@ -1,9 +1,9 @@
 // Chuyển đổi: find the register-like sheet, let the user adjust the mapping, then write
 // the canonical table on a new sheet. The source sheet is only read.
-import { buildCanonicalWorkbook } from "../../core/canonical";
-import { convertRegister, proposeMapping, unmappedColumns, type ConversionPlan } from "../../core/convert";
-import { SHEETS, TABLES } from "../../core/layout";
-import { REGISTER_COLUMNS, UserError, type RegisterColumn } from "../../core/types";
+import { buildCanonicalWorkbook } from "../../core/make/canonical";
+import { convertRegister, proposeMapping, unmappedColumns, type ConversionPlan } from "../../core/make/convert";
+import { SHEETS, TABLES } from "../../core/read/layout";
+import { REGISTER_COLUMNS, UserError, type RegisterColumn } from "../../core/shared/types";
 import type { WorkbookHost } from "../../excel/host";
 import { engineGrid } from "./workbookGrid";
 

@@ -1,6 +1,6 @@
 // Tạo sổ: add the canonical sheets the workbook does not have yet; never touch the others.
-import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/canonical";
-import { SHEETS } from "../../core/layout";
+import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/make/canonical";
+import { SHEETS } from "../../core/read/layout";
 import type { WorkbookHost } from "../../excel/host";
 
 export interface CreateBookOptions {

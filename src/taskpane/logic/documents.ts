@@ -1,9 +1,9 @@
 // Tài liệu: the đề dẫn / biên bản of one topic as a .docx, from the built-in template or
 // the user's own. Loaded on demand (docxtemplater is in this chunk only).
-import { bienBanData, deDanData, type DocumentKind } from "../../core/documentData";
-import { readWorkbook as parseWorkbook } from "../../core/register";
-import type { ParsedWorkbook, SimpleDate, Topic } from "../../core/types";
-import { UserError } from "../../core/types";
+import { bienBanData, deDanData, type DocumentKind } from "../../core/make/documentData";
+import { readWorkbook as parseWorkbook } from "../../core/read/register";
+import type { ParsedWorkbook, SimpleDate, Topic } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
 import { checkTemplate, fillTemplate } from "../../documents/fill";
 import type { WorkbookHost } from "../../excel/host";
 import type { SavedFile } from "../services";

@@ -1,5 +1,5 @@
 // Turning any failure into one plain Vietnamese sentence for the pane.
-import { UserError } from "../../core/types";
+import { UserError } from "../../core/shared/types";
 import { excelErrorMessage } from "../../excel/errors";
 
 export const GENERIC_ERROR =

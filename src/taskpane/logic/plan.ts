@@ -2,15 +2,15 @@
 // year's anniversaries, the plan's warnings), adding a suggestion to a quarter through the
 // workbook host (one Excel session: read, plan the row, write it), and the plan document.
 // Loaded on demand with its section (docxtemplater is only in this chunk).
-import { formatDate, romanQuarter } from "../../core/dates";
+import { formatDate, romanQuarter } from "../../core/read/dates";
 import { anniversariesOf, anniversaryTopic, type Anniversary } from "../../core/plan/anniversaries";
 import { addedSummary, planTopicRow, planWarnings, registerPlan, type NewTopic, type PlanWarning } from "../../core/plan/addTopic";
 import { suggestionsFor, type SuggestionList } from "../../core/plan/suggestions";
 import { yearPlanData } from "../../core/plan/yearPlan";
-import { readWorkbook } from "../../core/register";
-import type { Quarter, SimpleDate } from "../../core/types";
-import { UserError } from "../../core/types";
-import { compareKey } from "../../core/values";
+import { readWorkbook } from "../../core/read/register";
+import type { Quarter, SimpleDate } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
+import { compareKey } from "../../core/read/values";
 import { fillTemplate } from "../../documents/fill";
 import type { WorkbookHost } from "../../excel/host";
 import type { SavedFile } from "../services";

@@ -1,10 +1,10 @@
 // Báo cáo quý: write (or rewrite) the sheet "Báo cáo Quý I-2021". Three syncs: read (2),
 // write (1). A sheet of that name is replaced only when the add-in or the CLI wrote it.
-import { check } from "../../core/check";
-import { readWorkbook as parseWorkbook } from "../../core/register";
-import { isQuarterReportSheet, quarterReport, reportSheet, reportSheetName, unconfirmedNotice, withoutReportSheets } from "../../core/report";
-import type { QuarterReport } from "../../core/report";
-import type { Quarter, SimpleDate } from "../../core/types";
+import { check } from "../../core/check/check";
+import { readWorkbook as parseWorkbook } from "../../core/read/register";
+import { isQuarterReportSheet, quarterReport, reportSheet, reportSheetName, unconfirmedNotice, withoutReportSheets } from "../../core/make/report";
+import type { QuarterReport } from "../../core/make/report";
+import type { Quarter, SimpleDate } from "../../core/shared/types";
 import type { WorkbookHost } from "../../excel/host";
 import type { WorkbookSnapshot } from "../../excel/read";
 import { engineGrid } from "./workbookGrid";

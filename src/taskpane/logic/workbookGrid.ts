@@ -1,6 +1,6 @@
 // The grid the engine should see: without the sheets the add-in wrote as reports or
 // consolidations (their tables of topics must not be mistaken for the register).
-import type { WorkbookGrid } from "../../core/types";
+import type { WorkbookGrid } from "../../core/shared/types";
 import type { WorkbookSnapshot } from "../../excel/read";
 
 const OUTPUT_KINDS = new Set(["bao-cao", "tong-hop"]);

@@ -1,5 +1,5 @@
 // Tạo sổ section.
-import { UserError } from "../../core/types";
+import { UserError } from "../../core/shared/types";
 import { h } from "../dom";
 import { createBook } from "../logic/createBook";
 import type { PaneSection } from "../services";

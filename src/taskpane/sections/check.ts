@@ -1,6 +1,6 @@
 // Kiểm tra section: Việc sắp tới, four quarter tiles, the findings; a finding with a cell
 // is a button that selects it.
-import { formatDate, romanQuarter } from "../../core/dates";
+import { formatDate, romanQuarter } from "../../core/read/dates";
 import { columnLetters } from "../../excel/address";
 import { clear, h } from "../dom";
 import { runCheck, TILE_LABELS, type CellRef, type CheckView } from "../logic/check";

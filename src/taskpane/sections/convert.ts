@@ -1,6 +1,6 @@
 // Chuyển đổi section: the proposed mapping as a table of selects, then the conversion.
-import type { ConversionPlan } from "../../core/convert";
-import { REGISTER_COLUMNS, type RegisterColumn } from "../../core/types";
+import type { ConversionPlan } from "../../core/make/convert";
+import { REGISTER_COLUMNS, type RegisterColumn } from "../../core/shared/types";
 import { columnLetters } from "../../excel/address";
 import { clear, h } from "../dom";
 import { proposeConversion, remap, runConversion } from "../logic/convert";

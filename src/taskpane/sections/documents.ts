@@ -1,7 +1,7 @@
 // Tài liệu section (loaded on demand).
-import type { DocumentKind } from "../../core/documentData";
-import type { ParsedWorkbook } from "../../core/types";
-import { UserError } from "../../core/types";
+import type { DocumentKind } from "../../core/make/documentData";
+import type { ParsedWorkbook } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
 import { clear, h } from "../dom";
 import { DOCUMENT_LABEL, documentTopics, loadBook, makeDocument } from "../logic/documents";
 import type { PaneSection } from "../services";

@@ -1,11 +1,11 @@
 // Kế hoạch năm section (loaded on demand): the suggested topics by group beside the
 // register's current topics, one click to add a suggestion to a quarter (never over a row
 // the user wrote), the plan's warnings, and the annual plan document.
-import { parseIsoDate, quarterOf, romanQuarter } from "../../core/dates";
+import { parseIsoDate, quarterOf, romanQuarter } from "../../core/read/dates";
 import { groupName, suggestionTitle, type GroupNumber } from "../../core/plan/suggestions";
-import type { Quarter } from "../../core/types";
-import { UserError } from "../../core/types";
-import { compareKey } from "../../core/values";
+import type { Quarter } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
+import { compareKey } from "../../core/read/values";
 import { clear, h } from "../dom";
 import { addPlannedTopic, anniversaryProposal, loadPlan, makePlanDocument, quarterLabel, type PlanView } from "../logic/plan";
 import type { PaneSection } from "../services";

@@ -1,8 +1,8 @@
 // Báo cáo quý section (loaded on demand).
-import { romanQuarter } from "../../core/dates";
-import { defaultReportQuarter } from "../../core/report";
-import type { Quarter } from "../../core/types";
-import { UserError } from "../../core/types";
+import { romanQuarter } from "../../core/read/dates";
+import { defaultReportQuarter } from "../../core/make/report";
+import type { Quarter } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
 import { h } from "../dom";
 import { readQuarterReport, writeQuarterReport } from "../logic/report";
 import type { PaneSection } from "../services";

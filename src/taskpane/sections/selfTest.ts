@@ -1,7 +1,7 @@
 // Tự kiểm tra bổ trợ (loaded on demand): runs the adapter's self-test once, for an
 // administrator installing the add-in, and shows each item with its time, plus the text to
 // copy and send to whoever supports the add-in.
-import { UserError } from "../../core/types";
+import { UserError } from "../../core/shared/types";
 import { selfTestText } from "../../excel/selfTest";
 import { h } from "../dom";
 import type { PaneSection } from "../services";

@@ -1,6 +1,6 @@
 // Audit regression: names in the Đảng viên and Điểm danh lists are compared as Names
 // (SPEC §3.7): a leading "đ/c" / "đồng chí" is dropped, tone placement and case ignored.
-import { check } from "../../../src/core/check";
+import { check } from "../../../src/core/check/check";
 import { buildBook, completeTopic, day } from "../../support/bookBuilder";
 
 const run = (b: Parameters<typeof buildBook>[0]) => check(buildBook(b), { asOf: day("31/12/2023") }).findings;

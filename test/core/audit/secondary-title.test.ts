@@ -2,8 +2,8 @@
 // on its own ("ĐIỂM DANH SINH HOẠT CHUYÊN ĐỀ" starts with the synonym "điểm danh" of
 // Tình trạng; "ĐẢNG VIÊN CHI BỘ …" with "đảng viên" of Họ và tên). SPEC §3.6: a title
 // or banner above the header is normal, so the header row below is the one read.
-import { readWorkbook } from "../../../src/core/register";
-import type { CellValue, SheetGrid, WorkbookGrid } from "../../../src/core/types";
+import { readWorkbook } from "../../../src/core/read/register";
+import type { CellValue, SheetGrid, WorkbookGrid } from "../../../src/core/shared/types";
 
 const sheet = (name: string, values: CellValue[][]): SheetGrid => ({ name, values, merges: [] });
 const book = (sheets: SheetGrid[]): WorkbookGrid => ({ sheets, tables: [], date1904: false });

@@ -2,10 +2,10 @@
 // the dates are planned around the meeting day so the row passes the check, and the plan
 // warns about an empty quarter or a single group.
 import { applyPlannedRow, PLAN_OFFSETS, planTopicRow, planWarnings, registerPlan } from "../../../src/core/plan/addTopic";
-import { check } from "../../../src/core/check";
-import { readWorkbook } from "../../../src/core/register";
-import { addDays } from "../../../src/core/dates";
-import { UserError, type WorkbookGrid } from "../../../src/core/types";
+import { check } from "../../../src/core/check/check";
+import { readWorkbook } from "../../../src/core/read/register";
+import { addDays } from "../../../src/core/read/dates";
+import { UserError, type WorkbookGrid } from "../../../src/core/shared/types";
 import { planGrid, type RowSpec } from "./planGrid";
 
 const asOf = { year: 2021, month: 1, day: 10 };

@@ -1,9 +1,9 @@
 // A small workbook grid for the plan's tests: Thông tin, and the register as the table
 // tblChuyenDe with the given rows (by column name, values as a secretary types them) and
 // optional pre-numbered empty rows, as `chuyende khoi-tao` leaves them.
-import { SHEETS, TABLES } from "../../../src/core/layout";
-import type { CellValue, SheetGrid, WorkbookGrid } from "../../../src/core/types";
-import { REGISTER_COLUMNS, type RegisterColumn } from "../../../src/core/types";
+import { SHEETS, TABLES } from "../../../src/core/read/layout";
+import type { CellValue, SheetGrid, WorkbookGrid } from "../../../src/core/shared/types";
+import { REGISTER_COLUMNS, type RegisterColumn } from "../../../src/core/shared/types";
 
 export type RowSpec = Partial<Record<RegisterColumn, CellValue>>;
 

@@ -9,7 +9,7 @@ import {
   suggestionsFor,
 } from "../../../src/core/plan/suggestions";
 import { anniversariesOf, anniversaryTopic, GREAT_DAYS } from "../../../src/core/plan/anniversaries";
-import { UserError } from "../../../src/core/types";
+import { UserError } from "../../../src/core/shared/types";
 import { planGrid } from "./planGrid";
 
 const GROUP_1 = [

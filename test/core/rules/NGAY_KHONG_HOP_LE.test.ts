@@ -33,8 +33,8 @@ testRule(rule, {
 
 describe("NGAY_KHONG_HOP_LE on a row with data but no title", () => {
   test("the bad date of an untitled row is reported beside its THIEU_TEN", () => {
-    const { readWorkbook } = require("../../../src/core/register") as typeof import("../../../src/core/register");
-    const { check } = require("../../../src/core/check") as typeof import("../../../src/core/check");
+    const { readWorkbook } = require("../../../src/core/read/register") as typeof import("../../../src/core/read/register");
+    const { check } = require("../../../src/core/check/check") as typeof import("../../../src/core/check/check");
     const grid = {
       sheets: [
         {

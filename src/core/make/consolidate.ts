@@ -1,0 +1,524 @@
+// Tổng hợp (SPEC §7, §8 tong-hop): many cells' registers → one row per cell and a list
+// of every topic. Pure: the CLI and the pane read the files, run the check, and hand
+// each (file, book, result) here.
+import { countBySeverity } from "../check/check";
+import { compareDates, formatDate } from "../read/dates";
+import { computeFacts } from "../check/facts";
+import { isUnconfirmedHeld, topicStatusLabel } from "./report";
+import type { CellStyle, ModelCell, ModelTable, ModelValue, Range1, SheetModel } from "./sheetModel";
+import type { CheckResult, ParsedWorkbook, Quarter, SimpleDate, WorkbookGrid } from "../shared/types";
+import { cellText, compareKey } from "../read/values";
+import { PT_PER_MM, rowHeightFor, widthCharsForMm, wrappedLineCount, CELL_PADDING_PT } from "./textFit";
+
+export interface ConsolidatedTopic {
+  /** Year of the meeting date, else the register year. */
+  year: number;
+  quarter: Quarter | null;
+  title: string;
+  group: string;
+  /** Drafters joined with ", ". */
+  assignees: string;
+  /** The valid meeting date, else null (see meetingText). */
+  meeting: SimpleDate | null;
+  /** The meeting cell as written when it is not a date ("" when empty or a date). */
+  meetingText: string;
+  /** Đã sinh hoạt / Dự kiến / Hoãn / Hủy, as the check sees it on the as-of date. */
+  status: string;
+}
+
+export interface ConsolidatedCell {
+  file: string;
+  /** `Đảng bộ cơ sở` of Thông tin ("" when absent). */
+  partyCommittee: string;
+  /** `Chi bộ` of Thông tin ("" when absent). */
+  cell: string;
+  year: number;
+  /** Held topics of the year per quarter. */
+  quarters: [number, number, number, number];
+  /** Held topics of the year. */
+  total: number;
+  /** total ≥ the cell's `Số chuyên đề tối thiểu/năm` (default 4). */
+  meetsMinimum: boolean;
+  errors: number;
+  warnings: number;
+  /** Quarters with an error-level THIEU_CHUYEN_DE_QUY (ended without a held topic). */
+  missingQuarters: Quarter[];
+  /** The yearly minimum the cell is held to. Not part of the JSON output. */
+  minTopicsPerYear: number;
+  /** Every topic row of the register. Not part of the JSON output. */
+  topics: ConsolidatedTopic[];
+  /** The latest date of any entry in the register (any date column of any topic), or
+   *  null: which of two copies of one cell's register is the newer. Not in the JSON. */
+  latestEntry: SimpleDate | null;
+}
+
+export interface UnreadableFile {
+  file: string;
+  /** Vietnamese: why it could not be used. */
+  reason: string;
+}
+
+export function consolidateEntry(file: string, book: ParsedWorkbook, result: CheckResult): ConsolidatedCell {
+  const facts = computeFacts(book, { year: result.year, asOf: result.asOf });
+  const quarters: [number, number, number, number] = [0, 0, 0, 0];
+  for (const q of result.quarters) quarters[q.quarter - 1] = q.held;
+  const total = quarters.reduce((a, b) => a + b, 0);
+  const { errors, warnings } = countBySeverity(result.findings);
+  const missing = new Set<Quarter>();
+  for (const f of result.findings) {
+    if (f.code === "THIEU_CHUYEN_DE_QUY" && f.severity === "error" && f.quarter !== undefined) missing.add(f.quarter);
+  }
+  const minTopicsPerYear = facts.thresholds.minTopicsPerYear;
+  let latestEntry: SimpleDate | null = null;
+  for (const t of book.register?.topics ?? []) {
+    for (const d of [t.approvedOn, t.draftSentOn, t.meetingOn, t.finalSentOn, t.reportedOn]) {
+      if (d.value && (latestEntry === null || compareDates(d.value, latestEntry) > 0)) latestEntry = d.value;
+    }
+  }
+  return {
+    latestEntry,
+    file,
+    partyCommittee: book.info.dangBoCoSo.trim(),
+    cell: book.info.chiBo.trim(),
+    year: result.year,
+    quarters,
+    total,
+    meetsMinimum: total >= minTopicsPerYear,
+    errors,
+    warnings,
+    missingQuarters: [...missing].sort((a, b) => a - b),
+    minTopicsPerYear,
+    topics: facts.topics.map((f) => ({
+      year: f.year,
+      quarter: f.quarter,
+      title: f.topic.title,
+      group: f.topic.group,
+      assignees: f.topic.assignees.join(", "),
+      meeting: f.meeting,
+      meetingText: f.meeting ? "" : f.topic.meetingOn.text,
+      status: topicStatusLabel(f, isUnconfirmedHeld(f, book)),
+    })),
+  };
+}
+
+/** The `--json` output of tong-hop (SPEC §8): exactly these keys, in this order. */
+export interface ConsolidationJson {
+  cells: {
+    file: string;
+    partyCommittee: string;
+    cell: string;
+    year: number;
+    quarters: number[];
+    total: number;
+    meetsMinimum: boolean;
+    errors: number;
+    warnings: number;
+    missingQuarters: number[];
+  }[];
+  unreadable: { file: string; reason: string }[];
+  duplicates: { file: string; keptFile: string }[];
+}
+
+/** A workbook left out because another workbook of the same cell counts instead. */
+export interface DuplicateFile {
+  file: string;
+  /** The file that counts for that cell. */
+  keptFile: string;
+}
+
+/** "Phòng Tổ chức" → "Chi bộ Phòng Tổ chức"; "chi bộ 3" → "Chi bộ 3": one way of writing a
+ *  chi bộ's name on every row of Tổng hợp, whatever Thông tin holds. "" stays "". */
+export function cellDisplayName(name: string): string {
+  const v = name.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (v === "") return "";
+  const key = compareKey(v);
+  if (key === compareKey("Chi bộ")) return "Chi bộ";
+  if (key.startsWith(compareKey("Chi bộ") + " ")) return "Chi bộ" + v.slice("Chi bộ".length);
+  return `Chi bộ ${v}`;
+}
+
+/** "Đảng bộ X" and "X" name the same đảng bộ cơ sở. */
+function committeeKey(name: string): string {
+  const key = compareKey(name);
+  const prefix = compareKey("Đảng bộ") + " ";
+  return key.startsWith(prefix) ? key.slice(prefix.length) : key;
+}
+
+/**
+ * Counts each cell once (SPEC §8): workbooks of the same Đảng bộ cơ sở, Chi bộ and year
+ * are one cell; the one whose register has the latest entry date counts, a tie goes to
+ * the later file modification time (`modified`, ms), then to the file met first. The
+ * others are returned as duplicates with the file they lost to. A workbook whose Thông
+ * tin names neither đảng bộ nor chi bộ cannot be matched and always counts.
+ */
+export function dedupeCells(
+  entries: readonly ConsolidatedCell[],
+  modified: (file: string) => number | undefined = () => undefined,
+): { cells: ConsolidatedCell[]; duplicates: DuplicateFile[] } {
+  const best = new Map<string, ConsolidatedCell>();
+  const keyOf = (e: ConsolidatedCell): string | null =>
+    e.partyCommittee.trim() === "" && e.cell.trim() === "" ? null : `${committeeKey(e.partyCommittee)}\u0000${compareKey(cellDisplayName(e.cell))}\u0000${e.year}`;
+  const newer = (a: ConsolidatedCell, b: ConsolidatedCell): boolean => {
+    if (a.latestEntry && b.latestEntry) {
+      const c = compareDates(a.latestEntry, b.latestEntry);
+      if (c !== 0) return c > 0;
+    } else if (a.latestEntry || b.latestEntry) {
+      return a.latestEntry !== null;
+    }
+    return (modified(a.file) ?? 0) > (modified(b.file) ?? 0);
+  };
+  for (const e of entries) {
+    const key = keyOf(e);
+    if (key === null) continue;
+    const current = best.get(key);
+    if (!current || newer(e, current)) best.set(key, e);
+  }
+  const cells: ConsolidatedCell[] = [];
+  const duplicates: DuplicateFile[] = [];
+  for (const e of entries) {
+    const key = keyOf(e);
+    const kept = key === null ? e : (best.get(key) ?? e);
+    if (kept === e) cells.push(e);
+    else duplicates.push({ file: e.file, keptFile: kept.file });
+  }
+  return { cells, duplicates };
+}
+
+export function consolidationJson(
+  entries: readonly ConsolidatedCell[],
+  unreadable: readonly UnreadableFile[],
+  duplicates: readonly DuplicateFile[] = [],
+): ConsolidationJson {
+  return {
+    cells: entries.map((e) => ({
+      file: e.file,
+      partyCommittee: e.partyCommittee,
+      cell: e.cell,
+      year: e.year,
+      quarters: [...e.quarters],
+      total: e.total,
+      meetsMinimum: e.meetsMinimum,
+      errors: e.errors,
+      warnings: e.warnings,
+      missingQuarters: [...e.missingQuarters],
+    })),
+    unreadable: unreadable.map((u) => ({ file: u.file, reason: u.reason })),
+    duplicates: duplicates.map((d) => ({ file: d.file, keptFile: d.keptFile })),
+  };
+}
+
+// ---- sheets -----------------------------------------------------------------
+
+export const CONSOLIDATION_SHEET = "Tổng hợp";
+export const TOPIC_LIST_SHEET = "Danh sách chuyên đề";
+/** Title of the Tổng hợp sheet; also how a consolidation workbook is recognised. */
+export const CONSOLIDATION_TITLE_PREFIX = "TỔNG HỢP KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ";
+const TOPIC_LIST_TITLE = "DANH SÁCH CHUYÊN ĐỀ CỦA CÁC CHI BỘ";
+
+const MAX_SHEET_NAME = 31;
+const SUMMARY_TABLE = "tblTongHop";
+const TOPIC_LIST_TABLE = "tblDanhSachChuyenDe";
+
+/** `base`, or `base2`, `base3`… — a table name no table of the workbook has yet (Excel
+ *  compares them without case). Adds the name it returns to `taken`. */
+export function uniqueTableName(base: string, taken: Set<string>): string {
+  const keys = new Set([...taken].map((t) => t.toLowerCase()));
+  let name = base;
+  for (let n = 2; keys.has(name.toLowerCase()); n++) name = `${base}${n}`;
+  taken.add(name);
+  return name;
+}
+
+/** `base`, or `base (2)`, `base (3)`… — the first that no existing sheet has (Excel
+ *  compares sheet names without regard to case). Adds the name it returns to `taken`. */
+export function uniqueSheetName(base: string, taken: Set<string>): string {
+  const key = (s: string) => s.normalize("NFC").toLocaleLowerCase("vi");
+  const keys = new Set([...taken].map(key));
+  let name = base;
+  for (let n = 2; keys.has(key(name)); n++) {
+    const suffix = ` (${n})`;
+    name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+  }
+  taken.add(name);
+  return name;
+}
+
+/** True for a workbook that is a Tổng hợp output rather than a cell's register (a
+ *  folder may hold last run's output; its topic list must not count as a register). */
+export function isConsolidationWorkbook(grid: WorkbookGrid): boolean {
+  return grid.sheets.some((s) =>
+    s.values.slice(0, 5).some((row) => (row ?? []).some((v) => cellText(v).startsWith(CONSOLIDATION_TITLE_PREFIX))),
+  );
+}
+
+const FONT = "Times New Roman";
+const HEAD: CellStyle = {
+  fontName: FONT,
+  fontSize: 11,
+  bold: true,
+  border: true,
+  wrap: true,
+  hAlign: "center",
+  vAlign: "middle",
+  fill: "DDEBF7",
+};
+const CELL: CellStyle = { fontName: FONT, fontSize: 11, border: true, wrap: true, vAlign: "top" };
+const WRAP: CellStyle = CELL;
+const CENTER: CellStyle = { ...CELL, hAlign: "center" };
+const TOTAL: CellStyle = { ...CENTER, bold: true };
+const TITLE: CellStyle = { fontName: FONT, fontSize: 14, bold: true, hAlign: "center", vAlign: "middle", wrap: true };
+const NOTE: CellStyle = { fontName: FONT, fontSize: 12, italic: true, hAlign: "center", vAlign: "top", wrap: true };
+const SECTION: CellStyle = { fontName: FONT, fontSize: 12, bold: true, vAlign: "top" };
+
+/** A4 landscape less margins left 20, right 15 mm: 262 mm to print on. */
+const MARGINS = { top: 15, bottom: 15, left: 20, right: 15 };
+
+const SUMMARY_HEADERS = [
+  "STT",
+  "Đảng bộ cơ sở",
+  "Chi bộ",
+  "Năm",
+  "Quý I",
+  "Quý II",
+  "Quý III",
+  "Quý IV",
+  "Tổng số đã sinh hoạt",
+  "Đạt tối thiểu/năm",
+  "Số lỗi",
+  "Số cảnh báo",
+  "Quý thiếu chuyên đề",
+  "Tệp",
+] as const;
+/** Millimetres, summing to 261 of the 262 printable. */
+const SUMMARY_MM = [10, 38, 38, 12, 12, 12, 12, 12, 18, 18, 13, 15, 20, 31];
+
+const TOPIC_HEADERS = [
+  "STT",
+  "Đảng bộ cơ sở",
+  "Chi bộ",
+  "Năm",
+  "Quý",
+  "Tên chuyên đề",
+  "Nhóm",
+  "Người phụ trách",
+  "Ngày sinh hoạt",
+  "Tình hình",
+  "Tệp",
+] as const;
+const TOPIC_MM = [10, 28, 28, 12, 10, 55, 22, 26, 22, 22, 26];
+
+const ROMAN = ["I", "II", "III", "IV"] as const;
+
+class Builder {
+  readonly cells: ModelCell[] = [];
+  readonly merges: Range1[] = [];
+  readonly heights: number[] = [];
+  constructor(private readonly mm: readonly number[]) {}
+  private fit(row: number, left: number, right: number, value: ModelValue, style: CellStyle): void {
+    const size = style.fontSize ?? 11;
+    const t = typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+    let mm = 0;
+    for (let c = left; c <= right; c++) mm += this.mm[c - 1] ?? 0;
+    const lines = t === "" ? 1 : style.wrap ? wrappedLineCount(t, mm * PT_PER_MM - CELL_PADDING_PT, size, style.bold) : 1;
+    this.heights[row] = Math.max(this.heights[row] ?? 0, rowHeightFor(lines, size));
+  }
+  set(row: number, col: number, value: ModelValue, style: CellStyle): void {
+    this.cells.push({ row, col, value, style });
+    this.fit(row, col, col, value, style);
+  }
+  span(row: number, left: number, right: number, value: ModelValue, style: CellStyle): void {
+    this.cells.push({ row, col: left, value, style });
+    this.fit(row, left, right, value, style);
+    if (style.border) for (let c = left + 1; c <= right; c++) this.cells.push({ row, col: c, value: null, style });
+    if (right > left) this.merges.push({ top: row, left, bottom: row, right });
+  }
+  row(row: number, values: readonly ModelValue[], styles: readonly CellStyle[]): void {
+    values.forEach((v, i) => {
+      this.set(row, i + 1, v, styles[i] ?? CELL);
+    });
+  }
+  rowHeights(last: number): (number | undefined)[] {
+    const out: (number | undefined)[] = [];
+    for (let r = 1; r <= last; r++) out[r] = this.heights[r] ?? 15;
+    return out;
+  }
+}
+
+function yearsLabel(entries: readonly ConsolidatedCell[]): string {
+  const years = [...new Set(entries.map((e) => e.year))].sort((a, b) => a - b);
+  if (years.length === 0) return "";
+  return years.length === 1 ? ` NĂM ${years[0]}` : ` CÁC NĂM ${years.join(", ")}`;
+}
+
+function text(s: string): ModelValue {
+  return s === "" ? null : s;
+}
+
+export interface ConsolidationOptions {
+  /** Sheet names already in the workbook (the pane writes into the open one). */
+  existingNames?: Iterable<string>;
+  /** Table names already in the workbook (table names are unique workbook-wide). */
+  existingTables?: Iterable<string>;
+  /** The as-of date, printed under the title. */
+  asOf?: SimpleDate;
+  /** Workbooks left out as older copies of a cell counted from another file. */
+  duplicates?: readonly DuplicateFile[];
+  /** How a file is named on paper (the CLI: relative to the folder given). */
+  fileLabel?: (file: string) => string;
+}
+
+/**
+ * Sheet "Tổng hợp" (one row per cell, a total row, then the files left out as copies and
+ * the files that could not be read, with the reason) and sheet "Danh sách chuyên đề"
+ * (every topic with its cell). Both print on A4 landscape: Times New Roman, borders,
+ * wrapped headers, widths that fit the page, rows as tall as their text.
+ */
+export function buildConsolidationSheets(
+  entries: readonly ConsolidatedCell[],
+  unreadable: readonly UnreadableFile[],
+  options: ConsolidationOptions = {},
+): SheetModel[] {
+  const taken = new Set<string>(options.existingNames ?? []);
+  const summaryName = uniqueSheetName(CONSOLIDATION_SHEET, taken);
+  const listName = uniqueSheetName(TOPIC_LIST_SHEET, taken);
+  const takenTables = new Set<string>(options.existingTables ?? []);
+  const summaryTable = uniqueTableName(SUMMARY_TABLE, takenTables);
+  const listTable = uniqueTableName(TOPIC_LIST_TABLE, takenTables);
+  const last = SUMMARY_HEADERS.length;
+  const label = options.fileLabel ?? ((f: string) => f);
+  const duplicates = options.duplicates ?? [];
+
+  // ---- Tổng hợp
+  const s = new Builder(SUMMARY_MM);
+  s.span(1, 1, last, `${CONSOLIDATION_TITLE_PREFIX}${yearsLabel(entries)}`, TITLE);
+  const asOf = options.asOf ? `Số liệu tính đến ngày ${formatDate(options.asOf)}; ` : "";
+  const copies = duplicates.length > 0 ? `, ${duplicates.length} tệp là bản trùng của chi bộ đã tính` : "";
+  s.span(2, 1, last, `(${asOf}${entries.length} chi bộ đã tổng hợp${copies}, ${unreadable.length} tệp không đọc được)`, NOTE);
+  const headerRow = 4;
+  let r = headerRow + 1;
+  const tables: ModelTable[] = [];
+  // The header row is styled as cells too: a table's own style neither wraps nor borders
+  // when printed.
+  s.row(headerRow, SUMMARY_HEADERS, SUMMARY_HEADERS.map(() => HEAD));
+  if (entries.length > 0) {
+    const rows: ModelValue[][] = entries.map((e, i) => [
+      i + 1,
+      text(e.partyCommittee),
+      text(cellDisplayName(e.cell)),
+      e.year,
+      e.quarters[0],
+      e.quarters[1],
+      e.quarters[2],
+      e.quarters[3],
+      e.total,
+      e.meetsMinimum ? "Đạt" : "Chưa đạt",
+      e.errors,
+      e.warnings,
+      text(e.missingQuarters.map((q) => ROMAN[q - 1]).join(", ")),
+      label(e.file),
+    ]);
+    // A table rather than plain cells: filter/sort for the upper level.
+    tables.push({ name: summaryTable, top: headerRow, left: 1, headers: [...SUMMARY_HEADERS], rows, style: "TableStyleLight1" });
+    const styles = [CENTER, CELL, CELL, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CELL];
+    for (const values of rows) s.row(r++, values, styles);
+  }
+  if (entries.length === 0) {
+    s.span(r++, 1, last, "Không có sổ nào đọc được.", { ...CELL, italic: true, hAlign: "center" });
+  } else {
+    const sum = (k: number) => entries.reduce((n, e) => n + e.quarters[k], 0);
+    const met = entries.filter((e) => e.meetsMinimum).length;
+    s.span(r, 1, 4, "Cộng", TOTAL);
+    s.set(r, 5, sum(0), TOTAL);
+    s.set(r, 6, sum(1), TOTAL);
+    s.set(r, 7, sum(2), TOTAL);
+    s.set(r, 8, sum(3), TOTAL);
+    s.set(r, 9, entries.reduce((n, e) => n + e.total, 0), TOTAL);
+    s.set(r, 10, `${met}/${entries.length} đạt`, { ...TOTAL, numberFormat: "@" });
+    s.set(r, 11, entries.reduce((n, e) => n + e.errors, 0), TOTAL);
+    s.set(r, 12, entries.reduce((n, e) => n + e.warnings, 0), TOTAL);
+    s.set(r, 13, `${entries.filter((e) => e.missingQuarters.length > 0).length} chi bộ`, TOTAL);
+    s.set(r, 14, null, TOTAL);
+    r++;
+  }
+  if (duplicates.length > 0) {
+    r++;
+    s.set(r++, 1, "TỆP TRÙNG CHI BỘ (KHÔNG TÍNH, ĐÃ TÍNH THEO TỆP MỚI HƠN)", SECTION);
+    s.set(r, 1, "STT", HEAD);
+    s.span(r, 2, 7, "Tệp không tính", HEAD);
+    s.span(r++, 8, last, "Tệp được tính thay", HEAD);
+    duplicates.forEach((d, i) => {
+      s.set(r, 1, i + 1, CENTER);
+      s.span(r, 2, 7, label(d.file), WRAP);
+      s.span(r++, 8, last, label(d.keptFile), WRAP);
+    });
+  }
+  r++;
+  s.set(r++, 1, "TỆP KHÔNG ĐỌC ĐƯỢC", SECTION);
+  if (unreadable.length === 0) {
+    s.set(r++, 1, "Không có.", { fontName: FONT, fontSize: 11, italic: true });
+  } else {
+    s.set(r, 1, "STT", HEAD);
+    s.span(r, 2, 7, "Tệp", HEAD);
+    s.span(r++, 8, last, "Lý do", HEAD);
+    unreadable.forEach((u, i) => {
+      s.set(r, 1, i + 1, CENTER);
+      s.span(r, 2, 7, label(u.file), WRAP);
+      s.span(r++, 8, last, u.reason, WRAP);
+    });
+  }
+  const summary: SheetModel = {
+    name: summaryName,
+    cells: s.cells,
+    merges: s.merges,
+    tables,
+    columnWidths: [undefined, ...SUMMARY_MM.map(widthCharsForMm)],
+    rowHeights: s.rowHeights(r),
+    freezeRows: headerRow + 1,
+    print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [headerRow, headerRow], margins: MARGINS },
+  };
+
+  // ---- Danh sách chuyên đề
+  const l = new Builder(TOPIC_MM);
+  const lastT = TOPIC_HEADERS.length;
+  l.span(1, 1, lastT, `${TOPIC_LIST_TITLE}${yearsLabel(entries)}`, TITLE);
+  const listHeader = 3;
+  const listRows: ModelValue[][] = [];
+  for (const e of entries) {
+    for (const t of e.topics) {
+      listRows.push([
+        listRows.length + 1,
+        text(e.partyCommittee),
+        text(cellDisplayName(e.cell)),
+        t.year,
+        t.quarter === null ? null : ROMAN[t.quarter - 1],
+        t.title,
+        text(t.group),
+        text(t.assignees),
+        t.meeting ? { date: t.meeting } : text(t.meetingText),
+        t.status,
+        label(e.file),
+      ]);
+    }
+  }
+  const n = listRows.length;
+  r = listHeader + 1;
+  const listTables: ModelTable[] = [];
+  l.row(listHeader, TOPIC_HEADERS, TOPIC_HEADERS.map(() => HEAD));
+  if (n > 0) {
+    listTables.push({ name: listTable, top: listHeader, left: 1, headers: [...TOPIC_HEADERS], rows: listRows, style: "TableStyleLight1" });
+    const styles = [CENTER, CELL, CELL, CENTER, CENTER, CELL, CELL, CELL, CENTER, CENTER, CELL];
+    for (const values of listRows) l.row(r++, values, styles);
+  }
+  if (n === 0) l.span(r++, 1, lastT, "Không có chuyên đề nào.", { ...CELL, italic: true, hAlign: "center" });
+  const list: SheetModel = {
+    name: listName,
+    cells: l.cells,
+    merges: l.merges,
+    tables: listTables,
+    columnWidths: [undefined, ...TOPIC_MM.map(widthCharsForMm)],
+    rowHeights: l.rowHeights(r),
+    freezeRows: listHeader + 1,
+    print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [listHeader, listHeader], margins: MARGINS },
+  };
+  return [summary, list];
+}

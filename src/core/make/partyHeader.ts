@@ -1,0 +1,84 @@
+// The header block of a party document (HD 36-HD/VPTW, SPEC §7), as text lines shared
+// by every output that prints it: the Báo cáo quý sheet here, the .docx documents if
+// they want it. Left: ĐẢNG BỘ … / CHI BỘ … / *; right: ĐẢNG CỘNG SẢN VIỆT NAM and
+// "<Địa danh>, ngày dd tháng mm năm yyyy".
+import { formatVietnameseDate } from "../read/dates";
+import type { CellInfo, SimpleDate } from "../shared/types";
+
+export interface PartyHeader {
+  /** "ĐẢNG BỘ …" (Đảng bộ cơ sở, upper case). */
+  committee: string;
+  /** "CHI BỘ …" (upper case, printed bold). */
+  cell: string;
+  /** The star under the left block. */
+  star: string;
+  /** "ĐẢNG CỘNG SẢN VIỆT NAM". */
+  party: string;
+  /** "<Địa danh>, ngày 05 tháng 02 năm 2021" (or "Ngày …" when there is no place). */
+  placeAndDate: string;
+}
+
+/** Left blank for the secretary to fill in by hand when Thông tin lacks the name. */
+const BLANK = "……………";
+
+function upper(s: string): string {
+  return s.normalize("NFC").toLocaleUpperCase("vi").normalize("NFC");
+}
+
+function clean(s: string | undefined): string {
+  return (s ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+/** `prefix` + value in upper case, unless the value already starts with the prefix
+ *  ("Chi bộ 3" stays "CHI BỘ 3", never "CHI BỘ CHI BỘ 3"). */
+export function prefixedUpper(prefix: string, value: string | undefined): string {
+  const v = clean(value);
+  if (v === "") return `${upper(prefix)} ${BLANK}`;
+  const lower = v.toLocaleLowerCase("vi");
+  if (lower === prefix.toLocaleLowerCase("vi") || lower.startsWith(prefix.toLocaleLowerCase("vi") + " ")) {
+    return upper(v);
+  }
+  return `${upper(prefix)} ${upper(v)}`;
+}
+
+/** "Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2021". */
+export function placeAndDate(place: string | undefined, date: SimpleDate): string {
+  const p = clean(place);
+  const d = formatVietnameseDate(date);
+  return p === "" ? d.charAt(0).toLocaleUpperCase("vi") + d.slice(1) : `${p}, ${d}`;
+}
+
+export function partyHeader(
+  info: Pick<CellInfo, "dangBoCoSo" | "dangBoCapTren" | "chiBo" | "diaDanh">,
+  date: SimpleDate,
+): PartyHeader {
+  return {
+    // A cell directly under the higher committee has no Đảng bộ cơ sở: the documents
+    // then print the higher committee, and so does the report.
+    committee: prefixedUpper("Đảng bộ", clean(info.dangBoCoSo) || info.dangBoCapTren),
+    cell: prefixedUpper("Chi bộ", info.chiBo),
+    star: "*",
+    party: "ĐẢNG CỘNG SẢN VIỆT NAM",
+    placeAndDate: placeAndDate(info.diaDanh, date),
+  };
+}
+
+/** The committee a chi bộ reports to, in the words of "Nơi nhận": the Đảng ủy of its
+ *  Đảng bộ cơ sở ("Đảng bộ Phường Bến Thành" → "Đảng ủy Phường Bến Thành"), or of the
+ *  higher committee when the cell sits directly under it; "Đảng ủy cấp trên" when Thông
+ *  tin names neither. */
+export function higherCommitteeName(info: Pick<CellInfo, "dangBoCoSo" | "dangBoCapTren">): string {
+  const name = clean(info.dangBoCoSo) || clean(info.dangBoCapTren);
+  if (name === "") return "Đảng ủy cấp trên";
+  const lower = name.toLocaleLowerCase("vi");
+  if (lower.startsWith("đảng ủy ") || lower.startsWith("đảng uỷ ")) return "Đảng ủy " + name.slice(8);
+  if (lower.startsWith("đảng bộ ")) return "Đảng ủy " + name.slice(8);
+  return `Đảng ủy ${name}`;
+}
+
+/** "Số …-BC/CB": number and symbol of a chi bộ's report (HD 36-HD/VPTW: "Số" then the
+ *  number, a dash, the kind BC and the issuer CB), with dots to fill by hand. */
+export function reportNumberLine(number?: string): string {
+  const n = clean(number);
+  return `Số ${n === "" ? "……" : n}-BC/CB`;
+}
