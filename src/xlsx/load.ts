@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import PizZip from "pizzip";
 import type { WorkbookGrid } from "../core/shared/types";
 import { UserError } from "../core/shared/types";
+import { unescapeXml } from "../core/shared/xml";
 import { decodeAddress, decodeRange, encodeAddress, tablesOf, workbookToGrid } from "./grid";
 
 export interface LoadedWorkbook {
@@ -299,18 +300,9 @@ function sheetNamesByPart(zip: PizZip): Map<string, string> {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
     const target = rid ? targets.get(rid) : undefined;
-    if (name && target) out.set(`xl/${target}`, decodeXml(name));
+    if (name && target) out.set(`xl/${target}`, unescapeXml(name));
   }
   return out;
-}
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /** exceljs reads a table whose XML omits headerRowCount (as Excel writes it) as having no

@@ -1,5 +1,6 @@
 // Text typed in a TCVN3 or VNI font: found so the secretary is told how to convert it.
 // Split out of register.ts; the reading stage's entry point is still register.ts.
+import { columnLetter } from "../shared/columnLetters";
 import type { WorkbookGrid } from "../shared/types";
 import { cellText, detectLegacyEncoding } from "./values";
 
@@ -15,12 +16,6 @@ export interface LegacyTextNotice {
   encoding: "TCVN3" | "VNI";
   /** How many cells of the sheet look like it. */
   cells: number;
-}
-
-function columnName(col0: number): string {
-  let s = "";
-  for (let n = col0 + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** Sheets holding text typed with a TCVN3 (ABC) or VNI font, which reads as garbage
@@ -47,7 +42,7 @@ export function findLegacyText(grid: WorkbookGrid): LegacyTextNotice[] {
         const text = cellText(v);
         notice = {
           sheet: sheet.name,
-          address: `${columnName(c)}${r + 1}`,
+          address: `${columnLetter(c + 1)}${r + 1}`,
           sample: text.length > 40 ? `${text.slice(0, 40)}…` : text,
           encoding,
           cells: 1,
