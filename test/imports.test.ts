@@ -92,3 +92,28 @@ test("the cycle finder sees a cycle, also one closed by an import type or import
   const seen = ts.preProcessFile('import type { X } from "./x";\nconst y = () => import("./y");\nexport * from "./z";', true, true);
   expect(seen.importedFiles.map((i) => i.fileName)).toEqual(["./x", "./y", "./z"]);
 });
+
+/** What each folder of src/core may import: its own files and the stages before it. */
+const STAGE_IMPORTS: Record<string, readonly string[]> = {
+  shared: ["shared"],
+  read: ["read", "shared"],
+  check: ["check", "rules", "read", "shared"],
+  rules: ["rules", "check", "read", "shared"],
+  make: ["make", "check", "rules", "read", "shared"],
+  // The year plan (issue 16) builds on everything before it.
+  plan: ["plan", "make", "check", "rules", "read", "shared"],
+};
+
+test("src/core imports follow the stages (shared → read → check → make) and nothing outside core", () => {
+  const core = path.join(src, "core");
+  const stageOf = (f: string) => path.relative(core, f).split(path.sep)[0];
+  const wrong: string[] = [];
+  for (const [file, deps] of importGraph(sourceFiles(core))) {
+    const allowed = STAGE_IMPORTS[stageOf(file)];
+    for (const d of deps) {
+      const inCore = !path.relative(core, d).startsWith("..");
+      if (!allowed || !inCore || !allowed.includes(stageOf(d))) wrong.push(`${path.relative(root, file)} → ${path.relative(root, d)}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+});
