@@ -16,8 +16,7 @@ import {
   TABLES,
   TIME_FORMAT,
 } from "../read/layout";
-import { columnLetter } from "../shared/columnLetters";
-import { type ModelCell, type ModelConditionalFormat, type ModelValidation, type ModelValue, type Range1, type SheetModel } from "./sheetModel";
+import { columnLetter, type ModelCell, type ModelConditionalFormat, type ModelValidation, type ModelValue, type Range1, type SheetModel } from "./sheetModel";
 import { REGISTER_COLUMNS, REGISTER_DATE_COLUMNS } from "../shared/types";
 
 export type CanonicalSheetKey = keyof typeof SHEETS;
