@@ -6,7 +6,7 @@
 //   node scripts/relayout.mjs            move and rewrite
 //   node scripts/relayout.mjs --dry-run  print what would change
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -65,7 +65,10 @@ function git(...args) {
 
 // 1. The moves (skipped when already done).
 for (const [o, n] of OLD) {
-  if (existsSync(o) && !existsSync(n)) git("mv", "-k", rel(o), rel(n));
+  if (existsSync(o) && !existsSync(n)) {
+    if (!DRY) mkdirSync(path.dirname(n), { recursive: true });
+    git("mv", rel(o), rel(n));
+  }
   else if (existsSync(o) && existsSync(n)) console.warn(`both ${rel(o)} and ${rel(n)} exist: merge them by hand`);
 }
 

@@ -9,6 +9,7 @@ import Docxtemplater from "docxtemplater";
 // The module exports a factory function; `new` on it returns the same instance.
 import InspectModule from "docxtemplater/js/inspect-module.js";
 import { UserError } from "../core/shared/types";
+import { unescapeXml } from "../core/shared/xml";
 import { TEMPLATE_FIELDS, type DocumentData, type DocumentKind } from "../core/make/documentData";
 import { xmlSafeData } from "../core/shared/xmlText";
 import { DOCX_LIMITS, checkTemplateSize, keepOnlyDocxParts } from "./clean";
@@ -146,10 +147,6 @@ function nullGetter(): string {
 
 /** The parts of a .docx that may hold tags (docxtemplater templates the same ones). */
 const TEXT_PART_RE = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;
-
-function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-}
 
 /** Each paragraph's text (its runs joined, as docxtemplater sees it); a paragraph nested in
  *  a text box is its own paragraph. */

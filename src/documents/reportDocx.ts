@@ -6,15 +6,16 @@
 // page 2, centred in the top margin. The XML is written directly (pizzip, a run-time
 // dependency already), every text escaped.
 import PizZip from "pizzip";
+import { escapeXml } from "../core/shared/xml";
+import { xmlSafeText } from "../core/shared/xmlText";
 import type { QuarterReport } from "../core/make/report";
 
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const TEXT_WIDTH = mm(210 - 30 - 15);
 
+/** Characters XML 1.0 forbids dropped (the one sanitiser), the rest escaped. */
 function esc(s: string): string {
-  // Characters XML 1.0 forbids are dropped; the rest escaped.
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return escapeXml(xmlSafeText(s));
 }
 
 interface RunStyle {

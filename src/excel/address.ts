@@ -1,14 +1,7 @@
 // A1 addresses for the Office.js adapter (pure helpers, no Excel objects).
-import { columnLetter as columnLetters } from "../core/make/sheetModel";
+import { columnLetter as columnLetters, columnNumber } from "../core/shared/columnLetters";
 
-export { columnLetters };
-
-/** Letters → 1-based column number ("AB" → 28). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { columnLetters, columnNumber };
 
 /** 1-based inclusive box → "A1" or "A1:C3". */
 export function a1(top: number, left: number, bottom = top, right = left): string {

@@ -6,6 +6,7 @@
 // shared runtime) and is a streaming function: it subscribes to worksheet changes and
 // sets a new result when the findings change, so it refreshes when the register does.
 import { todayLocal } from "../core/read/dates";
+import { columnNumber } from "../core/shared/columnLetters";
 import type { WorkbookGrid } from "../core/shared/types";
 import { parseAreas } from "../excel/address";
 import { excelErrorMessage } from "../excel/errors";
@@ -184,9 +185,7 @@ function ownBox(address: string | undefined, shape: { rows: number; cols: number
 function topLeftOf(address: string | undefined): { top: number; left: number } | undefined {
   const m = address ? /!\$?([A-Z]{1,3})\$?(\d+)/.exec(address) : null;
   if (!m) return undefined;
-  let left = 0;
-  for (const ch of m[1]) left = left * 26 + (ch.charCodeAt(0) - 64);
-  return { top: Number(m[2]), left };
+  return { top: Number(m[2]), left: columnNumber(m[1]) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The exceljs adapter shared by the CLI (Node) and the pane's Tổng hợp (browser): a loaded
 // exceljs workbook → the engine's neutral WorkbookGrid. No Node APIs (no fs, path, Buffer).
 import type ExcelJS from "exceljs";
-import { columnLetter } from "../core/make/sheetModel";
+import { columnLetter, columnNumber } from "../core/shared/columnLetters";
 import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/shared/types";
 
 type RawValue = ExcelJS.CellValue;
@@ -130,9 +130,7 @@ export function decodeRange(ref: string): { top: number; left: number; bottom: n
 export function decodeAddress(addr: string): { row: number; col: number } | null {
   const m = /^([A-Za-z]{1,3})(\d+)$/.exec(addr.trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnNumber(m[1]) - 1 };
 }
 
 /** 0-based row and column → "B3". */

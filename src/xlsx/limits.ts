@@ -4,6 +4,7 @@
 // broken file ends in a Vietnamese message within seconds and a bounded amount of memory.
 // Shared by the CLI and the pane (no Node APIs; Node's zlib is an optional fast path).
 import type PizZip from "pizzip";
+import { unescapeXml } from "../core/shared/xml";
 import { UserError } from "../core/shared/types";
 import { decodeRange, encodeAddress } from "./grid";
 
@@ -512,16 +513,8 @@ export async function sheetNamesByPart(zip: PizZip): Promise<Map<string, string>
     const sheetName = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
     const target = rid ? targets.get(rid) : undefined;
-    if (sheetName && target) out.set(`xl/${target}`, decodeXml(sheetName));
+    if (sheetName && target) out.set(`xl/${target}`, unescapeXml(sheetName));
   }
   return out;
 }
 
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}

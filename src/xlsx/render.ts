@@ -11,7 +11,7 @@ import type {
 } from "../core/make/sheetModel";
 import type { SimpleDate } from "../core/shared/types";
 import { DATE_FORMAT } from "../core/read/layout";
-import { columnLetter } from "../core/make/sheetModel";
+import { columnLetter } from "../core/shared/columnLetters";
 import { UserError } from "../core/shared/types";
 import { markerName, markerReference, parseMarker, type SheetKind } from "../core/make/sheetMarker";
 

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import PizZip from "pizzip";
+import { unescapeXml } from "../../src/core/shared/xml";
 
 export const TEMPLATES_DIR = path.resolve(__dirname, "..", "..", "assets", "templates");
 
@@ -17,15 +18,6 @@ export function zipEntry(docx: Uint8Array, name: string): string {
   const file = new PizZip(docx).file(name);
   if (!file) throw new Error(`no ${name} in the docx`);
   return file.asText();
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /** The document's paragraphs as text (runs joined, <w:br/> as a newline). */

@@ -7,13 +7,20 @@ import { parseArgs } from "../args";
 import { checkOutputPath, dateOption, overwriteOption, saveWorkbook, writeFileAtomic, yearOption } from "../io";
 import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { checkFile, checkResultToJson, formatCheckText } from "./kiem-tra";
-import { COMMANDS } from "./index";
 import { sampleAsOf, sampleRows, sampleWorkbook, SAMPLE_YEAR } from "../../core/make/sample";
 import { formatIsoDate } from "../../core/read/dates";
 import { defaultReportQuarter } from "../../core/make/report";
 import { UserError, type SimpleDate } from "../../core/shared/types";
 
 export const SAMPLE_FILE = "so-chuyen-de-mau.xlsx";
+
+/** The CLI's commands, which the steps run by name. commands/index.ts registers them: it
+ *  lists demo itself, so demo importing it would be an import cycle. */
+let registered: readonly Command[] = [];
+
+export function registerDemoCommands(commands: readonly Command[]): void {
+  registered = commands;
+}
 
 export interface DemoContext {
   /** Output folder. */
@@ -125,7 +132,7 @@ function makeContext(dir: string, year: number, asOf: SimpleDate, overwrite: boo
     out: (name) => path.join(dir, name),
     async command(argv) {
       const [name, ...rest] = argv;
-      const cmd = COMMANDS.find((c) => c.name === name);
+      const cmd = registered.find((c) => c.name === name);
       if (!cmd) throw new Error(`demo: no command ${name}`);
       const flags = (cmd as Command & { flags?: string[] }).flags;
       const args = parseArgs(overwrite && !rest.includes("--ghi-de") ? [...rest, "--ghi-de"] : rest, {

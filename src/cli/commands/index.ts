@@ -3,7 +3,7 @@ import type { Command } from "../command";
 import { kiemTra } from "./kiem-tra";
 import { khoiTao } from "./khoi-tao";
 import { chuyenDoi } from "./chuyen-doi";
-import { demo } from "./demo";
+import { demo, registerDemoCommands } from "./demo";
 import { baoCao } from "./bao-cao";
 import { tongHop } from "./tong-hop";
 import { deDan } from "./de-dan";
@@ -25,3 +25,5 @@ export const COMMANDS: Command[] = [
   keHoach,
   goiY,
 ];
+
+registerDemoCommands(COMMANDS);

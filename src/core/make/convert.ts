@@ -7,7 +7,8 @@ import { REGISTER_SPECS } from "../read/columns";
 import { romanQuarter } from "../read/dates";
 import { CHOICES } from "../read/layout";
 import { findHeaderRow, locateRegister, makeParsers, registerRows, sheetView, withViews, type HeaderRow, type Located } from "../read/register";
-import { columnLetter, type ModelValue } from "./sheetModel";
+import { columnLetter } from "../shared/columnLetters";
+import type { ModelValue } from "./sheetModel";
 import {
   REGISTER_COLUMNS,
   UserError,

@@ -102,17 +102,8 @@ export interface SheetModel {
   rowHeights?: (number | undefined)[];
 }
 
-/** 1-based column number → Excel letters (1 → "A", 28 → "AB"). */
-export function columnLetter(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+// Column letters live in shared/columnLetters; re-exported for code that took them from here.
+export { columnLetter } from "../shared/columnLetters";
 
 /** True when Excel would take this text as a formula if written as a plain value. */
 export function looksLikeFormula(text: string): boolean {
