@@ -31,7 +31,34 @@ const AS_OF = "2024-12-31";
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
 const MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Thanh", "Ngọc", "Quốc", "Đức", "Thu", "Hoài"];
-const GIVEN = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Hương", "Khoa", "Lan", "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Thủy", "Trung", "Tuấn", "Vân", "Yến"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Châu",
+  "Dũng",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hùng",
+  "Hương",
+  "Khoa",
+  "Lan",
+  "Long",
+  "Mai",
+  "Nam",
+  "Nga",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Thủy",
+  "Trung",
+  "Tuấn",
+  "Vân",
+  "Yến",
+];
 const TITLES = [
   "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về ý chí tự lực, tự cường",
   "Nâng cao chất lượng sinh hoạt chi bộ và tính tự giác của đảng viên",
@@ -104,9 +131,26 @@ function cellOptions(i) {
     if (!held) continue;
     for (const n of names) {
       const r = rand();
-      attendance.push([t, n, r < 0.88 ? "Có mặt" : r < 0.97 ? "Vắng có lý do" : "Vắng không lý do", r >= 0.88 && r < 0.97 ? "Công tác" : null]);
+      attendance.push([
+        t,
+        n,
+        r < 0.88 ? "Có mặt" : r < 0.97 ? "Vắng có lý do" : "Vắng không lý do",
+        r >= 0.88 && r < 0.97 ? "Công tác" : null,
+      ]);
     }
-    minutes.push([t, 14 * 60, 16 * 60 + Math.floor(rand() * 30), "Phòng họp", names[0], names[3], null, "Quán triệt chuyên đề", "Chi bộ thống nhất", "Các đồng chí thực hiện", `${memberCount}/${memberCount} tán thành`]);
+    minutes.push([
+      t,
+      14 * 60,
+      16 * 60 + Math.floor(rand() * 30),
+      "Phòng họp",
+      names[0],
+      names[3],
+      null,
+      "Quán triệt chuyên đề",
+      "Chi bộ thống nhất",
+      "Các đồng chí thực hiện",
+      `${memberCount}/${memberCount} tán thành`,
+    ]);
     for (let k = 0; k < 3; k++) opinions.push([t, pick(names), "Đồng ý với đề dẫn, đề nghị bổ sung giải pháp cụ thể."]);
   }
   return {
@@ -148,7 +192,10 @@ function report(extra) {
 
 async function childRead(dir) {
   const ExcelJS = require("exceljs");
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".xlsx")).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .sort();
   const c0 = cpuSeconds();
   const t0 = process.hrtime.bigint();
   for (const f of files) {

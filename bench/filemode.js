@@ -49,7 +49,10 @@ async function run() {
       await page.locator(".file-bar .status").filter({ hasText: /Đã mở/ }).waitFor({ timeout: 600000 });
       const opened = performance.now() - t0;
       await page.locator("#kiem-tra button.primary").click();
-      await page.locator("#kiem-tra .status").filter({ hasText: /Đã kiểm tra/ }).waitFor({ timeout: 600000 });
+      await page
+        .locator("#kiem-tra .status")
+        .filter({ hasText: /Đã kiểm tra/ })
+        .waitFor({ timeout: 600000 });
       totals.push(performance.now() - t0);
       opens.push(opened);
       await context.close();

@@ -157,7 +157,13 @@ async function makeRegisters(dir) {
     p("bad-chars.xlsx"),
     readZipEntries(good).map((e) =>
       e.name === "xl/sharedStrings.xml"
-        ? { name: e.name, data: Buffer.from(e.data.toString("utf8").replace("Chuyên đề quý 1", "Chuyên đề_xFFFF_ quý_x0001_ 1_xFFFE_ dòng một&#10;dòng hai"), "utf8") }
+        ? {
+            name: e.name,
+            data: Buffer.from(
+              e.data.toString("utf8").replace("Chuyên đề quý 1", "Chuyên đề_xFFFF_ quý_x0001_ 1_xFFFE_ dòng một&#10;dòng hai"),
+              "utf8",
+            ),
+          }
         : e,
     ),
   );
@@ -178,8 +184,16 @@ async function makeCases(dir) {
       '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"Đã sinh hoạt,Dự kiến"</formula1></dataValidation></dataValidations>',
     ),
   );
-  editSheet(good, p("row-number.xlsx"), (s) => s.replace(/<row r="5"([^>]*)>(.*?)<\/row>/, (_m, attrs, cells) => `<row r="99999999999"${attrs}>${cells.replace(/([A-Z])5"/g, '$199999999999"')}</row>`));
-  writeZip(p("no-shared-strings.xlsx"), readZipEntries(good).filter((e) => e.name !== "xl/sharedStrings.xml"));
+  editSheet(good, p("row-number.xlsx"), (s) =>
+    s.replace(
+      /<row r="5"([^>]*)>(.*?)<\/row>/,
+      (_m, attrs, cells) => `<row r="99999999999"${attrs}>${cells.replace(/([A-Z])5"/g, '$199999999999"')}</row>`,
+    ),
+  );
+  writeZip(
+    p("no-shared-strings.xlsx"),
+    readZipEntries(good).filter((e) => e.name !== "xl/sharedStrings.xml"),
+  );
   // 1,048,576 formatted empty rows under the register (a "format to the bottom" sheet).
   editSheet(good, p("formatted-rows.xlsx"), (s) => {
     const rows = [];
@@ -231,7 +245,9 @@ async function makeCases(dir) {
     "no-sharedStrings": { args: kt(p("no-shared-strings.xlsx")), exit: 2, message: /sharedStrings/ },
     "rows-300000": { args: kt(p("rows-300000.xlsx")), exit: 2, message: /300\.005 dòng có dữ liệu, quá giới hạn 250\.000 dòng/ },
     "formatted-1048576-rows": { args: kt(p("formatted-rows.xlsx")), exit: 0, topics: 4 },
-    ...(fs.existsSync(p("fifo.xlsx")) ? { "fifo-named-xlsx": { args: kt(p("fifo.xlsx")), exit: 2, message: /không phải tệp thường/ } } : {}),
+    ...(fs.existsSync(p("fifo.xlsx"))
+      ? { "fifo-named-xlsx": { args: kt(p("fifo.xlsx")), exit: 2, message: /không phải tệp thường/ } }
+      : {}),
     "tong-hop-mixed-folder": {
       args: ["tong-hop", folder, "-o", path.join(out, "tong-hop.xlsx"), "--ngay", "2024-12-31", "--json"],
       asNobody: true,
@@ -268,7 +284,15 @@ function runCase(args, { asNobody = false, timeoutMs = 120_000 } = {}) {
   } catch {
     /* the child died before exiting normally */
   }
-  return { exit: r.status ?? -1, signal: r.signal, seconds: Math.round(seconds * 100) / 100, cpuSeconds, peakRssMb, stdout: r.stdout, stderr: r.stderr };
+  return {
+    exit: r.status ?? -1,
+    signal: r.signal,
+    seconds: Math.round(seconds * 100) / 100,
+    cpuSeconds,
+    peakRssMb,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
 }
 
 /** Restores permissions so the folder can be removed. */
@@ -294,7 +318,11 @@ async function run() {
       process.stderr.write(`hostile ${name}: exit ${r.exit}, ${r.seconds} s (CPU ${r.cpuSeconds} s), ${r.peakRssMb} MB\n`);
     }
     // The load when measured: wall seconds on a shared machine are mostly waiting.
-    const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
+    const load = () =>
+      os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ");
     return { hostile, hostileMachine: { date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", loadAfter: load() } };
   } finally {
     cleanup(dir);

@@ -27,9 +27,22 @@ function register(n: number): ModelValue[][] {
     const i = k + 1;
     const q = (k % 4) + 1;
     const m = q * 3 - 1;
-    return [i, ["I", "II", "III", "IV"][q - 1], `Chuyên đề số ${i}: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh`,
-      "Xây dựng Đảng", "Nguyễn Văn An, Trần Thị Bình", d(m, 1), "Chi ủy", d(m, 5), d(m, 15), "Riêng", "Đã sinh hoạt", d(m, 20), d(m, 25),
-      "Chi bộ thảo luận, thống nhất nội dung và giao nhiệm vụ cho từng đảng viên"];
+    return [
+      i,
+      ["I", "II", "III", "IV"][q - 1],
+      `Chuyên đề số ${i}: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh`,
+      "Xây dựng Đảng",
+      "Nguyễn Văn An, Trần Thị Bình",
+      d(m, 1),
+      "Chi ủy",
+      d(m, 5),
+      d(m, 15),
+      "Riêng",
+      "Đã sinh hoạt",
+      d(m, 20),
+      d(m, 25),
+      "Chi bộ thảo luận, thống nhất nội dung và giao nhiệm vụ cho từng đảng viên",
+    ];
   });
 }
 
@@ -65,7 +78,8 @@ test("payload of each pane command", async () => {
   await measure("taoSo", book, () => createBook(host, { year: 2026 }));
 
   const rows: unknown[][] = [["STT", "Quý", "Tên chuyên đề", "Người phụ trách", "Ngày sinh hoạt", "Ghi chú"]];
-  for (let i = 1; i <= TOPICS; i++) rows.push([i, "II", `Chuyên đề số ${i} về công tác xây dựng Đảng ở cơ sở`, "Lê Văn Cường", 46100 + (i % 90), "Đã sinh hoạt đầy đủ"]);
+  for (let i = 1; i <= TOPICS; i++)
+    rows.push([i, "II", `Chuyên đề số ${i} về công tác xây dựng Đảng ở cơ sở`, "Lê Văn Cường", 46100 + (i % 90), "Đã sinh hoạt đầy đủ"]);
   const hand = new StandInWorkbook({ sheets: [{ name: "Sổ cũ", values: rows }] });
   const handHost = createWorkbookHost(hand.run);
   await measure("chuyenDoi", hand, async () => runConversion(handHost, (await proposeConversion(handHost)).plan!));

@@ -248,7 +248,12 @@ function markdownTable(r) {
     const per = Object.entries(r.syncs)
       .map(([k, v]) => `${k} ${[...new Set(Object.values(v))].join("/")}`)
       .join(", ");
-    row("Task pane: context.sync() per command at 10 and 5,000 rows", `max ${r.maxSyncs} (${per})`, "≤ 3, constant", r.maxSyncs <= 3 && r.syncsConstant);
+    row(
+      "Task pane: context.sync() per command at 10 and 5,000 rows",
+      `max ${r.maxSyncs} (${per})`,
+      "≤ 3, constant",
+      r.maxSyncs <= 3 && r.syncsConstant,
+    );
   }
   if (r.initialJsGzipBytes !== undefined) {
     row("Task pane initial script (gzip)", kb(r.initialJsGzipBytes), "small", undefined);
@@ -258,7 +263,9 @@ function markdownTable(r) {
       .join(", ");
     row("Loaded on demand (gzip)", lazy, "document/xlsx libraries not in the initial script", r.lazyJsGzipBytes > r.initialJsGzipBytes);
   }
-  const machine = r.machine ? `\n\nMeasured ${r.machine.date} on ${r.machine.cpus}× ${r.machine.cpuModel}, Node ${r.machine.node}, load average ${r.machine.loadBefore} before / ${r.machine.loadAfter} after.` : "";
+  const machine = r.machine
+    ? `\n\nMeasured ${r.machine.date} on ${r.machine.cpus}× ${r.machine.cpuModel}, Node ${r.machine.node}, load average ${r.machine.loadBefore} before / ${r.machine.loadAfter} after.`
+    : "";
   return ["| Measure | Result | Target | |", "|---|---|---|---|", ...rows].join("\n") + machine + "\n";
 }
 
@@ -277,7 +284,10 @@ async function main() {
   if (!fs.existsSync(path.join(BUILD, "cli", "main.js"))) {
     throw new Error("build/ is missing: run `npm run build:cli` first (npm run bench does)");
   }
-  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(" ");
+  const loadBefore = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
   const parts = selectedParts();
   const fresh = {};
   const failed = [];
@@ -307,7 +317,9 @@ async function main() {
     const r = await require("./consolidate.js").run(files ? { files: Number(files) } : {});
     return {
       consolidateFiles: r.consolidateFiles,
-      ...(r.consolidate1000Seconds !== undefined ? { consolidate1000Seconds: r.consolidate1000Seconds } : { consolidateSeconds: r.consolidateSeconds }),
+      ...(r.consolidate1000Seconds !== undefined
+        ? { consolidate1000Seconds: r.consolidate1000Seconds }
+        : { consolidateSeconds: r.consolidateSeconds }),
       consolidateVsReadRatio: r.consolidateVsReadRatio,
       peakRssMb: r.peakRssMb,
     };
@@ -324,7 +336,10 @@ async function main() {
     cpuModel: (os.cpus()[0] && os.cpus()[0].model.trim()) || "?",
     node: process.version,
     loadBefore,
-    loadAfter: os.loadavg().map((x) => x.toFixed(2)).join(" "),
+    loadAfter: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" "),
   };
   // Keys of parts not run this time are kept from earlier runs (documents.js and
   // consolidate.js also write theirs when run alone).

@@ -57,7 +57,10 @@ function encodePng(size, rgba) {
 
 const STAR = (() => {
   // Five-pointed star centred on the cover (unit coordinates, y down).
-  const cx = 0.55, cy = 0.47, outer = 0.22, inner = 0.09;
+  const cx = 0.55,
+    cy = 0.47,
+    outer = 0.22,
+    inner = 0.09;
   const pts = [];
   for (let i = 0; i < 10; i++) {
     const r = i % 2 === 0 ? outer : inner;
@@ -99,7 +102,10 @@ function render(size) {
   const rgba = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const c = colourAt((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);

@@ -163,10 +163,7 @@ function headerBlock() {
 
 /** "Nơi nhận:" 14 upright underlined, then the recipients 12 upright (HD 36-HD/VPTW). */
 function recipients(lines) {
-  return [
-    left([["Nơi nhận:", { underline: true }]], { after: 0 }),
-    ...lines.map((l) => left([[l, { size: 12 }]], { after: 0 })),
-  ];
+  return [left([["Nơi nhận:", { underline: true }]], { after: 0 }), ...lines.map((l) => left([[l, { size: 12 }]], { after: 0 }))];
 }
 
 function signatureBlock(leftChildren, rightChildren) {
@@ -193,7 +190,12 @@ function documentOf(title, children) {
         headers: {
           first: new Header({ children: [new Paragraph({ children: [] })] }),
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })],
+              }),
+            ],
           }),
         },
         children,
@@ -210,9 +212,19 @@ function deDan() {
     para([["DỰ THẢO", { bold: true }]], { align: AlignmentType.RIGHT, indent: {} }),
     center([["ĐỀ DẪN CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: 15 }]], { after: 60 }),
     center([["{tenChuyenDe}", { bold: true }]], { after: 60 }),
-    center([["Người chuẩn bị: ", { italics: true }], ["{nguoiPhuTrach}", { italics: true }]], { after: 60 }),
     center(
-      [["Dự kiến sinh hoạt: ", { italics: true }], ["{ngaySinhHoat}", { italics: true }], [" ({quyText})", { italics: true }]],
+      [
+        ["Người chuẩn bị: ", { italics: true }],
+        ["{nguoiPhuTrach}", { italics: true }],
+      ],
+      { after: 60 },
+    ),
+    center(
+      [
+        ["Dự kiến sinh hoạt: ", { italics: true }],
+        ["{ngaySinhHoat}", { italics: true }],
+        [" ({quyText})", { italics: true }],
+      ],
       { after: 240 },
     ),
     heading("I. SỰ CẦN THIẾT, MỤC ĐÍCH, YÊU CẦU"),
@@ -222,10 +234,7 @@ function deDan() {
         "của chi bộ, cơ quan, đơn vị đặt ra vấn đề cần giải quyết.)",
     ),
     para([["2. Mục đích, yêu cầu", { bold: true }]]),
-    guide(
-      "(Nêu mục đích của chuyên đề đối với chi bộ, đảng viên; yêu cầu đối với đảng viên khi nghiên cứu, " +
-        "thảo luận và thực hiện.)",
-    ),
+    guide("(Nêu mục đích của chuyên đề đối với chi bộ, đảng viên; yêu cầu đối với đảng viên khi nghiên cứu, " + "thảo luận và thực hiện.)"),
     heading("II. THỰC TRẠNG"),
     para([["1. Kết quả đạt được", { bold: true }]]),
     guide("(Nêu những kết quả chi bộ, đảng viên đã đạt được liên quan đến nội dung chuyên đề, có số liệu minh họa.)"),
@@ -258,17 +267,14 @@ function deDan() {
       ],
       { after: 240, keepNext: true },
     ),
-    signatureBlock(
-      recipients(["- Chi ủy chi bộ (để thông qua),", "- Các đảng viên trong chi bộ,", "- Lưu hồ sơ chi bộ."]),
-      [
-        // One signature slot per drafter: title, room to sign, name — repeated.
-        tagLine("{#nguoiChuanBi}"),
-        center([["NGƯỜI CHUẨN BỊ", { bold: true }]], { after: 0, keepNext: true }),
-        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200, keepNext: true }),
-        center([["{hoTen}", { bold: true }]], { after: 240 }),
-        tagLine("{/nguoiChuanBi}"),
-      ],
-    ),
+    signatureBlock(recipients(["- Chi ủy chi bộ (để thông qua),", "- Các đảng viên trong chi bộ,", "- Lưu hồ sơ chi bộ."]), [
+      // One signature slot per drafter: title, room to sign, name — repeated.
+      tagLine("{#nguoiChuanBi}"),
+      center([["NGƯỜI CHUẨN BỊ", { bold: true }]], { after: 0, keepNext: true }),
+      center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200, keepNext: true }),
+      center([["{hoTen}", { bold: true }]], { after: 240 }),
+      tagLine("{/nguoiChuanBi}"),
+    ]),
   ]);
 }
 
@@ -281,7 +287,13 @@ function bienBan() {
     para([""], { after: 0 }),
     center([["BIÊN BẢN", { bold: true, size: 16 }]], { after: 0 }),
     center([["SINH HOẠT CHI BỘ CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: 15 }]], { after: 60 }),
-    center([["Chuyên đề: ", { bold: true }], ["{tenChuyenDe}", { bold: true }]], { after: 240 }),
+    center(
+      [
+        ["Chuyên đề: ", { bold: true }],
+        ["{tenChuyenDe}", { bold: true }],
+      ],
+      { after: 240 },
+    ),
     item([
       "Hôm nay, vào lúc ",
       "{gioBatDau}",
@@ -355,15 +367,18 @@ function bienBan() {
     item(["Chi bộ thống nhất thông qua nội dung, chương trình buổi sinh hoạt."]),
 
     heading("II. NỘI DUNG"),
-    item([["1. Mục đích, yêu cầu: ", { bold: true }], "đồng chí ", "{chuTri}", " nêu mục đích, yêu cầu của buổi sinh hoạt chuyên đề: ", "{mucDich}"]),
     item([
-      ["2. Trình bày đề dẫn: ", { bold: true }],
-      "{dongChiPhuTrach}",
-      " trình bày dự thảo đề dẫn chuyên đề “",
-      "{tenChuyenDe}",
-      "”.",
+      ["1. Mục đích, yêu cầu: ", { bold: true }],
+      "đồng chí ",
+      "{chuTri}",
+      " nêu mục đích, yêu cầu của buổi sinh hoạt chuyên đề: ",
+      "{mucDich}",
     ]),
-    item([["3. Thảo luận: ", { bold: true }], "các đảng viên phát biểu, nêu nhận thức của cá nhân về chuyên đề, liên hệ với chi bộ, cơ quan, đơn vị và đóng góp ý kiến hoàn thiện dự thảo:"]),
+    item([["2. Trình bày đề dẫn: ", { bold: true }], "{dongChiPhuTrach}", " trình bày dự thảo đề dẫn chuyên đề “", "{tenChuyenDe}", "”."]),
+    item([
+      ["3. Thảo luận: ", { bold: true }],
+      "các đảng viên phát biểu, nêu nhận thức của cá nhân về chuyên đề, liên hệ với chi bộ, cơ quan, đơn vị và đóng góp ý kiến hoàn thiện dự thảo:",
+    ]),
     tagLine("{#yKien}"),
     sub(["- Đồng chí ", "{nguoiPhatBieu}", ": ", "{noiDung}"]),
     tagLine("{/yKien}"),
@@ -425,8 +440,7 @@ function gridCell(children, width, o = {}) {
 function keHoach() {
   const small = { size: 12 };
   const item = (parts) => para(parts, { indent: { firstLine: 567 } });
-  const cellText = (parts, o = {}) =>
-    (o.center ? center : left)(parts, { after: 0, line: 240, run: small, ...o });
+  const cellText = (parts, o = {}) => (o.center ? center : left)(parts, { after: 0, line: 240, run: small, ...o });
   // Quý | STT | Tên chuyên đề | Nhóm | Người phụ trách | Thời gian dự kiến
   const widths = [1000, 620, 3330, 1400, 1550, 1455];
   const header = ["Quý", "STT", "Tên chuyên đề", "Nhóm nội dung", "Người phụ trách", "Thời gian dự kiến"];
@@ -438,7 +452,9 @@ function keHoach() {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((t, i) => gridCell([cellText([[t, { bold: true }]], { center: true })], widths[i], { vAlign: VerticalAlign.CENTER })),
+        children: header.map((t, i) =>
+          gridCell([cellText([[t, { bold: true }]], { center: true })], widths[i], { vAlign: VerticalAlign.CENTER }),
+        ),
       }),
       new TableRow({
         cantSplit: true,
@@ -484,7 +500,10 @@ function keHoach() {
     item(["Chi bộ thống nhất ", "{soChuyenDe}", " chuyên đề sinh hoạt trong năm ", "{nam}", ":"]),
     topicTable,
     para([""], { after: 0 }),
-    item([["Các ngày kỷ niệm lớn trong năm ", { italics: true }], ["(chọn nội dung ôn truyền thống gắn với quý tương ứng):", { italics: true }]]),
+    item([
+      ["Các ngày kỷ niệm lớn trong năm ", { italics: true }],
+      ["(chọn nội dung ôn truyền thống gắn với quý tương ứng):", { italics: true }],
+    ]),
     tagLine("{#kyNiem}"),
     para(["- ", "{noiDung}", "."], { align: AlignmentType.LEFT, indent: { left: 567 }, after: 20, run: small }),
     tagLine("{/kyNiem}"),
@@ -520,7 +539,14 @@ function keHoach() {
     signatureBlock(
       [
         left([["Nơi nhận:", { bold: true, italics: true, size: 12 }]], { after: 0 }),
-        left([["- ", { size: 12 }], ["{capTren}", { size: 12 }], [" (để báo cáo),", { size: 12 }]], { after: 0 }),
+        left(
+          [
+            ["- ", { size: 12 }],
+            ["{capTren}", { size: 12 }],
+            [" (để báo cáo),", { size: 12 }],
+          ],
+          { after: 0 },
+        ),
         left([["- Các đảng viên trong chi bộ (để thực hiện),", { size: 12 }]], { after: 0 }),
         left([["- Lưu chi bộ.", { size: 12 }]], { after: 0 }),
       ],

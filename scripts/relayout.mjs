@@ -68,8 +68,7 @@ for (const [o, n] of OLD) {
   if (existsSync(o) && !existsSync(n)) {
     if (!DRY) mkdirSync(path.dirname(n), { recursive: true });
     git("mv", rel(o), rel(n));
-  }
-  else if (existsSync(o) && existsSync(n)) console.warn(`both ${rel(o)} and ${rel(n)} exist: merge them by hand`);
+  } else if (existsSync(o) && existsSync(n)) console.warn(`both ${rel(o)} and ${rel(n)} exist: merge them by hand`);
 }
 
 // 2. The imports.
@@ -119,7 +118,11 @@ function rewritePaths(text) {
     if (o.startsWith("src/core/")) {
       const oldParts = o.slice("src/".length, -3).split("/");
       const newParts = n.slice("src/".length, -3).split("/");
-      const quoted = (parts) => parts.slice(0, -1).map((p) => `"${p}", `).join("") + `"${parts.at(-1)}.js"`;
+      const quoted = (parts) =>
+        parts
+          .slice(0, -1)
+          .map((p) => `"${p}", `)
+          .join("") + `"${parts.at(-1)}.js"`;
       out = out.split(quoted(oldParts)).join(quoted(newParts));
     }
   }

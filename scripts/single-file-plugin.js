@@ -19,7 +19,10 @@ function inlineScript(js) {
 
 /** A JSON string literal that can stand inside <script> (every "<" escaped). */
 function jsonInScript(value) {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 class SingleFilePlugin {
@@ -50,7 +53,10 @@ class SingleFilePlugin {
           /<meta charset="utf-8" \/>/,
           `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src data: blob:; form-action 'none'; base-uri 'none'" />`,
         );
-        html = html.replace(/<noscript>[\s\S]*?<\/noscript>/, '<noscript><p style="padding: 12px">Hãy bật JavaScript trong trình duyệt để dùng Sổ chuyên đề.</p></noscript>');
+        html = html.replace(
+          /<noscript>[\s\S]*?<\/noscript>/,
+          '<noscript><p style="padding: 12px">Hãy bật JavaScript trong trình duyệt để dùng Sổ chuyên đề.</p></noscript>',
+        );
         // The libraries' license notices (split out by the minimizer) stay with the code.
         const licenses = Object.keys(assets)
           .filter((n) => n.endsWith(".LICENSE.txt"))

@@ -86,9 +86,25 @@ test("the cycle finder sees a cycle, also one closed by an import type or import
   const a = path.join(src, "a.ts");
   const b = path.join(src, "b.ts");
   const c = path.join(src, "c.ts");
-  expect(cycles(new Map([[a, [b]], [b, [a]], [c, [a]]]))).toEqual([["src/a.ts", "src/b.ts"]]);
+  expect(
+    cycles(
+      new Map([
+        [a, [b]],
+        [b, [a]],
+        [c, [a]],
+      ]),
+    ),
+  ).toEqual([["src/a.ts", "src/b.ts"]]);
   expect(cycles(new Map([[a, [a]]]))).toEqual([["src/a.ts"]]);
-  expect(cycles(new Map([[a, [b]], [b, [c]], [c, []]]))).toEqual([]);
+  expect(
+    cycles(
+      new Map([
+        [a, [b]],
+        [b, [c]],
+        [c, []],
+      ]),
+    ),
+  ).toEqual([]);
   const seen = ts.preProcessFile('import type { X } from "./x";\nconst y = () => import("./y");\nexport * from "./z";', true, true);
   expect(seen.importedFiles.map((i) => i.fileName)).toEqual(["./x", "./y", "./z"]);
 });

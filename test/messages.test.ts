@@ -146,15 +146,22 @@ describe("the custom functions' help", () => {
   const text = readFileSync(path.join(SRC, "functions/functions.ts"), "utf8");
   const docs = [...text.matchAll(/\/\*\*([\s\S]*?)\*\//g)].map((m) => m[1].replace(/^\s*\*\s?/gm, "").trim());
   it.each(docs.filter((d) => /@customfunction|@param|@returns/.test(d)).map((d) => [d.split("\n")[0], d]))("%s", (_first, doc) => {
-    const help = doc.replace(/@(customfunction|param|returns|streaming|helpurl|requiresAddress|requiresParameterAddresses|requiresStreamAddress)\b/g, " ").replace(/\{[^}]*\}/g, " ");
-    expect(voiceProblems(help, { pane: true, allow: ["soChuyenDe", "nam", "ngayKiemTra", "ngay", "quy", "dangVien", "invocation"] })).toEqual([]);
+    const help = doc
+      .replace(/@(customfunction|param|returns|streaming|helpurl|requiresAddress|requiresParameterAddresses|requiresStreamAddress)\b/g, " ")
+      .replace(/\{[^}]*\}/g, " ");
+    expect(
+      voiceProblems(help, { pane: true, allow: ["soChuyenDe", "nam", "ngayKiemTra", "ngay", "quy", "dangVien", "invocation"] }),
+    ).toEqual([]);
   });
 });
 
 describe("the pane page", () => {
   it("taskpane.html reads as the secretary's words", () => {
     const html = readFileSync(path.join(SRC, "taskpane/taskpane.html"), "utf8");
-    const text = html.replace(/<(script|style)[\s\S]*?<\/\1>/g, " ").replace(/<[^>]+>/g, " ").replace(/&[a-z]+;/g, " ");
+    const text = html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, " ")
+      .replace(/<[^>]+>/g, " ")
+      .replace(/&[a-z]+;/g, " ");
     expect(voiceProblems(text, { pane: true })).toEqual([]);
   });
 });
@@ -169,7 +176,9 @@ describe("rules cite their source where they ask more than Guidance 09", () => {
   };
   it.each(Object.entries(CITED))("%s", (code, pattern) => {
     expect(RULES.some((r) => r.meta.code === code)).toBe(true);
-    const own = ALL.filter((t) => t.file === `src/core/rules/${code}.ts`).map((t) => t.text).join(" ");
+    const own = ALL.filter((t) => t.file === `src/core/rules/${code}.ts`)
+      .map((t) => t.text)
+      .join(" ");
     expect(own).toMatch(pattern);
   });
 });
@@ -192,7 +201,10 @@ describe("the voice check itself", () => {
   });
   it("passes the secretary's wording", () => {
     expect(
-      voiceProblems('Chuyên đề "A" (dòng 5) gửi dự thảo ngày 15/07/2025, sau ngày sinh hoạt 14/07/2025. Dự thảo phải được chi ủy (hoặc bí thư) thông qua; theo HD 42-HD/BTCTW.', { pane: true }),
+      voiceProblems(
+        'Chuyên đề "A" (dòng 5) gửi dự thảo ngày 15/07/2025, sau ngày sinh hoạt 14/07/2025. Dự thảo phải được chi ủy (hoặc bí thư) thông qua; theo HD 42-HD/BTCTW.',
+        { pane: true },
+      ),
     ).toEqual([]);
   });
 });

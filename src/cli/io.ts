@@ -36,9 +36,7 @@ function canonicalPath(p: string): string {
 export function samePath(a: string, b: string): boolean {
   const ca = canonicalPath(a);
   const cb = canonicalPath(b);
-  return process.platform === "win32" || process.platform === "darwin"
-    ? ca.toLowerCase() === cb.toLowerCase()
-    : ca === cb;
+  return process.platform === "win32" || process.platform === "darwin" ? ca.toLowerCase() === cb.toLowerCase() : ca === cb;
 }
 
 /** Refuses an output path that is an input or (without overwrite) an existing file. */
@@ -64,7 +62,9 @@ export async function checkOutputPath(file: string, options: WriteOptions = {}):
     }
     // A device, a pipe or a socket is never replaced by a file, --ghi-de or not.
     if (!stat.isFile()) {
-      throw new UserError("KHONG_PHAI_TEP", `${file} không phải tệp thường (là thiết bị hay ống dẫn) — hãy cho -o một tên tệp khác.`, { file });
+      throw new UserError("KHONG_PHAI_TEP", `${file} không phải tệp thường (là thiết bị hay ống dẫn) — hãy cho -o một tên tệp khác.`, {
+        file,
+      });
     }
     if (!options.overwrite) {
       throw new UserError("TEP_DA_CO", `Tệp ${file} đã có; thêm --ghi-de để ghi đè.`, { file });
@@ -84,18 +84,11 @@ export async function checkOutputPath(file: string, options: WriteOptions = {}):
 }
 
 /** Writes bytes to `file` atomically: temp file beside it, then rename. */
-export async function writeFileAtomic(
-  file: string,
-  data: Uint8Array | string,
-  options: WriteOptions = {},
-): Promise<void> {
+export async function writeFileAtomic(file: string, data: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
   await checkOutputPath(file, options);
   const abs = path.resolve(file);
   await removeStaleTemps(abs);
-  const tmp = path.join(
-    path.dirname(abs),
-    `.${path.basename(abs)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`,
-  );
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${crypto.randomBytes(4).toString("hex")}.tmp`);
   pendingTemps.add(tmp);
   try {
     await fs.writeFile(tmp, data, { flag: "wx" });
@@ -156,7 +149,11 @@ export function writeError(file: string, code: string | undefined): UserError {
     case "ENAMETOOLONG":
       return new UserError("KHONG_GHI_DUOC", `Tên hoặc đường dẫn tệp ${name} quá dài — hãy chọn tên ngắn hơn cho -o.`, { file });
     default:
-      return new UserError("KHONG_GHI_DUOC", `Không ghi được tệp ${name} vào thư mục ${dir} — hãy kiểm tra ổ đĩa, hoặc chọn thư mục khác cho -o.`, { file });
+      return new UserError(
+        "KHONG_GHI_DUOC",
+        `Không ghi được tệp ${name} vào thư mục ${dir} — hãy kiểm tra ổ đĩa, hoặc chọn thư mục khác cho -o.`,
+        { file },
+      );
   }
 }
 
@@ -334,7 +331,10 @@ export function quarterOption(args: ParsedArgs, name = "quy"): Quarter | undefin
   if (v === undefined) return undefined;
   const q = typeof v === "string" ? parseQuarter(v.normalize("NFC")) : null;
   if (q === null) {
-    throw new UserError("SAI_THAM_SO", `--${name} "${String(v)}" không phải quý hợp lệ: ghi 1, 2, 3, 4 hoặc I, II, III, IV (ví dụ --${name} II).`);
+    throw new UserError(
+      "SAI_THAM_SO",
+      `--${name} "${String(v)}" không phải quý hợp lệ: ghi 1, 2, 3, 4 hoặc I, II, III, IV (ví dụ --${name} II).`,
+    );
   }
   return q;
 }
@@ -355,7 +355,10 @@ export function intOption(args: ParsedArgs, name: string, min = 1, max = Number.
   if (v === undefined) return undefined;
   const n = typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new UserError("SAI_THAM_SO", `--${name} "${String(v)}" không hợp lệ: cần một số nguyên từ ${min}${max < Number.MAX_SAFE_INTEGER ? ` đến ${max}` : ""}.`);
+    throw new UserError(
+      "SAI_THAM_SO",
+      `--${name} "${String(v)}" không hợp lệ: cần một số nguyên từ ${min}${max < Number.MAX_SAFE_INTEGER ? ` đến ${max}` : ""}.`,
+    );
   }
   return n;
 }

@@ -105,7 +105,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   } catch (err) {
     if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) {
       // The engine's "no register" names the pane's buttons; here the commands do that job.
-      const hint = (err as UserError).code === NO_REGISTER_CODE && err.message === noRegisterError().message ? ` ${NO_REGISTER_CLI_HINT}` : "";
+      const hint =
+        (err as UserError).code === NO_REGISTER_CODE && err.message === noRegisterError().message ? ` ${NO_REGISTER_CLI_HINT}` : "";
       io.stderr(`Lỗi: ${err.message}${hint}\n`);
     } else {
       // A library's or the system's own words (English, codes) help no secretary.

@@ -85,7 +85,10 @@ export function keepOnlyDocxParts(zip: PizZip): string[] {
       if (part !== "" && zip.file(part)) {
         let partXml = zip.file(part)!.asText();
         for (const id of droppedIds) {
-          partXml = partXml.replace(new RegExp(`<w:(attachedTemplate|dataSource|headerSource|mailMerge)\\b[^>]*r:id="${id}"[^>]*/>`, "g"), "");
+          partXml = partXml.replace(
+            new RegExp(`<w:(attachedTemplate|dataSource|headerSource|mailMerge)\\b[^>]*r:id="${id}"[^>]*/>`, "g"),
+            "",
+          );
         }
         partXml = partXml.replace(/<w:mailMerge>[\s\S]*?<\/w:mailMerge>/g, "");
         zip.file(part, partXml);
@@ -121,12 +124,20 @@ interface RawEntry {
 export function checkTemplateSize(bytes: Uint8Array, zip: PizZip, who: string, file?: string): void {
   const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
   if (bytes.length > DOCX_LIMITS.templateBytes) {
-    throw new UserError("MAU_QUA_LON", `${who} quá lớn (${mb(bytes.length)}; mẫu Word thường dưới 1 MB, giới hạn ${mb(DOCX_LIMITS.templateBytes)}).`, { file });
+    throw new UserError(
+      "MAU_QUA_LON",
+      `${who} quá lớn (${mb(bytes.length)}; mẫu Word thường dưới 1 MB, giới hạn ${mb(DOCX_LIMITS.templateBytes)}).`,
+      { file },
+    );
   }
   for (const name of Object.keys(zip.files)) {
     const size = (zip.files[name] as unknown as { _data?: RawEntry })._data?.uncompressedSize ?? 0;
     if (size > DOCX_LIMITS.entryBytes) {
-      throw new UserError("MAU_QUA_LON", `${who} chứa phần ${name} giải nén ra ${mb(size)}, quá giới hạn ${mb(DOCX_LIMITS.entryBytes)} — không dùng mẫu này.`, { file });
+      throw new UserError(
+        "MAU_QUA_LON",
+        `${who} chứa phần ${name} giải nén ra ${mb(size)}, quá giới hạn ${mb(DOCX_LIMITS.entryBytes)} — không dùng mẫu này.`,
+        { file },
+      );
     }
   }
 }

@@ -177,7 +177,9 @@ function braceErrors(zip: PizZip): string[] {
   const add = (m: string) => {
     if (!errors.includes(m)) errors.push(m);
   };
-  for (const name of Object.keys(zip.files).filter((n) => TEXT_PART_RE.test(n)).sort()) {
+  for (const name of Object.keys(zip.files)
+    .filter((n) => TEXT_PART_RE.test(n))
+    .sort()) {
     const texts = paragraphTexts(zip.file(name)!.asText());
     loopErrors(texts).forEach(add);
     for (const text of texts) {
@@ -195,7 +197,8 @@ function braceErrors(zip: PizZip): string[] {
       for (let i = 0; i < rest.length; i++) {
         const c = rest[i];
         if (c === "{") {
-          if (open >= 0) add(`Thẻ {${shorten(rest.slice(open + 1, i))} chưa đóng — thêm dấu } ngay sau tên thẻ (trong đoạn “${shorten(text)}”).`);
+          if (open >= 0)
+            add(`Thẻ {${shorten(rest.slice(open + 1, i))} chưa đóng — thêm dấu } ngay sau tên thẻ (trong đoạn “${shorten(text)}”).`);
           open = i;
         } else if (c === "}") {
           if (open < 0) {

@@ -37,7 +37,10 @@ function run(text: string, o: RunStyle = {}): string {
   return `<w:r><w:rPr>${props}</w:rPr>${parts.join("<w:br/>")}</w:r>`;
 }
 
-function para(text: string, o: RunStyle & { align?: "left" | "center" | "both"; after?: number; indent?: boolean; keepNext?: boolean } = {}): string {
+function para(
+  text: string,
+  o: RunStyle & { align?: "left" | "center" | "both"; after?: number; indent?: boolean; keepNext?: boolean } = {},
+): string {
   const ppr =
     (o.keepNext ? "<w:keepNext/>" : "") +
     `<w:spacing w:before="0" w:after="${o.after ?? 60}" w:line="264" w:lineRule="auto"/>` +
@@ -46,7 +49,8 @@ function para(text: string, o: RunStyle & { align?: "left" | "center" | "both"; 
   return `<w:p><w:pPr>${ppr}</w:pPr>${text === "" ? "" : run(text, o)}</w:p>`;
 }
 
-const NONE = '<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>';
+const NONE =
+  '<w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/>';
 const SINGLE =
   '<w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/>' +
   '<w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/>' +
@@ -80,7 +84,10 @@ function body(report: QuarterReport): string {
     table(
       grid,
       [
-        row(cell(grid[0] + grid[1], c(h.committee) + c(h.cell, { bold: true }) + c(h.star), 2) + cell(grid[2], c(h.party, { bold: true, size: 15, underline: true }))),
+        row(
+          cell(grid[0] + grid[1], c(h.committee) + c(h.cell, { bold: true }) + c(h.star), 2) +
+            cell(grid[2], c(h.party, { bold: true, size: 15, underline: true })),
+        ),
         row(cell(grid[0], c(report.number)) + cell(grid[1] + grid[2], c(h.placeAndDate, { italic: true }), 2)),
       ],
       NONE,
@@ -98,7 +105,8 @@ function body(report: QuarterReport): string {
     for (const line of section.lines) out.push(para(line, { indent: true }));
     const t = section.table;
     if (!t) continue;
-    const cc = (text: string, o: RunStyle & { align?: "left" | "center" } = {}) => para(text, { size: 12, after: 0, align: o.align ?? "left", ...o });
+    const cc = (text: string, o: RunStyle & { align?: "left" | "center" } = {}) =>
+      para(text, { size: 12, after: 0, align: o.align ?? "left", ...o });
     const rows = [row(t.headers.map((x, i) => cell(widths[i], cc(x, { bold: true, align: "center" }))).join(""), true)];
     if (t.rows.length === 0) rows.push(row(cell(TEXT_WIDTH, cc(t.empty, { italic: true, align: "center" }), 5)));
     for (const r of t.rows) {
@@ -118,9 +126,13 @@ function body(report: QuarterReport): string {
   // Nơi nhận left, signature right, kept together.
   const half = Math.round(TEXT_WIDTH / 2);
   const leftSide =
-    para("Nơi nhận:", { underline: true, align: "left", after: 0 }) + report.recipients.map((r) => para(r, { size: 12, align: "left", after: 0 })).join("");
+    para("Nơi nhận:", { underline: true, align: "left", after: 0 }) +
+    report.recipients.map((r) => para(r, { size: 12, align: "left", after: 0 })).join("");
   const rightSide =
-    c(report.signature[0], { bold: true }) + c(report.signature[1], { bold: true }) + para("", { after: 1200 }) + c(report.signer, { bold: true });
+    c(report.signature[0], { bold: true }) +
+    c(report.signature[1], { bold: true }) +
+    para("", { after: 1200 }) +
+    c(report.signer, { bold: true });
   out.push(para("", { after: 120, keepNext: true }));
   out.push(table([half, TEXT_WIDTH - half], [row(cell(half, leftSide) + cell(TEXT_WIDTH - half, rightSide))], NONE));
   return out.join("");

@@ -4,10 +4,12 @@
 // never shown.
 const TRY_AGAIN = "Hãy thử lại sau giây lát.";
 const UPDATE = "Hãy cập nhật Office (Tệp → Tài khoản → Tùy chọn cập nhật → Cập nhật ngay) rồi mở lại bổ trợ.";
-const TOO_BIG = "Sổ quá lớn để Excel xử lý một lần (Excel trên web giới hạn mỗi lần trao đổi 5 MB). Hãy dùng Excel trên máy tính hoặc tách bớt các trang không cần.";
+const TOO_BIG =
+  "Sổ quá lớn để Excel xử lý một lần (Excel trên web giới hạn mỗi lần trao đổi 5 MB). Hãy dùng Excel trên máy tính hoặc tách bớt các trang không cần.";
 
 export const EXCEL_ERROR_MESSAGES: Readonly<Record<string, string>> = {
-  AccessDenied: "Excel không cho phép ghi vào sổ (sổ đang được bảo vệ, chỉ đọc hoặc bị phần mềm diệt vi-rút chặn). Hãy bỏ bảo vệ rồi thử lại.",
+  AccessDenied:
+    "Excel không cho phép ghi vào sổ (sổ đang được bảo vệ, chỉ đọc hoặc bị phần mềm diệt vi-rút chặn). Hãy bỏ bảo vệ rồi thử lại.",
   ActivityLimitReached: `Excel đang bận vì bổ trợ gửi quá nhiều yêu cầu. ${TRY_AGAIN}`,
   ApiNotFound: `Phiên bản Excel này chưa có chức năng bổ trợ cần. ${UPDATE}`,
   Conflict: `Sổ vừa được người khác sửa cùng lúc. ${TRY_AGAIN}`,
@@ -18,7 +20,8 @@ export const EXCEL_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   GeneralException: `Excel không thực hiện được thao tác. ${TRY_AGAIN}`,
   InactiveWorkbook: "Sổ này không còn là sổ đang mở. Hãy chọn lại cửa sổ sổ chuyên đề rồi thử lại.",
   InsertDeleteConflict: "Không chèn hoặc xóa được ô vì vướng bảng hay ô đã gộp trên trang. Hãy kiểm tra trang rồi thử lại.",
-  InvalidArgument: "Excel không nhận dữ liệu bổ trợ gửi (có thể tên trang hoặc vùng ô không hợp lệ). Hãy kiểm tra tên các trang rồi thử lại.",
+  InvalidArgument:
+    "Excel không nhận dữ liệu bổ trợ gửi (có thể tên trang hoặc vùng ô không hợp lệ). Hãy kiểm tra tên các trang rồi thử lại.",
   InvalidBinding: "Liên kết tới vùng ô không còn hợp lệ. Hãy mở lại bổ trợ.",
   InvalidOperation: "Excel không cho phép thao tác này trên sổ hiện tại (ví dụ vùng có ô đã gộp hay trang đang được bảo vệ).",
   InvalidOperationInCellEditMode: "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để rời ô đang sửa rồi thử lại.",

@@ -4,7 +4,16 @@ export { MARKER_KEY, markerName, markerReference, parseMarker, type SheetKind } 
 export { EXCEL_ERROR_MESSAGES, excelErrorMessage } from "./errors";
 export { PAYLOAD_LIMIT, PAYLOAD_BUDGET } from "./limits";
 export { readWorkbook, readWorkbookGrid, type SheetInfo, type WorkbookSnapshot, type ReadOptions } from "./read";
-export { queueSheetModel, writeSheetModels, renderSheetModel, readSheetList, safeText, needsTextPrefix, toExcelInput, type RenderOptions } from "./render";
+export {
+  queueSheetModel,
+  writeSheetModels,
+  renderSheetModel,
+  readSheetList,
+  safeText,
+  needsTextPrefix,
+  toExcelInput,
+  type RenderOptions,
+} from "./render";
 export { selectCell } from "./select";
 export { createWorkbookHost, type WorkbookHost, type WorkbookSession, type ExcelRunner } from "./host";
 export { detectHost, openInBrowser, setSupported, type HostState, type Platform } from "./office";

@@ -10,10 +10,7 @@ export async function detectHost(timeoutMs = 10000): Promise<{ state: HostState;
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (!office || typeof office.onReady !== "function") return { state: "no-office", platform: "other" };
   try {
-    const info = await Promise.race([
-      office.onReady(),
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
-    ]);
+    const info = await Promise.race([office.onReady(), new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs))]);
     if (!info || !info.host) return { state: "no-office", platform: "other" };
     const platform = platformOf(String(info.platform ?? ""));
     return { state: String(info.host) === "Excel" ? "excel" : "other-host", platform };

@@ -314,7 +314,10 @@ async function readPieces(
     // One sync's worth of pieces.
     const batch: Piece[] = [];
     let cells = 0;
-    while (pending.length && (batch.length === 0 || (!pending[0].alone && cells + pending[0].block.rows * pending[0].plan.cols <= budget))) {
+    while (
+      pending.length &&
+      (batch.length === 0 || (!pending[0].alone && cells + pending[0].block.rows * pending[0].plan.cols <= budget))
+    ) {
       const p = pending.shift()!;
       batch.push(p);
       cells += p.block.rows * p.plan.cols;

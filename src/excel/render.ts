@@ -29,11 +29,7 @@ export interface RenderOptions {
 export function needsTextPrefix(text: string): boolean {
   const t = text.trim();
   return (
-    looksLikeFormula(text) ||
-    /^[\d.,(#$€£¥]/.test(t) ||
-    /^[+-]/.test(t) ||
-    /^(true|false)$/i.test(t) ||
-    /^[A-Za-z]{3,9}[\s.,/-]*\d/.test(t)
+    looksLikeFormula(text) || /^[\d.,(#$€£¥]/.test(t) || /^[+-]/.test(t) || /^(true|false)$/i.test(t) || /^[A-Za-z]{3,9}[\s.,/-]*\d/.test(t)
   );
 }
 
@@ -118,7 +114,7 @@ function widthPoints(chars: number): number {
 }
 
 function mmToPoints(mm: number): number {
-  return Math.round((mm * 72) / 25.4 * 100) / 100;
+  return Math.round(((mm * 72) / 25.4) * 100) / 100;
 }
 
 /** One queued part of a sheet's writing and its estimated request bytes. */
@@ -228,7 +224,7 @@ function planSheetModel(
     // Formats first, so a value written into a date column is shown as a date at once.
     for (const [col, byRow] of [...formats.entries()].sort((x, y) => x[0] - y[0])) {
       const rowsSorted = [...byRow.keys()].sort((x, y) => x - y);
-      for (let i = 0; i < rowsSorted.length; ) {
+      for (let i = 0; i < rowsSorted.length;) {
         let j = i;
         const f = byRow.get(rowsSorted[i])!;
         while (j + 1 < rowsSorted.length && rowsSorted[j + 1] === rowsSorted[j] + 1 && byRow.get(rowsSorted[j + 1]) === f) j++;
@@ -266,7 +262,7 @@ function planSheetModel(
   // Runs of equally styled cells along a row, then the same run on consecutive rows joined
   // into one block: a table styled cell by cell costs a few requests, not one per row.
   const blocks = new Map<string, { range: Range1; style: CellStyle }[]>();
-  for (let i = 0; i < styled.length; ) {
+  for (let i = 0; i < styled.length;) {
     let j = i;
     const key = styleKey(styled[i].style);
     while (
@@ -412,7 +408,10 @@ export async function writeSheetModels(
   known: WorkbookSnapshot,
   opts: RenderOptions,
 ): Promise<void> {
-  const taken = takenSets(known, models.map((m) => m.name));
+  const taken = takenSets(
+    known,
+    models.map((m) => m.name),
+  );
   const steps = models.flatMap((m) => planSheetModel(context, m, known, opts, taken.names, taken.tables).steps);
   let bytes = 0;
   for (const step of steps) {

@@ -120,10 +120,16 @@ export async function runSelfTest(run: ExcelRunner, now: () => number = () => Da
         range.load("values,numberFormat");
         await context.sync();
         const format = (range.numberFormat as unknown[][])[0][0];
-        return (range.values as unknown[][])[0][0] === 44237 && format === DATE_FORMAT ? undefined : `Ngày đọc lại sai (định dạng "${String(format)}").`;
+        return (range.values as unknown[][])[0][0] === 44237 && format === DATE_FORMAT
+          ? undefined
+          : `Ngày đọc lại sai (định dạng "${String(format)}").`;
       });
       await step("Bảng", async () => {
-        sheet().getRange("E1:F3").values = [["Tên chuyên đề", "Quý"], ["Một", "I"], ["Hai", "II"]];
+        sheet().getRange("E1:F3").values = [
+          ["Tên chuyên đề", "Quý"],
+          ["Một", "I"],
+          ["Hai", "II"],
+        ];
         const table = sheet().tables.add("E1:F3", true);
         table.name = tableName;
         table.load("name");
@@ -153,7 +159,12 @@ export async function runSelfTest(run: ExcelRunner, now: () => number = () => Da
         await context.sync();
       });
       await step("Ghi một lần gần giới hạn 5 MB của Excel trên web (khoảng 2 MB)", async () => {
-        const rows = Array.from({ length: 20000 }, (_, i) => [`Chuyên đề thử số ${i + 1} của chi bộ`, i + 1, "Đã sinh hoạt", "Nguyễn Văn An"]);
+        const rows = Array.from({ length: 20000 }, (_, i) => [
+          `Chuyên đề thử số ${i + 1} của chi bộ`,
+          i + 1,
+          "Đã sinh hoạt",
+          "Nguyễn Văn An",
+        ]);
         const range = sheet().getRange(a1(101, 1, 20100, 4));
         range.values = rows;
         const last = sheet().getRange("B20100");

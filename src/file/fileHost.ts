@@ -44,8 +44,7 @@ interface Current {
   bytes: Uint8Array | null;
 }
 
-const NO_FILE_MESSAGE =
-  "Chưa mở sổ nào. Hãy bấm “Mở sổ (.xlsx)” để chọn tệp sổ của chi bộ, hoặc dùng Tạo sổ để lập một sổ mới.";
+const NO_FILE_MESSAGE = "Chưa mở sổ nào. Hãy bấm “Mở sổ (.xlsx)” để chọn tệp sổ của chi bộ, hoặc dùng Tạo sổ để lập một sổ mới.";
 
 /** "so-2026.xlsx" → "so-2026 (bản mới).xlsx"; a new register is "Sổ chuyên đề (bản mới).xlsx". */
 export function newFileName(source: string | null): string {

@@ -42,7 +42,11 @@ function cell(v: unknown): CellValue {
  * A range without its header row (a table's data body) of exactly the canonical width
  * gets the canonical header.
  */
-export function gridFromRange(values: unknown[][], at: { top: number; left: number } = { top: 1, left: 1 }, date1904 = false): WorkbookGrid {
+export function gridFromRange(
+  values: unknown[][],
+  at: { top: number; left: number } = { top: 1, left: 1 },
+  date1904 = false,
+): WorkbookGrid {
   const rows: CellValue[][] = [];
   for (let r = 1; r < at.top; r++) rows.push([]);
   for (const row of values) rows.push([...new Array<CellValue>(at.left - 1).fill(null), ...row.map(cell)]);
@@ -54,7 +58,9 @@ function bookFromRange(values: unknown[][], at?: { top: number; left: number }, 
   if (book.register || values.length === 0 || values[0].length !== REGISTER_COLUMNS.length) return book;
   // A table's data body without its header: read it under the canonical header.
   const top = at ? at.top - 1 : 1;
-  const withHeader = parseWorkbook(gridFromRange([[...REGISTER_COLUMNS], ...values], { top: Math.max(1, top), left: at?.left ?? 1 }, date1904));
+  const withHeader = parseWorkbook(
+    gridFromRange([[...REGISTER_COLUMNS], ...values], { top: Math.max(1, top), left: at?.left ?? 1 }, date1904),
+  );
   return withHeader.register ? withHeader : book;
 }
 
@@ -162,7 +168,10 @@ export function demQuy(values: unknown[][], quyArg: unknown, nam: unknown, today
 export function phanCong(values: unknown[][], dangVien?: unknown[][]): (string | number)[][] {
   const book = registerOf(values);
   const names = dangVien
-    ? dangVien.flat().map((v) => cellText(cell(v))).filter((s) => !isBlank(s))
+    ? dangVien
+        .flat()
+        .map((v) => cellText(cell(v)))
+        .filter((s) => !isBlank(s))
     : undefined;
   // A list picked with its header row: drop the header itself.
   const members = names && names.length && /^họ (và )?tên$/i.test(names[0]) ? names.slice(1) : names;

@@ -86,11 +86,7 @@ function subscribeToChanges(): void {
   });
 }
 
-function checkOpenWorkbook(
-  nam: number | undefined,
-  ngayKiemTra: unknown,
-  invocation: CustomFunctions.StreamingInvocation<any[][]>,
-): void {
+function checkOpenWorkbook(nam: number | undefined, ngayKiemTra: unknown, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
   let last = "";
   let running = false;
   let again = false;
@@ -172,7 +168,10 @@ function kiemTra(
 }
 
 /** The box this formula's result covers ("Sổ!H2" and the last result's size), 0-based. */
-function ownBox(address: string | undefined, shape: { rows: number; cols: number }): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+function ownBox(
+  address: string | undefined,
+  shape: { rows: number; cols: number },
+): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
   if (!address) return null;
   const box = parseAreas(address)[0];
   if (!box) return null;

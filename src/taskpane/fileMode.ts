@@ -114,7 +114,11 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
     h(
       "section",
       { className: "file-bar", "aria-label": "Sổ đang làm việc" },
-      h("p", { className: "hint" }, "Làm việc trên tệp sổ (.xlsx) ngay trong trình duyệt, không cần Excel. Sổ được đọc trên máy này, không gửi đi đâu cả."),
+      h(
+        "p",
+        { className: "hint" },
+        "Làm việc trên tệp sổ (.xlsx) ngay trong trình duyệt, không cần Excel. Sổ được đọc trên máy này, không gửi đi đâu cả.",
+      ),
       h("div", { className: "file-actions" }, picker.root, save),
       where,
       statusEl,

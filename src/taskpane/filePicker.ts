@@ -16,7 +16,11 @@ export function filePicker(opts: { id: string; accept: string; multiple?: boolea
   const show = (): void => {
     const files = Array.from(input.files ?? []);
     chosen.textContent =
-      files.length === 0 ? opts.emptyText : files.length === 1 ? files[0].name : `${files.length} tệp: ${files.map((f) => f.name).join(", ")}`;
+      files.length === 0
+        ? opts.emptyText
+        : files.length === 1
+          ? files[0].name
+          : `${files.length} tệp: ${files.map((f) => f.name).join(", ")}`;
     clearButton.hidden = files.length === 0;
   };
   input.addEventListener("change", show);

@@ -18,7 +18,10 @@
    *  not end in .docx or .xlsx. */
   function cleanName(raw) {
     var name = String(raw).normalize("NFC").split(/[\\/]/).pop() || "";
-    name = name.replace(/[\u0000-\u001f\u007f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, "").replace(/^[.\s]+/, "").trim();
+    name = name
+      .replace(/[\u0000-\u001f\u007f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, "")
+      .replace(/^[.\s]+/, "")
+      .trim();
     var m = /^(.*?)(\.(docx|xlsx))$/i.exec(name);
     if (!m || m[1].trim() === "") return null;
     return m[1].slice(0, 115).trim() + m[2].toLowerCase();
@@ -34,7 +37,10 @@
     } catch (e) {
       name = null;
     }
-    if (!name) return { error: "Trang này chỉ lưu văn bản Word (.docx) hoặc sổ Excel (.xlsx) do Sổ chuyên đề tạo ra; liên kết này không mang tệp như vậy." };
+    if (!name)
+      return {
+        error: "Trang này chỉ lưu văn bản Word (.docx) hoặc sổ Excel (.xlsx) do Sổ chuyên đề tạo ra; liên kết này không mang tệp như vậy.",
+      };
     if (parts[2].length > MAX_BASE64) return { error: "Tệp trong liên kết quá lớn — hãy tạo lại tài liệu trong Excel." };
     var binary;
     try {

@@ -34,7 +34,12 @@ export function createStatus(el: HTMLElement): StatusReporter {
 
 /** Runs `work` with the button disabled and the status showing `busyText`; errors end up
  *  in the status line, never as an exception. */
-export async function busy<T>(button: HTMLButtonElement, status: StatusReporter, busyText: string, work: () => Promise<T>): Promise<T | undefined> {
+export async function busy<T>(
+  button: HTMLButtonElement,
+  status: StatusReporter,
+  busyText: string,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
   button.disabled = true;
   button.setAttribute("aria-busy", "true");
   status.progress(busyText);

@@ -55,7 +55,8 @@ function count(n: number): string {
   return n.toLocaleString("vi-VN");
 }
 
-const ADVICE = "Sổ chuyên đề thật nhỏ hơn nhiều; tệp có thể bị hỏng hoặc bị làm phình — hãy mở bằng Excel, xóa phần thừa, lưu lại rồi chạy lại.";
+const ADVICE =
+  "Sổ chuyên đề thật nhỏ hơn nhiều; tệp có thể bị hỏng hoặc bị làm phình — hãy mở bằng Excel, xóa phần thừa, lưu lại rồi chạy lại.";
 
 function tooLarge(name: string, file: string, what: string): UserError {
   return new UserError("TEP_QUA_LON", `Tệp ${name} quá lớn để đọc: ${what}. ${ADVICE}`, { file });
@@ -223,7 +224,12 @@ interface SheetScan {
 /** Value of attribute `attr` (one ASCII letter name, e.g. r or t) inside a tag's bytes. */
 function attrValue(b: Uint8Array, from: number, to: number, attr: number): [number, number] | null {
   for (let j = from; j + 3 < to; j++) {
-    if (b[j] === attr && b[j + 1] === 0x3d && b[j + 2] === QUOTE && (b[j - 1] === 0x20 || b[j - 1] === 0x09 || b[j - 1] === 0x0a || b[j - 1] === 0x0d)) {
+    if (
+      b[j] === attr &&
+      b[j + 1] === 0x3d &&
+      b[j + 2] === QUOTE &&
+      (b[j - 1] === 0x20 || b[j - 1] === 0x09 || b[j - 1] === 0x0a || b[j - 1] === 0x0d)
+    ) {
       const start = j + 3;
       let end = start;
       while (end < to && b[end] !== QUOTE) end++;
@@ -279,7 +285,8 @@ function scanSheet(b: Uint8Array): SheetScan {
         row = v;
       } else row++;
       column = 0;
-      if (row > READ_LIMITS.maxRow || row < 1) scan.badNumber ??= r ? String.fromCharCode(...b.subarray(r[0], Math.min(r[1], r[0] + 20))) : String(row);
+      if (row > READ_LIMITS.maxRow || row < 1)
+        scan.badNumber ??= r ? String.fromCharCode(...b.subarray(r[0], Math.min(r[1], r[0] + 20))) : String(row);
       if (selfClosing) scan.emptyElements++;
       else scan.rows++;
     } else {
@@ -369,10 +376,18 @@ export async function boundWorkbook(zip: PizZip, bytes: Uint8Array, name: string
     if (!isSheet(entry)) continue;
     const scan = scanSheet(data);
     if (scan.badNumber !== null) {
-      throw broken(name, file, `${sheetLabel(entry)} có ô ở vị trí ${scan.badNumber}, ngoài lưới của Excel (tối đa ${count(READ_LIMITS.maxRow)} dòng, cột XFD)`);
+      throw broken(
+        name,
+        file,
+        `${sheetLabel(entry)} có ô ở vị trí ${scan.badNumber}, ngoài lưới của Excel (tối đa ${count(READ_LIMITS.maxRow)} dòng, cột XFD)`,
+      );
     }
     if (scan.rows > READ_LIMITS.rowsPerSheet) {
-      throw tooLarge(name, file, `${sheetLabel(entry)} có ${count(scan.rows)} dòng có dữ liệu, quá giới hạn ${count(READ_LIMITS.rowsPerSheet)} dòng`);
+      throw tooLarge(
+        name,
+        file,
+        `${sheetLabel(entry)} có ${count(scan.rows)} dòng có dữ liệu, quá giới hạn ${count(READ_LIMITS.rowsPerSheet)} dòng`,
+      );
     }
     cells += scan.cells;
     if (cells > READ_LIMITS.cells) {
@@ -418,25 +433,28 @@ function clipSheet(b: Uint8Array, scan: SheetScan, label: string, notes: string[
   let validated = 0;
   let tailChanged = false;
   let mergesDropped = 0;
-  let newTail = tail.replace(/<(\w+:)?mergeCell\b[^>]*\bref="([^"]*)"[^>]*\/>/g, (whole: string, _prefix: string | undefined, ref: string) => {
-    const r = decodeRange(ref);
-    if (!r) return whole;
-    const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
-    // Ordinary merges (a title across a few columns) stay as drawn, even past the data.
-    if (area <= MERGE_CLIP_CELLS) {
-      merged += area;
-      return whole;
-    }
-    // A huge merge holds nothing the reader needs outside the used range.
-    tailChanged = true;
-    mergesDropped++;
-    if (r.top + 1 > lastRow || r.left + 1 > lastColumn) return "";
-    const bottom = Math.min(r.bottom, lastRow - 1);
-    const right = Math.min(r.right, lastColumn - 1);
-    merged += (bottom - r.top + 1) * (right - r.left + 1);
-    if (bottom === r.top && right === r.left) return "";
-    return whole.replace(ref, `${encodeAddress(r.top, r.left)}:${encodeAddress(bottom, right)}`);
-  });
+  let newTail = tail.replace(
+    /<(\w+:)?mergeCell\b[^>]*\bref="([^"]*)"[^>]*\/>/g,
+    (whole: string, _prefix: string | undefined, ref: string) => {
+      const r = decodeRange(ref);
+      if (!r) return whole;
+      const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      // Ordinary merges (a title across a few columns) stay as drawn, even past the data.
+      if (area <= MERGE_CLIP_CELLS) {
+        merged += area;
+        return whole;
+      }
+      // A huge merge holds nothing the reader needs outside the used range.
+      tailChanged = true;
+      mergesDropped++;
+      if (r.top + 1 > lastRow || r.left + 1 > lastColumn) return "";
+      const bottom = Math.min(r.bottom, lastRow - 1);
+      const right = Math.min(r.right, lastColumn - 1);
+      merged += (bottom - r.top + 1) * (right - r.left + 1);
+      if (bottom === r.top && right === r.left) return "";
+      return whole.replace(ref, `${encodeAddress(r.top, r.left)}:${encodeAddress(bottom, right)}`);
+    },
+  );
   if (mergesDropped > 0) {
     newTail = newTail.replace(/(<(?:\w+:)?mergeCells\b[^>]*?)\s*\bcount="\d+"/, "$1");
     notes.push(`Vùng gộp ô vượt ra ngoài phần có dữ liệu trên ${label} được thu lại trong bản đọc.`);
@@ -482,7 +500,9 @@ function clipSheet(b: Uint8Array, scan: SheetScan, label: string, notes: string[
   let data = decoder.decode(b.subarray(scan.dataStart, scan.dataEnd));
   if (dropEmpty) {
     data = data.replace(/<(?:\w+:)?(?:row|c)\b[^>]*\/>/g, "");
-    notes.push(`${label[0].toUpperCase()}${label.slice(1)} có ${count(scan.emptyElements)} dòng/ô trống chỉ có định dạng; bản đọc bỏ qua chúng.`);
+    notes.push(
+      `${label[0].toUpperCase()}${label.slice(1)} có ${count(scan.emptyElements)} dòng/ô trống chỉ có định dạng; bản đọc bỏ qua chúng.`,
+    );
   }
   return { xml: newHead + data + newTail, merged, validated };
 }
@@ -517,4 +537,3 @@ export async function sheetNamesByPart(zip: PizZip): Promise<Map<string, string>
   }
   return out;
 }
-

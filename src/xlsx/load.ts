@@ -115,7 +115,8 @@ const nodeProcess = (globalThis as { process?: NodeProcess }).process;
 const nativeInflateText: ((data: Uint8Array) => string) | null = (() => {
   try {
     const p = nodeProcess;
-    const zlib = p && typeof p.getBuiltinModule === "function" ? (p.getBuiltinModule("zlib") as typeof import("zlib") | undefined) : undefined;
+    const zlib =
+      p && typeof p.getBuiltinModule === "function" ? (p.getBuiltinModule("zlib") as typeof import("zlib") | undefined) : undefined;
     if (!zlib || typeof zlib.inflateRawSync !== "function") return null;
     return (data) => zlib.inflateRawSync(data).toString("utf8");
   } catch {

@@ -2,13 +2,7 @@
 // add-in; both write user text as text (exceljs writes strings as strings, never as
 // formulas, so "=1+1" typed by a user stays "=1+1").
 import ExcelJS from "exceljs";
-import type {
-  CellStyle,
-  ModelTable,
-  ModelValue,
-  Range1,
-  SheetModel,
-} from "../core/make/sheetModel";
+import type { CellStyle, ModelTable, ModelValue, Range1, SheetModel } from "../core/make/sheetModel";
 import type { SimpleDate } from "../core/shared/types";
 import { DATE_FORMAT } from "../core/read/layout";
 import { columnLetter } from "../core/shared/columnLetters";

@@ -7,16 +7,7 @@ import { sampleWorkbook } from "../../src/core/make/sample";
 import { SHEETS } from "../../src/core/read/layout";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/shared/types";
 import { runInProcess } from "./helpers/run";
-import {
-  makeTablesExcelStyle,
-  makeTempDir,
-  readXlsx,
-  removeTempDir,
-  sha256,
-  sheetXml,
-  tableXmls,
-  writeXlsx,
-} from "../support/xlsx";
+import { makeTablesExcelStyle, makeTempDir, readXlsx, removeTempDir, sha256, sheetXml, tableXmls, writeXlsx } from "../support/xlsx";
 
 const YEAR = 2025;
 const REPORT = "Báo cáo Quý III-2025";
@@ -145,9 +136,7 @@ describe("chuyende bao-cao", () => {
   test("data validation (same ranges, no overlaps) and conditional formats of the register survive", () => {
     const count = (xml: string, tag: string) => (xml.match(new RegExp(`<${tag}[ >]`, "g")) ?? []).length;
     const validations = (xml: string) =>
-      [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*>\s*<formula1>([^<]*)<\/formula1>/g)]
-        .map((m) => `${m[1]} ${m[2]}`)
-        .sort();
+      [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*>\s*<formula1>([^<]*)<\/formula1>/g)].map((m) => `${m[1]} ${m[2]}`).sort();
     const a = sheetXml(input, SHEETS.register);
     const b = sheetXml(out, SHEETS.register);
     expect(validations(a).length).toBeGreaterThan(0);

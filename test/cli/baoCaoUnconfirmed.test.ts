@@ -25,8 +25,38 @@ beforeAll(async () => {
       dangBoCoSo: "Phường Bến Thành",
       members: [["Nguyễn Văn An", "Bí thư", "Chính thức", "Không", null]],
       register: [
-        [1, null, "Học tập tư tưởng Hồ Chí Minh", "Xây dựng Đảng", "Nguyễn Văn An", d(3, 2), "Chi ủy", d(5, 2), d(10, 2), "Riêng", "Đã sinh hoạt", d(12, 2), d(13, 2), null],
-        [2, null, "Chuyển đổi số trong cơ quan", "Chuyên môn", "Nguyễn Văn An", d(3, 3), "Chi ủy", d(5, 3), d(20, 3), "Riêng", "Dự kiến", null, null, null],
+        [
+          1,
+          null,
+          "Học tập tư tưởng Hồ Chí Minh",
+          "Xây dựng Đảng",
+          "Nguyễn Văn An",
+          d(3, 2),
+          "Chi ủy",
+          d(5, 2),
+          d(10, 2),
+          "Riêng",
+          "Đã sinh hoạt",
+          d(12, 2),
+          d(13, 2),
+          null,
+        ],
+        [
+          2,
+          null,
+          "Chuyển đổi số trong cơ quan",
+          "Chuyên môn",
+          "Nguyễn Văn An",
+          d(3, 3),
+          "Chi ủy",
+          d(5, 3),
+          d(20, 3),
+          "Riêng",
+          "Dự kiến",
+          null,
+          null,
+          null,
+        ],
       ],
       emptyRows: 1,
     }),
@@ -36,8 +66,19 @@ beforeAll(async () => {
 afterAll(() => removeTempDir(dir));
 
 test("the CLI names the unconfirmed topic before sending; the sheet says Chưa xác nhận", async () => {
-  const r = await runInProcess(["bao-cao", path.join(dir, "so.xlsx"), "--quy", "1", "--ngay", "2024-04-05", "-o", path.join(dir, "bc.xlsx")]);
-  expect(r.stdout).toContain('Lưu ý trước khi gửi: Chuyên đề STT 2 "Chuyển đổi số trong cơ quan" đã qua ngày sinh hoạt nhưng sổ chưa có điểm danh, biên bản');
+  const r = await runInProcess([
+    "bao-cao",
+    path.join(dir, "so.xlsx"),
+    "--quy",
+    "1",
+    "--ngay",
+    "2024-04-05",
+    "-o",
+    path.join(dir, "bc.xlsx"),
+  ]);
+  expect(r.stdout).toContain(
+    'Lưu ý trước khi gửi: Chuyên đề STT 2 "Chuyển đổi số trong cơ quan" đã qua ngày sinh hoạt nhưng sổ chưa có điểm danh, biên bản',
+  );
   const { grid } = await loadWorkbookFile(path.join(dir, "bc.xlsx"));
   const sheet = grid.sheets.find((s) => s.name === "Báo cáo Quý I-2024")!;
   const row = sheet.values.find((v) => String(v?.[1] ?? "").startsWith("Chuyển đổi số"))!;

@@ -239,7 +239,12 @@ describe("demo", () => {
     const listed = r.stdout
       .split("\n")
       .filter((l) => /^[^:]+: .+\.(docx|xlsx|txt|json)/.test(l))
-      .flatMap((l) => l.replace(/^[^:]+: /, "").split(", ").map((f) => f.replace(/ \(.*$/, "").trim()));
+      .flatMap((l) =>
+        l
+          .replace(/^[^:]+: /, "")
+          .split(", ")
+          .map((f) => f.replace(/ \(.*$/, "").trim()),
+      );
     for (const f of listed) {
       expect(existsSync(f)).toBe(true);
       expect(readFileSync(f).length).toBeGreaterThan(0);

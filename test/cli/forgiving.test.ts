@@ -26,19 +26,14 @@ afterAll(() => removeTempDir(dir));
 const NOW = new Date(2025, 11, 31, 9, 0);
 
 describe("kiem-tra --ngay: every day-first form the sheets accept", () => {
-  test.each([
-    "20/11/2025",
-    "20/11/25",
-    "20-11-2025",
-    "20.11.2025",
-    "2025-11-20",
-    "ngày 20 tháng 11 năm 2025",
-    "ngay 20 thang 11 nam 2025",
-  ])("--ngay %j checks as of 20/11/2025", async (text) => {
-    const r = await runInProcess(["kiem-tra", input, "--ngay", text, "--json"], NOW);
-    expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout).asOf).toBe("2025-11-20");
-  });
+  test.each(["20/11/2025", "20/11/25", "20-11-2025", "20.11.2025", "2025-11-20", "ngày 20 tháng 11 năm 2025", "ngay 20 thang 11 nam 2025"])(
+    "--ngay %j checks as of 20/11/2025",
+    async (text) => {
+      const r = await runInProcess(["kiem-tra", input, "--ngay", text, "--json"], NOW);
+      expect(r.stderr).toBe("");
+      expect(JSON.parse(r.stdout).asOf).toBe("2025-11-20");
+    },
+  );
   test("a date that is no day: exit 2, the option named with an example", async () => {
     const r = await runInProcess(["kiem-tra", input, "--ngay", "31/11/2025"], NOW);
     expect(r.code).toBe(2);
@@ -88,7 +83,11 @@ describe("each command's --help", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Cách dùng: ${command.usage}`);
     expect(r.stdout).toContain("(phần trong [ ] không bắt buộc)");
-    const examples = r.stdout.split("Ví dụ:\n")[1]?.split("\n").filter((l) => l.startsWith("  chuyende ")) ?? [];
+    const examples =
+      r.stdout
+        .split("Ví dụ:\n")[1]
+        ?.split("\n")
+        .filter((l) => l.startsWith("  chuyende ")) ?? [];
     expect(examples.length).toBeGreaterThanOrEqual(2);
     expect(examples.length).toBeLessThanOrEqual(3);
     expect(voiceProblems(r.stdout, { allow: ["chuyende", "demo", "json", "help"] })).toEqual([]);
@@ -104,7 +103,12 @@ describe("each command's --help", () => {
       expect(words.slice(0, 2)).toEqual(["chuyende", name]);
       const parsed = parseArgs(words.slice(2), { valueOptions: command.valueOptions, flags: ["json", "ghi-de"] });
       const o = parsed.options["o"];
-      const outputs: Record<string, RegExp> = { "de-dan": /\.docx$/, "bien-ban": /\.docx$/, "ke-hoach": /\.(xlsx|docx)$/, "bao-cao": /\.(xlsx|docx)$/ };
+      const outputs: Record<string, RegExp> = {
+        "de-dan": /\.docx$/,
+        "bien-ban": /\.docx$/,
+        "ke-hoach": /\.(xlsx|docx)$/,
+        "bao-cao": /\.(xlsx|docx)$/,
+      };
       if (typeof o === "string" && name !== "demo") expect(o).toMatch(outputs[name] ?? /\.xlsx$/);
     },
   );

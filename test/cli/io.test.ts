@@ -70,9 +70,21 @@ describe("options", () => {
     },
   );
   test.each([
-    ["1", 1], ["2", 2], ["3", 3], ["4", 4], ["04", 4],
-    ["I", 1], ["II", 2], ["III", 3], ["IV", 4], ["iii", 3],
-    ["Quý II", 2], ["quý 3", 3], ["Quy IV", 4], ["Q1", 1], ["q4", 4],
+    ["1", 1],
+    ["2", 2],
+    ["3", 3],
+    ["4", 4],
+    ["04", 4],
+    ["I", 1],
+    ["II", 2],
+    ["III", 3],
+    ["IV", 4],
+    ["iii", 3],
+    ["Quý II", 2],
+    ["quý 3", 3],
+    ["Quy IV", 4],
+    ["Q1", 1],
+    ["q4", 4],
   ])("--quy %j is quarter %d", (text, q) => {
     expect(quarterOption(args({ quy: text }))).toBe(q);
   });
@@ -85,7 +97,12 @@ describe("options", () => {
   test.each([
     ["a.docx", "KET-QUA.xlsx", [".xlsx"], /Tệp ra a\.docx có đuôi \.docx, nhưng lệnh này ghi \.xlsx \(sổ Excel\).*ví dụ -o a\.xlsx/],
     ["a.xlsx", "DE-DAN.docx", [".docx"], /có đuôi \.xlsx, nhưng lệnh này ghi \.docx \(văn bản Word\).*ví dụ -o a\.docx/],
-    ["ra/bao-cao", "BAO-CAO.xlsx", [".xlsx", ".docx"], /chưa có đuôi, nhưng lệnh này ghi \.xlsx \(sổ Excel\) hoặc \.docx \(văn bản Word\).*ví dụ -o ra\/bao-cao\.xlsx/],
+    [
+      "ra/bao-cao",
+      "BAO-CAO.xlsx",
+      [".xlsx", ".docx"],
+      /chưa có đuôi, nhưng lệnh này ghi \.xlsx \(sổ Excel\) hoặc \.docx \(văn bản Word\).*ví dụ -o ra\/bao-cao\.xlsx/,
+    ],
     ["a.xls", "KET-QUA.xlsx", [".xlsx"], /có đuôi \.xls,/],
   ])("-o %s for a command writing %s is refused, naming the right extension", (o, example, exts, message) => {
     expect(() => requireOutput(args({ o }), example, exts)).toThrow(message);

@@ -21,7 +21,24 @@ async function writeRegister(file: string, opts: { emptyRows: number; extraSheet
     buildCanonicalWorkbook({
       year: 2021,
       info: { chiBo: "Chi bộ 3", dangBoCoSo: "Đảng bộ Phường 5", biThu: "Nguyễn Văn An", diaDanh: "Huế" },
-      register: [[1, "I", "Học tập Nghị quyết Đại hội XIII", "Xây dựng Đảng", "Nguyễn Văn An", null, null, null, { date: { year: 2021, month: 2, day: 25 } }, "Riêng", "Dự kiến", null, null, "ghi chú của tôi"]],
+      register: [
+        [
+          1,
+          "I",
+          "Học tập Nghị quyết Đại hội XIII",
+          "Xây dựng Đảng",
+          "Nguyễn Văn An",
+          null,
+          null,
+          null,
+          { date: { year: 2021, month: 2, day: 25 } },
+          "Riêng",
+          "Dự kiến",
+          null,
+          null,
+          "ghi chú của tôi",
+        ],
+      ],
       emptyRows: opts.emptyRows,
     }),
   );
@@ -56,18 +73,32 @@ describe("chuyende ke-hoach --them", () => {
     );
     expect(r.stderr).toContain("Cảnh báo: Quý II/2021 chưa có chuyên đề nào");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 3");
+    expect(r.stdout).toContain(
+      "Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 3",
+    );
     expect(sha256(input)).toBe(before);
 
     const grid = await gridOf(output);
     const book = readWorkbook(grid);
     const topics = book.register!.topics;
-    expect(topics.map((t) => t.title)).toEqual(["Học tập Nghị quyết Đại hội XIII", "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ"]);
+    expect(topics.map((t) => t.title)).toEqual([
+      "Học tập Nghị quyết Đại hội XIII",
+      "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ",
+    ]);
     // The user's row is as it was.
     expect(topics[0]).toMatchObject({ stt: 1, group: "Xây dựng Đảng", assignees: ["Nguyễn Văn An"], note: "ghi chú của tôi" });
     expect(topics[0].meetingOn.value).toEqual({ year: 2021, month: 2, day: 25 });
     const added = topics[1];
-    expect(added).toMatchObject({ row: 3, stt: 2, quarterValue: 3, group: "Xây dựng Đảng", assignees: ["Lê Văn Cường"], approvedBy: "Chi ủy", status: "planned", format: "rieng" });
+    expect(added).toMatchObject({
+      row: 3,
+      stt: 2,
+      quarterValue: 3,
+      group: "Xây dựng Đảng",
+      assignees: ["Lê Văn Cường"],
+      approvedBy: "Chi ủy",
+      status: "planned",
+      format: "rieng",
+    });
     expect(added.approvedOn.value).toEqual({ year: 2021, month: 8, day: 13 });
     expect(added.draftSentOn.value).toEqual({ year: 2021, month: 8, day: 17 });
     expect(added.meetingOn.value).toEqual({ year: 2021, month: 8, day: 20 });
@@ -91,11 +122,17 @@ describe("chuyende ke-hoach --them", () => {
     const same = await runInProcess(["ke-hoach", input, "--them", "1.2", "--quy", "2", "-o", input], NOW);
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/^Lỗi: Tệp ra .* trùng với tệp vào/);
-    const dup = await runInProcess(["ke-hoach", input, "--them", "học tập nghị quyết đại hội XIII", "--nhom", "1", "--quy", "2", "-o", path.join(dir, "x.xlsx")], NOW);
+    const dup = await runInProcess(
+      ["ke-hoach", input, "--them", "học tập nghị quyết đại hội XIII", "--nhom", "1", "--quy", "2", "-o", path.join(dir, "x.xlsx")],
+      NOW,
+    );
     expect(dup.code).toBe(2);
     expect(dup.stderr).toContain("Sổ đã có chuyên đề này");
     expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
-    const noGroup = await runInProcess(["ke-hoach", input, "--them", "Một chuyên đề riêng", "--quy", "2", "-o", path.join(dir, "y.xlsx")], NOW);
+    const noGroup = await runInProcess(
+      ["ke-hoach", input, "--them", "Một chuyên đề riêng", "--quy", "2", "-o", path.join(dir, "y.xlsx")],
+      NOW,
+    );
     expect(noGroup.stderr).toContain("hãy cho biết nhóm");
   });
 
@@ -134,7 +171,14 @@ describe("chuyende goi-y", () => {
 
   test("a workbook's own Gợi ý chuyên đề sheet replaces the list", async () => {
     const input = path.join(dir, "so-goi-y.xlsx");
-    await writeRegister(input, { emptyRows: 1, extraSheet: [["Nhóm", "Chuyên đề"], ["2", "Chuyển đổi số trong cơ quan"], ["1", "Học tập Chỉ thị 05 năm 2024"]] });
+    await writeRegister(input, {
+      emptyRows: 1,
+      extraSheet: [
+        ["Nhóm", "Chuyên đề"],
+        ["2", "Chuyển đổi số trong cơ quan"],
+        ["1", "Học tập Chỉ thị 05 năm 2024"],
+      ],
+    });
     const r = await runInProcess(["goi-y", input], NOW);
     expect(r.stdout).toContain("Trang “Gợi ý chuyên đề” trong sổ");
     expect(r.stdout.match(/^ {2}\d\.\d+\. .*$/gm)).toEqual(["  1.1. Học tập Chỉ thị 05 năm 2024", "  2.1. Chuyển đổi số trong cơ quan"]);

@@ -75,11 +75,29 @@ async function handKeptRegister(file: string, opts: { nfd?: boolean } = {}): Pro
     const ws = wb.addWorksheet(t("Kế hoạch 2021"));
     ws.getCell("A1").value = t("CHI BỘ PHÒNG TỔ CHỨC — KẾ HOẠCH SINH HOẠT CHUYÊN ĐỀ NĂM 2021");
     ws.mergeCells("A1:G1");
-    const header = ["Số TT", "Quý", "Nội dung chuyên đề", "Đồng chí phụ trách", "Ngày duyệt", "Ngày gửi tài liệu", "Ngày sinh hoạt (dự kiến)", "Tình trạng"];
+    const header = [
+      "Số TT",
+      "Quý",
+      "Nội dung chuyên đề",
+      "Đồng chí phụ trách",
+      "Ngày duyệt",
+      "Ngày gửi tài liệu",
+      "Ngày sinh hoạt (dự kiến)",
+      "Tình trạng",
+    ];
     header.forEach((h, i) => (ws.getCell(3, i + 1).value = t(h)));
     const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
     const rows: ExcelJS.CellValue[][] = [
-      [1, "I", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Nguyễn Văn An", "02/03/2021", "05/03/2021", d(2021, 3, 10), "Đã sinh hoạt"],
+      [
+        1,
+        "I",
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "Nguyễn Văn An",
+        "02/03/2021",
+        "05/03/2021",
+        d(2021, 3, 10),
+        "Đã sinh hoạt",
+      ],
       [2, null, "Nâng cao chất lượng sinh hoạt chi bộ", "Trần Thị Bình", d(2021, 3, 1), d(2021, 3, 8), "25/03/2021", "Đã sinh hoạt"],
       [3, "II", "Công tác phát triển đảng viên", "Lê Văn Cường", "", "", "15/06/2021", "Dự kiến"],
       [4, "III", "Phòng chống suy thoái tư tưởng chính trị", "Phạm Thị Dung", "", "", "", "Dự kiến"],
@@ -128,9 +146,21 @@ describe("kiem-tra finds a register kept by hand", () => {
     const file = path.join(dir, "clean.xlsx");
     await writeXlsx(file, (wb) => {
       const ws = wb.addWorksheet("Sổ");
-      ws.addRow(["STT", "Quý", "Tên chuyên đề", "Người phụ trách", "Ngày thông qua", "Ngày gửi dự thảo", "Ngày sinh hoạt", "Ngày gửi bản hoàn thiện", "Ngày báo cáo cấp trên"]);
+      ws.addRow([
+        "STT",
+        "Quý",
+        "Tên chuyên đề",
+        "Người phụ trách",
+        "Ngày thông qua",
+        "Ngày gửi dự thảo",
+        "Ngày sinh hoạt",
+        "Ngày gửi bản hoàn thiện",
+        "Ngày báo cáo cấp trên",
+      ]);
       const topics = ["Học tập nghị quyết", "Nâng cao chất lượng sinh hoạt", "Phát triển đảng viên", "Chuyển đổi số"];
-      topics.forEach((title, i) => ws.addRow([i + 1, i + 1, title, "Nguyễn Văn An", "", "", `15/${String(3 * i + 2).padStart(2, "0")}/2021`, "", ""]));
+      topics.forEach((title, i) =>
+        ws.addRow([i + 1, i + 1, title, "Nguyễn Văn An", "", "", `15/${String(3 * i + 2).padStart(2, "0")}/2021`, "", ""]),
+      );
     });
     const r = await runInProcess(["kiem-tra", file, "--ngay", "2021-01-10"]);
     expect(r.stderr).toBe("");

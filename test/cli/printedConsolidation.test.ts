@@ -21,15 +21,25 @@ describePrinted("Tổng hợp printed through LibreOffice", () => {
     const asOf = day("2024-12-31");
     const entries = Array.from({ length: 12 }, (_, i) => {
       const b = buildBook({
-        info: { dangBoCoSo: "Đảng bộ Phường Bến Thành", chiBo: i % 2 === 0 ? `Khu phố ${i + 1}` : `Chi bộ Trường Tiểu học Kim Đồng số ${i + 1}`, year: 2024 },
-        topics: ["10/02/2024", "10/05/2024", "10/08/2024"].map((m) => completeTopic(m, { title: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh" })),
+        info: {
+          dangBoCoSo: "Đảng bộ Phường Bến Thành",
+          chiBo: i % 2 === 0 ? `Khu phố ${i + 1}` : `Chi bộ Trường Tiểu học Kim Đồng số ${i + 1}`,
+          year: 2024,
+        },
+        topics: ["10/02/2024", "10/05/2024", "10/08/2024"].map((m) =>
+          completeTopic(m, { title: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh" }),
+        ),
       });
       return consolidateEntry(`phuong-ben-thanh/khu-pho-${i + 1}/so-chuyen-de-2024.xlsx`, b, check(b, { asOf }));
     });
-    const sheets = buildConsolidationSheets(entries, [{ file: "cu/so-2019.xls", reason: "Tệp .xls cũ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx." }], {
-      asOf,
-      duplicates: [{ file: "gui-lai/khu-pho-1.xlsx", keptFile: "phuong-ben-thanh/khu-pho-1/so-chuyen-de-2024.xlsx" }],
-    });
+    const sheets = buildConsolidationSheets(
+      entries,
+      [{ file: "cu/so-2019.xls", reason: "Tệp .xls cũ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx." }],
+      {
+        asOf,
+        duplicates: [{ file: "gui-lai/khu-pho-1.xlsx", keptFile: "phuong-ben-thanh/khu-pho-1/so-chuyen-de-2024.xlsx" }],
+      },
+    );
     const ref = newWorkbook();
     renderSheet(ref, { name: "Mẫu", cells: [{ row: 1, col: 1, value: "Mẫu chữ", style: { fontName: "Times New Roman", fontSize: 11 } }] });
     const one = async (i: number) => {

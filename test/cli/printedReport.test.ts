@@ -48,7 +48,13 @@ describePrinted("Báo cáo quý printed through LibreOffice", () => {
     const model = buildQuarterReport(book, result, 3, 2025, { today: asOf });
     // A quarter with 14 topics: the table runs onto the next page.
     const many = buildBook({
-      info: { dangBoCoSo: "Đảng bộ Phường Bến Thành", chiBo: "Phòng Kế toán", biThu: "Nguyễn Văn An", diaDanh: "Thành phố Hồ Chí Minh", year: 2024 },
+      info: {
+        dangBoCoSo: "Đảng bộ Phường Bến Thành",
+        chiBo: "Phòng Kế toán",
+        biThu: "Nguyễn Văn An",
+        diaDanh: "Thành phố Hồ Chí Minh",
+        year: 2024,
+      },
       topics: Array.from({ length: 14 }, (_, i) =>
         completeTopic(`${String(i + 1).padStart(2, "0")}/02/2024`, {
           title: `Chuyên đề số ${i + 1} về nâng cao năng lực lãnh đạo và sức chiến đấu của chi bộ`,
@@ -115,7 +121,9 @@ describePrinted("Báo cáo quý printed through LibreOffice", () => {
   test("the register's STT, and no cell addresses or instructions", () => {
     const page = sample.pages[0];
     const sttHeader = page.words.find((w) => w.text === "STT")!;
-    const column = page.words.filter((w) => w.yMin > sttHeader.yMax && Math.abs((w.xMin + w.xMax) / 2 - (sttHeader.xMin + sttHeader.xMax) / 2) < 12);
+    const column = page.words.filter(
+      (w) => w.yMin > sttHeader.yMax && Math.abs((w.xMin + w.xMax) / 2 - (sttHeader.xMin + sttHeader.xMax) / 2) < 12,
+    );
     // The sample's Quý III topics are STT 4 and 5 in the register.
     expect(column.slice(0, 2).map((w) => w.text)).toEqual(["4", "5"]);
     const text = printedText(sample);

@@ -30,7 +30,7 @@ const model: SheetModel = {
       left: 1,
       headers: ["STT", "Tên chuyên đề", "Ngày sinh hoạt"],
       rows: [
-        [1, "=HYPERLINK(\"http://x\")", { date: { year: 2021, month: 2, day: 5 } }],
+        [1, '=HYPERLINK("http://x")', { date: { year: 2021, month: 2, day: 5 } }],
         [2, "+84 912 345 678", null],
         [3, "-Phê bình và tự phê bình", null],
         [4, "@chi bộ", null],
@@ -39,8 +39,14 @@ const model: SheetModel = {
   ],
   validations: [{ range: { top: 5, left: 2, bottom: 8, right: 2 }, list: ["Dự kiến", "Đã sinh hoạt", "Hoãn", "Hủy"] }],
   numberFormats: [{ range: { top: 5, left: 3, bottom: 8, right: 3 }, format: "dd/mm/yyyy" }],
-  conditionalFormats: [{ range: { top: 5, left: 1, bottom: 8, right: 3 }, formula: "=AND($C5<>\"\",$A5=\"\")", fill: "FFC7CE" }],
-  print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [4, 4], margins: { top: 20, bottom: 20, left: 30, right: 15 } },
+  conditionalFormats: [{ range: { top: 5, left: 1, bottom: 8, right: 3 }, formula: '=AND($C5<>"",$A5="")', fill: "FFC7CE" }],
+  print: {
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: true,
+    printTitleRows: [4, 4],
+    margins: { top: 20, bottom: 20, left: 30, right: 15 },
+  },
   freezeRows: 5,
 };
 
@@ -73,7 +79,7 @@ describe("renderSheet", () => {
     expect(ws.getCell("A2").numFmt).toBe("dd/mm/yyyy");
     expect(ws.getCell("C5").numFmt).toBe("dd/mm/yyyy");
     expect((ws.getCell("C5").value as Date).toISOString()).toBe("2021-02-05T00:00:00.000Z");
-    expect(ws.getCell("B5").value).toBe("=HYPERLINK(\"http://x\")");
+    expect(ws.getCell("B5").value).toBe('=HYPERLINK("http://x")');
     expect(ws.getCell("B6").value).toBe("+84 912 345 678");
     expect(ws.getCell("B8").value).toBe("@chi bộ");
     expect(ws.model.merges).toContain("A1:C1");

@@ -18,14 +18,36 @@ const d = (s: string): ModelValue => {
 function topic(stt: number, title: string, meeting: string, status = "Đã sinh hoạt"): ModelValue[] {
   const [day, month, year] = meeting.split("/").map(Number);
   const shift = (n: number) => d(`${day + n}/${month}/${year}`);
-  return [stt, null, title, "Xây dựng Đảng", "Nguyễn Văn An", shift(-3), "Chi ủy", shift(-2), d(meeting), "Riêng", status, shift(2), shift(3), null];
+  return [
+    stt,
+    null,
+    title,
+    "Xây dựng Đảng",
+    "Nguyễn Văn An",
+    shift(-3),
+    "Chi ủy",
+    shift(-2),
+    d(meeting),
+    "Riêng",
+    status,
+    shift(2),
+    shift(3),
+    null,
+  ];
 }
 
 async function writeCell(file: string, chiBo: string, rows: ModelValue[][]): Promise<string> {
   const wb = newWorkbook();
   renderSheets(
     wb,
-    buildCanonicalWorkbook({ year: 2024, chiBo, dangBoCoSo: "Đảng bộ Phường 3", members: [["Nguyễn Văn An", "Bí thư", "Chính thức", "Không", null]], register: rows, emptyRows: 2 }),
+    buildCanonicalWorkbook({
+      year: 2024,
+      chiBo,
+      dangBoCoSo: "Đảng bộ Phường 3",
+      members: [["Nguyễn Văn An", "Bí thư", "Chính thức", "Không", null]],
+      register: rows,
+      emptyRows: 2,
+    }),
   );
   await wb.xlsx.writeFile(file);
   return file;
@@ -189,7 +211,14 @@ describe("chuyende tong-hop: files, output and exit codes", () => {
   });
 
   test("a missing path is listed, the others still go through", async () => {
-    const r = await runInProcess(["tong-hop", path.join(dir, "khong-co.xlsx"), path.join(cells, "a-chi-bo-1.xlsx"), "--json", "--ngay", "2024-12-31"]);
+    const r = await runInProcess([
+      "tong-hop",
+      path.join(dir, "khong-co.xlsx"),
+      path.join(cells, "a-chi-bo-1.xlsx"),
+      "--json",
+      "--ngay",
+      "2024-12-31",
+    ]);
     expect(r.stderr).toBe("");
     const j = JSON.parse(r.stdout);
     expect(j.cells).toHaveLength(1);

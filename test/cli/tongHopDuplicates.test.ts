@@ -12,7 +12,22 @@ import { makeTempDir, removeTempDir } from "../support/xlsx";
 const d = (day: number, month: number): ModelValue => ({ date: { year: 2024, month, day } });
 
 function topic(stt: number, month: number): ModelValue[] {
-  return [stt, null, `Chuyên đề ${stt}`, "Xây dựng Đảng", "Nguyễn Văn An", d(3, month), "Chi ủy", d(5, month), d(10, month), "Riêng", "Đã sinh hoạt", d(12, month), d(13, month), null];
+  return [
+    stt,
+    null,
+    `Chuyên đề ${stt}`,
+    "Xây dựng Đảng",
+    "Nguyễn Văn An",
+    d(3, month),
+    "Chi ủy",
+    d(5, month),
+    d(10, month),
+    "Riêng",
+    "Đã sinh hoạt",
+    d(12, month),
+    d(13, month),
+    null,
+  ];
 }
 
 async function writeCell(file: string, chiBo: string, months: number[]): Promise<void> {
@@ -48,7 +63,11 @@ beforeAll(async () => {
   mkdirSync(path.join(folder, "gui-lai"), { recursive: true });
   for (let i = 1; i <= 40; i++) {
     // Cell 7 is written without the prefix, as `khoi-tao --chi-bo "Tổ dân phố 7"` does.
-    await writeCell(path.join(folder, `chi-bo-${String(i).padStart(2, "0")}.xlsx`), i === 7 ? `Tổ dân phố ${i}` : `Chi bộ Tổ dân phố ${i}`, [2, 5, 8, 11]);
+    await writeCell(
+      path.join(folder, `chi-bo-${String(i).padStart(2, "0")}.xlsx`),
+      i === 7 ? `Tổ dân phố ${i}` : `Chi bộ Tổ dân phố ${i}`,
+      [2, 5, 8, 11],
+    );
   }
   // Cell 3 sent again later with one more entry: the copy in gui-lai is newer by its entries.
   await writeCell(path.join(folder, "gui-lai", "chi-bo-03-moi.xlsx"), "Chi bộ Tổ dân phố 3", [2, 5, 8, 11, 12]);

@@ -193,7 +193,9 @@ describe("fixTables", () => {
     expect(xml).toMatch(/ref="A1:B3"/);
     expect(xml).not.toMatch(/totalsRowCount="1"/);
     const again = await readXlsx(out);
-    const table = (again.getWorksheet("Danh sách") as unknown as { tables: Record<string, { table: { headerRow: boolean } }> }).tables["tblCuaToi"];
+    const table = (again.getWorksheet("Danh sách") as unknown as { tables: Record<string, { table: { headerRow: boolean } }> }).tables[
+      "tblCuaToi"
+    ];
     expect(table.table.headerRow).toBe(true);
     expect(again.getWorksheet("Danh sách")!.getCell("A1").value).toBe("Họ và tên");
   });
@@ -207,7 +209,10 @@ describe("fixTables", () => {
         ref: "A1",
         headerRow: true,
         totalsRow: true,
-        columns: [{ name: "Tên", totalsRowLabel: "Cộng" }, { name: "Số", totalsRowFunction: "sum" }],
+        columns: [
+          { name: "Tên", totalsRowLabel: "Cộng" },
+          { name: "Số", totalsRowFunction: "sum" },
+        ],
         rows: [
           ["a", 1],
           ["b", 2],

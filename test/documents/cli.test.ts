@@ -99,7 +99,12 @@ describe("chuyende bien-ban", () => {
     const mine = out("mau-cua-toi.docx");
     writeFileSync(
       mine,
-      makeDocx(paragraph(run("BB "), run("{quy"), run("Text}")), paragraph(run("{#yKien}")), paragraph(run("* {nguoiPhatBieu}")), paragraph(run("{/yKien}"))),
+      makeDocx(
+        paragraph(run("BB "), run("{quy"), run("Text}")),
+        paragraph(run("{#yKien}")),
+        paragraph(run("* {nguoiPhatBieu}")),
+        paragraph(run("{/yKien}")),
+      ),
     );
     const r = runBin(["bien-ban", sample, "--stt", heldStt, "--mau", mine, "-o", out("bb-mine.docx")]);
     expect(r.code).toBe(0);

@@ -61,9 +61,7 @@ describe("built-in templates", () => {
       for (const name of ["de-dan.docx", "bien-ban.docx"]) {
         expect(Buffer.compare(readFileSync(path.join(dir, name)), readFileSync(path.join(TEMPLATES_DIR, name)))).toBe(0);
       }
-      expect(zipEntry(new Uint8Array(readFileSync(path.join(dir, "de-dan.docx"))), "docProps/core.xml")).toContain(
-        "2021-01-01T00:00:00Z",
-      );
+      expect(zipEntry(new Uint8Array(readFileSync(path.join(dir, "de-dan.docx"))), "docProps/core.xml")).toContain("2021-01-01T00:00:00Z");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -91,7 +89,12 @@ describe("fillTemplate with the built-in templates", () => {
       ]),
     );
     expect(text).toContain("Dự thảo được Chi ủy thông qua ngày 20/01/2021, gửi đảng viên ngày 25/01/2021.");
-    for (const h of ["I. SỰ CẦN THIẾT, MỤC ĐÍCH, YÊU CẦU", "II. THỰC TRẠNG", "III. NHIỆM VỤ, GIẢI PHÁP", "IV. CÁC VẤN ĐỀ ĐỀ NGHỊ CHI BỘ THẢO LUẬN"]) {
+    for (const h of [
+      "I. SỰ CẦN THIẾT, MỤC ĐÍCH, YÊU CẦU",
+      "II. THỰC TRẠNG",
+      "III. NHIỆM VỤ, GIẢI PHÁP",
+      "IV. CÁC VẤN ĐỀ ĐỀ NGHỊ CHI BỘ THẢO LUẬN",
+    ]) {
       expect(paras).toContain(h);
     }
     expect(text).not.toMatch(/[{}]/);

@@ -28,7 +28,20 @@ type Row = [string, string, string, string, { date: { year: number; month: numbe
 /** Canonical register rows: Quý, title, group, drafters, meeting date, status. */
 function registerRows(rows: Row[]): ModelValue[][] {
   return rows.map(([q, title, group, who, meeting, status], i) => [
-    i + 1, q, title, group, who, null, null, null, meeting, "Riêng", status ?? "Dự kiến", null, null, null,
+    i + 1,
+    q,
+    title,
+    group,
+    who,
+    null,
+    null,
+    null,
+    meeting,
+    "Riêng",
+    status ?? "Dự kiến",
+    null,
+    null,
+    null,
   ]);
 }
 
@@ -42,7 +55,13 @@ const FOUR: Row[] = [
 /** 9 topics to plan, and one cancelled (not printed). */
 const NINE: Row[] = [
   ...FOUR,
-  ["I", "Thực hiện Nghị quyết Trung ương 4 – Khóa XII về xây dựng, chỉnh đốn Đảng, giải pháp nâng cao việc ngăn chặn, đẩy lùi sự suy thoái về tư tưởng, chính trị, đạo đức lối sống trong cán bộ, đảng viên của chi bộ", "Xây dựng Đảng", "Nguyễn Văn An, Trần Thị Bình", d(30, 3)],
+  [
+    "I",
+    "Thực hiện Nghị quyết Trung ương 4 – Khóa XII về xây dựng, chỉnh đốn Đảng, giải pháp nâng cao việc ngăn chặn, đẩy lùi sự suy thoái về tư tưởng, chính trị, đạo đức lối sống trong cán bộ, đảng viên của chi bộ",
+    "Xây dựng Đảng",
+    "Nguyễn Văn An, Trần Thị Bình",
+    d(30, 3),
+  ],
   ["II", "Nâng cao công tác quản lý đảng viên của chi bộ và tăng chỉ tiêu phát triển đảng viên mới", "Xây dựng Đảng", "", d(24, 6)],
   ["III", "Giải pháp thực hiện tốt quy chế phối hợp giữa chi ủy với các bộ phận", "Nhiệm vụ chuyên môn", "Hoàng Văn Em", null],
   ["IV", "Giải pháp phát huy, tăng cường phát biểu của đảng viên trong sinh hoạt chi bộ", "Xây dựng Đảng", "Võ Thị Phương", d(16, 12)],
@@ -71,12 +90,21 @@ async function bookOf(rows: Row[]): Promise<ParsedWorkbook> {
   return readWorkbook(grid);
 }
 
-interface Word { xMin: number; yMin: number; xMax: number; yMax: number; text: string; page: number }
+interface Word {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+  page: number;
+}
 
 function words(bboxHtml: string): Word[] {
   const out: Word[] = [];
   let page = 0;
-  for (const m of bboxHtml.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+  for (const m of bboxHtml.matchAll(
+    /<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
     if (m[0].startsWith("<page")) {
       page++;
       continue;
@@ -86,7 +114,13 @@ function words(bboxHtml: string): Word[] {
   return out;
 }
 
-interface Printed { text: string; words: Word[]; pageSizes: string[]; pngs: string[]; docx: Uint8Array }
+interface Printed {
+  text: string;
+  words: Word[];
+  pageSizes: string[];
+  pngs: string[];
+  docx: Uint8Array;
+}
 
 describePdf("Kế hoạch năm printed through LibreOffice", () => {
   const printed: Record<string, Printed> = {};
@@ -106,7 +140,15 @@ describePdf("Kế hoạch năm printed through LibreOffice", () => {
     });
     execFileSync(
       soffice!,
-      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...files.map((f) => f.p)],
+      [
+        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        ...files.map((f) => f.p),
+      ],
       { stdio: "pipe", timeout: 120_000 },
     );
     for (const f of files) {
@@ -116,11 +158,15 @@ describePdf("Kế hoạch năm printed through LibreOffice", () => {
       const html = execFileSync("pdftotext", ["-bbox-layout", pdf, "-"], { encoding: "utf8" }).normalize("NFC");
       const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).normalize("NFC");
       execFileSync("pdftoppm", ["-png", "-r", "60", pdf, path.join(dir, f.name)]);
-      const pngs = readdirSync(dir).filter((n) => n.startsWith(`${f.name}-`) && n.endsWith(".png")).sort().map((n) => path.join(dir, n));
+      const pngs = readdirSync(dir)
+        .filter((n) => n.startsWith(`${f.name}-`) && n.endsWith(".png"))
+        .sort()
+        .map((n) => path.join(dir, n));
       printed[f.name] = { text, words: words(html), pageSizes, pngs, docx: f.docx };
     }
     const keep = process.env.PLAN_SCREENSHOTS;
-    if (keep) for (const f of Object.values(printed)) for (const png of f.pngs) copyFileSync(png, path.join(keep, `13-${path.basename(png)}`));
+    if (keep)
+      for (const f of Object.values(printed)) for (const png of f.pngs) copyFileSync(png, path.join(keep, `13-${path.basename(png)}`));
   }, 180_000);
 
   const flat = (s: string) => s.replace(/\s+/g, " ");
@@ -179,7 +225,8 @@ describePdf("Kế hoạch năm printed through LibreOffice", () => {
     expect(t).toContain("Nguyễn Văn An");
     expect(t).toContain("- Đảng ủy Trường THPT Nguyễn Du (để báo");
     expect(t).toContain("Kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2021)");
-    for (const part of ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG VÀ THỜI GIAN", "III. CÁCH THỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"]) expect(t).toContain(part);
+    for (const part of ["I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG VÀ THỜI GIAN", "III. CÁCH THỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"])
+      expect(t).toContain(part);
     for (const step of ["Chuẩn bị", "Thông qua và gửi dự thảo", "Tiến hành sinh hoạt", "Hoàn thiện và báo cáo"]) expect(t).toContain(step);
     expect(t).not.toMatch(/undefined|\{|\}/);
   });
@@ -205,7 +252,10 @@ describePdf("Kế hoạch năm printed through LibreOffice", () => {
   });
 
   test("every tag of the template is documented in PLAN_FIELDS", () => {
-    const xml = new PizZip(template).file("word/document.xml")!.asText().replace(/<[^>]+>/g, "");
+    const xml = new PizZip(template)
+      .file("word/document.xml")!
+      .asText()
+      .replace(/<[^>]+>/g, "");
     const tags = new Set([...xml.matchAll(/\{[#/^]?([A-Za-z]+)\}/g)].map((m) => m[1]));
     expect([...tags].sort()).toEqual(PLAN_FIELDS.map((f) => f.name).sort());
   });

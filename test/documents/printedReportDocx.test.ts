@@ -37,7 +37,8 @@ describePrinted("Báo cáo quý as .docx, printed", () => {
     ]);
     minHeight = Math.min(...printed[0].pages[0].words.map((w) => w.yMax - w.yMin));
     doc = printed[1];
-    if (process.env.CHUYENDE_SCREENSHOTS) savePictures(doc.pdf, path.resolve(__dirname, "..", "..", "docs", "screenshots"), "bao-cao-quy-word");
+    if (process.env.CHUYENDE_SCREENSHOTS)
+      savePictures(doc.pdf, path.resolve(__dirname, "..", "..", "docs", "screenshots"), "bao-cao-quy-word");
   }, 240_000);
 
   test("A4 portrait, no word under 11 pt, no overlaps", () => {
@@ -52,7 +53,16 @@ describePrinted("Báo cáo quý as .docx, printed", () => {
 
   test("party form, register STT, no cell addresses, page number on page 2", () => {
     const text = printedText(doc);
-    for (const t of ["ĐẢNG CỘNG SẢN VIỆT NAM", "Số ……-BC/CB", "BÁO CÁO", "Kết quả sinh hoạt chi bộ chuyên đề Quý III năm 2025", "Nơi nhận:", "Đảng ủy Sở Tài chính", "T/M CHI BỘ", "BÍ THƯ"]) {
+    for (const t of [
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Số ……-BC/CB",
+      "BÁO CÁO",
+      "Kết quả sinh hoạt chi bộ chuyên đề Quý III năm 2025",
+      "Nơi nhận:",
+      "Đảng ủy Sở Tài chính",
+      "T/M CHI BỘ",
+      "BÍ THƯ",
+    ]) {
       expect(text).toContain(t);
     }
     expect(text).not.toMatch(/dòng \d|[Cc]ột [A-ZĐ]|Vị trí|[Hh]ãy |[Ss]ửa /);

@@ -77,13 +77,16 @@ describePdf("documents printed through LibreOffice", () => {
     const total = SAMPLE_MEMBERS.length;
     const duBi = SAMPLE_MEMBERS.filter((m) => m.kind === "Dự bị").length;
     const exempt = SAMPLE_MEMBERS.filter((m) => m.exempt).length;
-    expect(f).toContain(`Tổng số đảng viên của chi bộ: ${total} đồng chí (chính thức: ${total - duBi}, dự bị: ${duBi}); miễn sinh hoạt: ${exempt} đồng chí.`);
+    expect(f).toContain(
+      `Tổng số đảng viên của chi bộ: ${total} đồng chí (chính thức: ${total - duBi}, dự bị: ${duBi}); miễn sinh hoạt: ${exempt} đồng chí.`,
+    );
     const absences = rows.attendance.filter((r) => Number(r[0]) === heldStt && String(r[2]).startsWith("Vắng"));
     const present = rows.attendance.filter((r) => Number(r[0]) === heldStt && r[2] === "Có mặt").length;
     expect(f).toContain(`Có mặt: ${present}/${total - exempt} đồng chí`);
     expect(present + absences.length + exempt).toBe(total);
     for (const a of absences.filter((r) => r[2] === "Vắng có lý do")) expect(f).toContain(`Đồng chí ${a[1]} — lý do: ${a[3]}.`);
-    for (const o of rows.opinions.filter((r) => Number(r[0]) === heldStt)) expect(f).toContain(`Đồng chí ${o[1]}: ${String(o[2]).slice(0, 30)}`);
+    for (const o of rows.opinions.filter((r) => Number(r[0]) === heldStt))
+      expect(f).toContain(`Đồng chí ${o[1]}: ${String(o[2]).slice(0, 30)}`);
     expect(t).toMatch(/THƯ KÝ\s+CHỦ TRÌ/);
     expect(f).toContain("Biên bản đã được đọc lại");
   });
@@ -96,7 +99,12 @@ describePdf("documents printed through LibreOffice", () => {
     expect(t).toMatch(/^\s*DỰ THẢO\s*$/m);
     expect(t).toMatch(/^\s*ĐỀ DẪN CHUYÊN ĐỀ QUÝ IV\/2025\s*$/m);
     expect(f).toContain(flat(String(plannedRow[2])));
-    for (const h of ["I. SỰ CẦN THIẾT, MỤC ĐÍCH, YÊU CẦU", "II. THỰC TRẠNG", "III. NHIỆM VỤ, GIẢI PHÁP", "IV. CÁC VẤN ĐỀ ĐỀ NGHỊ CHI BỘ THẢO LUẬN"]) {
+    for (const h of [
+      "I. SỰ CẦN THIẾT, MỤC ĐÍCH, YÊU CẦU",
+      "II. THỰC TRẠNG",
+      "III. NHIỆM VỤ, GIẢI PHÁP",
+      "IV. CÁC VẤN ĐỀ ĐỀ NGHỊ CHI BỘ THẢO LUẬN",
+    ]) {
       expect(f).toContain(h);
     }
     expect(f).toContain("NGƯỜI CHUẨN BỊ");

@@ -29,13 +29,24 @@ afterAll(async () => {
 
 const BOOK = {
   sheets: [
-    { name: "Sổ chuyên đề", values: [["STT", "Tên chuyên đề"], [1, "'Học tập Nghị quyết"]] },
+    {
+      name: "Sổ chuyên đề",
+      values: [
+        ["STT", "Tên chuyên đề"],
+        [1, "'Học tập Nghị quyết"],
+      ],
+    },
     { name: "Ghi chép", values: [["'giữ nguyên"]] },
   ],
 };
 
 test("in an Excel without ExcelApi 1.13, Kiểm tra is unavailable and says which Excel has it", async () => {
-  const page = await openPane(browser, `${origin}/taskpane.html`, { book: { ...BOOK, supportedSets: { ExcelApi: "1.12" } }, office: { host: "Excel", platform: "PC" } }, "old");
+  const page = await openPane(
+    browser,
+    `${origin}/taskpane.html`,
+    { book: { ...BOOK, supportedSets: { ExcelApi: "1.12" } }, office: { host: "Excel", platform: "PC" } },
+    "old",
+  );
   await page.locator("main.sections").waitFor();
   const note = page.locator("#kiem-tra-body p[role=note]");
   await note.waitFor();
@@ -49,9 +60,18 @@ test("in an Excel without ExcelApi 1.13, Kiểm tra is unavailable and says whic
 });
 
 test("Tự kiểm tra bổ trợ passes every item and leaves the workbook as it was", async () => {
-  const page = await openPane(browser, `${origin}/taskpane.html`, { book: BOOK, office: { host: "Excel", platform: "OfficeOnline" } }, "self-test");
+  const page = await openPane(
+    browser,
+    `${origin}/taskpane.html`,
+    { book: BOOK, office: { host: "Excel", platform: "OfficeOnline" } },
+    "self-test",
+  );
   await page.locator("main.sections").waitFor();
-  const before = await page.evaluate(() => JSON.stringify((window as unknown as { __standIn: { book: { sheets: unknown[]; names: unknown[]; tables: unknown[] } } }).__standIn.book.sheets));
+  const before = await page.evaluate(() =>
+    JSON.stringify(
+      (window as unknown as { __standIn: { book: { sheets: unknown[]; names: unknown[]; tables: unknown[] } } }).__standIn.book.sheets,
+    ),
+  );
   await page.locator("#tu-kiem-tra > summary").click();
   await page.locator("#tu-kiem-tra-body button.primary", { hasText: "Chạy tự kiểm tra" }).click();
   await page.locator("#tu-kiem-tra .status[data-kind=done]").waitFor({ timeout: 60_000 });
@@ -60,7 +80,9 @@ test("Tự kiểm tra bổ trợ passes every item and leaves the workbook as it
   const text = await page.locator("#tu-kiem-tra-van-ban").inputValue();
   expect(text).toContain("Nền tảng: OfficeOnline");
   expect(text).toContain("Kết quả: tất cả các mục đều đạt.");
-  const after = await page.evaluate(() => JSON.stringify((window as unknown as { __standIn: { book: { sheets: unknown[] } } }).__standIn.book.sheets));
+  const after = await page.evaluate(() =>
+    JSON.stringify((window as unknown as { __standIn: { book: { sheets: unknown[] } } }).__standIn.book.sheets),
+  );
   expect(after).toBe(before);
   const names = await page.evaluate(() => (window as unknown as { __standIn: { book: { names: unknown[] } } }).__standIn.book.names.length);
   expect(names).toBe(0);

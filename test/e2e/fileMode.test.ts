@@ -180,7 +180,10 @@ async function scenario(run: BrowserRun, url: string, tag: string): Promise<void
   expect(await statusOf(page, ".file-bar", /Đã tạo tệp/)).toContain("vẫn giữ nguyên");
 
   const cliOut = path.join(dir, `cli-${tag}.xlsx`);
-  const cli = await runInProcess(["bao-cao", register, "--quy", String(QUARTER), "--nam", String(SAMPLE_YEAR), "--ngay", ISO, "-o", cliOut], NOW);
+  const cli = await runInProcess(
+    ["bao-cao", register, "--quy", String(QUARTER), "--nam", String(SAMPLE_YEAR), "--ngay", ISO, "-o", cliOut],
+    NOW,
+  );
   expect(cli.stderr).toBe("");
   const ours = await gridOf(saved.bytes, saved.name);
   const theirs = await gridOf(new Uint8Array(readFileSync(cliOut)), cliOut);
@@ -189,7 +192,7 @@ async function scenario(run: BrowserRun, url: string, tag: string): Promise<void
   expect(sheet(ours, REPORT)).toEqual(sheet(theirs, REPORT));
   for (const s of original.sheets) expect(sheet(ours, s.name)).toEqual(s);
   expect(ours.tables).toEqual(expect.arrayContaining(original.tables ?? []));
-  expect(ours.tables?.length).toBe((original.tables?.length ?? 0));
+  expect(ours.tables?.length).toBe(original.tables?.length ?? 0);
   await page.close();
 }
 

@@ -173,7 +173,8 @@ export function foreignRequests(requests: string[], officeUrl: string): string[]
 }
 
 /** English a user must never see in the pane (and what broken code prints). */
-const NOT_VIETNAMESE = /\b(Loading|Error|Errors|Warning|Click|Submit|Cancel|Browse|Choose|Upload|Download|undefined|null|NaN|Infinity)\b|\[object/;
+const NOT_VIETNAMESE =
+  /\b(Loading|Error|Errors|Warning|Click|Submit|Cancel|Browse|Choose|Upload|Download|undefined|null|NaN|Infinity)\b|\[object/;
 
 export interface PageCheck {
   text: string;
@@ -194,7 +195,9 @@ export async function checkState(page: Page, state: string): Promise<PageCheck> 
       const style = getComputedStyle(el);
       if (style.visibility === "hidden" || style.opacity === "0") continue;
       if (box.right > width + 0.5 || box.left < -0.5) {
-        overflowing.push(`${el.tagName.toLowerCase()}.${el.className} [${Math.round(box.left)}, ${Math.round(box.right)}] "${(el.textContent ?? "").slice(0, 40)}"`);
+        overflowing.push(
+          `${el.tagName.toLowerCase()}.${el.className} [${Math.round(box.left)}, ${Math.round(box.right)}] "${(el.textContent ?? "").slice(0, 40)}"`,
+        );
       }
     }
     const labels = Array.from(document.querySelectorAll("[aria-label],[placeholder],[title],[alt]")).flatMap((el) =>

@@ -9,7 +9,19 @@ import type { Page } from "playwright-core";
 import { dateToExcelSerial } from "../../src/core/read/dates";
 import { SHEETS } from "../../src/core/read/layout";
 import { YEAR_GROUP_TITLE } from "../../src/taskpane/logic/check";
-import { checkState, compileStandIn, DIST, launchBrowser, officeJsUrl, openPane, PANE_WIDTH, SCREENSHOTS, serveDir, shoot, type BrowserRun } from "./harness";
+import {
+  checkState,
+  compileStandIn,
+  DIST,
+  launchBrowser,
+  officeJsUrl,
+  openPane,
+  PANE_WIDTH,
+  SCREENSHOTS,
+  serveDir,
+  shoot,
+  type BrowserRun,
+} from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -25,8 +37,34 @@ const TITLES = [
  *  Ngày báo cáo cấp trên. Three topics only (a year-level error); topic 2 has its draft
  *  sent after the meeting (an error) and a Quý that does not match (a warning). */
 const ROWS: (string | number | null)[][] = [
-  ["I", TITLES[0], "Xây dựng Đảng", "Nguyễn Văn An", serial(2026, 2, 20), "Bí thư", serial(2026, 3, 2), serial(2026, 3, 12), "Riêng", "Đã sinh hoạt", serial(2026, 3, 20), serial(2026, 3, 25)],
-  ["I", TITLES[1], "Nhiệm vụ chuyên môn", "Trần Thị Bình", serial(2026, 6, 1), "Bí thư", serial(2026, 6, 20), serial(2026, 6, 18), "Riêng", "Đã sinh hoạt", serial(2026, 6, 25), null],
+  [
+    "I",
+    TITLES[0],
+    "Xây dựng Đảng",
+    "Nguyễn Văn An",
+    serial(2026, 2, 20),
+    "Bí thư",
+    serial(2026, 3, 2),
+    serial(2026, 3, 12),
+    "Riêng",
+    "Đã sinh hoạt",
+    serial(2026, 3, 20),
+    serial(2026, 3, 25),
+  ],
+  [
+    "I",
+    TITLES[1],
+    "Nhiệm vụ chuyên môn",
+    "Trần Thị Bình",
+    serial(2026, 6, 1),
+    "Bí thư",
+    serial(2026, 6, 20),
+    serial(2026, 6, 18),
+    "Riêng",
+    "Đã sinh hoạt",
+    serial(2026, 6, 25),
+    null,
+  ],
   ["III", TITLES[2], "Nhiệm vụ chuyên môn", "Nguyễn Văn An", null, null, null, serial(2026, 9, 20), "Riêng", "Dự kiến"],
 ];
 
@@ -38,7 +76,8 @@ let page: Page;
 
 function standIn(p: Page, method: string, ...args: unknown[]): Promise<unknown> {
   return p.evaluate(
-    ([m, a]) => (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
+    ([m, a]) =>
+      (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
     [method, args] as const,
   );
 }
@@ -60,7 +99,8 @@ async function finished(p: Page, id: string): Promise<string> {
 /** Makes every Excel.run of the page wait `ms` first, so a state in between can be seen. */
 async function slowExcel(p: Page, ms: number): Promise<void> {
   await p.evaluate((delay) => {
-    const excel = (window as unknown as { Excel: { run: (b: unknown) => Promise<unknown>; __fast?: (b: unknown) => Promise<unknown> } }).Excel;
+    const excel = (window as unknown as { Excel: { run: (b: unknown) => Promise<unknown>; __fast?: (b: unknown) => Promise<unknown> } })
+      .Excel;
     excel.__fast ??= excel.run.bind(excel);
     const fast = excel.__fast;
     excel.run = async (batch: unknown) => {
@@ -92,7 +132,12 @@ beforeAll(async () => {
   browser = await launchBrowser(officeUrl, NOW);
   browser.officeScript.body = standInScript;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  page = await openPane(browser, `${origin}/taskpane.html`, { book: { sheets: [{ name: "Sheet1" }] }, office: { host: "Excel", platform: "OfficeOnline" } }, "language");
+  page = await openPane(
+    browser,
+    `${origin}/taskpane.html`,
+    { book: { sheets: [{ name: "Sheet1" }] }, office: { host: "Excel", platform: "OfficeOnline" } },
+    "language",
+  );
   await openSection(page, "tao-so");
   await page.locator("#tao-so-body button.primary").click();
   await finished(page, "tao-so");
@@ -153,7 +198,9 @@ describe("Kiểm tra: findings per topic, progress at the top", () => {
     await status.waitFor();
     expect(await status.innerText()).toContain("Đang kiểm tra sổ…");
     // Right under the section's title, before its body…
-    expect(await status.evaluate((s) => s.previousElementSibling?.tagName === "SUMMARY" && s.nextElementSibling?.id === "kiem-tra-body")).toBe(true);
+    expect(
+      await status.evaluate((s) => s.previousElementSibling?.tagName === "SUMMARY" && s.nextElementSibling?.id === "kiem-tra-body"),
+    ).toBe(true);
     // …the old findings are gone, not left above the spinner…
     expect(await page.locator("#kiem-tra-body .finding-group").count()).toBe(0);
     // …and it is on screen.
@@ -181,7 +228,9 @@ describe("Tài liệu lists the topics on open", () => {
 
   test("after the register changes, the list is read again when the secretary goes to it", async () => {
     await page.locator("#tai-lieu-chuyen-de").selectOption("2");
-    await standIn(page, "type", SHEETS.register, "B5", [["IV", "Công tác phát triển đảng viên", "Xây dựng Đảng", "Trần Thị Bình", null, null, null, serial(2026, 11, 19), "Riêng", "Dự kiến"]]);
+    await standIn(page, "type", SHEETS.register, "B5", [
+      ["IV", "Công tác phát triển đảng viên", "Xây dựng Đảng", "Trần Thị Bình", null, null, null, serial(2026, 11, 19), "Riêng", "Dự kiến"],
+    ]);
     await page.locator("#tai-lieu-body .hint").click();
     await page.locator("#tai-lieu-chuyen-de").focus();
     await page.waitForFunction(() => document.querySelectorAll("#tai-lieu-chuyen-de option").length === 4);

@@ -53,8 +53,34 @@ const col = (name: (typeof REGISTER_COLUMNS)[number]): string => columnLetters(R
 /** The register rows from column B (Quý) on; STT is pre-numbered by Tạo sổ. Topic 2 was
  *  held without the chi ủy's approval date; topic 4 is given to someone not in Đảng viên. */
 const REGISTER_ROWS: (string | number | null)[][] = [
-  ["I", TITLES[0], "Xây dựng Đảng", "Nguyễn Văn An", serial(2026, 2, 20), "Chi ủy", serial(2026, 3, 2), serial(2026, 3, 12), "Riêng", "Đã sinh hoạt", serial(2026, 3, 20), serial(2026, 3, 25)],
-  ["II", TITLES[1], "Nhiệm vụ chuyên môn", "Trần Thị Bình", null, null, serial(2026, 6, 8), serial(2026, 6, 18), "Riêng", "Đã sinh hoạt", serial(2026, 6, 25), serial(2026, 6, 30)],
+  [
+    "I",
+    TITLES[0],
+    "Xây dựng Đảng",
+    "Nguyễn Văn An",
+    serial(2026, 2, 20),
+    "Chi ủy",
+    serial(2026, 3, 2),
+    serial(2026, 3, 12),
+    "Riêng",
+    "Đã sinh hoạt",
+    serial(2026, 3, 20),
+    serial(2026, 3, 25),
+  ],
+  [
+    "II",
+    TITLES[1],
+    "Nhiệm vụ chuyên môn",
+    "Trần Thị Bình",
+    null,
+    null,
+    serial(2026, 6, 8),
+    serial(2026, 6, 18),
+    "Riêng",
+    "Đã sinh hoạt",
+    serial(2026, 6, 25),
+    serial(2026, 6, 30),
+  ],
   ["III", TITLES[2], "Nhiệm vụ chuyên môn", "Lê Văn Cường", serial(2026, 7, 28), "Bí thư", null, serial(2026, 8, 20), "Riêng", "Dự kiến"],
   ["IV", TITLES[3], "Xây dựng Đảng", "Hoàng Văn Em", null, null, null, serial(2026, 11, 19), "Riêng", "Dự kiến"],
 ];
@@ -71,9 +97,14 @@ interface StandInApi {
 }
 
 /** Calls the stand-in inside the page: standIn(page, "values", "Thông tin", "A1:B3"). */
-function standIn<K extends keyof StandInApi>(page: Page, method: K, ...args: Parameters<StandInApi[K]>): Promise<Awaited<ReturnType<StandInApi[K]>>> {
+function standIn<K extends keyof StandInApi>(
+  page: Page,
+  method: K,
+  ...args: Parameters<StandInApi[K]>
+): Promise<Awaited<ReturnType<StandInApi[K]>>> {
   return page.evaluate(
-    ([m, a]) => (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
+    ([m, a]) =>
+      (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
     [method, args] as const,
   ) as Promise<Awaited<ReturnType<StandInApi[K]>>>;
 }
@@ -125,10 +156,24 @@ afterAll(async () => {
 describe("a secretary's session in Excel (stand-in)", () => {
   test("the pane opens with its sections, Kiểm tra open", async () => {
     browser.officeScript.body = standInScript;
-    page = await openPane(browser, `${origin}/taskpane.html`, { book: { sheets: [{ name: "Sheet1" }] }, office: { host: "Excel", platform: "OfficeOnline" } }, "pane");
+    page = await openPane(
+      browser,
+      `${origin}/taskpane.html`,
+      { book: { sheets: [{ name: "Sheet1" }] }, office: { host: "Excel", platform: "OfficeOnline" } },
+      "pane",
+    );
     await page.locator("main.sections").waitFor();
     const headings = await page.locator("details.section > summary h2").allInnerTexts();
-    expect(headings).toEqual(["Tạo sổ", "Chuyển đổi", "Kiểm tra", "Tài liệu", "Báo cáo quý", "Kế hoạch năm", "Tổng hợp", "Tự kiểm tra bổ trợ"]);
+    expect(headings).toEqual([
+      "Tạo sổ",
+      "Chuyển đổi",
+      "Kiểm tra",
+      "Tài liệu",
+      "Báo cáo quý",
+      "Kế hoạch năm",
+      "Tổng hợp",
+      "Tự kiểm tra bổ trợ",
+    ]);
     expect(await page.locator("#kiem-tra").getAttribute("open")).not.toBeNull();
     await page.locator("#kiem-tra-body button.primary", { hasText: "Kiểm tra" }).waitFor();
     await checkState(page, "mở ngăn");
@@ -168,7 +213,19 @@ describe("a secretary's session in Excel (stand-in)", () => {
     const present = (stt: number) => MEMBERS.map((m) => [stt, m[0], "Có mặt"]);
     await standIn(page, "type", SHEETS.attendance, "A2", [...present(1), ...present(2)]);
     await standIn(page, "type", SHEETS.minutes, "A2", [
-      [1, "08:00", "10:00", "Phòng họp tầng 2", "Nguyễn Văn An", "Trần Thị Bình", "", "Nắm vững nội dung chuyên đề", "Chi bộ thống nhất nội dung chuyên đề và giao nhiệm vụ cho từng đảng viên.", "Mỗi đảng viên đăng ký một việc làm cụ thể", "4/4 đồng ý"],
+      [
+        1,
+        "08:00",
+        "10:00",
+        "Phòng họp tầng 2",
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+        "",
+        "Nắm vững nội dung chuyên đề",
+        "Chi bộ thống nhất nội dung chuyên đề và giao nhiệm vụ cho từng đảng viên.",
+        "Mỗi đảng viên đăng ký một việc làm cụ thể",
+        "4/4 đồng ý",
+      ],
     ]);
     const typed = await standIn(page, "values", SHEETS.register, `A2:${col("Ghi chú")}5`);
     expect(typed.map((r) => r[2])).toEqual(TITLES);
@@ -179,9 +236,11 @@ describe("a secretary's session in Excel (stand-in)", () => {
     await openSection(page, "kiem-tra");
     await page.locator("#kiem-tra-body button.primary").click();
     expect(await finished(page, "kiem-tra")).toBe("Đã kiểm tra 4 chuyên đề.");
-    const tiles = await page.locator(".tile").evaluateAll((els) =>
-      els.map((e) => [e.querySelector(".tile-q")!.textContent, e.querySelector(".tile-state")!.textContent, e.className]),
-    );
+    const tiles = await page
+      .locator(".tile")
+      .evaluateAll((els) =>
+        els.map((e) => [e.querySelector(".tile-q")!.textContent, e.querySelector(".tile-state")!.textContent, e.className]),
+      );
     expect(tiles.map((t) => t[0])).toEqual(["Quý I", "Quý II", "Quý III", "Quý IV"]);
     // Q1 held with everything in order; Q4 has not started.
     expect(tiles[0].slice(1)).toEqual(["Đạt", "tile dat"]);
@@ -204,8 +263,14 @@ describe("a secretary's session in Excel (stand-in)", () => {
     await page.locator("#kiem-tra-body button.primary").click();
     await finished(page, "kiem-tra");
     const notice = page.locator("#kiem-tra-body .notice");
-    expect(await notice.innerText()).toMatch(new RegExp(`^Cảnh báo: Trang "${SHEETS.register}", ô ${note} \\("Sinh ho¹t chuyªn ®Ò"\\) có vẻ được gõ bằng phông TCVN3`));
-    expect(await notice.evaluate((n) => Boolean(n.compareDocumentPosition(document.querySelector(".tiles")!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    expect(await notice.innerText()).toMatch(
+      new RegExp(`^Cảnh báo: Trang "${SHEETS.register}", ô ${note} \\("Sinh ho¹t chuyªn ®Ò"\\) có vẻ được gõ bằng phông TCVN3`),
+    );
+    expect(
+      await notice.evaluate((n) =>
+        Boolean(n.compareDocumentPosition(document.querySelector(".tiles")!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      ),
+    ).toBe(true);
     expect(await page.locator("ul.findings li").count()).toBe(findings);
     await checkState(page, "kiểm tra, phông cũ");
     await standIn(page, "type", SHEETS.register, note, [[""]]);
@@ -253,7 +318,10 @@ describe("a secretary's session in Excel (stand-in)", () => {
 
     const make = async (stt: number, button: string): Promise<{ name: string; bytes: Uint8Array }> => {
       await page.locator("#tai-lieu-chuyen-de").selectOption(String(stt));
-      const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#tai-lieu-body button", { hasText: button }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.locator("#tai-lieu-body button", { hasText: button }).click(),
+      ]);
       const file = path.join(downloads, download.suggestedFilename());
       await download.saveAs(file);
       expect(await finished(page, "tai-lieu")).toContain(`Đã tạo ${download.suggestedFilename()}.`);
@@ -331,7 +399,11 @@ describe("a secretary's session in Excel (stand-in)", () => {
     const cellBook = async (file: string, chiBo: string, held: string[]): Promise<string> =>
       writeXlsx(path.join(downloads, file), (wb) => {
         const info = wb.addWorksheet(SHEETS.info);
-        info.addRows([["Mục", "Giá trị"], [INFO_KEYS.chiBo, chiBo], [INFO_KEYS.year, YEAR]]);
+        info.addRows([
+          ["Mục", "Giá trị"],
+          [INFO_KEYS.chiBo, chiBo],
+          [INFO_KEYS.year, YEAR],
+        ]);
         const reg = wb.addWorksheet(SHEETS.register);
         reg.addRow([...REGISTER_COLUMNS]);
         held.forEach((title, i) => {
@@ -362,7 +434,9 @@ describe("a secretary's session in Excel (stand-in)", () => {
     const unreadable = await page.locator("#tong-hop-body ul.unreadable li").allInnerTexts();
     expect(unreadable).toHaveLength(1);
     // The reason the CLI gives (src/xlsx runs in the page too), not a generic one.
-    expect(unreadable[0]).toMatch(/^hong\.xlsx: Tệp hong\.xlsx không phải tệp Excel \.xlsx \(hỏng hoặc sai định dạng\) — hãy mở lại bằng Excel/);
+    expect(unreadable[0]).toMatch(
+      /^hong\.xlsx: Tệp hong\.xlsx không phải tệp Excel \.xlsx \(hỏng hoặc sai định dạng\) — hãy mở lại bằng Excel/,
+    );
     const added = (await standIn(page, "sheetNames")).filter((n) => !before.includes(n));
     expect(added.length).toBeGreaterThan(0);
     for (const name of added) expect(text).toContain(`"${name}"`);
@@ -408,7 +482,12 @@ describe("Chuyển đổi of a hand-made register", () => {
 
   test("shows the detected mapping of the messy sheet", async () => {
     browser.officeScript.body = standInScript;
-    convertPage = await openPane(browser, `${origin}/taskpane.html`, { book: messy, office: { host: "Excel", platform: "PC" } }, "chuyển đổi");
+    convertPage = await openPane(
+      browser,
+      `${origin}/taskpane.html`,
+      { book: messy, office: { host: "Excel", platform: "PC" } },
+      "chuyển đổi",
+    );
     await convertPage.locator("main.sections").waitFor();
     original = await standIn(convertPage, "dump", SOURCE);
     await openSection(convertPage, "chuyen-doi");
@@ -416,9 +495,14 @@ describe("Chuyển đổi of a hand-made register", () => {
     expect(await finished(convertPage, "chuyen-doi")).toBe(`Đã tìm thấy sổ ở trang "${SOURCE}".`);
     expect(await convertPage.locator("#chuyen-doi-body .mapping .hint").first().innerText()).toContain("dòng tiêu đề 3");
     const mapping = Object.fromEntries(
-      await convertPage.locator("table.map-table tbody tr").evaluateAll((rows) =>
-        rows.map((r) => [r.querySelector("th")!.textContent, (r.querySelector("select") as HTMLSelectElement).selectedOptions[0].textContent]),
-      ),
+      await convertPage
+        .locator("table.map-table tbody tr")
+        .evaluateAll((rows) =>
+          rows.map((r) => [
+            r.querySelector("th")!.textContent,
+            (r.querySelector("select") as HTMLSelectElement).selectedOptions[0].textContent,
+          ]),
+        ),
     );
     expect(mapping).toMatchObject({
       STT: "A: TT",
@@ -436,7 +520,9 @@ describe("Chuyển đổi of a hand-made register", () => {
 
   test("writes the canonical sheet and leaves the original untouched", async () => {
     await convertPage.locator("#chuyen-doi-body button.primary", { hasText: /^Chuyển đổi$/ }).click();
-    expect(await finished(convertPage, "chuyen-doi")).toBe(`Đã ghi 4 dòng vào trang mới "${SHEETS.register}". Trang "${SOURCE}" được giữ nguyên.`);
+    expect(await finished(convertPage, "chuyen-doi")).toBe(
+      `Đã ghi 4 dòng vào trang mới "${SHEETS.register}". Trang "${SOURCE}" được giữ nguyên.`,
+    );
     expect(await standIn(convertPage, "sheetNames")).toEqual([SOURCE, SHEETS.register]);
     expect(await standIn(convertPage, "tables")).toEqual([{ name: TABLES.register, sheet: SHEETS.register }]);
     expect(await standIn(convertPage, "dump", SOURCE)).toBe(original);
@@ -516,7 +602,12 @@ describe("the guards themselves", () => {
     await p.waitForTimeout(200);
     expect(foreignRequests(browser.requests.slice(requests), officeUrl)).toEqual(["https://fonts.example.com/x.png"]);
     expect(browser.problems.slice(problems).some((m) => m.includes("hỏng"))).toBe(true);
-    for (const bad of ["<p>Loading…</p>", '<p title="Click here">Đạt</p>', '<div style="width: 400px">rộng</div>', "<p>Tie\u0302\u0301ng Vie\u0323\u0302t</p>"]) {
+    for (const bad of [
+      "<p>Loading…</p>",
+      '<p title="Click here">Đạt</p>',
+      '<div style="width: 400px">rộng</div>',
+      "<p>Tie\u0302\u0301ng Vie\u0323\u0302t</p>",
+    ]) {
       await p.setContent(bad);
       await expect(checkState(p, "guards")).rejects.toThrow();
     }

@@ -10,7 +10,19 @@ import type { Page } from "playwright-core";
 import PizZip from "pizzip";
 import { dateToExcelSerial } from "../../src/core/read/dates";
 import { REGISTER_COLUMNS } from "../../src/core/shared/types";
-import { checkState, compileStandIn, DIST, foreignRequests, launchBrowser, officeJsUrl, openPane, SCREENSHOTS, serveDir, shoot, type BrowserRun } from "./harness";
+import {
+  checkState,
+  compileStandIn,
+  DIST,
+  foreignRequests,
+  launchBrowser,
+  officeJsUrl,
+  openPane,
+  SCREENSHOTS,
+  serveDir,
+  shoot,
+  type BrowserRun,
+} from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -33,7 +45,14 @@ const BOOK = {
   sheets: [
     {
       name: "Thông tin",
-      values: [["Mục", "Giá trị"], ["Đảng bộ cơ sở", "Đảng bộ Trường THPT Nguyễn Du"], ["Chi bộ", "Chi bộ Tổ Toán – Tin"], ["Năm", 2021], ["Bí thư", "Nguyễn Văn An"], ["Địa danh", "Huế"]],
+      values: [
+        ["Mục", "Giá trị"],
+        ["Đảng bộ cơ sở", "Đảng bộ Trường THPT Nguyễn Du"],
+        ["Chi bộ", "Chi bộ Tổ Toán – Tin"],
+        ["Năm", 2021],
+        ["Bí thư", "Nguyễn Văn An"],
+        ["Địa danh", "Huế"],
+      ],
     },
     {
       name: "Sổ chuyên đề",
@@ -55,7 +74,8 @@ const BOOK = {
 
 function standIn<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(
-    ([m, a]) => (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
+    ([m, a]) =>
+      (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
     [method, args] as const,
   ) as Promise<T>;
 }
@@ -94,7 +114,12 @@ afterAll(async () => {
 
 describe("Kế hoạch năm (stand-in, Chromium, 320 px)", () => {
   test("the suggestions by group beside the register's topics, and the plan's warnings", async () => {
-    page = await openPane(browser, `${origin}/taskpane.html`, { book: BOOK, office: { host: "Excel", platform: "OfficeOnline" } }, "ke-hoach");
+    page = await openPane(
+      browser,
+      `${origin}/taskpane.html`,
+      { book: BOOK, office: { host: "Excel", platform: "OfficeOnline" } },
+      "ke-hoach",
+    );
     await page.locator("main.sections").waitFor();
     await page.locator("#ke-hoach > summary").click();
     await page.locator("#ke-hoach-body button.primary", { hasText: "Đọc sổ và gợi ý" }).click();
@@ -134,16 +159,32 @@ describe("Kế hoạch năm (stand-in, Chromium, 320 px)", () => {
     await page.locator("#ke-hoach-phu-trach").fill("Lê Văn Cường");
     await page.locator("#ke-hoach-body button", { hasText: "Thêm vào sổ" }).click();
     const text = await finished(page);
-    expect(text).toContain("Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 4");
+    expect(text).toContain(
+      "Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 4",
+    );
     expect(await standIn<unknown[][]>(page, "values", "Sổ chuyên đề", "A1:N3")).toEqual(before);
     const added = (await standIn<unknown[][]>(page, "values", "Sổ chuyên đề", "A4:N4"))[0];
     const serial = (m: number, d: number) => dateToExcelSerial({ year: 2021, month: m, day: d });
     expect(added).toEqual([
-      3, "III", "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ", "Xây dựng Đảng", "Lê Văn Cường",
-      serial(8, 13), "Chi ủy", serial(8, 17), serial(8, 20), "Riêng", "Dự kiến", serial(8, 27), serial(8, 30), "",
+      3,
+      "III",
+      "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ",
+      "Xây dựng Đảng",
+      "Lê Văn Cường",
+      serial(8, 13),
+      "Chi ủy",
+      serial(8, 17),
+      serial(8, 20),
+      "Riêng",
+      "Dự kiến",
+      serial(8, 27),
+      serial(8, 30),
+      "",
     ]);
     // The section shows the register afresh: the topic is listed under Quý III, the warning gone.
-    expect(await page.locator("#ke-hoach-so").innerText()).toContain("Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ — 20/08/2021");
+    expect(await page.locator("#ke-hoach-so").innerText()).toContain(
+      "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ — 20/08/2021",
+    );
     expect(await page.locator("#ke-hoach-canh-bao li").allInnerTexts()).toEqual([expect.stringMatching(/^Quý IV\/2021 chưa có/)]);
     expect(await page.locator("#ke-hoach-goi-y label", { hasText: "1.11." }).locator(".badge").innerText()).toBe("đã có trong sổ");
     await checkState(page, "đã thêm");
@@ -151,13 +192,23 @@ describe("Kế hoạch năm (stand-in, Chromium, 320 px)", () => {
   });
 
   test("the plan document downloads with the register's topics", async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#ke-hoach-body button", { hasText: "Tạo văn bản kế hoạch" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#ke-hoach-body button", { hasText: "Tạo văn bản kế hoạch" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("ke-hoach-chuyen-de-2021.docx");
     const file = path.join(downloads, download.suggestedFilename());
     await download.saveAs(file);
     expect(await finished(page)).toBe("Đã tạo ke-hoach-chuyen-de-2021.docx.");
     const xml = new PizZip(readFileSync(file)).file("word/document.xml")!.asText();
-    for (const t of [...TITLES, "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ", "Lê Văn Cường", "20/08/2021", "Đảng ủy Trường THPT Nguyễn Du"]) expect(xml).toContain(t);
+    for (const t of [
+      ...TITLES,
+      "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ",
+      "Lê Văn Cường",
+      "20/08/2021",
+      "Đảng ủy Trường THPT Nguyễn Du",
+    ])
+      expect(xml).toContain(t);
     expect(foreignRequests(browser.requests, officeUrl)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });

@@ -79,7 +79,12 @@ describe("readWorkbook", () => {
   });
 
   test("reads values only from the sheets asked for", async () => {
-    const b = new StandInWorkbook({ sheets: [{ name: "A", values: [["a"]] }, { name: "B", values: [["b"]] }] });
+    const b = new StandInWorkbook({
+      sheets: [
+        { name: "A", values: [["a"]] },
+        { name: "B", values: [["b"]] },
+      ],
+    });
     const snap = await b.run((context) => readWorkbook(context, { sheets: ["B"] }));
     expect(snap.grid.sheets.map((s) => s.name)).toEqual(["B"]);
     expect(snap.sheets.map((s) => s.name)).toEqual(["A", "B"]);
@@ -97,17 +102,23 @@ const model = (name: string, extra: Partial<SheetModel> = {}): SheetModel => ({
       left: 1,
       headers: ["Tên", "Ngày", "Ghi chú"],
       rows: [
-        ["=HYPERLINK(\"http://x\")", { date: { year: 2021, month: 2, day: 5 } }, "-3 người vắng"],
+        ['=HYPERLINK("http://x")', { date: { year: 2021, month: 2, day: 5 } }, "-3 người vắng"],
         ["@tag", null, "+84 912"],
         ["012", 7, "1/2/2021"],
       ],
     },
   ],
   validations: [{ range: { top: 4, left: 3, bottom: 6, right: 3 }, list: ["Có", "Không"] }],
-  conditionalFormats: [{ range: { top: 4, left: 1, bottom: 6, right: 3 }, formula: "=$B4=\"\"", fill: "FFC7CE" }],
+  conditionalFormats: [{ range: { top: 4, left: 1, bottom: 6, right: 3 }, formula: '=$B4=""', fill: "FFC7CE" }],
   numberFormats: [{ range: { top: 4, left: 2, bottom: 10, right: 2 }, format: "dd/mm/yyyy" }],
   columnWidths: [undefined, 30, 12],
-  print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [3, 3], margins: { top: 20, bottom: 20, left: 30, right: 15 } },
+  print: {
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: true,
+    printTitleRows: [3, 3],
+    margins: { top: 20, bottom: 20, left: 30, right: 15 },
+  },
   freezeRows: 3,
   ...extra,
 });

@@ -193,7 +193,13 @@ describe("one sheet Excel will not read", () => {
     const book = new StandInWorkbook({
       sheets: [
         { name: "Hỏng", values: [["x"]] },
-        { name: "Sổ chuyên đề", values: [["STT", "Tên chuyên đề"], [1, "Chuyên đề 1"]] },
+        {
+          name: "Sổ chuyên đề",
+          values: [
+            ["STT", "Tên chuyên đề"],
+            [1, "Chuyên đề 1"],
+          ],
+        },
       ],
     });
     book.sheet("Hỏng")!.failReads = true;
@@ -207,7 +213,28 @@ describe("one sheet Excel will not read", () => {
 });
 
 describe("text written to a cell arrives as the text the user wrote", () => {
-  const cases = ["5-13-2021", "1-2", "15/6", "Jan 5", "5 Jan", "TRUE", "false", "1E5", "$5", "(5)", "85%", "012", "9:30", "#N/A", "-x", "=1+1", "+84 912", "1.000.000", "Quý 1", "II"];
+  const cases = [
+    "5-13-2021",
+    "1-2",
+    "15/6",
+    "Jan 5",
+    "5 Jan",
+    "TRUE",
+    "false",
+    "1E5",
+    "$5",
+    "(5)",
+    "85%",
+    "012",
+    "9:30",
+    "#N/A",
+    "-x",
+    "=1+1",
+    "+84 912",
+    "1.000.000",
+    "Quý 1",
+    "II",
+  ];
 
   test.each(["en-US", "vi-VN"] as const)("in a %s Excel each case is coerced unless written with safeText", async (locale) => {
     // The stand-in coerces as Excel does: all but the plain words become something else.
@@ -255,4 +282,3 @@ describe("cell-edit mode", () => {
     await expect(waiting).resolves.toMatchObject({ sheets: [{ name: "A", values: [["x"]] }] });
   });
 });
-

@@ -7,7 +7,14 @@ import { StandInWorkbook, installExcelStandIn } from "../support/excelStandIn";
 function userBook(): StandInWorkbook {
   const book = new StandInWorkbook({
     sheets: [
-      { name: "Sổ chuyên đề", values: [["STT", "Tên chuyên đề"], [1, "Học tập Nghị quyết"]], merges: [] },
+      {
+        name: "Sổ chuyên đề",
+        values: [
+          ["STT", "Tên chuyên đề"],
+          [1, "Học tập Nghị quyết"],
+        ],
+        merges: [],
+      },
       { name: "Ghi chép", values: [["giữ nguyên"]] },
     ],
     tables: [{ name: "tblChuyenDe", sheet: "Sổ chuyên đề", address: "A1:B2" }],
@@ -19,7 +26,14 @@ function userBook(): StandInWorkbook {
 
 function state(book: StandInWorkbook): string {
   return JSON.stringify({
-    sheets: book.sheets.map((s) => ({ name: s.name, cells: s.cells, merges: s.merges, frozen: s.frozenRows, v: s.validations, layout: s.pageLayout })),
+    sheets: book.sheets.map((s) => ({
+      name: s.name,
+      cells: s.cells,
+      merges: s.merges,
+      frozen: s.frozenRows,
+      v: s.validations,
+      layout: s.pageLayout,
+    })),
     tables: book.tables.map((t) => [t.name, t.sheet.name, t.box]),
     names: book.names.map((n) => [n.name, n.formula]),
     active: book.activeSheet,

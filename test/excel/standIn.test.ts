@@ -3,7 +3,17 @@
 import { StandInWorkbook } from "../support/excelStandIn";
 
 function book(): StandInWorkbook {
-  return new StandInWorkbook({ sheets: [{ name: "Trang", values: [["a", "b"], [1, 2]] }] });
+  return new StandInWorkbook({
+    sheets: [
+      {
+        name: "Trang",
+        values: [
+          ["a", "b"],
+          [1, 2],
+        ],
+      },
+    ],
+  });
 }
 
 describe("Excel stand-in", () => {
@@ -92,7 +102,10 @@ describe("Excel stand-in", () => {
 
   test("a table name must be unique in the workbook", async () => {
     const b = new StandInWorkbook({
-      sheets: [{ name: "A", values: [["h"], ["v"]] }, { name: "B", values: [["h"], ["v"]] }],
+      sheets: [
+        { name: "A", values: [["h"], ["v"]] },
+        { name: "B", values: [["h"], ["v"]] },
+      ],
       tables: [{ name: "tblX", sheet: "A", address: "A1:A2" }],
     });
     await b.run(async (context) => {

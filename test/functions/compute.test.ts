@@ -2,16 +2,7 @@
 import { check } from "../../src/core/check/check";
 import { readWorkbook } from "../../src/core/read/register";
 import { REGISTER_COLUMNS } from "../../src/core/shared/types";
-import {
-  CHECK_HEADER,
-  demQuy,
-  FunctionInputError,
-  gridFromRange,
-  kiemTraRange,
-  ngayVN,
-  phanCong,
-  quy,
-} from "../../src/functions/compute";
+import { CHECK_HEADER, demQuy, FunctionInputError, gridFromRange, kiemTraRange, ngayVN, phanCong, quy } from "../../src/functions/compute";
 
 const D = { year: 2021, month: 1, day: 10 };
 // Excel serials (1900 system) of 2021 dates.
@@ -65,7 +56,15 @@ describe("KIEMTRA", () => {
   });
 
   test("a range that is not a register says so in Vietnamese", () => {
-    const table = kiemTraRange([["a", "b"], [1, 2]], undefined, undefined, D);
+    const table = kiemTraRange(
+      [
+        ["a", "b"],
+        [1, 2],
+      ],
+      undefined,
+      undefined,
+      D,
+    );
     expect(table).toHaveLength(1);
     expect(String(table[0][0])).toMatch(/sổ chuyên đề/i);
   });

@@ -34,7 +34,14 @@ interface Finding {
 async function kiemTra(file: string, extra: string[] = []) {
   const r = await runInProcess(["kiem-tra", file, "--ngay", AS_OF, "--json", ...extra]);
   expect(r.code === 0 || r.code === 1).toBe(true);
-  return { ...r, json: JSON.parse(r.stdout) as { register: { topics: number }; quarters: { quarter: number; held: number; planned: number }[]; findings: Finding[] } };
+  return {
+    ...r,
+    json: JSON.parse(r.stdout) as {
+      register: { topics: number };
+      quarters: { quarter: number; held: number; planned: number }[];
+      findings: Finding[];
+    },
+  };
 }
 
 const dateOf = (d: Topic["meetingOn"]) => (d.value ? formatDate(d.value) : null);
@@ -51,7 +58,9 @@ describe("formulas, errors, rich text, hyperlinks", () => {
       ws.addRow(REGISTER_HEADER);
       // Row 2: rich-text title, formula date and status (cached results).
       ws.addRow([1, "I", null, "Nguyễn Văn An", utc(2024, 1, 20), null, null]);
-      ws.getCell("C2").value = { richText: [{ text: "Học tập " }, { text: "nghị quyết", font: { bold: true } }, { text: " Trung ương 4" }] };
+      ws.getCell("C2").value = {
+        richText: [{ text: "Học tập " }, { text: "nghị quyết", font: { bold: true } }, { text: " Trung ương 4" }],
+      };
       ws.getCell("F2").value = { formula: "E2+26", result: utc(2024, 2, 15) } as ExcelJS.CellFormulaValue;
       ws.getCell("G2").value = { formula: 'IF(F2<>"","Đã sinh hoạt","Dự kiến")', result: "Đã sinh hoạt" } as ExcelJS.CellFormulaValue;
       // Row 3: hyperlink title, #REF! in the meeting date.
@@ -64,7 +73,10 @@ describe("formulas, errors, rich text, hyperlinks", () => {
       // Row 5: a shared formula with its cached number, a date serial formula in F.
       ws.addRow([null, "IV", "Chuyên đề quý 4", "Nguyễn Văn An", utc(2024, 10, 2), null, "Đã sinh hoạt"]);
       ws.getCell("A5").value = { formula: "A4+1", result: 4 } as ExcelJS.CellFormulaValue;
-      ws.getCell("F5").value = { formula: "DATE(2024,11,5)", result: dateToExcelSerial({ year: 2024, month: 11, day: 5 }) } as ExcelJS.CellFormulaValue;
+      ws.getCell("F5").value = {
+        formula: "DATE(2024,11,5)",
+        result: dateToExcelSerial({ year: 2024, month: 11, day: 5 }),
+      } as ExcelJS.CellFormulaValue;
       // Row 6-7: a #N/A lookup filled down below the last topic: footer, not topics.
       ws.getCell("C6").value = { formula: "VLOOKUP(A6,DanhMuc!A:B,2,0)", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;
       ws.getCell("C7").value = { formula: "VLOOKUP(A7,DanhMuc!A:B,2,0)", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;
@@ -118,8 +130,24 @@ describe("NFD text everywhere (sheet names, headers, statuses, names)", () => {
     for (const n of ["Nguyễn Văn An", "Trần Thị Thủy", "Lê Hoà"]) members.addRow([form(n), form("Đảng viên")]);
     const ws = wb.addWorksheet(form("Sổ chuyên đề"));
     ws.addRow(REGISTER_HEADER.map(form));
-    ws.addRow([1, form("Quý I"), form("Học tập và làm theo tư tưởng Hồ Chí Minh"), form("Trần Thị Thủy"), utc(2024, 1, 5), utc(2024, 2, 20), form("Đã sinh hoạt")]);
-    ws.addRow([2, form("Quý II"), form("Đổi mới sinh hoạt chi bộ"), form("đ/c Lê Hoà; Nguyễn Văn An"), utc(2024, 4, 5), utc(2024, 5, 20), form("Hoàn thành")]);
+    ws.addRow([
+      1,
+      form("Quý I"),
+      form("Học tập và làm theo tư tưởng Hồ Chí Minh"),
+      form("Trần Thị Thủy"),
+      utc(2024, 1, 5),
+      utc(2024, 2, 20),
+      form("Đã sinh hoạt"),
+    ]);
+    ws.addRow([
+      2,
+      form("Quý II"),
+      form("Đổi mới sinh hoạt chi bộ"),
+      form("đ/c Lê Hoà; Nguyễn Văn An"),
+      utc(2024, 4, 5),
+      utc(2024, 5, 20),
+      form("Hoàn thành"),
+    ]);
     ws.addRow([3, form("Quý III"), form("Phát triển đảng viên mới"), form("Nguyễn Văn An"), utc(2024, 7, 5), null, form("Hoãn")]);
     ws.addRow([4, form("Quý IV"), form("Đổi mới sinh hoạt chi bộ"), form("Nguyễn Văn Bình"), utc(2024, 10, 5), null, form("Dự kiến")]);
     for (const col of [5, 6]) ws.getColumn(col).numFmt = "dd/mm/yyyy";
@@ -135,7 +163,10 @@ describe("NFD text everywhere (sheet names, headers, statuses, names)", () => {
     file = path.join(dir, "nfd.xlsx");
     nfcFile = path.join(dir, "nfc.xlsx");
     await writeXlsx(file, build(nfd));
-    await writeXlsx(nfcFile, build((s) => s.normalize("NFC")));
+    await writeXlsx(
+      nfcFile,
+      build((s) => s.normalize("NFC")),
+    );
   });
 
   test("the file really holds NFD text", async () => {
@@ -209,7 +240,15 @@ describe("dates before 1900 and the 1904 date system", () => {
       ws.addRow(REGISTER_HEADER);
       days.forEach((d, i) => {
         // Approval as a date cell, meeting as the bare serial of the workbook's system.
-        ws.addRow([i + 1, i + 1, `Chuyên đề ${i + 1}`, "Nguyễn Văn An", utc(d.year, d.month, d.day - 10), dateToExcelSerial(d, date1904), "Đã sinh hoạt"]);
+        ws.addRow([
+          i + 1,
+          i + 1,
+          `Chuyên đề ${i + 1}`,
+          "Nguyễn Văn An",
+          utc(d.year, d.month, d.day - 10),
+          dateToExcelSerial(d, date1904),
+          "Đã sinh hoạt",
+        ]);
       });
       ws.getColumn(5).numFmt = "dd/mm/yyyy";
     };

@@ -32,7 +32,9 @@ test("TCVN3 titles and VNI member names: one Vietnamese warning per sheet on std
   for (const r of [plain, json]) {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^Cảnh báo: Trang "Sổ chuyên đề", ô C3 \("Sinh ho¹t chuyªn ®Ò quý II"\) và 1 ô khác có vẻ được gõ bằng phông TCVN3/);
+    expect(lines[0]).toMatch(
+      /^Cảnh báo: Trang "Sổ chuyên đề", ô C3 \("Sinh ho¹t chuyªn ®Ò quý II"\) và 1 ô khác có vẻ được gõ bằng phông TCVN3/,
+    );
     expect(lines[0]).toMatch(/chuyển mã sang Unicode/);
     expect(lines[1]).toMatch(/^Cảnh báo: Trang "Đảng viên", ô A3 \("Nguyeãn Vaên Bình"\) và 1 ô khác có vẻ được gõ bằng phông VNI/);
     expect(r.code).toBe(0);
@@ -63,5 +65,8 @@ test("headers typed in TCVN3: no register, and the error says the font is the ca
     ws.addRow([1, "I", "Häc tËp nghÞ quyÕt", "NguyÔn V¨n An", utc(2024, 2, 1)]);
   });
   const r = await runInProcess(["kiem-tra", file, "--ngay", AS_OF]);
-  expectUnusable(r, /^Lỗi: Không tìm thấy sổ chuyên đề\. Trang "So", ô C1 \("Tªn chuyªn ®Ò"\) và \d+ ô khác có vẻ được gõ bằng phông TCVN3.*chuyển mã sang Unicode/);
+  expectUnusable(
+    r,
+    /^Lỗi: Không tìm thấy sổ chuyên đề\. Trang "So", ô C1 \("Tªn chuyªn ®Ò"\) và \d+ ô khác có vẻ được gõ bằng phông TCVN3.*chuyển mã sang Unicode/,
+  );
 });

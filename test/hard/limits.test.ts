@@ -38,7 +38,10 @@ test("a sheet inflating past 128 MB is stopped by the stream path with the Vietn
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "chuyende-limits-")), "bom.xlsx");
   const sheet = Buffer.alloc(200 * 1024 * 1024, 0x20);
   hostile.writeZip(file, [
-    { name: "[Content_Types].xml", data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+    {
+      name: "[Content_Types].xml",
+      data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    },
     { name: "xl/workbook.xml", data: Buffer.from('<?xml version="1.0"?><workbook/>') },
     // Declared small: only the real inflate can tell.
     { name: "xl/worksheets/sheet1.xml", deflated: zlib.deflateRawSync(sheet, { level: 1 }), size: 1000, crc: 0 },
@@ -47,7 +50,9 @@ test("a sheet inflating past 128 MB is stopped by the stream path with the Vietn
   const t0 = Date.now();
   const before = process.memoryUsage().rss;
   await expect(loadWorkbookBytes(bytes, file)).rejects.toMatchObject({ name: "UserError", code: "TEP_QUA_LON" });
-  await expect(loadWorkbookBytes(bytes, file)).rejects.toThrow(/Tệp bom\.xlsx quá lớn để đọc: phần xl\/worksheets\/sheet1\.xml giải nén ra hơn 128 MB/);
+  await expect(loadWorkbookBytes(bytes, file)).rejects.toThrow(
+    /Tệp bom\.xlsx quá lớn để đọc: phần xl\/worksheets\/sheet1\.xml giải nén ra hơn 128 MB/,
+  );
   expect(Date.now() - t0).toBeLessThan(30_000);
   expect(process.memoryUsage().rss - before).toBeLessThan(600 * 1024 * 1024);
   fs.rmSync(path.dirname(file), { recursive: true, force: true });

@@ -5,15 +5,7 @@ import { existsSync, readdirSync } from "fs";
 import ExcelJS from "exceljs";
 import type { RunResult } from "../cli/helpers/run";
 
-export const REGISTER_HEADER = [
-  "STT",
-  "Quý",
-  "Tên chuyên đề",
-  "Người phụ trách",
-  "Ngày thông qua",
-  "Ngày sinh hoạt",
-  "Trạng thái",
-];
+export const REGISTER_HEADER = ["STT", "Quý", "Tên chuyên đề", "Người phụ trách", "Ngày thông qua", "Ngày sinh hoạt", "Trạng thái"];
 
 export const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 

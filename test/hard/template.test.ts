@@ -26,7 +26,13 @@ test("de-dan --mau: tags split by bold/italic runs and a proofing mark are fille
     makeDocx(
       paragraph(run("Chuyên đề: "), run("{tenChu", "<w:b/>"), run("yenDe", "<w:i/>"), run("}")),
       // Word's spell checker wraps a word it dislikes in proofErr marks between runs.
-      paragraph(run("Tên in hoa: {tenChu"), '<w:proofErr w:type="spellStart"/>', run("yenDeUpper"), '<w:proofErr w:type="spellEnd"/>', run("}")),
+      paragraph(
+        run("Tên in hoa: {tenChu"),
+        '<w:proofErr w:type="spellStart"/>',
+        run("yenDeUpper"),
+        '<w:proofErr w:type="spellEnd"/>',
+        run("}"),
+      ),
     ),
   );
   const out = path.join(dir, "de-dan.docx");
@@ -40,9 +46,17 @@ test("de-dan --mau: tags split by bold/italic runs and a proofing mark are fille
 });
 
 test.each([
-  ["a tag never closed", makeDocx(paragraph(run("Tên: {tenChuyenDe")), paragraph(run("Hết."))), /Lỗi: Mẫu mau-hong\.docx chưa dùng được[\s\S]*tenChuyenDe/],
+  [
+    "a tag never closed",
+    makeDocx(paragraph(run("Tên: {tenChuyenDe")), paragraph(run("Hết."))),
+    /Lỗi: Mẫu mau-hong\.docx chưa dùng được[\s\S]*tenChuyenDe/,
+  ],
   ["an unknown tag", makeDocx(paragraph(run("Tên: {tenChuyenDee}"))), /Lỗi: Mẫu mau-hong\.docx chưa dùng được[\s\S]*tenChuyenDee/],
-  ["an old .doc (OLE) renamed .docx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1500)]), /^Lỗi: .*mau-hong\.docx.*\.docx/],
+  [
+    "an old .doc (OLE) renamed .docx",
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1500)]),
+    /^Lỗi: .*mau-hong\.docx.*\.docx/,
+  ],
   ["a cut-off zip", makeDocx(paragraph(run("{tenChuyenDe}"))).subarray(0, 120), /^Lỗi: .*mau-hong\.docx.*(hỏng|không phải)/],
 ])("de-dan --mau with %s: Lỗi, exit 2, nothing written", (_name, bytes, says) => {
   const own = path.join(dir, _name.replace(/\W+/g, "-"));

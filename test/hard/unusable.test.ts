@@ -145,9 +145,7 @@ test("tong-hop: every unusable file is listed with its reason; the good one is c
   expectNoStack(r.stderr);
   const json = JSON.parse(r.stdout);
   expect(json.cells.map((c: { file: string }) => path.basename(c.file))).toEqual(["tot.xlsx"]);
-  const reasons = new Map<string, string>(
-    json.unreadable.map((u: { file: string; reason: string }) => [path.basename(u.file), u.reason]),
-  );
+  const reasons = new Map<string, string>(json.unreadable.map((u: { file: string; reason: string }) => [path.basename(u.file), u.reason]));
   // A .csv by name is not a workbook candidate in a folder; every .xlsx is reported.
   for (const c of CASES.filter((c) => c.file.endsWith(".xlsx"))) {
     expect(reasons.get(c.file)).toMatch(c.inTongHop ?? c.says);

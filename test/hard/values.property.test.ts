@@ -38,11 +38,14 @@ test("cellText of a date cell (a UTC Date) parses back to that day", () => {
 test("cellText of a number parses back (15 significant digits, as Excel shows)", () => {
   fc.assert(
     // Below 1e-6 JS prints an exponent ("1e-7"), which no cell in a register holds as text.
-    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((n) => n === 0 || Math.abs(n) >= 1e-6), (n) => {
-      const back = parseNumber(cellText(n));
-      expect(back).not.toBeNull();
-      expect(back === parseFloat(n.toPrecision(15))).toBe(true);
-    }),
+    fc.property(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((n) => n === 0 || Math.abs(n) >= 1e-6),
+      (n) => {
+        const back = parseNumber(cellText(n));
+        expect(back).not.toBeNull();
+        expect(back === parseFloat(n.toPrecision(15))).toBe(true);
+      },
+    ),
   );
 });
 

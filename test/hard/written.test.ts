@@ -75,7 +75,10 @@ describe("register text with U+FFFF, U+FFFE and a control character", () => {
     expect(r.code).toBeLessThan(2);
     expectNoStack(r.stderr);
     expect(invalidXmlParts(p(`o-${name}`))).toEqual([]);
-    const text = new PizZip(readFileSync(p(`o-${name}`))).file(/\.xml$/).map((f) => f.asText()).join("");
+    const text = new PizZip(readFileSync(p(`o-${name}`)))
+      .file(/\.xml$/)
+      .map((f) => f.asText())
+      .join("");
     expect(text).toMatch(/Chuyên đề quý/);
     expect(hasXmlForbidden(text)).toBe(false);
   });
@@ -132,7 +135,7 @@ describe("user templates", () => {
     const zip = new PizZip(makeDocx(paragraph(run("Đề dẫn: {tenChuyenDe}"))));
     zip.file("[Content_Types].xml", DOCM_TYPES);
     zip.file("word/_rels/document.xml.rels", DOC_RELS);
-    zip.file("word/vbaProject.bin", "Attribute VB_Name = \"ThisDocument\"");
+    zip.file("word/vbaProject.bin", 'Attribute VB_Name = "ThisDocument"');
     zip.file("word/settings.xml", SETTINGS);
     zip.file("word/_rels/settings.xml.rels", SETTINGS_RELS);
     zip.file("extra/padding.bin", new Uint8Array(40 * 1024 * 1024));
@@ -173,9 +176,7 @@ describe("user templates", () => {
   });
 
   test("loops nested too deep, or inside themselves, are refused", () => {
-    const nested = makeDocx(
-      paragraph(run("{#yKien}{#yKien}{#yKien}{#yKien}{noiDung}{/yKien}{/yKien}{/yKien}{/yKien}")),
-    );
+    const nested = makeDocx(paragraph(run("{#yKien}{#yKien}{#yKien}{#yKien}{noiDung}{/yKien}{/yKien}{/yKien}{/yKien}")));
     expect(() => fillTemplate(nested, { yKien: [] } as never)).toThrow(/nằm trong chính nó/);
     const deep = makeDocx(paragraph(run("{#coYKien}{#yKien}{#nguoiChuanBi}{hoTen}{/nguoiChuanBi}{/yKien}{/coYKien}")));
     expect(() => fillTemplate(deep, {} as never)).toThrow(/lồng quá 2 tầng/);

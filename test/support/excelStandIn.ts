@@ -526,11 +526,7 @@ function fullYear(y: string): number {
  * / - or . and with month names ("Jan 5", "5-Jan"); a two-part date takes the current year.
  * Null when Excel keeps the text.
  */
-export function coerceTyped(
-  input: string,
-  locale: "en-US" | "vi-VN",
-  date1904: boolean,
-): { value: Scalar; numberFormat?: string } | null {
+export function coerceTyped(input: string, locale: "en-US" | "vi-VN", date1904: boolean): { value: Scalar; numberFormat?: string } | null {
   const t = input.trim();
   if (t === "") return null;
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
@@ -698,8 +694,7 @@ export class StandInContext {
         const listeners = [...this.book.changeListeners];
         setTimeout(() => {
           for (const sheet of changed)
-            for (const l of listeners)
-              void l.handler({ worksheetId: sheet.id, address: "", changeType: "RangeEdited", source: "Local" });
+            for (const l of listeners) void l.handler({ worksheetId: sheet.id, address: "", changeType: "RangeEdited", source: "Local" });
         }, 0);
       }
     }
@@ -811,7 +806,7 @@ function recorder(ctx: StandInContext, record: (path: string, value: unknown) =>
         const path = base ? `${base}.${prop}` : prop;
         if (prop === "getItem") return (key: string) => recorder(ctx, record, `${base}.${key}`);
         if (prop === "autofitColumns" || prop === "autofitRows" || prop === "setPrintTitleRows" || prop === "clear") {
-          return (...args: unknown[]) => ctx.enqueue(() => record(path, args.length <= 1 ? args[0] ?? true : args));
+          return (...args: unknown[]) => ctx.enqueue(() => record(path, args.length <= 1 ? (args[0] ?? true) : args));
         }
         if (prop === "load") return () => undefined;
         return recorder(ctx, record, path);
@@ -866,8 +861,10 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       throw new StandInError("GeneralException", "There was an internal error while processing the request.");
     }
     // A load of cell data is limited to 5,000,000 cells (excel-add-ins-ranges-large).
-    if ((prop === "values" || prop === "formulas" || prop === "numberFormat" || prop === "text") &&
-      (box.bottom - box.top + 1) * (box.right - box.left + 1) > CELL_READ_LIMIT) {
+    if (
+      (prop === "values" || prop === "formulas" || prop === "numberFormat" || prop === "text") &&
+      (box.bottom - box.top + 1) * (box.right - box.left + 1) > CELL_READ_LIMIT
+    ) {
       throw new StandInError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
     }
     switch (prop) {
@@ -974,14 +971,17 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return {
       set rule(rule: unknown) {
         const copy = JSON.parse(JSON.stringify(rule));
-        self.ctx.enqueue(() => {
-          const { sheet, box } = self.t();
-          if (typeof copy?.list?.source === "string" && copy.list.source.length > 255) {
-            throw new StandInError("InvalidArgument", "The list source is longer than 255 characters.");
-          }
-          sheet.validations = sheet.validations.filter((v) => v.address !== boxToA1(box));
-          sheet.validations.push({ address: boxToA1(box), rule: copy });
-        }, ACTION_BYTES + jsonBytes(copy));
+        self.ctx.enqueue(
+          () => {
+            const { sheet, box } = self.t();
+            if (typeof copy?.list?.source === "string" && copy.list.source.length > 255) {
+              throw new StandInError("InvalidArgument", "The list source is longer than 255 characters.");
+            }
+            sheet.validations = sheet.validations.filter((v) => v.address !== boxToA1(box));
+            sheet.validations.push({ address: boxToA1(box), rule: copy });
+          },
+          ACTION_BYTES + jsonBytes(copy),
+        );
       },
       clear(): void {
         self.ctx.enqueue(() => {
@@ -1084,7 +1084,10 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       const { sheet, box } = this.t();
       const areas = sheet.merges.filter((m) => overlaps(m, box));
       if (areas.length > MERGED_AREAS_LIMIT) {
-        throw new StandInError("InvalidOperation", `The range holds ${areas.length} merged areas; the API fails above ${MERGED_AREAS_LIMIT}.`);
+        throw new StandInError(
+          "InvalidOperation",
+          `The range holds ${areas.length} merged areas; the API fails above ${MERGED_AREAS_LIMIT}.`,
+        );
       }
       return areas.length ? { sheet, areas } : null;
     });
@@ -1335,7 +1338,9 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetState, Worksh
     return new WorksheetProxy(this.ctx, () => created);
   }
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => (this.ctx.book.activeSheet ? this.ctx.book.sheet(this.ctx.book.activeSheet) ?? null : null));
+    return new WorksheetProxy(this.ctx, () =>
+      this.ctx.book.activeSheet ? (this.ctx.book.sheet(this.ctx.book.activeSheet) ?? null) : null,
+    );
   }
   /** WorksheetCollection.onAdded / onDeleted (ExcelApi 1.7) and onNameChanged (ExcelApi 1.17):
    *  recorded so tests can fire them (Excel.WorksheetCollection reference). */
@@ -1463,19 +1468,24 @@ export class TableRowCollectionProxy {
       const width = t.box.right - t.box.left + 1;
       const rows = input ?? [new Array<unknown>(width).fill("")];
       if (rows.some((row) => !Array.isArray(row) || row.length !== width)) {
-        throw new StandInError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new StandInError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
       }
       for (let i = 0; i < rows.length; i++) {
         const r = t.box.bottom + 1 + i;
         for (let c = t.box.left; c <= t.box.right; c++) {
           const v = t.sheet.cell(r, c)?.value;
-          if (v !== undefined && v !== null && v !== "") throw new StandInError("NotImplemented", "The stand-in does not shift cells below a table.");
+          if (v !== undefined && v !== null && v !== "")
+            throw new StandInError("NotImplemented", "The stand-in does not shift cells below a table.");
         }
       }
       rows.forEach((row, i) => {
         const r = t.box.bottom + 1 + i;
         (row as unknown[]).forEach((v, k) => {
-          if (v !== null && v !== undefined && typeof v === "object") throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+          if (v !== null && v !== undefined && typeof v === "object")
+            throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
           writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book);
         });
       });
@@ -1686,7 +1696,9 @@ export function createOfficeStandIn(opts: OfficeStandInOptions = {}): any {
       // (learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements).
       requirements: {
         isSetSupported: (name: string, version?: string) =>
-          opts.book ? opts.book.isSetSupported(name, version ?? "1.1") : compareVersions(LATEST_SETS[name] ?? "0", version ?? "1.1") >= 0 && name in LATEST_SETS,
+          opts.book
+            ? opts.book.isSetSupported(name, version ?? "1.1")
+            : compareVersions(LATEST_SETS[name] ?? "0", version ?? "1.1") >= 0 && name in LATEST_SETS,
       },
       displayLanguage: "vi-VN",
       ui: { openBrowserWindow: (url: string) => opts.openedUrls?.push(url) },

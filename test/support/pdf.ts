@@ -60,7 +60,12 @@ function parseBbox(xml: string): PdfPage[] {
         yMin: Number(w[2]),
         xMax: Number(w[3]),
         yMax: Number(w[4]),
-        text: w[5].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').normalize("NFC"),
+        text: w[5]
+          .replace(/&amp;/g, "&")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"')
+          .normalize("NFC"),
       });
     }
     pages.push({ width: Number(p[1]), height: Number(p[2]), words });
@@ -86,7 +91,10 @@ export function printFiles(files: { name: string; bytes: Uint8Array }[]): Printe
     );
     return paths.map((p) => {
       const pdfPath = p.replace(/\.(xlsx|docx)$/, ".pdf");
-      const xml = execFileSync("pdftotext", ["-bbox-layout", "-enc", "UTF-8", pdfPath, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      const xml = execFileSync("pdftotext", ["-bbox-layout", "-enc", "UTF-8", pdfPath, "-"], {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      });
       return { pages: parseBbox(xml), pdf: readFileSync(pdfPath) };
     });
   } finally {

@@ -15,21 +15,57 @@ const FINAL = "(?:ch|ng|nh|c|m|n|p|t)?";
 const SYLLABLE = new RegExp(`^${INITIAL}${VOWELS}${FINAL}$`);
 
 /** Short English words that happen to look like Vietnamese syllables. */
-const ENGLISH_LOOKALIKES = new Set(["the", "is", "it", "of", "at", "by", "and", "but", "for", "get", "set", "not", "or", "yes", "no", "ok"]);
+const ENGLISH_LOOKALIKES = new Set([
+  "the",
+  "is",
+  "it",
+  "of",
+  "at",
+  "by",
+  "and",
+  "but",
+  "for",
+  "get",
+  "set",
+  "not",
+  "or",
+  "yes",
+  "no",
+  "ok",
+]);
 
 /** Names a secretary knows as they are. */
 const PRODUCT_NAMES = new Set([
-  "excel", "word", "powerpoint", "opendocument", "windows", "mac", "libreoffice", "microsoft", "office", "unicode", "unikey",
-  "javascript", "web", "email", "zalo",
+  "excel",
+  "word",
+  "powerpoint",
+  "opendocument",
+  "windows",
+  "mac",
+  "libreoffice",
+  "microsoft",
+  "office",
+  "unicode",
+  "unikey",
+  "javascript",
+  "web",
+  "email",
+  "zalo",
   // Font names of the old encodings (.VnTime, VNI-Times) and the keys Enter/Esc, as printed on them.
-  "vntime", "times", "enter", "esc",
+  "vntime",
+  "times",
+  "enter",
+  "esc",
   // A unit everyone reads on a file's size.
   "byte",
   // Loanword the guidance itself uses (09-HD/ĐUK §1.1: "trên internet, mạng xã hội").
   "internet",
   // Names a Vietnamese Excel itself shows (PivotTable, macro), a key as printed on it, and
   // the millisecond unit of the self-test's timings.
-  "pivottable", "macro", "ctrl", "ms",
+  "pivottable",
+  "macro",
+  "ctrl",
+  "ms",
 ]);
 
 export interface VoiceOptions {

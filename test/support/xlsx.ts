@@ -50,7 +50,8 @@ export function sheetXml(file: string, sheet: string): string {
   const esc = sheet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
   const m = new RegExp(`<sheet [^>]*name="${esc.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*r:id="([^"]+)"`).exec(wbXml);
   if (!m) throw new Error(`no sheet ${sheet}`);
-  const rel = new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
+  const rel =
+    new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels) ??
     new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${m[1]}"`).exec(rels);
   if (!rel) throw new Error(`no rel ${m[1]}`);
   const target = rel[1].replace(/^\/?xl\//, "").replace(/^\//, "");

@@ -24,7 +24,11 @@ const view = checkView(book, day("15/10/2023"));
 
 describe("findings grouped per topic", () => {
   it("puts the year and quarter findings first, then topics in register order", () => {
-    expect(view.groups.map((g) => g.title)).toEqual([YEAR_GROUP_TITLE, 'Chuyên đề "Chuyên đề 1" (dòng 2)', 'Chuyên đề "Chuyên đề 2" (dòng 3)']);
+    expect(view.groups.map((g) => g.title)).toEqual([
+      YEAR_GROUP_TITLE,
+      'Chuyên đề "Chuyên đề 1" (dòng 2)',
+      'Chuyên đề "Chuyên đề 2" (dòng 3)',
+    ]);
     expect(view.groups[0].items.every((i) => i.finding.row === null)).toBe(true);
     expect(view.groups[0].items.map((i) => i.finding.code)).toContain("THIEU_CHUYEN_DE_QUY");
   });
@@ -80,9 +84,7 @@ describe("findings grouped per topic", () => {
       buildBook({
         topics: [completeTopic("10/02/2023")],
         untitledRows: [5],
-        attendance: [
-          { stt: 9, name: "Lê Văn C", status: "Vắng không lý do" },
-        ],
+        attendance: [{ stt: 9, name: "Lê Văn C", status: "Vắng không lý do" }],
       }),
       day("15/10/2023"),
     );

@@ -182,7 +182,11 @@ describe("Kiểm tra", () => {
         ws.getCell("C3").value = "Sinh ho¹t chuyªn ®Ò quý II"; // TCVN3 for "Sinh hoạt chuyên đề"
         ws.getCell("C5").value = "Häc tËp vµ lµm theo t\u2212 t\u2212ëng";
         const members = wb.addWorksheet("Đảng viên");
-        members.addRows([["Họ và tên", "Chức vụ"], ["Nguyễn Văn An", "Bí thư"], ["Nguyeãn Vaên Bình", "Ñaûng vieân"]]); // VNI
+        members.addRows([
+          ["Họ và tên", "Chức vụ"],
+          ["Nguyễn Văn An", "Bí thư"],
+          ["Nguyeãn Vaên Bình", "Ñaûng vieân"],
+        ]); // VNI
       });
       const cli = await checkFile(file, { asOf: today });
       const { grid } = await loadWorkbookFile(file);
@@ -204,7 +208,9 @@ describe("Kiểm tra", () => {
         ws.addRow([1, "I", "Häc tËp nghÞ quyÕt", "NguyÔn V¨n An", utc(2024, 2, 1)]);
       });
       const cliError = await checkFile(headers, { asOf: today }).catch((e: Error) => e);
-      const paneError = await runCheck(createWorkbookHost(standInFrom((await loadWorkbookFile(headers)).grid).run), today).catch((e: Error) => e);
+      const paneError = await runCheck(createWorkbookHost(standInFrom((await loadWorkbookFile(headers)).grid).run), today).catch(
+        (e: Error) => e,
+      );
       expect(paneError).toBeInstanceOf(UserError);
       expect((paneError as Error).message).toBe((cliError as Error).message);
       expect((paneError as Error).message).toMatch(/^Không tìm thấy sổ chuyên đề\. Trang "So", ô C1 .*TCVN3/);

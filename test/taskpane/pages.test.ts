@@ -11,7 +11,12 @@ function csp(page: string): Map<string, string[]> {
   const html = readFileSync(path.join(DIR, page), "utf8");
   const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
   if (!m) throw new Error(`${page}: no Content-Security-Policy`);
-  return new Map(m[1].split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  return new Map(
+    m[1]
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
 }
 
 test.each(["taskpane.html", "huong-dan.html", "luu-tep.html"])("%s: a CSP of its own origin (and office.js) only", (page) => {

@@ -37,8 +37,21 @@ function book(spare: number): StandInWorkbook {
   for (let i = 0; i < spare; i++) values.push([3 + i]);
   return new StandInWorkbook({
     sheets: [
-      { name: "Thông tin", values: [["Mục", "Giá trị"], ["Năm", 2021], ["Chi bộ", "Chi bộ 3"], ["Bí thư", "Nguyễn Văn An"], ["Đảng bộ cơ sở", "Đảng bộ Phường 5"]] },
-      { name: "Sổ chuyên đề", values, numberFormats: [[], [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, "dd/mm/yyyy"]] },
+      {
+        name: "Thông tin",
+        values: [
+          ["Mục", "Giá trị"],
+          ["Năm", 2021],
+          ["Chi bộ", "Chi bộ 3"],
+          ["Bí thư", "Nguyễn Văn An"],
+          ["Đảng bộ cơ sở", "Đảng bộ Phường 5"],
+        ],
+      },
+      {
+        name: "Sổ chuyên đề",
+        values,
+        numberFormats: [[], [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, "dd/mm/yyyy"]],
+      },
     ],
     tables: [
       { name: "tblThongTin", sheet: "Thông tin", address: "A1:B5" },
@@ -76,12 +89,20 @@ describe("Kế hoạch năm in the stand-in", () => {
     const syncs = b.syncCount;
     const r = await addPlannedTopic(
       host,
-      { title: "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ", group: 1, quarter: 3, meeting: { year: 2021, month: 8, day: 20 }, drafters: "Lê Văn Cường" },
+      {
+        title: "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ",
+        group: 1,
+        quarter: 3,
+        meeting: { year: 2021, month: 8, day: 20 },
+        drafters: "Lê Văn Cường",
+      },
       today,
     );
     // read (2 syncs) + write (1 sync)
     expect(b.syncCount - syncs).toBe(3);
-    expect(r.summary).toBe("Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 4 của trang \"Sổ chuyên đề\").");
+    expect(r.summary).toBe(
+      'Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 4 của trang "Sổ chuyên đề").',
+    );
     // Quý IV is still empty and all three topics are about xây dựng Đảng.
     expect(r.warnings.map((w) => w.code)).toEqual(["QUY_TRONG", "MOT_NHOM"]);
     expect(userRows(b)).toBe(before);
@@ -89,8 +110,17 @@ describe("Kế hoạch năm in the stand-in", () => {
     const snapshot = await host.session((s) => s.read());
     const parsed = readWorkbook(engineGrid(snapshot));
     const added = parsed.register!.topics[2];
-    expect(added).toMatchObject({ row: 4, stt: 3, quarterValue: 3, group: "Xây dựng Đảng", assignees: ["Lê Văn Cường"], approvedBy: "Chi ủy" });
-    expect([added.approvedOn, added.draftSentOn, added.meetingOn, added.finalSentOn, added.reportedOn].map((d) => d.value?.day)).toEqual([13, 17, 20, 27, 30]);
+    expect(added).toMatchObject({
+      row: 4,
+      stt: 3,
+      quarterValue: 3,
+      group: "Xây dựng Đảng",
+      assignees: ["Lê Văn Cường"],
+      approvedBy: "Chi ủy",
+    });
+    expect([added.approvedOn, added.draftSentOn, added.meetingOn, added.finalSentOn, added.reportedOn].map((d) => d.value?.day)).toEqual([
+      13, 17, 20, 27, 30,
+    ]);
     // Shown as dates in Excel (dd/mm/yyyy), not serial numbers.
     expect(b.sheet("Sổ chuyên đề")!.numberFormatAt("I4")).toBe("dd/mm/yyyy");
     const res = check(parsed, { asOf: today, year: 2021 });

@@ -38,9 +38,15 @@ export const baoCao: Command = {
   summary: "Thêm (hoặc làm lại) trang Báo cáo quý vào một bản sao của sổ, hoặc lập báo cáo quý thành văn bản Word (.docx).",
   usage: "chuyende bao-cao FILE.xlsx -o OUT.xlsx|OUT.docx [--quy Q] [--nam Y] [--ngay dd/mm/yyyy] [--ghi-de]",
   examples: [
-    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.xlsx", does: "báo cáo Quý III (cũng nhận --quy 3 hoặc --quy \"Quý III\")" },
+    {
+      command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.xlsx",
+      does: 'báo cáo Quý III (cũng nhận --quy 3 hoặc --quy "Quý III")',
+    },
     { command: "chuyende bao-cao so-chuyen-de-2025.xlsx -o bao-cao.xlsx", does: "không ghi --quy: báo cáo quý vừa kết thúc" },
-    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.docx", does: "cùng báo cáo đó thành văn bản Word để in, gửi cấp trên" },
+    {
+      command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.docx",
+      does: "cùng báo cáo đó thành văn bản Word để in, gửi cấp trên",
+    },
   ],
   valueOptions: ["quy", "nam", "ngay", "o", "output"],
   async run(args, io) {
@@ -70,7 +76,12 @@ export const baoCao: Command = {
       await writeFileAtomic(output, quarterReportDocx(report), { overwrite, inputs: [input] });
       io.stdout(`Đã ghi báo cáo ${formatQuarter(quarter, year)} (số liệu đến ngày ${formatDate(asOf)}) vào ${output}.\n`);
       for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
-      const open = reportFindings(book, result, computeFacts(book, { year, asOf }).topics.filter((f) => f.year === year && f.quarter === quarter), quarter);
+      const open = reportFindings(
+        book,
+        result,
+        computeFacts(book, { year, asOf }).topics.filter((f) => f.year === year && f.quarter === quarter),
+        quarter,
+      );
       return countBySeverity(open).errors > 0 ? 1 : 0;
     }
     const existing = grid.sheets.find((s) => s.name.toLocaleLowerCase("vi") === model.name.toLocaleLowerCase("vi"));
@@ -103,4 +114,3 @@ export const baoCao: Command = {
     return errors > 0 ? 1 : 0;
   },
 };
-

@@ -12,7 +12,10 @@ export const bienBan: Command = {
   usage: "chuyende bien-ban FILE.xlsx --stt N -o OUT.docx [--mau MAU.docx] [--ghi-de]",
   examples: [
     { command: "chuyende bien-ban so-chuyen-de-2025.xlsx --stt 3 -o bien-ban-3.docx", does: "biên bản buổi sinh hoạt chuyên đề STT 3" },
-    { command: "chuyende bien-ban so-chuyen-de-2025.xlsx --stt 3 -o bien-ban-3.docx --mau mau-bien-ban.docx --ghi-de", does: "theo mẫu của chi bộ, ghi đè tệp cũ" },
+    {
+      command: "chuyende bien-ban so-chuyen-de-2025.xlsx --stt 3 -o bien-ban-3.docx --mau mau-bien-ban.docx --ghi-de",
+      does: "theo mẫu của chi bộ, ghi đè tệp cũ",
+    },
   ],
   valueOptions: ["stt", "o", "output", "mau"],
   run(args, io) {

@@ -32,7 +32,11 @@ export async function readTemplateFile(file: string): Promise<Uint8Array> {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UserError("KHONG_CO_MAU", `Không tìm thấy tệp mẫu ${file}.`, { file });
-    throw new UserError("KHONG_DOC_DUOC_MAU", `Không đọc được tệp mẫu ${file}. Kiểm tra tệp còn đó và không bị khóa (đóng Word nếu đang mở tệp) rồi chạy lại.`, { file });
+    throw new UserError(
+      "KHONG_DOC_DUOC_MAU",
+      `Không đọc được tệp mẫu ${file}. Kiểm tra tệp còn đó và không bị khóa (đóng Word nếu đang mở tệp) rồi chạy lại.`,
+      { file },
+    );
   }
 }
 

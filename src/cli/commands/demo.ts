@@ -160,7 +160,7 @@ export const demo: Command = {
     if (args.positional.length > 0) {
       throw new UserError("THUA_THAM_SO", `demo không nhận tệp vào (${args.positional.join(" ")}); thư mục ra ghi sau -o.`);
     }
-    const dir = typeof args.options["o"] === "string" ? (args.options["o"]) : "chuyende-demo";
+    const dir = typeof args.options["o"] === "string" ? args.options["o"] : "chuyende-demo";
     const year = yearOption(args) ?? SAMPLE_YEAR;
     const asOf = args.options["ngay"] !== undefined ? dateOption(args, io) : sampleAsOf(year);
     const overwrite = overwriteOption(args);

@@ -18,7 +18,10 @@ export const goiY: Command = {
   examples: [
     { command: "chuyende goi-y", does: "in mọi chuyên đề gợi ý của HD 09-HD/ĐUK, theo nhóm" },
     { command: "chuyende goi-y --nhom 2", does: "chỉ in nhóm 2 (thực hiện nhiệm vụ chuyên môn)" },
-    { command: "chuyende goi-y so-chuyen-de-2021.xlsx --nam 2021", does: "in danh sách gợi ý của sổ (trang Gợi ý chuyên đề) và ngày kỷ niệm năm 2021" },
+    {
+      command: "chuyende goi-y so-chuyen-de-2021.xlsx --nam 2021",
+      does: "in danh sách gợi ý của sổ (trang Gợi ý chuyên đề) và ngày kỷ niệm năm 2021",
+    },
   ],
   valueOptions: ["nhom", "nam"],
   async run(args, io) {

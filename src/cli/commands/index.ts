@@ -12,18 +12,6 @@ import { mau } from "./mau";
 import { goiY } from "./goi-y";
 import { keHoach } from "./ke-hoach";
 
-export const COMMANDS: Command[] = [
-  kiemTra,
-  khoiTao,
-  chuyenDoi,
-  demo,
-  baoCao,
-  tongHop,
-  deDan,
-  bienBan,
-  mau,
-  keHoach,
-  goiY,
-];
+export const COMMANDS: Command[] = [kiemTra, khoiTao, chuyenDoi, demo, baoCao, tongHop, deDan, bienBan, mau, keHoach, goiY];
 
 registerDemoCommands(COMMANDS);

@@ -3,7 +3,20 @@
 //     a planned row of the register, in a copy of the workbook (the input is never changed);
 //   [--nam Y] [--ngay D] -o OUT.docx           writes the annual plan document.
 import type { Command } from "../command";
-import { checkOutputPath, dateOption, intOption, quarterOption, localToday, overwriteOption, requireInput, requireOutput, saveWorkbook, stringOption, writeFileAtomic, yearOption } from "../io";
+import {
+  checkOutputPath,
+  dateOption,
+  intOption,
+  quarterOption,
+  localToday,
+  overwriteOption,
+  requireInput,
+  requireOutput,
+  saveWorkbook,
+  stringOption,
+  writeFileAtomic,
+  yearOption,
+} from "../io";
 import { loadWorkbookFile, fixTables } from "../xlsx";
 import { readTemplateFile } from "./de-dan";
 import * as path from "path";
@@ -26,18 +39,21 @@ export const keHoach: Command = {
   name: "ke-hoach",
   summary: "Kế hoạch năm: thêm chuyên đề gợi ý vào một quý của sổ (.xlsx), hoặc lập Kế hoạch sinh hoạt chuyên đề năm (.docx).",
   usage:
-    "chuyende ke-hoach FILE --them \"TÊN|NHÓM.SỐ\" --quy Q [--ngay dd/mm/yyyy] [--nhom 1|2|3] [--phu-trach TÊN] -o OUT.xlsx [--ghi-de]\n" +
+    'chuyende ke-hoach FILE --them "TÊN|NHÓM.SỐ" --quy Q [--ngay dd/mm/yyyy] [--nhom 1|2|3] [--phu-trach TÊN] -o OUT.xlsx [--ghi-de]\n' +
     "  chuyende ke-hoach FILE [--nam Y] [--ngay dd/mm/yyyy] -o OUT.docx [--ghi-de]",
   examples: [
     {
-      command: "chuyende ke-hoach so-2021.xlsx --them 1.11 --quy III --ngay 20/08/2021 --phu-trach \"Lê Văn Cường\" -o so-2021-moi.xlsx",
+      command: 'chuyende ke-hoach so-2021.xlsx --them 1.11 --quy III --ngay 20/08/2021 --phu-trach "Lê Văn Cường" -o so-2021-moi.xlsx',
       does: "thêm gợi ý số 11 của nhóm 1 vào Quý III, sinh hoạt ngày 20/08/2021, các ngày khác điền sẵn",
     },
     {
-      command: "chuyende ke-hoach so-2021.xlsx --them \"Công tác thanh niên\" --nhom 3 --quy 4 -o so-2021-moi.xlsx",
+      command: 'chuyende ke-hoach so-2021.xlsx --them "Công tác thanh niên" --nhom 3 --quy 4 -o so-2021-moi.xlsx',
       does: "thêm một chuyên đề tự đặt tên (nhóm 3) vào Quý IV",
     },
-    { command: "chuyende ke-hoach so-2021.xlsx --nam 2021 -o ke-hoach-2021.docx", does: "lập văn bản Kế hoạch sinh hoạt chuyên đề năm 2021" },
+    {
+      command: "chuyende ke-hoach so-2021.xlsx --nam 2021 -o ke-hoach-2021.docx",
+      does: "lập văn bản Kế hoạch sinh hoạt chuyên đề năm 2021",
+    },
   ],
   valueOptions: ["them", "quy", "ngay", "nhom", "phu-trach", "thong-qua", "nam", "o", "output"],
   async run(args, io) {
@@ -53,7 +69,10 @@ export const keHoach: Command = {
       throw new UserError("SAI_THAM_SO", `--them ghi chuyên đề vào sổ: tệp ra phải là .xlsx (ví dụ -o SO-MOI.xlsx).`);
     }
     if (ext === ".xlsx" && them === undefined) {
-      throw new UserError("THIEU_THAM_SO", `Thiếu --them "tên chuyên đề" (hoặc số gợi ý như 1.2, xem chuyende goi-y); muốn lập văn bản kế hoạch thì cho -o KE-HOACH.docx.`);
+      throw new UserError(
+        "THIEU_THAM_SO",
+        `Thiếu --them "tên chuyên đề" (hoặc số gợi ý như 1.2, xem chuyende goi-y); muốn lập văn bản kế hoạch thì cho -o KE-HOACH.docx.`,
+      );
     }
     const yearArg = yearOption(args);
     const today = localToday(io.now());

@@ -12,23 +12,20 @@ export const khoiTao: Command = {
   usage: "chuyende khoi-tao -o SO-CHUYEN-DE.xlsx [--nam Y] [--chi-bo TEN] [--dang-bo TEN] [--ghi-de]",
   examples: [
     { command: "chuyende khoi-tao -o so-chuyen-de-2026.xlsx --nam 2026", does: "sổ mới cho năm 2026" },
-    { command: "chuyende khoi-tao -o so-chuyen-de-2026.xlsx --nam 2026 --chi-bo \"Chi bộ Văn phòng\" --dang-bo \"Đảng bộ Sở Tư pháp\"", does: "điền sẵn tên chi bộ, đảng bộ vào trang Thông tin" },
+    {
+      command: 'chuyende khoi-tao -o so-chuyen-de-2026.xlsx --nam 2026 --chi-bo "Chi bộ Văn phòng" --dang-bo "Đảng bộ Sở Tư pháp"',
+      does: "điền sẵn tên chi bộ, đảng bộ vào trang Thông tin",
+    },
   ],
   valueOptions: ["o", "nam", "chi-bo", "dang-bo"],
   async run(args, io) {
     const out = requireOutput(args, "SO-CHUYEN-DE.xlsx");
     if (args.positional.length > 0) {
-      throw new UserError(
-        "THUA_THAM_SO",
-        `khoi-tao không nhận tệp vào (${args.positional.join(" ")}); tệp ra ghi sau -o.`,
-      );
+      throw new UserError("THUA_THAM_SO", `khoi-tao không nhận tệp vào (${args.positional.join(" ")}); tệp ra ghi sau -o.`);
     }
     const year = yearOption(args) ?? dateOption(args, io).year;
     const wb = newWorkbook();
-    renderSheets(
-      wb,
-      buildCanonicalWorkbook({ year, chiBo: stringOption(args, "chi-bo"), dangBoCoSo: stringOption(args, "dang-bo") }),
-    );
+    renderSheets(wb, buildCanonicalWorkbook({ year, chiBo: stringOption(args, "chi-bo"), dangBoCoSo: stringOption(args, "dang-bo") }));
     await saveWorkbook(wb, out, { overwrite: overwriteOption(args) });
     io.stdout(
       `Đã tạo sổ chuyên đề năm ${year}: ${out}\n` +

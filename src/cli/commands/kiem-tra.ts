@@ -49,9 +49,7 @@ export function checkResultToJson(file: string, r: CheckResult): CheckJson {
     file,
     year: r.year,
     asOf: formatIsoDate(r.asOf),
-    register: r.register
-      ? { sheet: r.register.sheet, headerRow: r.register.headerRow, topics: r.register.topics }
-      : null,
+    register: r.register ? { sheet: r.register.sheet, headerRow: r.register.headerRow, topics: r.register.topics } : null,
     quarters: r.quarters.map((q) => ({ quarter: q.quarter, held: q.held, planned: q.planned, ok: q.ok })),
     findings: r.findings.map(findingToJson),
   };

@@ -64,7 +64,10 @@ async function walk(dir: string, w: Walk): Promise<void> {
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (err) {
-    w.unreadable.push({ file: dir, reason: `Không đọc được thư mục ${dir}${folderReason(codeOf(err))}; các tệp trong đó không được tổng hợp.` });
+    w.unreadable.push({
+      file: dir,
+      reason: `Không đọc được thư mục ${dir}${folderReason(codeOf(err))}; các tệp trong đó không được tổng hợp.`,
+    });
     return;
   }
   entries.sort((a, b) => collator.compare(a.name, b.name));
@@ -77,7 +80,11 @@ async function walk(dir: string, w: Walk): Promise<void> {
       try {
         st = await fs.stat(full);
       } catch (err) {
-        if (isCandidate(e.name)) w.unreadable.push({ file: full, reason: `Liên kết tới tệp không dùng được${readReason(codeOf(err)) || " (tệp đích không còn)"} — bỏ qua.` });
+        if (isCandidate(e.name))
+          w.unreadable.push({
+            file: full,
+            reason: `Liên kết tới tệp không dùng được${readReason(codeOf(err)) || " (tệp đích không còn)"} — bỏ qua.`,
+          });
         continue;
       }
       isDir = st.isDirectory();
@@ -439,9 +446,7 @@ export const tongHop: Command & { flags: string[] } = {
     if (output) refuseOutputAmongInputs(output, args.positional);
     const collected = await collectInputs(args.positional, output ? [output] : []);
     // Inputs that could be the output: only those of the same name need the (stat-costly) check.
-    const clashing = output
-      ? collected.files.filter((f) => path.basename(f).toLowerCase() === path.basename(output).toLowerCase())
-      : [];
+    const clashing = output ? collected.files.filter((f) => path.basename(f).toLowerCase() === path.basename(output).toLowerCase()) : [];
     if (output) await checkOutputPath(output, { overwrite, inputs: clashing });
     if (collected.files.length === 0) {
       const why = collected.unreadable.map((u) => ` ${u.reason}`).join("");
@@ -478,7 +483,10 @@ export const tongHop: Command & { flags: string[] } = {
 
     if (output) {
       const wb = newWorkbook();
-      renderSheets(wb, buildConsolidationSheets(run.entries, run.unreadable, { asOf, duplicates, fileLabel: fileLabelFor(args.positional) }));
+      renderSheets(
+        wb,
+        buildConsolidationSheets(run.entries, run.unreadable, { asOf, duplicates, fileLabel: fileLabelFor(args.positional) }),
+      );
       await saveWorkbook(wb, output, { overwrite, inputs: clashing });
     }
     if (json) io.stdout(JSON.stringify(consolidationJson(run.entries, run.unreadable, duplicates), null, 2) + "\n");

@@ -28,9 +28,7 @@ export function check(book: ParsedWorkbook, opts: CheckOptions): CheckResult {
   for (const rule of RULES) rule.check(ruleContext(shared, rule.meta, findings));
   sortFindings(findings, book.sheetOrder);
 
-  const missing = new Set(
-    findings.filter((f) => f.code === "THIEU_CHUYEN_DE_QUY" && f.quarter !== undefined).map((f) => f.quarter),
-  );
+  const missing = new Set(findings.filter((f) => f.code === "THIEU_CHUYEN_DE_QUY" && f.quarter !== undefined).map((f) => f.quarter));
   const quarters: QuarterSummary[] = quarterCounts(facts.topics, facts.year).map((c) => ({
     quarter: c.quarter,
     held: c.held,
@@ -55,9 +53,7 @@ export function check(book: ParsedWorkbook, opts: CheckOptions): CheckResult {
 // canonical column order.
 
 const COLUMN_ORDER: ReadonlyMap<string, number> = new Map(
-  [...REGISTER_COLUMNS, ...ATTENDANCE_COLUMNS, ...MINUTES_COLUMNS]
-    .filter((c, i, all) => all.indexOf(c) === i)
-    .map((c, i) => [c, i]),
+  [...REGISTER_COLUMNS, ...ATTENDANCE_COLUMNS, ...MINUTES_COLUMNS].filter((c, i, all) => all.indexOf(c) === i).map((c, i) => [c, i]),
 );
 
 function level(f: Finding): number {
@@ -110,7 +106,7 @@ export function sortFindings(findings: Finding[], sheetOrder: readonly string[])
     return {
       f,
       a: lv,
-      b: lv === 0 ? f.quarter ?? 0 : lv === 1 ? yearLevelRank(f) : sheetIndex(f.sheet),
+      b: lv === 0 ? (f.quarter ?? 0) : lv === 1 ? yearLevelRank(f) : sheetIndex(f.sheet),
       c: lv === 2 ? rowRank(f) : columnRank(f.column),
     };
   });

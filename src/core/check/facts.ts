@@ -4,16 +4,7 @@
 // "year" mean.
 import { compareDates, quarterEnd, quarterOf } from "../read/dates";
 import { INFO_DEFAULTS } from "../read/layout";
-import type {
-  AttendanceRow,
-  CellInfo,
-  CheckOptions,
-  ParsedWorkbook,
-  Quarter,
-  RegisterColumn,
-  SimpleDate,
-  Topic,
-} from "../shared/types";
+import type { AttendanceRow, CellInfo, CheckOptions, ParsedWorkbook, Quarter, RegisterColumn, SimpleDate, Topic } from "../shared/types";
 import { REGISTER_DATE_COLUMNS } from "../shared/types";
 import { compareKey, parseNames } from "../read/values";
 
@@ -95,10 +86,7 @@ export function thresholdsOf(info: CellInfo): Thresholds {
     minTopicsPerYear: usable(info.minTopicsPerYear, INFO_DEFAULTS.minTopicsPerYear),
     minAttendanceRate: usable(info.minAttendanceRate, INFO_DEFAULTS.minAttendanceRate),
     minDurationMinutes: usable(info.minDurationMinutes, INFO_DEFAULTS.minDurationMinutes),
-    minDurationCombinedMinutes: usable(
-      info.minDurationCombinedMinutes,
-      INFO_DEFAULTS.minDurationCombinedMinutes,
-    ),
+    minDurationCombinedMinutes: usable(info.minDurationCombinedMinutes, INFO_DEFAULTS.minDurationCombinedMinutes),
   };
 }
 
@@ -107,9 +95,7 @@ export function topicFacts(topic: Topic, year: number, asOf: SimpleDate): TopicF
   const cancelled = isCancelledStatus(topic.status);
   const held =
     topic.status === "held" ||
-    ((topic.status === null || topic.status === "planned") &&
-      meeting !== null &&
-      compareDates(meeting, asOf) <= 0);
+    ((topic.status === null || topic.status === "planned") && meeting !== null && compareDates(meeting, asOf) <= 0);
   return {
     topic,
     row: topic.row,

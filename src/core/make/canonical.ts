@@ -16,7 +16,16 @@ import {
   TABLES,
   TIME_FORMAT,
 } from "../read/layout";
-import { columnLetter, type CellStyle, type ModelCell, type ModelConditionalFormat, type ModelValidation, type ModelValue, type Range1, type SheetModel } from "./sheetModel";
+import {
+  columnLetter,
+  type CellStyle,
+  type ModelCell,
+  type ModelConditionalFormat,
+  type ModelValidation,
+  type ModelValue,
+  type Range1,
+  type SheetModel,
+} from "./sheetModel";
 import { REGISTER_COLUMNS, REGISTER_DATE_COLUMNS } from "../shared/types";
 
 export type CanonicalSheetKey = keyof typeof SHEETS;
@@ -44,7 +53,6 @@ export interface CanonicalOptions {
   /** Which sheets to build (default all six, in canonical order). */
   only?: CanonicalSheetKey[];
 }
-
 
 const ERROR_FILL = "FFC7CE";
 const WARNING_FILL = "FFEB9C";
@@ -103,8 +111,14 @@ function tableSheet(spec: TableSheetSpec, name: string): SheetModel {
 
   const cells: ModelCell[] = [];
   // Wrap long text columns so a printed register stays readable: one style per column.
-  const rangeStyles: { range: Range1; style: CellStyle }[] = (spec.wrap ?? []).map((h) => ({ range: dataRange(h), style: { wrap: true, vAlign: "top" } }));
-  rangeStyles.push({ range: { top: 1, left: 1, bottom: 1, right: width }, style: { bold: true, wrap: true, vAlign: "middle", hAlign: "center" } });
+  const rangeStyles: { range: Range1; style: CellStyle }[] = (spec.wrap ?? []).map((h) => ({
+    range: dataRange(h),
+    style: { wrap: true, vAlign: "top" },
+  }));
+  rangeStyles.push({
+    range: { top: 1, left: 1, bottom: 1, right: width },
+    style: { bold: true, wrap: true, vAlign: "middle", hAlign: "center" },
+  });
 
   return {
     name,

@@ -157,7 +157,9 @@ export function dedupeCells(
 ): { cells: ConsolidatedCell[]; duplicates: DuplicateFile[] } {
   const best = new Map<string, ConsolidatedCell>();
   const keyOf = (e: ConsolidatedCell): string | null =>
-    e.partyCommittee.trim() === "" && e.cell.trim() === "" ? null : `${committeeKey(e.partyCommittee)}\u0000${compareKey(cellDisplayName(e.cell))}\u0000${e.year}`;
+    e.partyCommittee.trim() === "" && e.cell.trim() === ""
+      ? null
+      : `${committeeKey(e.partyCommittee)}\u0000${compareKey(cellDisplayName(e.cell))}\u0000${e.year}`;
   const newer = (a: ConsolidatedCell, b: ConsolidatedCell): boolean => {
     if (a.latestEntry && b.latestEntry) {
       const c = compareDates(a.latestEntry, b.latestEntry);
@@ -399,7 +401,11 @@ export function buildConsolidationSheets(
   const tables: ModelTable[] = [];
   // The header row is styled as cells too: a table's own style neither wraps nor borders
   // when printed.
-  s.row(headerRow, SUMMARY_HEADERS, SUMMARY_HEADERS.map(() => HEAD));
+  s.row(
+    headerRow,
+    SUMMARY_HEADERS,
+    SUMMARY_HEADERS.map(() => HEAD),
+  );
   if (entries.length > 0) {
     const rows: ModelValue[][] = entries.map((e, i) => [
       i + 1,
@@ -432,10 +438,25 @@ export function buildConsolidationSheets(
     s.set(r, 6, sum(1), TOTAL);
     s.set(r, 7, sum(2), TOTAL);
     s.set(r, 8, sum(3), TOTAL);
-    s.set(r, 9, entries.reduce((n, e) => n + e.total, 0), TOTAL);
+    s.set(
+      r,
+      9,
+      entries.reduce((n, e) => n + e.total, 0),
+      TOTAL,
+    );
     s.set(r, 10, `${met}/${entries.length} đạt`, { ...TOTAL, numberFormat: "@" });
-    s.set(r, 11, entries.reduce((n, e) => n + e.errors, 0), TOTAL);
-    s.set(r, 12, entries.reduce((n, e) => n + e.warnings, 0), TOTAL);
+    s.set(
+      r,
+      11,
+      entries.reduce((n, e) => n + e.errors, 0),
+      TOTAL,
+    );
+    s.set(
+      r,
+      12,
+      entries.reduce((n, e) => n + e.warnings, 0),
+      TOTAL,
+    );
     s.set(r, 13, `${entries.filter((e) => e.missingQuarters.length > 0).length} chi bộ`, TOTAL);
     s.set(r, 14, null, TOTAL);
     r++;
@@ -503,7 +524,11 @@ export function buildConsolidationSheets(
   const n = listRows.length;
   r = listHeader + 1;
   const listTables: ModelTable[] = [];
-  l.row(listHeader, TOPIC_HEADERS, TOPIC_HEADERS.map(() => HEAD));
+  l.row(
+    listHeader,
+    TOPIC_HEADERS,
+    TOPIC_HEADERS.map(() => HEAD),
+  );
   if (n > 0) {
     listTables.push({ name: listTable, top: listHeader, left: 1, headers: [...TOPIC_HEADERS], rows: listRows, style: "TableStyleLight1" });
     const styles = [CENTER, CELL, CELL, CENTER, CENTER, CELL, CELL, CELL, CENTER, CENTER, CELL];

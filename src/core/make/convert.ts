@@ -6,7 +6,16 @@
 import { REGISTER_SPECS } from "../read/columns";
 import { romanQuarter } from "../read/dates";
 import { CHOICES } from "../read/layout";
-import { findHeaderRow, locateRegister, makeParsers, registerRows, sheetView, withViews, type HeaderRow, type Located } from "../read/register";
+import {
+  findHeaderRow,
+  locateRegister,
+  makeParsers,
+  registerRows,
+  sheetView,
+  withViews,
+  type HeaderRow,
+  type Located,
+} from "../read/register";
 import { columnLetter } from "../shared/columnLetters";
 import type { ModelValue } from "./sheetModel";
 import {
@@ -96,8 +105,7 @@ function proposeNow(grid: WorkbookGrid, sheetName?: string): ConversionPlan | nu
   if (!sheet) return null;
   const key = "Tên chuyên đề";
   const header: HeaderRow | null =
-    findHeaderRow(sheet, REGISTER_SPECS, { minMatches: 3, key }) ??
-    findHeaderRow(sheet, REGISTER_SPECS, { minMatches: 1, key });
+    findHeaderRow(sheet, REGISTER_SPECS, { minMatches: 3, key }) ?? findHeaderRow(sheet, REGISTER_SPECS, { minMatches: 1, key });
   if (!header) return null;
   return planFrom({ sheet, header, lastRow: sheetView(sheet).rowCount, table: null });
 }
@@ -138,7 +146,6 @@ function multilineText(v: CellValue): string {
     .filter((line) => line !== "")
     .join("\n");
 }
-
 
 function orNull(s: string): string | null {
   return s === "" ? null : s;

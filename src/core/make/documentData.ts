@@ -49,15 +49,57 @@ const BB: DocumentKind[] = ["bien-ban"];
 /** Every placeholder the templates may use. */
 export const TEMPLATE_FIELDS: readonly TemplateField[] = [
   // Header (both documents)
-  { name: "dangBoCapTren", kinds: BOTH, type: "text", description: "Đảng bộ cấp trên (Thông tin)", example: "Đảng bộ Khối Cơ sở Bộ Công Thương" },
-  { name: "dangBoCoSo", kinds: BOTH, type: "text", description: "Đảng bộ cơ sở (Thông tin), có chữ “Đảng bộ” ở đầu", example: "Đảng bộ Trường THPT Nguyễn Du" },
-  { name: "dangBoCoSoUpper", kinds: BOTH, type: "text", description: "Dòng đầu tiêu đề trái, chữ in hoa", example: "ĐẢNG BỘ TRƯỜNG THPT NGUYỄN DU" },
-  { name: "chiBo", kinds: BOTH, type: "text", description: "Tên chi bộ (Thông tin), có chữ “Chi bộ” ở đầu", example: "Chi bộ Tổ Toán – Tin" },
-  { name: "chiBoUpper", kinds: BOTH, type: "text", description: "Dòng thứ hai tiêu đề trái, chữ in hoa (in đậm)", example: "CHI BỘ TỔ TOÁN – TIN" },
+  {
+    name: "dangBoCapTren",
+    kinds: BOTH,
+    type: "text",
+    description: "Đảng bộ cấp trên (Thông tin)",
+    example: "Đảng bộ Khối Cơ sở Bộ Công Thương",
+  },
+  {
+    name: "dangBoCoSo",
+    kinds: BOTH,
+    type: "text",
+    description: "Đảng bộ cơ sở (Thông tin), có chữ “Đảng bộ” ở đầu",
+    example: "Đảng bộ Trường THPT Nguyễn Du",
+  },
+  {
+    name: "dangBoCoSoUpper",
+    kinds: BOTH,
+    type: "text",
+    description: "Dòng đầu tiêu đề trái, chữ in hoa",
+    example: "ĐẢNG BỘ TRƯỜNG THPT NGUYỄN DU",
+  },
+  {
+    name: "chiBo",
+    kinds: BOTH,
+    type: "text",
+    description: "Tên chi bộ (Thông tin), có chữ “Chi bộ” ở đầu",
+    example: "Chi bộ Tổ Toán – Tin",
+  },
+  {
+    name: "chiBoUpper",
+    kinds: BOTH,
+    type: "text",
+    description: "Dòng thứ hai tiêu đề trái, chữ in hoa (in đậm)",
+    example: "CHI BỘ TỔ TOÁN – TIN",
+  },
   { name: "diaDanh", kinds: BOTH, type: "text", description: "Địa danh (Thông tin)", example: "Thành phố Hồ Chí Minh" },
-  { name: "ngayVietBang", kinds: BOTH, type: "text", description: "Ngày của văn bản viết bằng chữ (biên bản: ngày sinh hoạt; đề dẫn: ngày lập hoặc --ngay)", example: "ngày 05 tháng 02 năm 2021" },
+  {
+    name: "ngayVietBang",
+    kinds: BOTH,
+    type: "text",
+    description: "Ngày của văn bản viết bằng chữ (biên bản: ngày sinh hoạt; đề dẫn: ngày lập hoặc --ngay)",
+    example: "ngày 05 tháng 02 năm 2021",
+  },
   { name: "ngay", kinds: BOTH, type: "text", description: "Ngày của văn bản, dd/mm/yyyy", example: "05/02/2021" },
-  { name: "diaDanhNgay", kinds: BOTH, type: "text", description: "Địa danh và ngày tháng (tiêu đề phải, in nghiêng)", example: "Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2021" },
+  {
+    name: "diaDanhNgay",
+    kinds: BOTH,
+    type: "text",
+    description: "Địa danh và ngày tháng (tiêu đề phải, in nghiêng)",
+    example: "Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2021",
+  },
   { name: "biThu", kinds: BOTH, type: "text", description: "Bí thư chi bộ (Thông tin)", example: "Nguyễn Văn An" },
   { name: "phoBiThu", kinds: BOTH, type: "text", description: "Phó bí thư chi bộ (Thông tin)", example: "Trần Thị Bình" },
   // The topic
@@ -65,28 +107,83 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
   { name: "nam", kinds: BOTH, type: "text", description: "Năm của chuyên đề", example: "2021" },
   { name: "quy", kinds: BOTH, type: "text", description: "Quý (số La Mã)", example: "I" },
   { name: "quyText", kinds: BOTH, type: "text", description: "Quý và năm", example: "Quý I/2021" },
-  { name: "quyTextUpper", kinds: BOTH, type: "text", description: "Quý và năm, chữ in hoa (dùng trong tên văn bản)", example: "QUÝ I/2021" },
+  {
+    name: "quyTextUpper",
+    kinds: BOTH,
+    type: "text",
+    description: "Quý và năm, chữ in hoa (dùng trong tên văn bản)",
+    example: "QUÝ I/2021",
+  },
   { name: "tenChuyenDe", kinds: BOTH, type: "text", description: "Tên chuyên đề", example: "Nâng cao chất lượng sinh hoạt chi bộ" },
-  { name: "tenChuyenDeUpper", kinds: BOTH, type: "text", description: "Tên chuyên đề, chữ in hoa", example: "NÂNG CAO CHẤT LƯỢNG SINH HOẠT CHI BỘ" },
+  {
+    name: "tenChuyenDeUpper",
+    kinds: BOTH,
+    type: "text",
+    description: "Tên chuyên đề, chữ in hoa",
+    example: "NÂNG CAO CHẤT LƯỢNG SINH HOẠT CHI BỘ",
+  },
   { name: "nhom", kinds: BOTH, type: "text", description: "Nhóm nội dung", example: "Xây dựng Đảng" },
-  { name: "nguoiPhuTrach", kinds: BOTH, type: "text", description: "Người phụ trách chuẩn bị đề dẫn", example: "Lê Văn Cường và Phạm Thị Dung" },
-  { name: "dongChiPhuTrach", kinds: BOTH, type: "text", description: "“Đồng chí …” / “Các đồng chí …” người phụ trách", example: "Các đồng chí Lê Văn Cường và Phạm Thị Dung" },
-  { name: "nguoiChuanBi", kinds: BOTH, type: "loop", description: "Danh sách người phụ trách (vòng lặp, mỗi người một dòng ký tên)", example: "" },
-  { name: "hoTen", kinds: BOTH, type: "text", itemOf: "nguoiChuanBi", description: "Họ và tên một người phụ trách", example: "Lê Văn Cường" },
+  {
+    name: "nguoiPhuTrach",
+    kinds: BOTH,
+    type: "text",
+    description: "Người phụ trách chuẩn bị đề dẫn",
+    example: "Lê Văn Cường và Phạm Thị Dung",
+  },
+  {
+    name: "dongChiPhuTrach",
+    kinds: BOTH,
+    type: "text",
+    description: "“Đồng chí …” / “Các đồng chí …” người phụ trách",
+    example: "Các đồng chí Lê Văn Cường và Phạm Thị Dung",
+  },
+  {
+    name: "nguoiChuanBi",
+    kinds: BOTH,
+    type: "loop",
+    description: "Danh sách người phụ trách (vòng lặp, mỗi người một dòng ký tên)",
+    example: "",
+  },
+  {
+    name: "hoTen",
+    kinds: BOTH,
+    type: "text",
+    itemOf: "nguoiChuanBi",
+    description: "Họ và tên một người phụ trách",
+    example: "Lê Văn Cường",
+  },
   { name: "nguoiThongQua", kinds: BOTH, type: "text", description: "Người/cấp thông qua dự thảo", example: "Chi ủy" },
   { name: "ngayThongQua", kinds: BOTH, type: "text", description: "Ngày thông qua dự thảo", example: "20/01/2021" },
   { name: "ngayGuiDuThao", kinds: BOTH, type: "text", description: "Ngày gửi dự thảo cho đảng viên", example: "25/01/2021" },
   { name: "ngaySinhHoat", kinds: BOTH, type: "text", description: "Ngày sinh hoạt, dd/mm/yyyy", example: "05/02/2021" },
-  { name: "ngaySinhHoatVietBang", kinds: BOTH, type: "text", description: "Ngày sinh hoạt viết bằng chữ", example: "ngày 05 tháng 02 năm 2021" },
+  {
+    name: "ngaySinhHoatVietBang",
+    kinds: BOTH,
+    type: "text",
+    description: "Ngày sinh hoạt viết bằng chữ",
+    example: "ngày 05 tháng 02 năm 2021",
+  },
   { name: "hinhThuc", kinds: BOTH, type: "text", description: "Hình thức sinh hoạt", example: "Riêng" },
-  { name: "hinhThucText", kinds: BOTH, type: "text", description: "“ (lồng ghép với sinh hoạt chi bộ thường kỳ)” khi lồng ghép, còn lại để trống", example: " (lồng ghép với sinh hoạt chi bộ thường kỳ)" },
+  {
+    name: "hinhThucText",
+    kinds: BOTH,
+    type: "text",
+    description: "“ (lồng ghép với sinh hoạt chi bộ thường kỳ)” khi lồng ghép, còn lại để trống",
+    example: " (lồng ghép với sinh hoạt chi bộ thường kỳ)",
+  },
   { name: "longGhep", kinds: BOTH, type: "condition", description: "Đúng khi sinh hoạt lồng ghép", example: "" },
   // The minutes (biên bản)
   { name: "gioBatDau", kinds: BB, type: "text", description: "Giờ bắt đầu", example: "08 giờ 00" },
   { name: "gioKetThuc", kinds: BB, type: "text", description: "Giờ kết thúc", example: "10 giờ 00" },
   { name: "diaDiem", kinds: BB, type: "text", description: "Địa điểm sinh hoạt", example: "Phòng họp A" },
   { name: "chuTri", kinds: BB, type: "text", description: "Người chủ trì", example: "Nguyễn Văn An" },
-  { name: "chuTriChucVuText", kinds: BB, type: "text", description: "“ – Bí thư chi bộ” … theo chức vụ của người chủ trì (danh sách Đảng viên)", example: " – Bí thư chi bộ" },
+  {
+    name: "chuTriChucVuText",
+    kinds: BB,
+    type: "text",
+    description: "“ – Bí thư chi bộ” … theo chức vụ của người chủ trì (danh sách Đảng viên)",
+    example: " – Bí thư chi bộ",
+  },
   { name: "thuKy", kinds: BB, type: "text", description: "Thư ký ghi biên bản", example: "Trần Thị Bình" },
   { name: "tongSo", kinds: BB, type: "text", description: "Tổng số đảng viên của chi bộ", example: "12" },
   { name: "soChinhThuc", kinds: BB, type: "text", description: "Số đảng viên chính thức", example: "11" },
@@ -107,14 +204,26 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
   { name: "coVangKhongLyDo", kinds: BB, type: "condition", description: "Đúng khi có người vắng không lý do", example: "" },
   { name: "vangKhongLyDo", kinds: BB, type: "loop", description: "Danh sách vắng không lý do (vòng lặp)", example: "" },
   { name: "hoTen", kinds: BB, type: "text", itemOf: "vangKhongLyDo", description: "Họ và tên người vắng", example: "Hồ Thị Giang" },
-  { name: "daiBieu", kinds: BB, type: "text", description: "Đại biểu dự (“không có” khi biên bản để trống)", example: "Đồng chí Vũ Văn Hải, Đảng ủy viên" },
+  {
+    name: "daiBieu",
+    kinds: BB,
+    type: "text",
+    description: "Đại biểu dự (“không có” khi biên bản để trống)",
+    example: "Đồng chí Vũ Văn Hải, Đảng ủy viên",
+  },
   { name: "coDaiBieu", kinds: BB, type: "condition", description: "Đúng khi có đại biểu", example: "" },
   { name: "mucDich", kinds: BB, type: "text", description: "Mục đích, yêu cầu chủ trì nêu", example: "Thống nhất nhận thức và giải pháp…" },
   { name: "yKien", kinds: BB, type: "loop", description: "Các ý kiến phát biểu (vòng lặp, theo thứ tự trong bảng Ý kiến)", example: "" },
   { name: "stt", kinds: BB, type: "text", itemOf: "yKien", description: "Số thứ tự ý kiến", example: "1" },
   { name: "nguoiPhatBieu", kinds: BB, type: "text", itemOf: "yKien", description: "Người phát biểu", example: "Lê Văn Cường" },
   { name: "noiDung", kinds: BB, type: "text", itemOf: "yKien", description: "Tóm tắt ý kiến", example: "Đề nghị bổ sung số liệu…" },
-  { name: "coYKien", kinds: BB, type: "condition", description: "Đúng khi đã ghi ít nhất một ý kiến ({^coYKien}…{/coYKien}: khi chưa có)", example: "" },
+  {
+    name: "coYKien",
+    kinds: BB,
+    type: "condition",
+    description: "Đúng khi đã ghi ít nhất một ý kiến ({^coYKien}…{/coYKien}: khi chưa có)",
+    example: "",
+  },
   { name: "ketLuan", kinds: BB, type: "text", description: "Kết luận của chủ trì", example: "Chi bộ thống nhất…" },
   { name: "nhiemVu", kinds: BB, type: "text", description: "Nhiệm vụ giao", example: "Đồng chí Cường hoàn thiện đề dẫn trước 15/02" },
   { name: "bieuQuyet", kinds: BB, type: "text", description: "Kết quả biểu quyết", example: "11/11 tán thành" },
@@ -161,7 +270,6 @@ function timeText(minutes: number | null): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${pad(Math.floor(m / 60) % 24)} giờ ${pad(m % 60)}`;
 }
-
 
 /** Prefixed name in normal case: "Trường THPT X" → "Đảng bộ Trường THPT X". */
 function prefixed(prefix: string, value: string): string {
@@ -217,7 +325,11 @@ function commonData(book: ParsedWorkbook, topic: Topic, headerDate: SimpleDate |
   // A cell directly under a higher committee (no đảng bộ cơ sở) prints that committee.
   const committee = safe(info.dangBoCoSo) || safe(info.dangBoCapTren);
   const { quarter, year } = quarterAndYear(topic, fallbackYear);
-  const quyText = quarter ? (year !== null ? formatQuarter(quarter, year) : `Quý ${romanQuarter(quarter)}`) : `Quý ${BLANK}${year !== null ? `/${year}` : ""}`;
+  const quyText = quarter
+    ? year !== null
+      ? formatQuarter(quarter, year)
+      : `Quý ${romanQuarter(quarter)}`
+    : `Quý ${BLANK}${year !== null ? `/${year}` : ""}`;
   const drafters = topic.assignees.map(safe).filter((n) => n !== "");
   const meeting = topic.meetingOn.value;
   const place = safe(info.diaDanh);
@@ -370,7 +482,9 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
     }
   }
   if (duplicates.length) {
-    problems.push(`Trang “${attendanceSheet}” ghi hai lần cho chuyên đề STT ${stt}: ${namesText(duplicates)} — mỗi đảng viên chỉ một dòng.`);
+    problems.push(
+      `Trang “${attendanceSheet}” ghi hai lần cho chuyên đề STT ${stt}: ${namesText(duplicates)} — mỗi đảng viên chỉ một dòng.`,
+    );
   }
   c.present = present;
   c.presentChinhThuc = presentChinhThuc;
@@ -442,7 +556,11 @@ export function bienBanData(
     problems.push(`Biên bản chuyên đề STT ${stt} chưa ghi Chủ trì — đã ghi Bí thư ${chair} (Thông tin); sửa nếu người khác chủ trì.`);
   }
   const chairMember = chair ? members.find((m) => compareKey(m.name) === compareKey(chair)) : undefined;
-  const chairRole = chairMember ? ROLE_TEXT[compareKey(chairMember.role)] ?? "" : compareKey(chair) === compareKey(book.info.biThu) && chair ? ROLE_TEXT["bí thư"] : "";
+  const chairRole = chairMember
+    ? (ROLE_TEXT[compareKey(chairMember.role)] ?? "")
+    : compareKey(chair) === compareKey(book.info.biThu) && chair
+      ? ROLE_TEXT["bí thư"]
+      : "";
 
   const counts = countMembers(book, stt, problems);
   const mustAttend = counts.total !== null && counts.exempt !== null ? counts.total - counts.exempt : null;

@@ -48,10 +48,7 @@ export function placeAndDate(place: string | undefined, date: SimpleDate): strin
   return p === "" ? d.charAt(0).toLocaleUpperCase("vi") + d.slice(1) : `${p}, ${d}`;
 }
 
-export function partyHeader(
-  info: Pick<CellInfo, "dangBoCoSo" | "dangBoCapTren" | "chiBo" | "diaDanh">,
-  date: SimpleDate,
-): PartyHeader {
+export function partyHeader(info: Pick<CellInfo, "dangBoCoSo" | "dangBoCapTren" | "chiBo" | "diaDanh">, date: SimpleDate): PartyHeader {
   return {
     // A cell directly under the higher committee has no Đảng bộ cơ sở: the documents
     // then print the higher committee, and so does the report.

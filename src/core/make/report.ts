@@ -11,14 +11,7 @@
 // 14 upright; place and date 14 italic; kind of document ("BÁO CÁO") 15–16 bold; its
 // subject line (trích yếu) 14–15 bold, normal case; body 14–15; "Nơi nhận:" 14 underlined,
 // recipients 12; page numbers from page 2, centred in the top margin.
-import {
-  compareDates,
-  formatDate,
-  formatQuarter,
-  quarterEnd,
-  quarterOf,
-  romanQuarter,
-} from "../read/dates";
+import { compareDates, formatDate, formatQuarter, quarterEnd, quarterOf, romanQuarter } from "../read/dates";
 import type { TopicFacts } from "../check/facts";
 import { attendanceByStt, computeFacts } from "../check/facts";
 import { higherCommitteeName, partyHeader, reportNumberLine } from "./partyHeader";
@@ -27,16 +20,7 @@ import type { CellStyle, ModelCell, ModelValue, Range1, SheetModel } from "./she
 import { CELL_PADDING_PT, PT_PER_MM, rowHeightFor, widthCharsForMm, wrappedLineCount } from "./textFit";
 import { findingSubject, shortcomingOf } from "./reportShortcomings";
 import { percentText } from "../shared/percent";
-import type {
-  AttendanceRow,
-  CheckResult,
-  DateCell,
-  Finding,
-  ParsedWorkbook,
-  Quarter,
-  SimpleDate,
-  Topic,
-} from "../shared/types";
+import type { AttendanceRow, CheckResult, DateCell, Finding, ParsedWorkbook, Quarter, SimpleDate, Topic } from "../shared/types";
 
 import { REPORT_TITLE_PREFIX, isQuarterReportSheet, reportSubjectLine, withoutReportSheets } from "./reportSheets";
 export { REPORT_TITLE_PREFIX, isQuarterReportSheet, reportSubjectLine, withoutReportSheets };
@@ -53,7 +37,6 @@ export function defaultReportQuarter(today: SimpleDate): { quarter: Quarter; yea
   if (compareDates(quarterEnd(today.year, q), today) <= 0) return { quarter: q, year: today.year };
   return q === 1 ? { quarter: 4, year: today.year - 1 } : { quarter: (q - 1) as Quarter, year: today.year };
 }
-
 
 /** The quarter to report for a register of `year` when none is asked for: a past year's
  *  register → its Quý IV; a future year's → Quý I; this year's → the last quarter that
@@ -191,12 +174,7 @@ export interface QuarterReportOptions {
  * itself, and the year-level ones (quarter-level findings of other quarters are left
  * to their own reports).
  */
-export function reportFindings(
-  book: ParsedWorkbook,
-  result: CheckResult,
-  topics: readonly TopicFacts[],
-  quarter: Quarter,
-): Finding[] {
+export function reportFindings(book: ParsedWorkbook, result: CheckResult, topics: readonly TopicFacts[], quarter: Quarter): Finding[] {
   const registerSheet = book.register?.sheet ?? result.register?.sheet ?? "";
   const topicRows = new Set(topics.map((t) => t.row));
   const stts = new Set(topics.map((t) => t.topic.stt).filter((s): s is number => s !== null));
@@ -266,7 +244,11 @@ export function quarterReport(
     const t = f.topic;
     const att = f.held && t.stt !== null ? attendanceOf(attendance.get(t.stt)) : null;
     const turnout =
-      att === null ? "" : att.expected > 0 ? `\nCó mặt ${att.present}/${att.expected} (${percentText(att.present / att.expected)})` : `\nCó mặt ${att.present}/${att.expected}`;
+      att === null
+        ? ""
+        : att.expected > 0
+          ? `\nCó mặt ${att.present}/${att.expected} (${percentText(att.present / att.expected)})`
+          : `\nCó mặt ${att.present}/${att.expected}`;
     const topicLines = [t.title];
     if (t.group.trim() !== "") topicLines.push(`Nhóm: ${t.group.trim()}`);
     if (t.assignees.length > 0) topicLines.push(`Phụ trách: ${t.assignees.join(", ")}`);
@@ -332,7 +314,8 @@ export function quarterReport(
       },
       {
         heading: "III. HẠN CHẾ, TỒN TẠI",
-        lines: statements.length === 0 ? ["Không có hạn chế, tồn tại nào được ghi nhận qua sổ chuyên đề."] : statements.map((t) => `- ${t}`),
+        lines:
+          statements.length === 0 ? ["Không có hạn chế, tồn tại nào được ghi nhận qua sổ chuyên đề."] : statements.map((t) => `- ${t}`),
       },
       { heading: `IV. CHUYÊN ĐỀ DỰ KIẾN ${nextName.toLocaleUpperCase("vi")}`, lines: nextLines },
     ],
@@ -392,7 +375,8 @@ class SheetBuilder {
   private fit(row: number, left: number, right: number, value: ModelValue, style: CellStyle): void {
     const size = style.fontSize ?? 11;
     const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
-    const lines = text === "" ? 1 : style.wrap ? wrappedLineCount(text, this.widthPt(left, right), size, style.bold) : text.split("\n").length;
+    const lines =
+      text === "" ? 1 : style.wrap ? wrappedLineCount(text, this.widthPt(left, right), size, style.bold) : text.split("\n").length;
     this.heights[row] = Math.max(this.heights[row] ?? 0, rowHeightFor(lines, size));
   }
 
@@ -433,7 +417,14 @@ class SheetBuilder {
 /** Draws a QuarterReport as the sheet `name`, A4 portrait. */
 export function reportSheet(report: QuarterReport, name: string): SheetModel {
   const b = new SheetBuilder(COLUMN_MM);
-  const center = (size: number, extra: CellStyle = {}): CellStyle => ({ fontName: FONT, fontSize: size, hAlign: "center", vAlign: "top", wrap: true, ...extra });
+  const center = (size: number, extra: CellStyle = {}): CellStyle => ({
+    fontName: FONT,
+    fontSize: size,
+    hAlign: "center",
+    vAlign: "top",
+    wrap: true,
+    ...extra,
+  });
 
   // Header block: left ĐẢNG BỘ … / CHI BỘ … / * / Số …; right ĐẢNG CỘNG SẢN VIỆT NAM
   // (underlined) and, on the line of the number, place and date.
@@ -462,7 +453,11 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
     const table = section.table;
     if (!table) continue;
     tableHeaderRow = r;
-    b.row(r++, table.headers, table.headers.map(() => TABLE_HEAD));
+    b.row(
+      r++,
+      table.headers,
+      table.headers.map(() => TABLE_HEAD),
+    );
     if (table.rows.length === 0) b.span(r++, 1, LAST_COL, table.empty, { ...TABLE_CELL, italic: true, hAlign: "center" });
     for (const t of table.rows) {
       b.row(r++, [t.stt, t.topic, t.meetingOn, t.result, t.steps], [TABLE_CENTER, TABLE_CELL, TABLE_CENTER, TABLE_CENTER, TABLE_STEPS]);

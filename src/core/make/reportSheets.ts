@@ -27,7 +27,9 @@ export function isQuarterReportSheet(sheet: SheetGrid): boolean {
   if (!REPORT_NAME_RE.test(sheet.name.normalize("NFC").trim())) return false;
   const rows = sheet.values.slice(0, 12);
   // The one-line title of earlier versions, or today's subject line.
-  return rows.some((row) => (row ?? []).some((v) => REPORT_TITLE_RE.test(cellText(v)) || REPORT_SUBJECT_RE.test(cellText(v).normalize("NFC"))));
+  return rows.some((row) =>
+    (row ?? []).some((v) => REPORT_TITLE_RE.test(cellText(v)) || REPORT_SUBJECT_RE.test(cellText(v).normalize("NFC"))),
+  );
 }
 
 /** The grid without the report sheets this tool wrote, so that a report (whose topic

@@ -50,16 +50,17 @@ export const SHORTCOMINGS: Readonly<Record<string, Statement>> = {
   THIEU_KE_HOACH_NAM: (c) =>
     `Kế hoạch sinh hoạt chuyên đề năm ${c.year} của chi bộ chưa đủ ${String(c.minTopicsPerYear).padStart(2, "0")} chuyên đề.`,
   THIEU_PHU_TRACH: (c) => `${topicName(c)} chưa được phân công đảng viên phụ trách chuẩn bị.`,
-  PHU_TRACH_LA: (c) => `Người phụ trách ${topicName(c).charAt(0).toLocaleLowerCase("vi")}${topicName(c).slice(1)} không có trong danh sách đảng viên của chi bộ.`,
+  PHU_TRACH_LA: (c) =>
+    `Người phụ trách ${topicName(c).charAt(0).toLocaleLowerCase("vi")}${topicName(c).slice(1)} không có trong danh sách đảng viên của chi bộ.`,
   THIEU_THONG_QUA: (c) => `${topicName(c)} chưa được chi ủy (hoặc bí thư) thông qua trước khi sinh hoạt.`,
   THONG_QUA_MUON: (c) => `${topicName(c)} được thông qua vào hoặc sau ngày sinh hoạt, không phải trước đó.`,
   THIEU_GUI_DU_THAO: (c) => `${topicName(c)} chưa được gửi dự thảo cho đảng viên trước buổi sinh hoạt.`,
-  GUI_DU_THAO_MUON: (c) => `Dự thảo ${lowerTopic(c)} được gửi cho đảng viên muộn: vào hoặc sau ngày sinh hoạt (theo HD 42-HD/BTCTW, phải gửi trước ít nhất một ngày).`,
+  GUI_DU_THAO_MUON: (c) =>
+    `Dự thảo ${lowerTopic(c)} được gửi cho đảng viên muộn: vào hoặc sau ngày sinh hoạt (theo HD 42-HD/BTCTW, phải gửi trước ít nhất một ngày).`,
   GUI_TRUOC_THONG_QUA: (c) => `Dự thảo ${lowerTopic(c)} được gửi cho đảng viên trước khi được thông qua.`,
   CHUA_GUI_HOAN_THIEN: (c) => `${topicName(c)} chưa được hoàn thiện và gửi lại đảng viên sau buổi sinh hoạt.`,
   CHUA_BAO_CAO_CAP_TREN: (c) => `Kết quả sinh hoạt ${lowerTopic(c)} chưa được báo cáo cấp trên.`,
-  HOAN_THIEN_TRUOC_SINH_HOAT: (c) =>
-    `Ngày gửi bản hoàn thiện hoặc báo cáo cấp trên của ${lowerTopic(c)} được ghi trước ngày sinh hoạt.`,
+  HOAN_THIEN_TRUOC_SINH_HOAT: (c) => `Ngày gửi bản hoàn thiện hoặc báo cáo cấp trên của ${lowerTopic(c)} được ghi trước ngày sinh hoạt.`,
   DA_SINH_HOAT_THIEU_NGAY: (c) => `${topicName(c)} được ghi là đã sinh hoạt nhưng chưa ghi ngày sinh hoạt.`,
   THIEU_DIEM_DANH: (c) => `Chưa có danh sách điểm danh ${meetingOf(c)}.`,
   VANG_KHONG_LY_DO: (c) => `${memberName(c)} vắng không lý do ${meetingOf(c)}.`,

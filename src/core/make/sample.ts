@@ -115,14 +115,16 @@ function topics(year: number): SampleTopic[] {
           "Nâng cao nhận thức của đảng viên về ý chí tự lực, tự cường; mỗi đảng viên đăng ký ít nhất một việc làm cụ thể gắn với nhiệm vụ của phòng.",
         conclusion:
           "Chi bộ thống nhất nội dung đề dẫn; giao đồng chí phụ trách tiếp thu ý kiến, hoàn thiện và gửi đảng viên trước ngày 21/3.",
-        tasks:
-          "Mỗi đảng viên nộp bản đăng ký việc làm theo gương Bác cho chi ủy trước ngày 31/3; chi ủy theo dõi, đánh giá cuối năm.",
+        tasks: "Mỗi đảng viên nộp bản đăng ký việc làm theo gương Bác cho chi ủy trước ngày 31/3; chi ủy theo dõi, đánh giá cuối năm.",
         vote: "12/12 đảng viên có mặt tán thành",
         absences: [{ name: "Đặng Quốc Bảo", status: "Vắng có lý do", reason: "Đi công tác tại Cần Thơ" }],
         opinions: [
           ["Lê Văn Hùng", "Đề nghị bổ sung phần liên hệ với việc tham mưu dự toán ngân sách, nêu rõ những việc phòng còn làm chậm."],
           ["Phạm Thị Lan", "Nhất trí với đề dẫn; đề xuất mỗi tổ chuyên môn chọn một nội dung cải tiến quy trình để thực hiện trong năm."],
-          ["Phan Thị Ngọc Ánh", "Là đảng viên dự bị, xin được giao nhiệm vụ cụ thể để rèn luyện; đề nghị chi bộ phân công đảng viên giúp đỡ."],
+          [
+            "Phan Thị Ngọc Ánh",
+            "Là đảng viên dự bị, xin được giao nhiệm vụ cụ thể để rèn luyện; đề nghị chi bộ phân công đảng viên giúp đỡ.",
+          ],
           ["Hoàng Đức Thắng", "Đề nghị đưa tiêu chí tự lực, tự cường vào đánh giá, xếp loại đảng viên cuối năm."],
         ],
       },
@@ -160,7 +162,8 @@ function topics(year: number): SampleTopic[] {
     },
     {
       quarter: "II",
-      title: "Nâng cao chất lượng công tác bồi dưỡng, giúp đỡ, kết nạp quần chúng vào Đảng và giúp đỡ đảng viên dự bị trở thành đảng viên chính thức",
+      title:
+        "Nâng cao chất lượng công tác bồi dưỡng, giúp đỡ, kết nạp quần chúng vào Đảng và giúp đỡ đảng viên dự bị trở thành đảng viên chính thức",
       group: "Xây dựng Đảng",
       assignees: "Nguyễn Thị Thu Hà",
       // Approval not recorded: the check flags it (THIEU_THONG_QUA).
@@ -368,7 +371,13 @@ export function scaledRows(opts: ScaledOptions): SampleRows {
   const year = opts.year ?? SAMPLE_YEAR;
   const memberCount = opts.members ?? 60;
   const names = Array.from({ length: memberCount }, (_, i) => personName(i));
-  const members: ModelValue[][] = names.map((n, i) => [n, i === 0 ? "Bí thư" : "Đảng viên", i % 9 === 8 ? "Dự bị" : "Chính thức", "Không", null]);
+  const members: ModelValue[][] = names.map((n, i) => [
+    n,
+    i === 0 ? "Bí thư" : "Đảng viên",
+    i % 9 === 8 ? "Dự bị" : "Chính thức",
+    "Không",
+    null,
+  ]);
   const register: ModelValue[][] = [];
   const d = (dayOfYear: number): ModelValue => {
     const t = new Date(Date.UTC(year, 0, 1 + dayOfYear));

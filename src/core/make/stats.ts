@@ -8,12 +8,7 @@ import type { ParsedWorkbook, Quarter, SimpleDate } from "../shared/types";
  * Held topics of `year` (default: the register year Y of SPEC §4) in `quarter`, as
  * of `asOf` — the `held` of the check's quarter summary.
  */
-export function countHeld(
-  book: ParsedWorkbook,
-  quarter: Quarter,
-  year: number | undefined,
-  asOf: SimpleDate,
-): number {
+export function countHeld(book: ParsedWorkbook, quarter: Quarter, year: number | undefined, asOf: SimpleDate): number {
   if (!book.register) throw noRegisterError();
   const facts = computeFacts(book, { year, asOf });
   let count = 0;

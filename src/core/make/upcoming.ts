@@ -37,9 +37,7 @@ function label(f: TopicFacts): string {
 }
 
 function due(deadline: SimpleDate, asOf: SimpleDate): string {
-  return compareDates(deadline, asOf) < 0
-    ? `đã quá hạn (hạn chót ${formatDate(deadline)})`
-    : `hạn chót ${formatDate(deadline)}`;
+  return compareDates(deadline, asOf) < 0 ? `đã quá hạn (hạn chót ${formatDate(deadline)})` : `hạn chót ${formatDate(deadline)}`;
 }
 
 export function upcoming(book: ParsedWorkbook, opts: CheckOptions): UpcomingItem[] {
@@ -75,9 +73,7 @@ export function upcoming(book: ParsedWorkbook, opts: CheckOptions): UpcomingItem
         kind: "sending",
         row: f.row,
         deadline,
-        text:
-          `Gửi dự thảo đề dẫn ${label(f)} cho đảng viên, ${when}: ${due(deadline, D)}. ` +
-          `Ghi ngày vào cột Ngày gửi dự thảo.`,
+        text: `Gửi dự thảo đề dẫn ${label(f)} cho đảng viên, ${when}: ${due(deadline, D)}. ` + `Ghi ngày vào cột Ngày gửi dự thảo.`,
       });
     }
   }

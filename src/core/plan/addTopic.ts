@@ -127,11 +127,7 @@ function where(sheet: string, row: number): string {
 /** Plans the row for `topic` in the register of `grid`. Throws a UserError when the topic
  *  cannot be added as asked (no title, wrong quarter, same title as a topic of the year,
  *  no free row). */
-export function planTopicRow(
-  grid: WorkbookGrid,
-  topic: NewTopic,
-  opts: { asOf: SimpleDate; year?: number },
-): AddTopicResult {
+export function planTopicRow(grid: WorkbookGrid, topic: NewTopic, opts: { asOf: SimpleDate; year?: number }): AddTopicResult {
   const title = cleanText(topic.title);
   if (title === "") throw new UserError("THIEU_TEN", "Chưa có tên chuyên đề để thêm.");
   const groupNo = typeof topic.group === "number" ? topic.group : groupOf(topic.group);
@@ -255,22 +251,20 @@ export function applyPlannedRow(grid: WorkbookGrid, planned: PlannedRow, date190
     const line = [...(values[planned.row - 1] ?? [])];
     for (const cell of planned.cells) {
       const v = cell.value;
-      line[cell.col - 1] =
-        v !== null && typeof v === "object" && !(v instanceof Date) ? ("date" in v ? formatDate(v.date) : null) : v;
+      line[cell.col - 1] = v !== null && typeof v === "object" && !(v instanceof Date) ? ("date" in v ? formatDate(v.date) : null) : v;
     }
     values[planned.row - 1] = line;
     return { ...s, values };
   });
-  const tables = (grid.tables ?? []).map((t) =>
-    planned.extendsTable && t.name === planned.table ? { ...t, bottom: planned.row - 1 } : t,
-  );
+  const tables = (grid.tables ?? []).map((t) => (planned.extendsTable && t.name === planned.table ? { ...t, bottom: planned.row - 1 } : t));
   return { ...grid, sheets, tables, date1904: grid.date1904 ?? date1904 };
 }
 
 /** A one-line summary of an added topic for the user. */
 export function addedSummary(result: AddTopicResult, title: string): string {
   const dateCell = result.row.cells.find((c) => c.column === "Ngày sinh hoạt");
-  const d = dateCell && dateCell.value !== null && typeof dateCell.value === "object" && "date" in dateCell.value ? dateCell.value.date : null;
+  const d =
+    dateCell && dateCell.value !== null && typeof dateCell.value === "object" && "date" in dateCell.value ? dateCell.value.date : null;
   return (
     `Đã thêm “${cleanText(title)}” vào Quý ${romanQuarter(result.quarter)}/${result.year}` +
     (d ? `, sinh hoạt ngày ${formatDate(d)}` : "") +

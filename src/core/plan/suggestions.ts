@@ -107,7 +107,9 @@ export function groupName(n: GroupNumber): string {
 
 /** A suggestion as a topic title: the guidance's sentence without its closing stop. */
 export function suggestionTitle(item: string): string {
-  return cleanText(item).replace(/[.;:]+$/, "").trim();
+  return cleanText(item)
+    .replace(/[.;:]+$/, "")
+    .trim();
 }
 
 function text(v: CellValue): string {

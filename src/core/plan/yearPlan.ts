@@ -26,7 +26,12 @@ export interface PlanField {
 export const PLAN_FIELDS: readonly PlanField[] = [
   { name: "dangBoCoSoUpper", type: "text", description: "Dòng đầu tiêu đề trái, chữ in hoa", example: "ĐẢNG BỘ TRƯỜNG THPT NGUYỄN DU" },
   { name: "chiBoUpper", type: "text", description: "Dòng thứ hai tiêu đề trái, chữ in hoa (in đậm)", example: "CHI BỘ TỔ TOÁN – TIN" },
-  { name: "diaDanhNgay", type: "text", description: "Địa danh và ngày lập kế hoạch (tiêu đề phải, in nghiêng)", example: "Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2021" },
+  {
+    name: "diaDanhNgay",
+    type: "text",
+    description: "Địa danh và ngày lập kế hoạch (tiêu đề phải, in nghiêng)",
+    example: "Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2021",
+  },
   { name: "nam", type: "text", description: "Năm của kế hoạch", example: "2021" },
   { name: "chiBo", type: "text", description: "Tên chi bộ, có chữ “Chi bộ” ở đầu", example: "Chi bộ Tổ Toán – Tin" },
   { name: "soToiThieu", type: "text", description: "Số chuyên đề tối thiểu/năm (Thông tin), hai chữ số", example: "04" },
@@ -39,7 +44,13 @@ export const PLAN_FIELDS: readonly PlanField[] = [
   { name: "phuTrach", type: "text", itemOf: "chuyenDe", description: "Người phụ trách xây dựng đề dẫn", example: "Trần Thị Bình" },
   { name: "thoiGian", type: "text", itemOf: "chuyenDe", description: "Ngày sinh hoạt dự kiến", example: "25/02/2021" },
   { name: "kyNiem", type: "loop", description: "Các ngày kỷ niệm lớn trong năm (Nghị định 145/2013/NĐ-CP)", example: "" },
-  { name: "noiDung", type: "text", itemOf: "kyNiem", description: "Ngày kỷ niệm và quý của nó", example: "Kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2021) — Quý I" },
+  {
+    name: "noiDung",
+    type: "text",
+    itemOf: "kyNiem",
+    description: "Ngày kỷ niệm và quý của nó",
+    example: "Kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2021) — Quý I",
+  },
   { name: "capTren", type: "text", description: "Cấp ủy cấp trên trực tiếp (Nơi nhận)", example: "Đảng ủy Trường THPT Nguyễn Du" },
   { name: "biThu", type: "text", description: "Bí thư chi bộ (ký tên)", example: "Nguyễn Văn An" },
 ];

@@ -74,7 +74,8 @@ export function isBlank(v: CellValue): boolean {
 }
 
 /** The codes Excel shows for a failed formula; adapters pass them on as this text. */
-const EXCEL_ERROR_RE = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+const EXCEL_ERROR_RE =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
 /** An Excel error value (#N/A, #REF!, #VALUE!…): what a broken formula shows, never content. */
 export function isExcelError(v: CellValue): boolean {

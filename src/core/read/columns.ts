@@ -3,13 +3,7 @@
 // written in normalised form (no diacritics, lower case); they are normalised again
 // with normalizeKey when compiled, so writing them with diacritics would work too.
 // The register's synonyms are SPEC §3.3 verbatim; the others are our judgement.
-import {
-  ATTENDANCE_COLUMNS,
-  INFO_KEYS,
-  MEMBER_COLUMNS,
-  MINUTES_COLUMNS,
-  OPINION_COLUMNS,
-} from "./layout";
+import { ATTENDANCE_COLUMNS, INFO_KEYS, MEMBER_COLUMNS, MINUTES_COLUMNS, OPINION_COLUMNS } from "./layout";
 import type { CellInfo, RegisterColumn } from "../shared/types";
 
 export interface ColumnSpec<K extends string = string> {
@@ -61,14 +55,7 @@ export const REGISTER_SPECS: readonly ColumnSpec<RegisterColumn>[] = [
   { name: "Ngày gửi dự thảo", synonyms: ["ngay gui", "ngay gui dang vien", "ngay gui tai lieu"] },
   {
     name: "Ngày sinh hoạt",
-    synonyms: [
-      "thoi gian sinh hoat",
-      "thoi gian thuc hien",
-      "ngay thuc hien",
-      "ngay to chuc",
-      "ngay hop",
-      "ngay sh",
-    ],
+    synonyms: ["thoi gian sinh hoat", "thoi gian thuc hien", "ngay thuc hien", "ngay to chuc", "ngay hop", "ngay sh"],
   },
   { name: "Hình thức", synonyms: ["long ghep"] },
   { name: "Trạng thái", synonyms: ["tinh trang"] },
@@ -77,25 +64,9 @@ export const REGISTER_SPECS: readonly ColumnSpec<RegisterColumn>[] = [
   { name: "Ghi chú", synonyms: [] },
 ];
 
-const STT_CHUYEN_DE_SYNONYMS = [
-  "stt chuyen de",
-  "chuyen de so",
-  "so chuyen de",
-  "so tt chuyen de",
-  "ma chuyen de",
-  "stt",
-  "tt",
-  "so tt",
-];
+const STT_CHUYEN_DE_SYNONYMS = ["stt chuyen de", "chuyen de so", "so chuyen de", "so tt chuyen de", "ma chuyen de", "stt", "tt", "so tt"];
 
-const NAME_SYNONYMS = [
-  "ho ten",
-  "ho va ten",
-  "ho ten dang vien",
-  "ho va ten dang vien",
-  "ten dang vien",
-  "dang vien",
-];
+const NAME_SYNONYMS = ["ho ten", "ho va ten", "ho ten dang vien", "ho va ten dang vien", "ten dang vien", "dang vien"];
 
 const NOTE = { name: "Ghi chú", synonyms: ["ghi chu"] } as const;
 

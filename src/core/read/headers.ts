@@ -57,7 +57,9 @@ export interface HeaderMatch {
 export function matchNormalized(text: string, c: CompiledSpecs): HeaderMatch | null {
   if (!text) return null;
   for (const { key, spec } of c.keys) {
-    if (text.length === key.length ? text === key : text.length > key.length && text.startsWith(key) && text.charCodeAt(key.length) === 32) {
+    if (
+      text.length === key.length ? text === key : text.length > key.length && text.startsWith(key) && text.charCodeAt(key.length) === 32
+    ) {
       return { spec, name: c.specs[spec].name, length: key.length };
     }
   }

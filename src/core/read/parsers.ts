@@ -64,7 +64,10 @@ function memo<T>(fn: (v: CellValue) => T, copy?: (t: T) => T): (v: CellValue) =>
  *  a register's dates as Date objects: 25,000 of them in a 5,000-topic register, most
  *  repeated). Each call gets its own copy. */
 function dateMemo(date1904: boolean): (v: CellValue) => DateCell {
-  const text = memo((v) => parseDateCell(v, date1904), (d) => ({ ...d }));
+  const text = memo(
+    (v) => parseDateCell(v, date1904),
+    (d) => ({ ...d }),
+  );
   const byTime = new Map<number, DateCell>();
   return (v) => {
     if (!(v instanceof Date)) return text(v);

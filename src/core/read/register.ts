@@ -14,7 +14,15 @@ import { readInfo } from "./info";
 
 export { makeParsers, type Parsers } from "./parsers";
 export { SheetView, sheetView, withViews } from "./sheetView";
-export { HEADER_SEARCH_ROWS, findHeaderRow, matchHeader, tableHeader, type HeaderMatch, type HeaderRow, type HeaderRowOptions } from "./headers";
+export {
+  HEADER_SEARCH_ROWS,
+  findHeaderRow,
+  matchHeader,
+  tableHeader,
+  type HeaderMatch,
+  type HeaderRow,
+  type HeaderRowOptions,
+} from "./headers";
 export { locateRegister, type Located } from "./locate";
 export { dataRows, findRegister, readRegister, registerRows } from "./rows";
 export { readInfo } from "./info";

@@ -156,8 +156,7 @@ export function locateSecondary(grid: WorkbookGrid, used: Set<string>): Map<Tabl
       // A title above the list ("ĐIỂM DANH SINH HOẠT …") can match the key alone; a row
       // with the key and another column is the real header, the key alone only a fallback.
       const l =
-        locateOnSheet(sheet, k.specs, { minMatches: 2, key: k.key }) ??
-        locateOnSheet(sheet, k.specs, { minMatches: 1, key: k.key });
+        locateOnSheet(sheet, k.specs, { minMatches: 2, key: k.key }) ?? locateOnSheet(sheet, k.specs, { minMatches: 1, key: k.key });
       if (l) {
         found.set(k, l);
         used.add(sheet.name);

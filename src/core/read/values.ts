@@ -2,22 +2,8 @@
 // secretaries type what they type, and a wrong cell must become a finding, not a crash.
 // Regexes and lookup tables are built once at module load; the check calls these
 // functions tens of thousands of times per workbook.
-import {
-  excelSerialToDate,
-  formatDate,
-  isValidDate,
-  localDateFromJsDate,
-} from "./dates";
-import type {
-  AttendanceStatus,
-  CellValue,
-  DateCell,
-  MeetingFormat,
-  Quarter,
-  SimpleDate,
-  TimeOfDay,
-  TopicStatus,
-} from "../shared/types";
+import { excelSerialToDate, formatDate, isValidDate, localDateFromJsDate } from "./dates";
+import type { AttendanceStatus, CellValue, DateCell, MeetingFormat, Quarter, SimpleDate, TimeOfDay, TopicStatus } from "../shared/types";
 import { cellText, cleanText, compareKey, isBlank, lookupPhrase, memo, phraseTable } from "./cellText";
 
 export { cellText, cleanText, compareKey, isBlank, isExcelError, normalizeKey } from "./cellText";
@@ -362,8 +348,7 @@ export function parseMemberKind(v: CellValue): "chinhThuc" | "duBi" | null {
 /** Applied to one line with its whitespace already collapsed (so no runaway backtracking). */
 const NAME_SPLIT_RE = /[,;]| và /iu;
 /** Leading "đ/c", "Đ/c.", "đồng chí", "d/c", bullets "-", "•", numbering "1.", "2)". */
-const NAME_PREFIX_RE =
-  /^(?:[-–—•+*·]\s*|\d{1,3}\s*[.)]\s+)?(?:(?:đ|d)\s*\/\s*c\.?:?\s*|đ\.\s*c\.?:?\s+|(?:đồng chí|dong chi)\.?:?\s+)?/iu;
+const NAME_PREFIX_RE = /^(?:[-–—•+*·]\s*|\d{1,3}\s*[.)]\s+)?(?:(?:đ|d)\s*\/\s*c\.?:?\s*|đ\.\s*c\.?:?\s+|(?:đồng chí|dong chi)\.?:?\s+)?/iu;
 const LINE_BREAK_RE = /\r\n?|\u2028|\u2029|\u000b/g;
 
 /** Người phụ trách → names: split on , ; newline and " và "; each without a leading

@@ -17,9 +17,7 @@ export function check(context: RuleContext): void {
     context.report({
       row: f.row,
       column: "Người phụ trách",
-      message:
-        `${topicLabel(f)} chưa có người phụ trách. ` +
-        `Phân công đảng viên chuẩn bị đề dẫn và ghi tên vào cột Người phụ trách.`,
+      message: `${topicLabel(f)} chưa có người phụ trách. ` + `Phân công đảng viên chuẩn bị đề dẫn và ghi tên vào cột Người phụ trách.`,
     });
   }
 }

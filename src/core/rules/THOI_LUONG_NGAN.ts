@@ -22,8 +22,7 @@ export function check(context: RuleContext): void {
   const { minDurationMinutes, minDurationCombinedMinutes } = context.thresholds;
   for (const row of minutes.rows) {
     if (row.start === null || row.end === null || onlyCancelled(context, row.topicStt)) continue;
-    const topic =
-      row.topicStt === null ? undefined : context.topicsByStt.get(row.topicStt)?.find((t) => !t.cancelled);
+    const topic = row.topicStt === null ? undefined : context.topicsByStt.get(row.topicStt)?.find((t) => !t.cancelled);
     const combined = topic?.topic.format === "longGhep";
     const min = combined ? minDurationCombinedMinutes : minDurationMinutes;
     const duration = row.end - row.start;

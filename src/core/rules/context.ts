@@ -6,16 +6,7 @@ import { formatDate } from "../read/dates";
 import { shortTitle } from "../shared/text";
 import type { BookFacts, Thresholds, TopicFacts } from "../check/facts";
 import { attendanceByStt, memberKeys, topicsByStt } from "../check/facts";
-import type {
-  AttendanceRow,
-  Finding,
-  ParsedWorkbook,
-  Quarter,
-  Register,
-  RegisterColumn,
-  Severity,
-  SimpleDate,
-} from "../shared/types";
+import type { AttendanceRow, Finding, ParsedWorkbook, Quarter, Register, RegisterColumn, Severity, SimpleDate } from "../shared/types";
 
 export interface RuleMeta {
   code: string;

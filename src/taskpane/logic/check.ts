@@ -98,7 +98,10 @@ function withoutPrefix(message: string, prefix: string): string {
  *  its register findings and those of its Điểm danh and Biên bản rows (joined by STT);
  *  then, per sheet, what belongs to no single topic (a member absent several times, a row
  *  whose STT is not in the register). `findings` keeps SPEC §4's order for --json. */
-export function groupFindings(book: ParsedWorkbook, items: readonly { finding: Finding; cell: CellRef | null; value?: string }[]): FindingGroup[] {
+export function groupFindings(
+  book: ParsedWorkbook,
+  items: readonly { finding: Finding; cell: CellRef | null; value?: string }[],
+): FindingGroup[] {
   const register = book.register;
   const topicByRow = new Map<number, Topic>();
   const topicByStt = new Map<number, Topic>();

@@ -59,11 +59,9 @@ export interface ConversionResult {
 
 export async function runConversion(host: WorkbookHost, plan: ConversionPlan): Promise<ConversionResult> {
   if (plan.columns["Tên chuyên đề"] === null) {
-    throw new UserError(
-      "THIEU_COT_TEN",
-      "Chưa chọn cột nguồn cho Tên chuyên đề — hãy chọn cột chứa tên chuyên đề rồi bấm Chuyển đổi.",
-      { column: "Tên chuyên đề" },
-    );
+    throw new UserError("THIEU_COT_TEN", "Chưa chọn cột nguồn cho Tên chuyên đề — hãy chọn cột chứa tên chuyên đề rồi bấm Chuyển đổi.", {
+      column: "Tên chuyên đề",
+    });
   }
   return host.session(async (session) => {
     const snapshot = await session.read();
@@ -79,7 +77,10 @@ export async function runConversion(host: WorkbookHost, plan: ConversionPlan): P
       );
     }
     const rows = convertRegister(snapshot.grid, plan);
-    const name = freeSheetName(SHEETS.register, snapshot.sheets.map((s) => s.name));
+    const name = freeSheetName(
+      SHEETS.register,
+      snapshot.sheets.map((s) => s.name),
+    );
     const models = buildCanonicalWorkbook({ only: ["register"], register: rows, sheetNames: { register: name } });
     await session.write(models, snapshot, { kind: "chuyen-doi", activate: true });
     return { sheet: name, rows: rows.length };

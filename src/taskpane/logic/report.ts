@@ -2,7 +2,14 @@
 // write (1). A sheet of that name is replaced only when the add-in or the CLI wrote it.
 import { check } from "../../core/check/check";
 import { readWorkbook as parseWorkbook } from "../../core/read/register";
-import { isQuarterReportSheet, quarterReport, reportSheet, reportSheetName, unconfirmedNotice, withoutReportSheets } from "../../core/make/report";
+import {
+  isQuarterReportSheet,
+  quarterReport,
+  reportSheet,
+  reportSheetName,
+  unconfirmedNotice,
+  withoutReportSheets,
+} from "../../core/make/report";
 import type { QuarterReport } from "../../core/make/report";
 import type { Quarter, SimpleDate } from "../../core/shared/types";
 import type { WorkbookHost } from "../../excel/host";
@@ -12,7 +19,10 @@ import { engineGrid } from "./workbookGrid";
 /** Report sheets the CLI wrote carry no marker; their title says what they are. */
 export function withReportMarkers(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   const reports = new Set(snapshot.grid.sheets.filter(isQuarterReportSheet).map((s) => s.name));
-  return { ...snapshot, sheets: snapshot.sheets.map((s) => (s.createdBy === null && reports.has(s.name) ? { ...s, createdBy: "bao-cao" } : s)) };
+  return {
+    ...snapshot,
+    sheets: snapshot.sheets.map((s) => (s.createdBy === null && reports.has(s.name) ? { ...s, createdBy: "bao-cao" } : s)),
+  };
 }
 
 export async function writeQuarterReport(

@@ -62,7 +62,11 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
     return outer;
   }
   main.append(
-    h("p", {}, `${errors} lỗi, ${warnings} cảnh báo (tính đến ngày ${formatDate(result.asOf)}).${selectable ? " Bấm vào một dòng để chọn ô trong sổ." : ""}`),
+    h(
+      "p",
+      {},
+      `${errors} lỗi, ${warnings} cảnh báo (tính đến ngày ${formatDate(result.asOf)}).${selectable ? " Bấm vào một dòng để chọn ô trong sổ." : ""}`,
+    ),
   );
   const select = (cell: CellRef): void => {
     void services.workbook
@@ -74,7 +78,9 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
   };
   // One group per topic (issue 12): its title once, then its errors, then its warnings.
   for (const group of view.groups) {
-    const counts = [group.errors ? `${group.errors} lỗi` : "", group.warnings ? `${group.warnings} cảnh báo` : ""].filter(Boolean).join(", ");
+    const counts = [group.errors ? `${group.errors} lỗi` : "", group.warnings ? `${group.warnings} cảnh báo` : ""]
+      .filter(Boolean)
+      .join(", ");
     const titleText = [h("span", { className: "group-title-text" }, group.title), h("span", { className: "group-count" }, ` — ${counts}`)];
     // A heading, not a button: Tab goes from one finding to the next, as before.
     const title = h("h4", { className: "group-title" }, ...titleText);
@@ -116,7 +122,11 @@ export const checkSection: PaneSection = {
       });
     });
     container.append(
-      h("p", { className: "hint" }, "Kiểm tra sổ theo Hướng dẫn 09-HD/ĐUK: mỗi quý ít nhất một chuyên đề, phân công, thông qua và gửi dự thảo trước ngày sinh hoạt…"),
+      h(
+        "p",
+        { className: "hint" },
+        "Kiểm tra sổ theo Hướng dẫn 09-HD/ĐUK: mỗi quý ít nhất một chuyên đề, phân công, thông qua và gửi dự thảo trước ngày sinh hoạt…",
+      ),
       h("div", { className: "actions" }, button),
       output,
     );

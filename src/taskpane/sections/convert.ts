@@ -45,11 +45,26 @@ export const convertSection: PaneSection = {
         return h("tr", {}, h("th", { scope: "row" }, h("label", { for: id }, name)), h("td", {}, select));
       });
       mapping.append(
-        h("p", { className: "hint" }, `Trang "${p.sheet}", dòng tiêu đề ${p.headerRow}. Kiểm tra từng cột rồi bấm Chuyển đổi; trang gốc được giữ nguyên.`),
-        h("table", { className: "map-table" }, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Cột chuẩn"), h("th", { scope: "col" }, "← Cột trong sổ"))), h("tbody", {}, ...rows)),
+        h(
+          "p",
+          { className: "hint" },
+          `Trang "${p.sheet}", dòng tiêu đề ${p.headerRow}. Kiểm tra từng cột rồi bấm Chuyển đổi; trang gốc được giữ nguyên.`,
+        ),
+        h(
+          "table",
+          { className: "map-table" },
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Cột chuẩn"), h("th", { scope: "col" }, "← Cột trong sổ"))),
+          h("tbody", {}, ...rows),
+        ),
       );
       if (p.unmapped.length) {
-        mapping.append(h("p", { className: "hint" }, `Cột không dùng (đưa vào Ghi chú): ${p.unmapped.map((s) => sourceLabel(s.col, s.header)).join("; ")}.`));
+        mapping.append(
+          h(
+            "p",
+            { className: "hint" },
+            `Cột không dùng (đưa vào Ghi chú): ${p.unmapped.map((s) => sourceLabel(s.col, s.header)).join("; ")}.`,
+          ),
+        );
       }
       convertButton.hidden = false;
     };

@@ -21,25 +21,25 @@ export const documentsSection: PaneSection = {
     const own = ownPicker.input;
     const makeButtons = (["de-dan", "bien-ban"] as DocumentKind[]).map((kind) => {
       const b = h("button", { type: "button" }, `Tạo ${DOCUMENT_LABEL[kind].toLowerCase()}`);
-      b.addEventListener("click", () =>
-        void busy(b, status, `Đang tạo ${DOCUMENT_LABEL[kind].toLowerCase()}…`, async () => {
-          book = await loadBook(services.workbook);
-          const stt = Number(topic.value);
-          if (!topic.value || !Number.isFinite(stt)) throw new UserError("CHUA_CHON", "Hãy chọn một chuyên đề.");
-          const file = own.files?.[0];
-          let template: Uint8Array;
-          if (file) template = new Uint8Array(await file.arrayBuffer());
-          else {
-            const res = await fetch(services.assetUrl(`assets/templates/${kind}.docx`));
-            if (!res.ok) throw new UserError("KHONG_CO_MAU", "Không tải được mẫu có sẵn — hãy chọn mẫu .docx của mình.");
-            template = new Uint8Array(await res.arrayBuffer());
-          }
-          const made = makeDocument(book, kind, stt, template, { today: services.today(), templateName: file?.name });
-          await services.saveFile(made.file);
-          status.done(
-            `Đã tạo ${made.file.name}.` + (made.problems.length ? ` Cần xem lại: ${made.problems.join(" ")}` : ""),
-          );
-        }),
+      b.addEventListener(
+        "click",
+        () =>
+          void busy(b, status, `Đang tạo ${DOCUMENT_LABEL[kind].toLowerCase()}…`, async () => {
+            book = await loadBook(services.workbook);
+            const stt = Number(topic.value);
+            if (!topic.value || !Number.isFinite(stt)) throw new UserError("CHUA_CHON", "Hãy chọn một chuyên đề.");
+            const file = own.files?.[0];
+            let template: Uint8Array;
+            if (file) template = new Uint8Array(await file.arrayBuffer());
+            else {
+              const res = await fetch(services.assetUrl(`assets/templates/${kind}.docx`));
+              if (!res.ok) throw new UserError("KHONG_CO_MAU", "Không tải được mẫu có sẵn — hãy chọn mẫu .docx của mình.");
+              template = new Uint8Array(await res.arrayBuffer());
+            }
+            const made = makeDocument(book, kind, stt, template, { today: services.today(), templateName: file?.name });
+            await services.saveFile(made.file);
+            status.done(`Đã tạo ${made.file.name}.` + (made.problems.length ? ` Cần xem lại: ${made.problems.join(" ")}` : ""));
+          }),
       );
       return b;
     });
@@ -60,7 +60,9 @@ export const documentsSection: PaneSection = {
       const topics = documentTopics(book);
       const chosen = topic.value;
       const options = topics.map((t) => h("option", { value: String(t.stt) }, `${t.sttText}. ${t.title}`));
-      const same = options.length === topic.options.length && options.every((o, i) => o.value === topic.options[i].value && o.text === topic.options[i].text);
+      const same =
+        options.length === topic.options.length &&
+        options.every((o, i) => o.value === topic.options[i].value && o.text === topic.options[i].text);
       if (!same) {
         clear(topic);
         for (const o of options) topic.append(o);

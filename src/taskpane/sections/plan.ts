@@ -71,14 +71,22 @@ export const planSection: PaneSection = {
         );
       };
       // Groups fold so the list stays short at 320 px; the anniversaries are open.
-      const yearly = h("details", { open: fresh || opened.has("ky-niem"), dataset: { key: "ky-niem" } }, h("summary", {}, `Ngày kỷ niệm lớn năm ${v.year}`));
+      const yearly = h(
+        "details",
+        { open: fresh || opened.has("ky-niem"), dataset: { key: "ky-niem" } },
+        h("summary", {}, `Ngày kỷ niệm lớn năm ${v.year}`),
+      );
       for (const q of QUARTERS) {
         const proposal = anniversaryProposal(v.anniversaries, q);
         if (proposal) yearly.append(option(proposal, 1, `Quý ${romanQuarter(q)}: ${proposal}`));
       }
       suggestions.append(yearly);
       for (const g of v.list.groups) {
-        const box = h("details", { open: opened.has(`nhom-${g.number}`), dataset: { key: `nhom-${g.number}` } }, h("summary", {}, `${g.number}. ${g.heading} (${groupName(g.number)}) — ${g.items.length} gợi ý`));
+        const box = h(
+          "details",
+          { open: opened.has(`nhom-${g.number}`), dataset: { key: `nhom-${g.number}` } },
+          h("summary", {}, `${g.number}. ${g.heading} (${groupName(g.number)}) — ${g.items.length} gợi ý`),
+        );
         g.items.forEach((item, i) => box.append(option(suggestionTitle(item), g.number, `${g.number}.${i + 1}. ${item}`)));
         if (g.items.length === 0) box.append(h("p", { className: "hint" }, "Không có gợi ý."));
         suggestions.append(box);
@@ -89,7 +97,12 @@ export const planSection: PaneSection = {
     const form = h(
       "div",
       { hidden: true },
-      h("div", { className: "row" }, h("div", {}, h("label", { for: "ke-hoach-quy" }, "Quý"), quarter), h("div", {}, h("label", { for: "ke-hoach-ngay" }, "Ngày sinh hoạt dự kiến"), date)),
+      h(
+        "div",
+        { className: "row" },
+        h("div", {}, h("label", { for: "ke-hoach-quy" }, "Quý"), quarter),
+        h("div", {}, h("label", { for: "ke-hoach-ngay" }, "Ngày sinh hoạt dự kiến"), date),
+      ),
       h("label", { for: "ke-hoach-phu-trach" }, "Người phụ trách (không bắt buộc)"),
       drafter,
       h("div", { className: "actions" }, addButton),
@@ -102,38 +115,50 @@ export const planSection: PaneSection = {
       return view;
     };
 
-    loadButton.addEventListener("click", () =>
-      void busy(loadButton, status, "Đang đọc sổ…", async () => {
-        const v = await reload();
-        status.done(`Năm ${v.year}: sổ có ${v.topics.length} chuyên đề; ${v.warnings.length ? `${v.warnings.length} điều cần xem.` : "mỗi quý đã có chuyên đề."}`);
-      }),
+    loadButton.addEventListener(
+      "click",
+      () =>
+        void busy(loadButton, status, "Đang đọc sổ…", async () => {
+          const v = await reload();
+          status.done(
+            `Năm ${v.year}: sổ có ${v.topics.length} chuyên đề; ${v.warnings.length ? `${v.warnings.length} điều cần xem.` : "mỗi quý đã có chuyên đề."}`,
+          );
+        }),
     );
-    addButton.addEventListener("click", () =>
-      void busy(addButton, status, "Đang thêm vào sổ…", async () => {
-        const pick = chosen();
-        const d = date.value ? parseIsoDate(date.value) : null;
-        if (date.value && !d) throw new UserError("NGAY_KHONG_HOP_LE", "Ngày sinh hoạt không hợp lệ.");
-        const r = await addPlannedTopic(
-          services.workbook,
-          { title: pick.title, group: pick.group, quarter: Number(quarter.value) as Quarter, meeting: d, drafters: drafter.value },
-          services.today(),
-        );
-        await reload();
-        status.done([r.summary, ...r.warnings.map((w) => `Lưu ý: ${w.message}`)].join(" "));
-      }),
+    addButton.addEventListener(
+      "click",
+      () =>
+        void busy(addButton, status, "Đang thêm vào sổ…", async () => {
+          const pick = chosen();
+          const d = date.value ? parseIsoDate(date.value) : null;
+          if (date.value && !d) throw new UserError("NGAY_KHONG_HOP_LE", "Ngày sinh hoạt không hợp lệ.");
+          const r = await addPlannedTopic(
+            services.workbook,
+            { title: pick.title, group: pick.group, quarter: Number(quarter.value) as Quarter, meeting: d, drafters: drafter.value },
+            services.today(),
+          );
+          await reload();
+          status.done([r.summary, ...r.warnings.map((w) => `Lưu ý: ${w.message}`)].join(" "));
+        }),
     );
-    docButton.addEventListener("click", () =>
-      void busy(docButton, status, "Đang tạo văn bản kế hoạch…", async () => {
-        const res = await fetch(services.assetUrl("assets/templates/ke-hoach.docx"));
-        if (!res.ok) throw new UserError("KHONG_CO_MAU", "Không tải được mẫu văn bản kế hoạch.");
-        const file = await makePlanDocument(services.workbook, new Uint8Array(await res.arrayBuffer()), services.today(), view?.year);
-        await services.saveFile(file);
-        status.done(`Đã tạo ${file.name}.`);
-      }),
+    docButton.addEventListener(
+      "click",
+      () =>
+        void busy(docButton, status, "Đang tạo văn bản kế hoạch…", async () => {
+          const res = await fetch(services.assetUrl("assets/templates/ke-hoach.docx"));
+          if (!res.ok) throw new UserError("KHONG_CO_MAU", "Không tải được mẫu văn bản kế hoạch.");
+          const file = await makePlanDocument(services.workbook, new Uint8Array(await res.arrayBuffer()), services.today(), view?.year);
+          await services.saveFile(file);
+          status.done(`Đã tạo ${file.name}.`);
+        }),
     );
 
     container.append(
-      h("p", { className: "hint" }, "Chọn chuyên đề cho từng quý theo gợi ý của Hướng dẫn 09-HD/ĐUK; chuyên đề được thêm vào dòng trống cuối sổ, không ghi đè dòng đã có."),
+      h(
+        "p",
+        { className: "hint" },
+        "Chọn chuyên đề cho từng quý theo gợi ý của Hướng dẫn 09-HD/ĐUK; chuyên đề được thêm vào dòng trống cuối sổ, không ghi đè dòng đã có.",
+      ),
       h("div", { className: "actions" }, loadButton),
       current,
       warnings,

@@ -17,13 +17,21 @@ export const reportSection: PaneSection = {
       if (q === initial.quarter) opt.selected = true;
       quarter.append(opt);
     }
-    const year = h("input", { type: "number", id: "bao-cao-nam", min: "2000", max: "2100", value: String(initial.year), inputmode: "numeric" });
+    const year = h("input", {
+      type: "number",
+      id: "bao-cao-nam",
+      min: "2000",
+      max: "2100",
+      value: String(initial.year),
+      inputmode: "numeric",
+    });
     const button = h("button", { type: "button", className: "primary" }, "Lập báo cáo");
     const word = h("button", { type: "button" }, "Tải báo cáo (Word)");
     word.addEventListener("click", () => {
       void busy(word, status, "Đang lập báo cáo dạng Word…", async () => {
         const y = Number(year.value);
-        if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
+        if (!Number.isInteger(y) || y < 2000 || y > 2100)
+          throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
         const q = Number(quarter.value) as Quarter;
         const r = await readQuarterReport(services.workbook, q, y, services.today());
         // The document writer (and its zip library) loads only when a Word file is made.
@@ -42,7 +50,8 @@ export const reportSection: PaneSection = {
     button.addEventListener("click", () => {
       void busy(button, status, "Đang lập báo cáo…", async () => {
         const y = Number(year.value);
-        if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
+        if (!Number.isInteger(y) || y < 2000 || y > 2100)
+          throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
         const r = await writeQuarterReport(services.workbook, Number(quarter.value) as Quarter, y, services.today());
         notices.replaceChildren(...r.notices.map((n) => h("p", { className: "hint" }, `Lưu ý trước khi gửi: ${n}`)));
         status.done(r.replaced ? `Đã lập lại trang "${r.sheet}".` : `Đã lập trang "${r.sheet}".`);
@@ -50,7 +59,12 @@ export const reportSection: PaneSection = {
     });
     container.append(
       h("p", { className: "hint" }, "Ghi trang báo cáo quý (in được trên giấy A4). Lập lại chỉ thay trang báo cáo đó."),
-      h("div", { className: "row" }, h("div", {}, h("label", { for: "bao-cao-quy" }, "Quý"), quarter), h("div", {}, h("label", { for: "bao-cao-nam" }, "Năm"), year)),
+      h(
+        "div",
+        { className: "row" },
+        h("div", {}, h("label", { for: "bao-cao-quy" }, "Quý"), quarter),
+        h("div", {}, h("label", { for: "bao-cao-nam" }, "Năm"), year),
+      ),
       h("div", { className: "actions" }, button, word),
       notices,
     );

@@ -27,18 +27,28 @@ export const selfTestSection: PaneSection = {
         const report = await services.selfTest();
         list.replaceChildren(
           ...report.items.map((i) =>
-            h("li", { dataset: { ok: String(i.ok) } }, `${i.ok ? "Đạt" : "Không đạt"} — ${i.label} (${i.ms} ms)${i.detail ? `: ${i.detail}` : ""}`),
+            h(
+              "li",
+              { dataset: { ok: String(i.ok) } },
+              `${i.ok ? "Đạt" : "Không đạt"} — ${i.label} (${i.ms} ms)${i.detail ? `: ${i.detail}` : ""}`,
+            ),
           ),
         );
         text.value = selfTestText(report);
         text.hidden = false;
         copy.hidden = false;
         const failed = report.items.filter((i) => !i.ok).length;
-        status.done(failed ? `${failed} mục không đạt — hãy sao chép kết quả gửi người hỗ trợ.` : "Tất cả các mục đều đạt. Trang tạm đã được xóa.");
+        status.done(
+          failed ? `${failed} mục không đạt — hãy sao chép kết quả gửi người hỗ trợ.` : "Tất cả các mục đều đạt. Trang tạm đã được xóa.",
+        );
       });
     });
     container.append(
-      h("p", { className: "hint" }, "Dành cho người cài đặt: chạy một lần trên máy mới. Bổ trợ tạo một trang tạm, thử từng chức năng của Excel mà bổ trợ dùng, rồi xóa trang đó; sổ được giữ nguyên."),
+      h(
+        "p",
+        { className: "hint" },
+        "Dành cho người cài đặt: chạy một lần trên máy mới. Bổ trợ tạo một trang tạm, thử từng chức năng của Excel mà bổ trợ dùng, rồi xóa trang đó; sổ được giữ nguyên.",
+      ),
       h("div", { className: "actions" }, button, copy),
       list,
       text,

@@ -27,7 +27,10 @@ describe("person names with a leading đ/c or đồng chí", () => {
   test("PHU_TRACH_LA: a member listed as 'Đ/c Nguyễn Văn An' is known as 'Nguyễn Văn An'", () => {
     const findings = run({
       members: ["Đ/c Nguyễn Văn An", "đồng chí Trần Thị Bình"],
-      topics: [completeTopic("10/02/2023", { assignees: "Nguyễn Văn An và Trần Thị Bình" }), completeTopic("10/05/2023", { assignees: "Lê Văn C" })],
+      topics: [
+        completeTopic("10/02/2023", { assignees: "Nguyễn Văn An và Trần Thị Bình" }),
+        completeTopic("10/05/2023", { assignees: "Lê Văn C" }),
+      ],
     });
     expect(findings.filter((f) => f.code === "PHU_TRACH_LA").map((f) => f.row)).toEqual([3]);
   });

@@ -5,11 +5,31 @@ import { UserError } from "../../../src/core/shared/types";
 import { buildBook, completeTopic, day } from "../../support/bookBuilder";
 
 const SPEC_CODES = [
-  "THIEU_CHUYEN_DE_QUY", "THIEU_KE_HOACH_NAM", "THIEU_PHU_TRACH", "PHU_TRACH_LA", "THIEU_THONG_QUA",
-  "THONG_QUA_MUON", "THIEU_GUI_DU_THAO", "GUI_DU_THAO_MUON", "GUI_TRUOC_THONG_QUA", "CHUA_GUI_HOAN_THIEN",
-  "CHUA_BAO_CAO_CAP_TREN", "HOAN_THIEN_TRUOC_SINH_HOAT", "DA_SINH_HOAT_THIEU_NGAY", "THIEU_QUY", "SAI_QUY",
-  "NGOAI_NAM", "TRUNG_TEN", "THIEU_TEN", "NGAY_KHONG_HOP_LE", "THIEU_COT", "THIEU_DIEM_DANH",
-  "VANG_KHONG_LY_DO", "VANG_NHIEU_LAN", "TY_LE_DU_THAP", "THOI_LUONG_NGAN",
+  "THIEU_CHUYEN_DE_QUY",
+  "THIEU_KE_HOACH_NAM",
+  "THIEU_PHU_TRACH",
+  "PHU_TRACH_LA",
+  "THIEU_THONG_QUA",
+  "THONG_QUA_MUON",
+  "THIEU_GUI_DU_THAO",
+  "GUI_DU_THAO_MUON",
+  "GUI_TRUOC_THONG_QUA",
+  "CHUA_GUI_HOAN_THIEN",
+  "CHUA_BAO_CAO_CAP_TREN",
+  "HOAN_THIEN_TRUOC_SINH_HOAT",
+  "DA_SINH_HOAT_THIEU_NGAY",
+  "THIEU_QUY",
+  "SAI_QUY",
+  "NGOAI_NAM",
+  "TRUNG_TEN",
+  "THIEU_TEN",
+  "NGAY_KHONG_HOP_LE",
+  "THIEU_COT",
+  "THIEU_DIEM_DANH",
+  "VANG_KHONG_LY_DO",
+  "VANG_NHIEU_LAN",
+  "TY_LE_DU_THAP",
+  "THOI_LUONG_NGAN",
 ];
 
 const brief = (f: Finding) => [f.code, f.severity, f.sheet, f.row, f.column];
@@ -173,10 +193,7 @@ describe("quarter summary", () => {
       { quarter: 4, held: 0, planned: 0, ok: false },
     ]);
     expect(result.register?.topics).toBe(7);
-    expect(result.findings.filter((f) => f.code === "THIEU_CHUYEN_DE_QUY").map((f) => f.severity)).toEqual([
-      "warning",
-      "warning",
-    ]);
+    expect(result.findings.filter((f) => f.code === "THIEU_CHUYEN_DE_QUY").map((f) => f.severity)).toEqual(["warning", "warning"]);
   });
 });
 

@@ -106,9 +106,7 @@ describe("consolidateEntry", () => {
 describe("consolidationJson", () => {
   test("exactly SPEC §8's keys, in order", () => {
     const b1 = fullBook();
-    const json = consolidationJson([consolidateEntry("x/a.xlsx", b1, check(b1, { asOf }))], [
-      { file: "x/hong.xlsx", reason: "Tệp hỏng" },
-    ]);
+    const json = consolidationJson([consolidateEntry("x/a.xlsx", b1, check(b1, { asOf }))], [{ file: "x/hong.xlsx", reason: "Tệp hỏng" }]);
     expect(Object.keys(json)).toEqual(["cells", "unreadable", "duplicates"]);
     expect(Object.keys(json.cells[0])).toEqual([
       "file",
@@ -225,7 +223,8 @@ describe("buildConsolidationSheets", () => {
 });
 
 describe("dedupeCells and the printed Tổng hợp", () => {
-  const { dedupeCells, cellDisplayName } = require("../../../src/core/make/consolidate") as typeof import("../../../src/core/make/consolidate");
+  const { dedupeCells, cellDisplayName } =
+    require("../../../src/core/make/consolidate") as typeof import("../../../src/core/make/consolidate");
   const { mmForWidthChars } = require("../../../src/core/make/textFit") as typeof import("../../../src/core/make/textFit");
 
   test("chi bộ names are written 'Chi bộ …' on every row", () => {

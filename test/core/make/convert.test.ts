@@ -2,7 +2,15 @@
 import { convertRegister, proposeMapping, type ConversionPlan } from "../../../src/core/make/convert";
 import { readWorkbook } from "../../../src/core/read/register";
 import type { ModelValue } from "../../../src/core/make/sheetModel";
-import { REGISTER_COLUMNS, UserError, type CellValue, type MergedArea, type RegisterColumn, type SheetGrid, type WorkbookGrid } from "../../../src/core/shared/types";
+import {
+  REGISTER_COLUMNS,
+  UserError,
+  type CellValue,
+  type MergedArea,
+  type RegisterColumn,
+  type SheetGrid,
+  type WorkbookGrid,
+} from "../../../src/core/shared/types";
 
 function range(r: string): MergedArea {
   const [a, b] = r.split(":").map((ref) => {
@@ -35,9 +43,42 @@ const SAMPLE_LIKE: WorkbookGrid = {
         ["CHI BỘ TRƯỜNG THCS LÊ LỢI"],
         Array(10).fill("KẾ HOẠCH SINH HOẠT CHUYÊN ĐỀ NĂM 2023"),
         [],
-        ["Số TT", "Chủ đề", "Người thực hiện", "Ngày duyệt", "Ngày gửi đảng viên", "Thời gian thực hiện", "Tình trạng", "Kết quả", "Ghi chú", "Lồng ghép"],
-        [1, "Học tập và làm theo Bác", "Lê Thị Mai\nPhan Văn Hùng", "01/02/2023", new Date(Date.UTC(2023, 1, 3)), 44967, "Đã tổ chức", "Tốt", "", "x"],
-        [2, "Nâng cao chất lượng dạy và học", "đ/c Hùng", "5/5/2023", "đầu tháng 5", "khoảng giữa tháng 5", "chưa rõ", "", "Dời\nsang tuần sau", "Không"],
+        [
+          "Số TT",
+          "Chủ đề",
+          "Người thực hiện",
+          "Ngày duyệt",
+          "Ngày gửi đảng viên",
+          "Thời gian thực hiện",
+          "Tình trạng",
+          "Kết quả",
+          "Ghi chú",
+          "Lồng ghép",
+        ],
+        [
+          1,
+          "Học tập và làm theo Bác",
+          "Lê Thị Mai\nPhan Văn Hùng",
+          "01/02/2023",
+          new Date(Date.UTC(2023, 1, 3)),
+          44967,
+          "Đã tổ chức",
+          "Tốt",
+          "",
+          "x",
+        ],
+        [
+          2,
+          "Nâng cao chất lượng dạy và học",
+          "đ/c Hùng",
+          "5/5/2023",
+          "đầu tháng 5",
+          "khoảng giữa tháng 5",
+          "chưa rõ",
+          "",
+          "Dời\nsang tuần sau",
+          "Không",
+        ],
         [3, "", "Lan", "", "", "", "", "", "", ""],
         [4, "Chuyển đổi số", "", "", "", "", "hủy", "", "", ""],
         [5, "", "", "", "", "", "", "", "", ""],
@@ -90,14 +131,29 @@ describe("proposeMapping", () => {
   });
 
   it("returns null when no sheet looks like a register", () => {
-    expect(proposeMapping({ sheets: [sheet("A", [["Họ tên", "Tuổi"], ["An", 30]])] })).toBeNull();
+    expect(
+      proposeMapping({
+        sheets: [
+          sheet("A", [
+            ["Họ tên", "Tuổi"],
+            ["An", 30],
+          ]),
+        ],
+      }),
+    ).toBeNull();
   });
 
   it("uses a sheet the user names, even one with fewer matching headers", () => {
     const g: WorkbookGrid = {
       sheets: [
-        sheet("Sổ", [["STT", "Tên chuyên đề", "Ngày sinh hoạt"], [1, "A", "1/1/2024"]]),
-        sheet("Nháp", [["Chủ đề", "Việc"], ["B", "soạn"]]),
+        sheet("Sổ", [
+          ["STT", "Tên chuyên đề", "Ngày sinh hoạt"],
+          [1, "A", "1/1/2024"],
+        ]),
+        sheet("Nháp", [
+          ["Chủ đề", "Việc"],
+          ["B", "soạn"],
+        ]),
       ],
     };
     expect(proposeMapping(g)!.sheet).toBe("Sổ");
@@ -160,7 +216,9 @@ describe("convertRegister", () => {
     const values: CellValue[][] = [
       [...REGISTER_COLUMNS],
       ...converted.map((r) =>
-        r.map((v) => (v && typeof v === "object" && "date" in v ? new Date(Date.UTC(v.date.year, v.date.month - 1, v.date.day)) : (v as CellValue))),
+        r.map((v) =>
+          v && typeof v === "object" && "date" in v ? new Date(Date.UTC(v.date.year, v.date.month - 1, v.date.day)) : (v as CellValue),
+        ),
       ),
     ];
     const before = readWorkbook(SAMPLE_LIKE).register!;
@@ -215,7 +273,14 @@ describe("convertRegister", () => {
 
   it("numbers the topics when the source has no STT column", () => {
     const g: WorkbookGrid = {
-      sheets: [sheet("S", [["Tên chuyên đề", "Người phụ trách", "Ngày sinh hoạt"], ["A", "An", ""], ["", "Bình", ""], ["B", "", ""]])],
+      sheets: [
+        sheet("S", [
+          ["Tên chuyên đề", "Người phụ trách", "Ngày sinh hoạt"],
+          ["A", "An", ""],
+          ["", "Bình", ""],
+          ["B", "", ""],
+        ]),
+      ],
     };
     const out = convertRegister(g, proposeMapping(g)!).map(byName);
     expect(out.map((r) => [r.STT, r["Tên chuyên đề"]])).toEqual([
@@ -227,7 +292,12 @@ describe("convertRegister", () => {
 
   it("names a header-less column by its letter in Ghi chú", () => {
     const g: WorkbookGrid = {
-      sheets: [sheet("S", [["STT", "Tên chuyên đề", null, "Ngày sinh hoạt"], [1, "A", "ghi bên lề", ""]])],
+      sheets: [
+        sheet("S", [
+          ["STT", "Tên chuyên đề", null, "Ngày sinh hoạt"],
+          [1, "A", "ghi bên lề", ""],
+        ]),
+      ],
     };
     expect(byName(convertRegister(g, proposeMapping(g)!)[0])["Ghi chú"]).toBe("Cột C: ghi bên lề");
   });

@@ -29,7 +29,9 @@ describe("TEMPLATE_FIELDS documents exactly the data", () => {
     for (const loop of TEMPLATE_FIELDS.filter((f) => f.type === "loop" && f.kinds.includes("bien-ban"))) {
       const items = data[loop.name] as Record<string, string>[];
       expect(items.length).toBeGreaterThan(0);
-      const documented = TEMPLATE_FIELDS.filter((f) => f.itemOf === loop.name).map((f) => f.name).sort();
+      const documented = TEMPLATE_FIELDS.filter((f) => f.itemOf === loop.name)
+        .map((f) => f.name)
+        .sort();
       for (const item of items) expect(Object.keys(item).sort()).toEqual(documented);
     }
   });

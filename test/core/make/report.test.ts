@@ -66,7 +66,11 @@ function sampleBook(): ParsedWorkbook {
     },
     members: ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"],
     topics: [
-      completeTopic("15/01/2024", { title: "Học tập và làm theo tư tưởng Hồ Chí Minh", group: "Xây dựng Đảng", assignees: "Trần Thị Bình" }),
+      completeTopic("15/01/2024", {
+        title: "Học tập và làm theo tư tưởng Hồ Chí Minh",
+        group: "Xây dựng Đảng",
+        assignees: "Trần Thị Bình",
+      }),
       { title: "Chuyên đề bị hoãn", quarter: "I", status: "Hoãn", assignees: "Lê Văn Cường" },
       completeTopic("20/03/2024", { title: "Nâng cao chất lượng chuyên môn", assignees: "Lê Văn Cường", approvedOn: "" }),
       { title: "Chuyển đổi số trong cơ quan", meetingOn: "15/05/2024", status: "Dự kiến" },
@@ -166,10 +170,7 @@ describe("buildQuarterReport", () => {
   test("the STT column shows the register's numbers, not a count from 1", () => {
     const b = buildBook({
       info: { year: 2024 },
-      topics: [
-        completeTopic("10/05/2024", { title: "Quý hai" }),
-        completeTopic("10/02/2024", { title: "Quý một" }),
-      ],
+      topics: [completeTopic("10/05/2024", { title: "Quý hai" }), completeTopic("10/02/2024", { title: "Quý một" })],
     });
     const m = buildQuarterReport(b, check(b, { asOf: day("2024-04-05") }), 1, 2024, { today: day("2024-04-05") });
     const r = rowWith(m, "Quý một", 2);
@@ -179,10 +180,17 @@ describe("buildQuarterReport", () => {
   test("shortcomings are plain statements about the cell's work: no instructions, no cell addresses", () => {
     const section = rowWith(model, "III. HẠN CHẾ, TỒN TẠI");
     const next = rowWith(model, "IV. CHUYÊN ĐỀ DỰ KIẾN");
-    const listed = model.cells.filter((c) => c.row > section && c.row < next).map((c) => show(c.value)).filter((t) => t !== "");
+    const listed = model.cells
+      .filter((c) => c.row > section && c.row < next)
+      .map((c) => show(c.value))
+      .filter((t) => t !== "");
     expect(listed).toContain('- Chuyên đề "Nâng cao chất lượng chuyên môn" chưa được chi ủy (hoặc bí thư) thông qua trước khi sinh hoạt.');
-    expect(listed).toContain('- Đồng chí Đảng viên I vắng không lý do buổi sinh hoạt chuyên đề "Học tập và làm theo tư tưởng Hồ Chí Minh".');
-    expect(listed.some((t) => t.includes("Tỷ lệ đảng viên dự buổi sinh hoạt chuyên đề") && t.includes("77,7%") && t.includes("85%"))).toBe(true);
+    expect(listed).toContain(
+      '- Đồng chí Đảng viên I vắng không lý do buổi sinh hoạt chuyên đề "Học tập và làm theo tư tưởng Hồ Chí Minh".',
+    );
+    expect(listed.some((t) => t.includes("Tỷ lệ đảng viên dự buổi sinh hoạt chuyên đề") && t.includes("77,7%") && t.includes("85%"))).toBe(
+      true,
+    );
     expect(listed).toContain("- Kế hoạch sinh hoạt chuyên đề năm 2024 của chi bộ chưa đủ 05 chuyên đề.");
     // The check's messages and their places never reach the paper.
     for (const f of result.findings) expect(listed.join("\n")).not.toContain(f.message);
@@ -269,7 +277,11 @@ describe("buildQuarterReport", () => {
     expect(model.print?.printTitleRows).toBeUndefined();
     const b = buildBook({
       info: { year: 2024 },
-      topics: Array.from({ length: 14 }, (_, i) => completeTopic(`${String(i + 1).padStart(2, "0")}/02/2024`, { title: `Chuyên đề số ${i + 1} về nâng cao năng lực lãnh đạo và sức chiến đấu của chi bộ` })),
+      topics: Array.from({ length: 14 }, (_, i) =>
+        completeTopic(`${String(i + 1).padStart(2, "0")}/02/2024`, {
+          title: `Chuyên đề số ${i + 1} về nâng cao năng lực lãnh đạo và sức chiến đấu của chi bộ`,
+        }),
+      ),
     });
     const m = buildQuarterReport(b, check(b, { asOf: day("2024-04-05") }), 1, 2024, { today: day("2024-04-05") });
     const header = rowWith(m, "Các bước thực hiện");
@@ -287,7 +299,7 @@ describe("buildQuarterReport", () => {
   });
 
   test("user text that looks like a formula goes in as a plain value", () => {
-    const b = buildBook({ info: { year: 2024 }, topics: [completeTopic("10/02/2024", { title: "=HYPERLINK(\"x\")" })] });
+    const b = buildBook({ info: { year: 2024 }, topics: [completeTopic("10/02/2024", { title: '=HYPERLINK("x")' })] });
     const m = buildQuarterReport(b, check(b, { asOf: day("2024-04-01") }), 1, 2024, { today: day("2024-04-01") });
     const cell = m.cells.find((c) => typeof c.value === "string" && c.value.startsWith('=HYPERLINK("x")'));
     expect(cell).toBeDefined();
@@ -341,7 +353,10 @@ describe("recognising report sheets", () => {
 
   test("withoutReportSheets drops only report sheets", () => {
     const user: SheetGrid = { name: "Sổ", values: [["STT", "Tên chuyên đề"]] };
-    const g = withoutReportSheets({ sheets: [user, asGrid(model)], tables: [{ name: "t", sheet: "Sổ", top: 0, left: 0, bottom: 1, right: 1 }] });
+    const g = withoutReportSheets({
+      sheets: [user, asGrid(model)],
+      tables: [{ name: "t", sheet: "Sổ", top: 0, left: 0, bottom: 1, right: 1 }],
+    });
     expect(g.sheets.map((s) => s.name)).toEqual(["Sổ"]);
     expect(g.tables?.map((t) => t.name)).toEqual(["t"]);
   });

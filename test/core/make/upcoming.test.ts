@@ -76,7 +76,10 @@ describe("upcoming (Việc sắp tới)", () => {
     const title = words.repeat(Math.ceil(32767 / words.length)).slice(0, 32767);
     const book = buildBook({
       info: { year: 2024 },
-      topics: [{ meetingOn: "10/03/2024", title }, { meetingOn: "10/01/2024", title }],
+      topics: [
+        { meetingOn: "10/03/2024", title },
+        { meetingOn: "10/01/2024", title },
+      ],
     });
     const items = upcoming(book, { asOf });
     expect(items.map((i) => i.kind)).toEqual(["approval", "sending", "report"]);

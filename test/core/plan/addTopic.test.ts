@@ -11,8 +11,22 @@ import { planGrid, type RowSpec } from "./planGrid";
 const asOf = { year: 2021, month: 1, day: 10 };
 
 const written: RowSpec[] = [
-  { Quý: "I", "Tên chuyên đề": "Học tập Nghị quyết Đại hội XIII", Nhóm: "Xây dựng Đảng", "Người phụ trách": "Nguyễn Văn An", "Ngày sinh hoạt": "25/02/2021", "Trạng thái": "Dự kiến" },
-  { Quý: "II", "Tên chuyên đề": "Nâng cao chất lượng chuyên môn", Nhóm: "Nhiệm vụ chuyên môn", "Người phụ trách": "Trần Thị Bình", "Trạng thái": "Dự kiến", "Ghi chú": "do tổ trưởng đề xuất" },
+  {
+    Quý: "I",
+    "Tên chuyên đề": "Học tập Nghị quyết Đại hội XIII",
+    Nhóm: "Xây dựng Đảng",
+    "Người phụ trách": "Nguyễn Văn An",
+    "Ngày sinh hoạt": "25/02/2021",
+    "Trạng thái": "Dự kiến",
+  },
+  {
+    Quý: "II",
+    "Tên chuyên đề": "Nâng cao chất lượng chuyên môn",
+    Nhóm: "Nhiệm vụ chuyên môn",
+    "Người phụ trách": "Trần Thị Bình",
+    "Trạng thái": "Dự kiến",
+    "Ghi chú": "do tổ trưởng đề xuất",
+  },
 ];
 
 function snapshot(grid: WorkbookGrid, sheet: string): string {
@@ -81,10 +95,12 @@ describe("planTopicRow", () => {
 
   test("refuses a title the year already has, a date outside the quarter, an empty title", () => {
     const grid = planGrid({ rows: written, emptyRows: 2 });
-    expect(() => planTopicRow(grid, { title: "học tập nghị quyết đại hội XIII", group: 1, quarter: 3 }, { asOf })).toThrow(/đã có chuyên đề này/);
-    expect(() =>
-      planTopicRow(grid, { title: "Mới", group: 1, quarter: 3, meeting: { year: 2021, month: 2, day: 1 } }, { asOf }),
-    ).toThrow(/thuộc Quý I\/2021, không phải Quý III\/2021/);
+    expect(() => planTopicRow(grid, { title: "học tập nghị quyết đại hội XIII", group: 1, quarter: 3 }, { asOf })).toThrow(
+      /đã có chuyên đề này/,
+    );
+    expect(() => planTopicRow(grid, { title: "Mới", group: 1, quarter: 3, meeting: { year: 2021, month: 2, day: 1 } }, { asOf })).toThrow(
+      /thuộc Quý I\/2021, không phải Quý III\/2021/,
+    );
     expect(() => planTopicRow(grid, { title: "  ", group: 1, quarter: 3 }, { asOf })).toThrow(UserError);
   });
 
@@ -106,13 +122,21 @@ describe("warnings", () => {
   });
 
   test("all topics from one group", () => {
-    const rows: RowSpec[] = [1, 2, 3, 4].map((q) => ({ Quý: q, "Tên chuyên đề": `Chuyên đề ${q}`, Nhóm: "Xây dựng Đảng", "Người phụ trách": "An" }));
+    const rows: RowSpec[] = [1, 2, 3, 4].map((q) => ({
+      Quý: q,
+      "Tên chuyên đề": `Chuyên đề ${q}`,
+      Nhóm: "Xây dựng Đảng",
+      "Người phụ trách": "An",
+    }));
     const plan = registerPlan(planGrid({ rows }), asOf);
     const w = planWarnings(plan.topics, plan.year);
     expect(w.map((x) => x.code)).toEqual(["MOT_NHOM"]);
     expect(w[0].message).toContain("Xây dựng Đảng");
     // One topic from another group ends the warning; a cancelled one does not.
-    const mixed = registerPlan(planGrid({ rows: [...rows, { Quý: 2, "Tên chuyên đề": "Khác", Nhóm: "Lãnh đạo đoàn thể", "Trạng thái": "Hủy" }] }), asOf);
+    const mixed = registerPlan(
+      planGrid({ rows: [...rows, { Quý: 2, "Tên chuyên đề": "Khác", Nhóm: "Lãnh đạo đoàn thể", "Trạng thái": "Hủy" }] }),
+      asOf,
+    );
     expect(planWarnings(mixed.topics, mixed.year).map((x) => x.code)).toEqual(["MOT_NHOM"]);
     const fixed = registerPlan(planGrid({ rows: [...rows, { Quý: 2, "Tên chuyên đề": "Khác", Nhóm: "Lãnh đạo đoàn thể" }] }), asOf);
     expect(planWarnings(fixed.topics, fixed.year)).toEqual([]);

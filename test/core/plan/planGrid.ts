@@ -27,11 +27,7 @@ export function planGrid(spec: PlanGridSpec): WorkbookGrid {
   }
   const bottom = values.length - 1;
   for (const line of spec.below ?? []) values.push(line);
-  const sheets: SheetGrid[] = [
-    { name: SHEETS.info, values: info },
-    { name: SHEETS.register, values },
-    ...(spec.sheets ?? []),
-  ];
+  const sheets: SheetGrid[] = [{ name: SHEETS.info, values: info }, { name: SHEETS.register, values }, ...(spec.sheets ?? [])];
   return {
     sheets,
     tables: [

@@ -1,13 +1,7 @@
 // The built-in suggestions are the items of Guidance 09-HD/ĐUK (2021) §1.1–1.3, word for
 // word (the expected texts are written out here, as the seed text is not in the repository);
 // a `Gợi ý chuyên đề` sheet replaces them.
-import {
-  GUIDANCE_09_SUGGESTIONS,
-  groupOf,
-  readSuggestionSheet,
-  suggestionTitle,
-  suggestionsFor,
-} from "../../../src/core/plan/suggestions";
+import { GUIDANCE_09_SUGGESTIONS, groupOf, readSuggestionSheet, suggestionTitle, suggestionsFor } from "../../../src/core/plan/suggestions";
 import { anniversariesOf, anniversaryTopic, GREAT_DAYS } from "../../../src/core/plan/anniversaries";
 import { UserError } from "../../../src/core/shared/types";
 import { planGrid } from "./planGrid";
@@ -99,7 +93,13 @@ describe("a Gợi ý chuyên đề sheet replaces the built-in list", () => {
   });
 
   test("an unknown group names its row", () => {
-    const bad = { ...sheet, values: [["Nhóm", "Chuyên đề"], ["Khác", "Một chuyên đề"]] };
+    const bad = {
+      ...sheet,
+      values: [
+        ["Nhóm", "Chuyên đề"],
+        ["Khác", "Một chuyên đề"],
+      ],
+    };
     expect(() => readSuggestionSheet(planGrid({ rows: [], sheets: [bad] }))).toThrow(UserError);
     expect(() => readSuggestionSheet(planGrid({ rows: [], sheets: [bad] }))).toThrow(/dòng 2: nhóm "Khác"/);
   });
@@ -123,7 +123,11 @@ describe("great anniversaries (Nghị định 145/2013/NĐ-CP Điều 4)", () =>
       [9, 3, 76],
     ]);
     expect(a[0].label).toBe("Kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2021)");
-    expect(anniversariesOf(2025).filter((x) => x.round).map((x) => x.years)).toEqual([95, 50, 135, 80, 80]);
+    expect(
+      anniversariesOf(2025)
+        .filter((x) => x.round)
+        .map((x) => x.years),
+    ).toEqual([95, 50, 135, 80, 80]);
     expect(anniversaryTopic(a[3])).toBe("Ôn truyền thống, kỷ niệm 131 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/05/1890 – 19/05/2021)");
   });
 });

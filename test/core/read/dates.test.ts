@@ -214,12 +214,9 @@ describe("Excel serials, 1900 system", () => {
     expect(excelSerialToDate(serial)).toEqual(date);
   });
 
-  test.each([[60], [0], [-1], [-44232], [0.5], [2958466], [NaN], [Infinity], [-Infinity]])(
-    "serial %d is no day",
-    (serial) => {
-      expect(excelSerialToDate(serial)).toBeNull();
-    },
-  );
+  test.each([[60], [0], [-1], [-44232], [0.5], [2958466], [NaN], [Infinity], [-Infinity]])("serial %d is no day", (serial) => {
+    expect(excelSerialToDate(serial)).toBeNull();
+  });
 });
 
 describe("Excel serials, 1904 system", () => {

@@ -98,9 +98,19 @@ describe("finding the register", () => {
   });
 
   it("needs three matching columns including Tên chuyên đề", () => {
-    const two = book([sheet("S", [["STT", "Tên chuyên đề", "Cột lạ"], [1, "A", "x"]])]);
+    const two = book([
+      sheet("S", [
+        ["STT", "Tên chuyên đề", "Cột lạ"],
+        [1, "A", "x"],
+      ]),
+    ]);
     expect(findRegister(two)).toBeNull();
-    const noTitle = book([sheet("S", [["STT", "Quý", "Người phụ trách", "Ngày sinh hoạt"], [1, "I", "An", "1/1/2023"]])]);
+    const noTitle = book([
+      sheet("S", [
+        ["STT", "Quý", "Người phụ trách", "Ngày sinh hoạt"],
+        [1, "I", "An", "1/1/2023"],
+      ]),
+    ]);
     expect(findRegister(noTitle)).toBeNull();
   });
 
@@ -141,7 +151,17 @@ describe("finding the register", () => {
   it("reads a real-looking layout with the SPEC's synonyms", () => {
     const g = book([
       sheet("CĐ", [
-        ["Số TT", "Chủ đề", "Người thực hiện", "Ngày duyệt", "Ngày gửi đảng viên", "Thời gian thực hiện", "Ngày gửi hoàn thiện", "Ngày báo cáo", "Ghi chú"],
+        [
+          "Số TT",
+          "Chủ đề",
+          "Người thực hiện",
+          "Ngày duyệt",
+          "Ngày gửi đảng viên",
+          "Thời gian thực hiện",
+          "Ngày gửi hoàn thiện",
+          "Ngày báo cáo",
+          "Ghi chú",
+        ],
         [1, "Chuyên đề một", "Lê Thị Mai", "01/02/2023", "03/02/2023", "10/02/2023", "15/02/2023", "20/02/2023", "ok"],
       ]),
     ]);
@@ -184,7 +204,21 @@ describe("finding the register", () => {
           "Ngày hoàn thiện",
           "Báo cáo cấp trên",
         ],
-        [1, "Quý I", "Chuyên đề X", "Xây dựng Đảng", "đ/c An; đ/c Bình", "2/1/2023", "Chi ủy", "5/1/2023", "12/1/2023", "x", "Đã tổ chức", "20/1/2023", "25/1/2023"],
+        [
+          1,
+          "Quý I",
+          "Chuyên đề X",
+          "Xây dựng Đảng",
+          "đ/c An; đ/c Bình",
+          "2/1/2023",
+          "Chi ủy",
+          "5/1/2023",
+          "12/1/2023",
+          "x",
+          "Đã tổ chức",
+          "20/1/2023",
+          "25/1/2023",
+        ],
       ]),
     ]);
     const reg = findRegister(g)!;
@@ -216,7 +250,12 @@ describe("finding the register", () => {
   });
 
   it("matches a header by its prefix: Ngày sinh hoạt (dự kiến)", () => {
-    const g = book([sheet("S", [["STT", "Tên chuyên đề", "Ngày sinh hoạt (dự kiến)"], [1, "A", "05/03/2024"]])]);
+    const g = book([
+      sheet("S", [
+        ["STT", "Tên chuyên đề", "Ngày sinh hoạt (dự kiến)"],
+        [1, "A", "05/03/2024"],
+      ]),
+    ]);
     const reg = findRegister(g)!;
     expect(reg.columns["Ngày sinh hoạt"]).toBe(3);
     expect(reg.topics[0].meetingOn.value).toEqual({ year: 2024, month: 3, day: 5 });
@@ -253,10 +292,7 @@ describe("finding the register", () => {
   it("reads NFD text in headers and values as NFC", () => {
     const nfd = (s: string) => s.normalize("NFD");
     const g = book([
-      sheet("S", [
-        CANON.map(nfd),
-        [1, nfd("Quý II"), nfd("Xây dựng Đảng trong sạch"), nfd("Nguyễn Thị Thủy"), "", nfd("Dự kiến"), ""],
-      ]),
+      sheet("S", [CANON.map(nfd), [1, nfd("Quý II"), nfd("Xây dựng Đảng trong sạch"), nfd("Nguyễn Thị Thủy"), "", nfd("Dự kiến"), ""]]),
     ]);
     const t = findRegister(g)!.topics[0];
     expect(t.title).toBe("Xây dựng Đảng trong sạch".normalize("NFC"));
@@ -397,7 +433,14 @@ describe("register values", () => {
   });
 
   it("keeps STT as written and parses it when it is a number", () => {
-    const g = book([sheet("S", [["STT", "Tên chuyên đề", "Quý"], ["1.", "A", "I"], ["x", "B", "I"], [3, "C", "I"]])]);
+    const g = book([
+      sheet("S", [
+        ["STT", "Tên chuyên đề", "Quý"],
+        ["1.", "A", "I"],
+        ["x", "B", "I"],
+        [3, "C", "I"],
+      ]),
+    ]);
     expect(findRegister(g)!.topics.map((t) => [t.stt, t.sttText])).toEqual([
       [1, "1."],
       [null, "x"],
@@ -477,12 +520,11 @@ describe("the other tables", () => {
       [1, "Lê Thị Mai", "Có mặt", ""],
       [1, "Phan Văn Hùng", "Vắng có lý do", "Ốm"],
     ]);
-    const g = book(
-      [regSheet(), s],
-      [table("tblDangVien", "Dữ liệu", "A1:E2"), table("tblDiemDanh", "Dữ liệu", "A4:D6")],
-    );
+    const g = book([regSheet(), s], [table("tblDangVien", "Dữ liệu", "A1:E2"), table("tblDiemDanh", "Dữ liệu", "A4:D6")]);
     const p = readWorkbook(g);
-    expect(p.members?.rows.map((m) => [m.row, m.name, m.role, m.kind, m.exempt])).toEqual([[2, "Lê Thị Mai", "Bí thư", "chinhThuc", false]]);
+    expect(p.members?.rows.map((m) => [m.row, m.name, m.role, m.kind, m.exempt])).toEqual([
+      [2, "Lê Thị Mai", "Bí thư", "chinhThuc", false],
+    ]);
     expect(p.attendance?.headerRow).toBe(4);
     expect(p.attendance?.rows.map((a) => [a.row, a.topicStt, a.name, a.status, a.reason])).toEqual([
       [5, 1, "Lê Thị Mai", "present", ""],
@@ -494,7 +536,10 @@ describe("the other tables", () => {
     const g = book([
       regSheet(),
       sheet("Đảng viên", [["Danh sách đảng viên"], ["Họ và tên"], ["Lê Thị Mai"], ["Phan Văn Hùng"]]),
-      sheet("Biên bản", [["Bắt đầu", "Kết thúc"], ["8:00", "10h00"]]),
+      sheet("Biên bản", [
+        ["Bắt đầu", "Kết thúc"],
+        ["8:00", "10h00"],
+      ]),
       sheet("Ý kiến", [["Người phát biểu"], ["Lê Thị Mai"]]),
     ]);
     const p = readWorkbook(g);
@@ -508,10 +553,22 @@ describe("the other tables", () => {
   it("finds them on any sheet with two matching columns including the key, never on the register's", () => {
     const g = book([
       regSheet(),
-      sheet("DS", [["Họ tên", "Chức vụ"], ["Lê Thị Mai", "Bí thư"]]),
-      sheet("DD", [["Chuyên đề số", "Họ tên", "Có mặt/vắng", "Lý do vắng"], [1, "Lê Thị Mai", "Vắng không lý do", ""]]),
-      sheet("BB", [["Chuyên đề số", "Giờ bắt đầu", "Giờ kết thúc", "Chủ trì", "Thư ký"], [1, "8h", "9h30", "Lê Thị Mai", "Phan Văn Hùng"]]),
-      sheet("YK", [["STT", "Ý kiến của", "Nội dung ý kiến"], [1, "Phan Văn Hùng", "Nhất trí"]]),
+      sheet("DS", [
+        ["Họ tên", "Chức vụ"],
+        ["Lê Thị Mai", "Bí thư"],
+      ]),
+      sheet("DD", [
+        ["Chuyên đề số", "Họ tên", "Có mặt/vắng", "Lý do vắng"],
+        [1, "Lê Thị Mai", "Vắng không lý do", ""],
+      ]),
+      sheet("BB", [
+        ["Chuyên đề số", "Giờ bắt đầu", "Giờ kết thúc", "Chủ trì", "Thư ký"],
+        [1, "8h", "9h30", "Lê Thị Mai", "Phan Văn Hùng"],
+      ]),
+      sheet("YK", [
+        ["STT", "Ý kiến của", "Nội dung ý kiến"],
+        [1, "Phan Văn Hùng", "Nhất trí"],
+      ]),
     ]);
     const p = readWorkbook(g);
     expect(p.members?.sheet).toBe("DS");
@@ -550,7 +607,10 @@ describe("the other tables", () => {
   });
 
   it("finds the member list by its own synonyms", () => {
-    const s = sheet("X", [["Họ và tên đảng viên", "Đảng viên chính thức/dự bị", "Được miễn sinh hoạt"], ["An", "Dự bị", "x"]]);
+    const s = sheet("X", [
+      ["Họ và tên đảng viên", "Đảng viên chính thức/dự bị", "Được miễn sinh hoạt"],
+      ["An", "Dự bị", "x"],
+    ]);
     const h = findHeaderRow(s, MEMBER_SPECS, { minMatches: 2, key: "Họ và tên" })!;
     expect(h.columns).toEqual({ "Họ và tên": 1, Loại: 2, "Miễn sinh hoạt": 3 });
     const p = readWorkbook(book([regSheet(), s]));
@@ -615,7 +675,13 @@ describe("Thông tin", () => {
   });
 
   it("applies the defaults, and a year outside 1900–2200 is no year", () => {
-    const g = book([sheet("Thông tin", [["Năm", 23], ["Số chuyên đề tối thiểu/năm", "bốn"], ["Tỷ lệ dự tối thiểu", ""]])]);
+    const g = book([
+      sheet("Thông tin", [
+        ["Năm", 23],
+        ["Số chuyên đề tối thiểu/năm", "bốn"],
+        ["Tỷ lệ dự tối thiểu", ""],
+      ]),
+    ]);
     const info = readInfo(g);
     expect(info).toMatchObject({
       year: null,
@@ -657,14 +723,24 @@ describe("readWorkbook", () => {
   });
 
   it("returns no register for a workbook without one", () => {
-    const p = readWorkbook(book([sheet("A", [["Họ tên", "Địa chỉ"], ["An", "Hà Nội"]])]));
+    const p = readWorkbook(
+      book([
+        sheet("A", [
+          ["Họ tên", "Địa chỉ"],
+          ["An", "Hà Nội"],
+        ]),
+      ]),
+    );
     expect(p.register).toBeNull();
   });
 });
 
 describe("column-numbering row", () => {
   it("skips the (1) (2) (3) row that official forms put under the header", () => {
-    for (const numbers of [["(1)", "(2)", "(3)", "(4)"], [1, 2, 3, 4]]) {
+    for (const numbers of [
+      ["(1)", "(2)", "(3)", "(4)"],
+      [1, 2, 3, 4],
+    ]) {
       const g = book([
         sheet("S", [["STT", "Tên chuyên đề", "Người phụ trách", "Ngày sinh hoạt"], numbers, [1, "Một", "An", "10/02/2023"]]),
       ]);
@@ -677,11 +753,29 @@ describe("column-numbering row", () => {
 
 describe("every column of the secondary tables lands in its field", () => {
   it("reads a canonical Biên bản and Đảng viên row field by field", () => {
-    const minutesHead = ["STT chuyên đề", "Bắt đầu", "Kết thúc", "Địa điểm", "Chủ trì", "Thư ký", "Đại biểu", "Mục đích, yêu cầu", "Kết luận", "Nhiệm vụ giao", "Biểu quyết"];
+    const minutesHead = [
+      "STT chuyên đề",
+      "Bắt đầu",
+      "Kết thúc",
+      "Địa điểm",
+      "Chủ trì",
+      "Thư ký",
+      "Đại biểu",
+      "Mục đích, yêu cầu",
+      "Kết luận",
+      "Nhiệm vụ giao",
+      "Biểu quyết",
+    ];
     const g = book([
       sheet("Sổ", [CANON, [1, "I", "Một"]]),
-      sheet("Biên bản", [minutesHead, [1, "08:00", "10:15", "Hội trường", "An", "Bình", "Đ/c Cường", "Quán triệt", "Thống nhất", "Viết bài", "12/12 tán thành"]]),
-      sheet("Đảng viên", [["Ghi chú", "Miễn sinh hoạt", "Loại", "Chức vụ", "Họ và tên"], ["ốm dài ngày", "Có", "Chính thức", "Đảng viên", "Cường"]]),
+      sheet("Biên bản", [
+        minutesHead,
+        [1, "08:00", "10:15", "Hội trường", "An", "Bình", "Đ/c Cường", "Quán triệt", "Thống nhất", "Viết bài", "12/12 tán thành"],
+      ]),
+      sheet("Đảng viên", [
+        ["Ghi chú", "Miễn sinh hoạt", "Loại", "Chức vụ", "Họ và tên"],
+        ["ốm dài ngày", "Có", "Chính thức", "Đảng viên", "Cường"],
+      ]),
     ]);
     const p = readWorkbook(g);
     expect(p.minutes?.rows[0]).toEqual({
@@ -707,8 +801,14 @@ describe("a sheet that could be two lists", () => {
   it("goes to the list it matches best", () => {
     const g = book([
       sheet("Sổ", [CANON, [1, "I", "Một"]]),
-      sheet("DD", [["STT chuyên đề", "Họ tên", "Tình trạng", "Lý do", "Ghi chú"], [1, "An", "Có mặt", "", ""]]),
-      sheet("DS", [["Họ tên", "Chức vụ"], ["An", "Bí thư"]]),
+      sheet("DD", [
+        ["STT chuyên đề", "Họ tên", "Tình trạng", "Lý do", "Ghi chú"],
+        [1, "An", "Có mặt", "", ""],
+      ]),
+      sheet("DS", [
+        ["Họ tên", "Chức vụ"],
+        ["An", "Bí thư"],
+      ]),
     ]);
     const p = readWorkbook(g);
     expect(p.attendance?.sheet).toBe("DD");

@@ -42,13 +42,8 @@ import {
 // Vietnamese letters: every vowel with every tone, in NFC.
 const TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
 const VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"];
-const VI_LETTERS = [
-  ..."bcdđghklmnpqrstvx",
-  ...VOWELS.flatMap((v) => TONES.map((t) => (v + t).normalize("NFC"))),
-];
-const viWord = fc
-  .array(fc.constantFrom(...VI_LETTERS), { minLength: 1, maxLength: 7 })
-  .map((cs) => cs.join(""));
+const VI_LETTERS = [..."bcdđghklmnpqrstvx", ...VOWELS.flatMap((v) => TONES.map((t) => (v + t).normalize("NFC")))];
+const viWord = fc.array(fc.constantFrom(...VI_LETTERS), { minLength: 1, maxLength: 7 }).map((cs) => cs.join(""));
 const viName = fc
   .array(viWord, { minLength: 1, maxLength: 4 })
   .map((ws) => ws.map((w) => w[0].toUpperCase() + w.slice(1)).join(" "))
@@ -73,17 +68,68 @@ const VI_REAL_WORDS = (
   "đích đóng đôn đơn đưa được đại đạo đảng đất đấu đầu đẩy đến đề để địch định đốc đối đốn đồng đổi độ " +
   "đỡ đức ưu ương ủy thuỷ hoà huỷ khoẻ hoá nguyễn trường phạm lê trần đỗ hồ ngô dương vũ võ đặng bùi " +
   "huỳnh phan thủy hòa hủy khỏe "
-).trim().split(" ");
+)
+  .trim()
+  .split(" ");
 const realWords = fc
   .array(fc.constantFrom(...VI_REAL_WORDS), { minLength: 1, maxLength: 12 })
   .chain((ws) => fc.constantFrom(ws.join(" "), ws.join(" ").toUpperCase(), ws.map((w) => w[0].toUpperCase() + w.slice(1)).join(" ")));
 
 /** Pieces that look like dates, times and quarters, to push the parsers' patterns. */
 const TOKENS = [
-  "0", "1", "2", "5", "12", "29", "31", "2021", "21", "/", "-", ".", ":", " ", ",", "  ",
-  "ngày", "tháng", "năm", "giờ", "phút", "h", "g", "quý", "Quý", "I", "V", "Q", "lúc", "sa", "pm",
-  "đ/c", "đồng chí", "và", ";", "\n", "\u00a0", "(", ")", "x", "có", "không", "Vắng", "lý do",
-  "ø", "û", "¸", "µ", "\u2212", "ñ", "ä", "aê", "é",
+  "0",
+  "1",
+  "2",
+  "5",
+  "12",
+  "29",
+  "31",
+  "2021",
+  "21",
+  "/",
+  "-",
+  ".",
+  ":",
+  " ",
+  ",",
+  "  ",
+  "ngày",
+  "tháng",
+  "năm",
+  "giờ",
+  "phút",
+  "h",
+  "g",
+  "quý",
+  "Quý",
+  "I",
+  "V",
+  "Q",
+  "lúc",
+  "sa",
+  "pm",
+  "đ/c",
+  "đồng chí",
+  "và",
+  ";",
+  "\n",
+  "\u00a0",
+  "(",
+  ")",
+  "x",
+  "có",
+  "không",
+  "Vắng",
+  "lý do",
+  "ø",
+  "û",
+  "¸",
+  "µ",
+  "\u2212",
+  "ñ",
+  "ä",
+  "aê",
+  "é",
 ];
 const tokenString = fc.array(fc.constantFrom(...TOKENS), { maxLength: 30 }).map((ts) => ts.join(""));
 

@@ -601,9 +601,8 @@ describe("parseFormat", () => {
     [0, "rieng"],
   ])("%j → %s", (v, f) => expect(parseFormat(v)).toBe(f));
 
-  test.each<[CellValue]>([[""], ["  "], [null], [undefined], ["abc"], ["Lồng"], ["Trực tuyến"], [2], [utc(2021, 2, 5)]])(
-    "%j → null",
-    (v) => expect(parseFormat(v)).toBeNull(),
+  test.each<[CellValue]>([[""], ["  "], [null], [undefined], ["abc"], ["Lồng"], ["Trực tuyến"], [2], [utc(2021, 2, 5)]])("%j → null", (v) =>
+    expect(parseFormat(v)).toBeNull(),
   );
 });
 

@@ -20,11 +20,7 @@ testRule(rule, {
     {
       name: "Y inferred counts cancelled rows' dates too",
       book: {
-        topics: [
-          { meetingOn: "10/02/2022", status: "Hủy" },
-          { meetingOn: "10/03/2022", status: "Hủy" },
-          { meetingOn: "10/02/2023" },
-        ],
+        topics: [{ meetingOn: "10/02/2022", status: "Hủy" }, { meetingOn: "10/03/2022", status: "Hủy" }, { meetingOn: "10/02/2023" }],
       },
       errors: [{ row: 4, column: "Ngày sinh hoạt", message: "năm 2022" }],
     },

@@ -3,7 +3,15 @@ import { testRule } from "../../support/ruleTester";
 
 testRule(rule, {
   valid: [
-    { name: "quarter matches the date", book: { topics: [{ meetingOn: "31/03/2023", quarter: "I" }, { meetingOn: "01/04/2023", quarter: 2 }] } },
+    {
+      name: "quarter matches the date",
+      book: {
+        topics: [
+          { meetingOn: "31/03/2023", quarter: "I" },
+          { meetingOn: "01/04/2023", quarter: 2 },
+        ],
+      },
+    },
     { name: "no Quý", book: { topics: [{ meetingOn: "10/02/2023" }] } },
     { name: "no date", book: { topics: [{ quarter: 3 }] } },
     { name: "cancelled", book: { topics: [{ meetingOn: "10/02/2023", quarter: 3, status: "Hủy" }] } },

@@ -3,12 +3,7 @@ import { completeTopic } from "../../support/bookBuilder";
 import { testRule } from "../../support/ruleTester";
 
 const q = (msg: string) => ({ row: null, column: null, message: msg });
-const yearRound = [
-  completeTopic("10/02/2023"),
-  completeTopic("12/05/2023"),
-  completeTopic("15/09/2023"),
-  completeTopic("15/11/2023"),
-];
+const yearRound = [completeTopic("10/02/2023"), completeTopic("12/05/2023"), completeTopic("15/09/2023"), completeTopic("15/11/2023")];
 
 testRule(rule, {
   valid: [
@@ -63,11 +58,7 @@ testRule(rule, {
       name: "Hoãn and Hủy topics count for nothing",
       asOf: "15/11/2023",
       book: {
-        topics: [
-          ...yearRound.slice(0, 2),
-          completeTopic("15/09/2023", { status: "Hoãn" }),
-          { meetingOn: "20/12/2023", status: "Hủy" },
-        ],
+        topics: [...yearRound.slice(0, 2), completeTopic("15/09/2023", { status: "Hoãn" }), { meetingOn: "20/12/2023", status: "Hủy" }],
       },
       errors: [
         { ...q("Quý III/2023"), severity: "error" },

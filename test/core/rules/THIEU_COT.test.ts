@@ -4,7 +4,10 @@ import { testRule } from "../../support/ruleTester";
 testRule(rule, {
   valid: [
     { name: "all columns", book: { topics: [{}] } },
-    { name: "columns outside the six are not required", book: { missingColumns: ["Quý", "Nhóm", "Hình thức", "Trạng thái", "Ghi chú"], topics: [{}] } },
+    {
+      name: "columns outside the six are not required",
+      book: { missingColumns: ["Quý", "Nhóm", "Hình thức", "Trạng thái", "Ghi chú"], topics: [{}] },
+    },
   ],
   invalid: [
     {

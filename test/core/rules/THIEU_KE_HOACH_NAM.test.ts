@@ -41,7 +41,9 @@ testRule(rule, {
     {
       name: "an explicit year with no topic dated in it",
       year: 2024,
-      book: { topics: [{ meetingOn: "10/02/2023" }, { meetingOn: "10/05/2023" }, { meetingOn: "10/08/2023" }, { meetingOn: "10/11/2023" }] },
+      book: {
+        topics: [{ meetingOn: "10/02/2023" }, { meetingOn: "10/05/2023" }, { meetingOn: "10/08/2023" }, { meetingOn: "10/11/2023" }],
+      },
       errors: [{ ...year, message: ["Năm 2024", "0 chuyên đề"] }],
     },
   ],

@@ -8,7 +8,15 @@ testRule(rule, {
     { name: "held with an approval date", book: { topics: [{ meetingOn: "10/02/2023", approvedOn: "01/02/2023" }] } },
     { name: "not held yet (M > D)", asOf: "09/02/2023", book: { topics: [{ meetingOn: "10/02/2023" }] } },
     { name: "planned without a date", book: { topics: [{ quarter: 4, status: "Dự kiến" }] } },
-    { name: "cancelled", book: { topics: [{ meetingOn: "10/02/2023", status: "Hủy" }, { meetingOn: "10/03/2023", status: "Hoãn" }] } },
+    {
+      name: "cancelled",
+      book: {
+        topics: [
+          { meetingOn: "10/02/2023", status: "Hủy" },
+          { meetingOn: "10/03/2023", status: "Hoãn" },
+        ],
+      },
+    },
     { name: "no Ngày thông qua column", book: { missingColumns: [col], topics: [{ meetingOn: "10/02/2023" }] } },
   ],
   invalid: [
@@ -16,11 +24,7 @@ testRule(rule, {
       name: "held by status, by a past 'Dự kiến' date, and on M = D",
       asOf: "10/02/2023",
       book: {
-        topics: [
-          { status: "Đã sinh hoạt", quarter: 1 },
-          { meetingOn: "05/01/2023", status: "Dự kiến" },
-          { meetingOn: "10/02/2023" },
-        ],
+        topics: [{ status: "Đã sinh hoạt", quarter: 1 }, { meetingOn: "05/01/2023", status: "Dự kiến" }, { meetingOn: "10/02/2023" }],
       },
       errors: [
         { row: 2, column: col, message: "Ghi ngày chi ủy (hoặc bí thư) thông qua dự thảo đề dẫn vào cột Ngày thông qua" },

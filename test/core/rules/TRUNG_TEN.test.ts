@@ -12,16 +12,17 @@ testRule(rule, {
     },
     {
       name: "same title in different years",
-      book: { topics: [{ title: "Chuyển đổi số", meetingOn: "10/02/2022" }, { title: "Chuyển đổi số", meetingOn: "10/02/2023" }] },
+      book: {
+        topics: [
+          { title: "Chuyển đổi số", meetingOn: "10/02/2022" },
+          { title: "Chuyển đổi số", meetingOn: "10/02/2023" },
+        ],
+      },
     },
     {
       name: "the earlier one is cancelled, or the later one is",
       book: {
-        topics: [
-          { title: "Chuyển đổi số", status: "Hoãn" },
-          { title: "Chuyển đổi số" },
-          { title: "Chuyển đổi số", status: "Hủy" },
-        ],
+        topics: [{ title: "Chuyển đổi số", status: "Hoãn" }, { title: "Chuyển đổi số" }, { title: "Chuyển đổi số", status: "Hủy" }],
       },
     },
   ],

@@ -3,12 +3,7 @@ import { testRule } from "../../support/ruleTester";
 
 const sheet = "Điểm danh";
 const absent = (stt: number, name: string, row?: number) => ({ stt, name, status: "Vắng không lý do", row });
-const topics = [
-  { meetingOn: "10/02/2023" },
-  { meetingOn: "10/05/2023" },
-  { meetingOn: "10/08/2023" },
-  { meetingOn: "10/11/2023" },
-];
+const topics = [{ meetingOn: "10/02/2023" }, { meetingOn: "10/05/2023" }, { meetingOn: "10/08/2023" }, { meetingOn: "10/11/2023" }];
 
 testRule(rule, {
   valid: [
