@@ -96,7 +96,6 @@ const schemaDir = path.resolve(root, "..", "shared", "office-manifest-xsd");
 const xmllint = spawnSync("xmllint", ["--version"]).status === 0;
 const canValidate = existsSync(path.join(schemaDir, "OfficeAppManifestV1_1.xsd")) && xmllint;
 if (!canValidate) {
-  // eslint-disable-next-line no-console
   console.warn(
     `Bỏ qua kiểm tra manifest theo XSD: cần thư mục ${schemaDir} (../shared/office-manifest-xsd) và lệnh xmllint (libxml2-utils).`,
   );

@@ -296,7 +296,7 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
       { file: opts.name },
     );
   }
-  const out = doc.getZip().generate({ type: "uint8array", compression: "DEFLATE" }) as Uint8Array;
+  const out = (doc.getZip() as PizZip).generate({ type: "uint8array", compression: "DEFLATE" });
   if (out.length > DOCX_LIMITS.outputBytes) {
     throw new UserError(
       "VAN_BAN_QUA_LON",
@@ -408,6 +408,6 @@ export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: Document
       if (part.subparsed) walk(part.subparsed, isLoop && loopNames.has(tag) && !part.inverted ? [...scope, tag] : scope);
     }
   };
-  walk(inspect.getAllStructuredTags() as unknown as StructuredPart[], []);
+  walk(inspect.getAllStructuredTags(), []);
   return { errors: [], unknownTags, usedTags, unknownMessages };
 }

@@ -148,7 +148,7 @@ export function createFileHost(): FileWorkbookHost {
       const result = await fn(session);
       if (wrote) {
         // Read back what will be saved, so the next command sees exactly the new file.
-        const bytes = new Uint8Array((await current.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+        const bytes = new Uint8Array(await current.workbook.xlsx.writeBuffer());
         current = await load(bytes, newFileName(source));
         changed = true;
         notify();
@@ -184,7 +184,7 @@ export function createFileHost(): FileWorkbookHost {
     },
     async newFile() {
       await queue;
-      const bytes = current.bytes ?? new Uint8Array((await current.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+      const bytes = current.bytes ?? new Uint8Array(await current.workbook.xlsx.writeBuffer());
       return { name: newFileName(source), bytes, mime: XLSX_MIME };
     },
     state,

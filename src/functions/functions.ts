@@ -116,7 +116,7 @@ function checkOpenWorkbook(nam: number | undefined, ngayKiemTra: unknown, invoca
       .catch((err: unknown) => {
         // Forget the last result, so the next good run shows its table again.
         last = "";
-        invocation.setResult(excelError(err) as unknown as any[][]);
+        invocation.setResult(excelError(err));
       })
       .finally(() => {
         running = false;

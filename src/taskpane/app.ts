@@ -19,9 +19,9 @@ export interface SectionSpec {
 }
 
 export const SECTIONS: SectionSpec[] = [
-  { id: "tao-so", title: "Tạo sổ", load: async () => buildSection, requires: [WRITE_SHEETS] },
-  { id: "chuyen-doi", title: "Chuyển đổi", load: async () => convertSection, requires: [WRITE_SHEETS, READ_REGISTER] },
-  { id: "kiem-tra", title: "Kiểm tra", load: async () => checkSection, open: true, requires: [READ_REGISTER] },
+  { id: "tao-so", title: "Tạo sổ", load: () => Promise.resolve(buildSection), requires: [WRITE_SHEETS] },
+  { id: "chuyen-doi", title: "Chuyển đổi", load: () => Promise.resolve(convertSection), requires: [WRITE_SHEETS, READ_REGISTER] },
+  { id: "kiem-tra", title: "Kiểm tra", load: () => Promise.resolve(checkSection), open: true, requires: [READ_REGISTER] },
   {
     id: "tai-lieu",
     title: "Tài liệu",

@@ -127,8 +127,11 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
   const services: PaneServices = {
     workbook: host,
     today: () => todayLocal(),
-    saveFile: async (f) => blobDownload(f),
-    assetUrl: opts.assetUrl,
+    saveFile: (f) => {
+      blobDownload(f);
+      return Promise.resolve();
+    },
+    assetUrl: (p) => opts.assetUrl(p),
   };
   mountApp(root, services);
 }

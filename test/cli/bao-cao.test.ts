@@ -25,7 +25,7 @@ async function makeInput(file: string, extra?: (wb: ExcelJS.Workbook) => void): 
   own.getCell("A1").value = "Việc của chi ủy";
   own.getCell("A2").value = new Date(Date.UTC(2025, 2, 8));
   own.getCell("A2").numFmt = "dd/mm/yyyy";
-  own.getCell("B2").value = { formula: "1+1", result: 2 } as ExcelJS.CellFormulaValue;
+  own.getCell("B2").value = { formula: "1+1", result: 2 };
   own.mergeCells("C1:D1");
   own.getCell("C1").value = "Gộp ô";
   own.addTable({

@@ -149,7 +149,7 @@ describe("chuyende ke-hoach --them", () => {
   test("help shows examples", async () => {
     const r = await runInProcess(["ke-hoach", "--help"], NOW);
     expect(r.stdout).toContain("Ví dụ:");
-    expect(r.stdout.match(/^  chuyende ke-hoach /gm)?.length).toBeGreaterThanOrEqual(3);
+    expect(r.stdout.match(/^ {2}chuyende ke-hoach /gm)?.length).toBeGreaterThanOrEqual(3);
   });
 });
 

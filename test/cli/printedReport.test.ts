@@ -13,7 +13,6 @@ import { A4, cannotPrint, overlappingWords, printFiles, printedText, savePicture
 
 const why = cannotPrint("xlsx");
 if (why) {
-  // eslint-disable-next-line no-console
   console.warn(`Bỏ qua kiểm tra in Báo cáo quý: ${why}.`);
 }
 const describePrinted = why ? describe.skip : describe;

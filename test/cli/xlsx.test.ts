@@ -32,7 +32,7 @@ describe("loadWorkbookFile: values", () => {
       ws.getCell("A1").value = { formula: "1+1", result: 2 };
       ws.getCell("B1").value = { richText: [{ text: "Nguyễn " }, { text: "Văn A", font: { bold: true } }] };
       ws.getCell("C1").value = { text: "Trang chủ", hyperlink: "https://example.invalid" };
-      ws.getCell("D1").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+      ws.getCell("D1").value = { error: "#N/A" };
       ws.getCell("E1").value = new Date(Date.UTC(2021, 2, 15));
       ws.getCell("E1").numFmt = "dd/mm/yyyy";
       ws.getCell("F1").value = "=SUM(A1)";

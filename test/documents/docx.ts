@@ -70,7 +70,7 @@ export function makeDocx(...paragraphs: string[]): Uint8Array {
       paragraphs.join("") +
       "</w:body></w:document>",
   );
-  return zip.generate({ type: "uint8array" }) as Uint8Array;
+  return zip.generate({ type: "uint8array" });
 }
 
 /** The soffice binary, or null when LibreOffice is not installed. */

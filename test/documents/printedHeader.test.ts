@@ -10,7 +10,6 @@ import { A4, cannotPrint, overlappingWords, printFiles, savePictures, type PdfPa
 
 const why = cannotPrint("docx");
 if (why) {
-  // eslint-disable-next-line no-console
   console.warn(`Bỏ qua kiểm tra in tiêu đề văn bản: ${why}.`);
 }
 const describePrinted = why ? describe.skip : describe;

@@ -14,7 +14,6 @@ import { A4, cannotPrint, overlappingWords, printFiles, printedText, savePicture
 
 const why = cannotPrint("docx");
 if (why) {
-  // eslint-disable-next-line no-console
   console.warn(`Bỏ qua kiểm tra in Báo cáo quý (.docx): ${why}.`);
 }
 const describePrinted = why ? describe.skip : describe;

@@ -13,7 +13,6 @@ import { fixtureBook, TOPIC_1 } from "./fixture";
 
 const soffice = sofficePath();
 if (!soffice) {
-  // eslint-disable-next-line no-console
   console.warn("Bỏ qua kiểm tra in PDF: chưa cài LibreOffice (soffice). CI cài sẵn; máy này thì không.");
 }
 const describePdf = soffice ? describe : describe.skip;

@@ -75,11 +75,10 @@ let browser: BrowserRun;
 let page: Page;
 
 function standIn(p: Page, method: string, ...args: unknown[]): Promise<unknown> {
-  return p.evaluate(
-    ([m, a]) =>
-      (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
-    [method, args] as const,
-  );
+  return p.evaluate(([m, a]) => (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m](...a), [
+    method,
+    args,
+  ] as const);
 }
 
 async function openSection(p: Page, id: string): Promise<void> {

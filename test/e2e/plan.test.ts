@@ -73,11 +73,10 @@ const BOOK = {
 };
 
 function standIn<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(
-    ([m, a]) =>
-      (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m as string](...(a as unknown[])),
-    [method, args] as const,
-  ) as Promise<T>;
+  return page.evaluate(([m, a]) => (window as unknown as { __standIn: Record<string, (...x: unknown[]) => unknown> }).__standIn[m](...a), [
+    method,
+    args,
+  ] as const) as Promise<T>;
 }
 
 async function finished(page: Page): Promise<string> {

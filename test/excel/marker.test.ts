@@ -10,7 +10,7 @@ const namesOf = (wb: ExcelJS.Workbook): Names => (wb as unknown as { definedName
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const out = new ExcelJS.Workbook();
-  await out.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  await out.xlsx.load(await wb.xlsx.writeBuffer());
   return out;
 }
 

@@ -25,7 +25,7 @@ async function registerBytes(extra?: (wb: ExcelJS.Workbook) => void): Promise<Ui
   own.getCell("A1").value = "Việc của chi ủy";
   own.addTable({ name: "tblRieng", ref: "A3", headerRow: true, columns: [{ name: "Việc" }], rows: [["Nộp đảng phí"]] });
   extra?.(wb);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 test("nothing opened: the check asks for a file, Tạo sổ makes a new register to save", async () => {

@@ -61,22 +61,22 @@ describe("formulas, errors, rich text, hyperlinks", () => {
       ws.getCell("C2").value = {
         richText: [{ text: "Học tập " }, { text: "nghị quyết", font: { bold: true } }, { text: " Trung ương 4" }],
       };
-      ws.getCell("F2").value = { formula: "E2+26", result: utc(2024, 2, 15) } as ExcelJS.CellFormulaValue;
-      ws.getCell("G2").value = { formula: 'IF(F2<>"","Đã sinh hoạt","Dự kiến")', result: "Đã sinh hoạt" } as ExcelJS.CellFormulaValue;
+      ws.getCell("F2").value = { formula: "E2+26", result: utc(2024, 2, 15) };
+      ws.getCell("G2").value = { formula: 'IF(F2<>"","Đã sinh hoạt","Dự kiến")', result: "Đã sinh hoạt" };
       // Row 3: hyperlink title, #REF! in the meeting date.
       ws.addRow([2, "II", null, "Nguyễn Văn An", utc(2024, 4, 2), null, "Đã sinh hoạt"]);
       ws.getCell("C3").value = { text: "Chuyên đề có liên kết tài liệu", hyperlink: "https://example.invalid/tai-lieu" };
-      ws.getCell("F3").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
+      ws.getCell("F3").value = { error: "#REF!" };
       // Row 4: the title is a lookup that failed (#N/A), other cells filled.
       ws.addRow([3, "III", null, "Nguyễn Văn An", utc(2024, 7, 2), utc(2024, 8, 2), "Đã sinh hoạt"]);
       ws.getCell("C4").value = { formula: "VLOOKUP(A4,DanhMuc!A:B,2,0)", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;
       // Row 5: a shared formula with its cached number, a date serial formula in F.
       ws.addRow([null, "IV", "Chuyên đề quý 4", "Nguyễn Văn An", utc(2024, 10, 2), null, "Đã sinh hoạt"]);
-      ws.getCell("A5").value = { formula: "A4+1", result: 4 } as ExcelJS.CellFormulaValue;
+      ws.getCell("A5").value = { formula: "A4+1", result: 4 };
       ws.getCell("F5").value = {
         formula: "DATE(2024,11,5)",
         result: dateToExcelSerial({ year: 2024, month: 11, day: 5 }),
-      } as ExcelJS.CellFormulaValue;
+      };
       // Row 6-7: a #N/A lookup filled down below the last topic: footer, not topics.
       ws.getCell("C6").value = { formula: "VLOOKUP(A6,DanhMuc!A:B,2,0)", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;
       ws.getCell("C7").value = { formula: "VLOOKUP(A7,DanhMuc!A:B,2,0)", result: { error: "#N/A" } } as unknown as ExcelJS.CellFormulaValue;

@@ -139,7 +139,7 @@ describe("user templates", () => {
     zip.file("word/settings.xml", SETTINGS);
     zip.file("word/_rels/settings.xml.rels", SETTINGS_RELS);
     zip.file("extra/padding.bin", new Uint8Array(40 * 1024 * 1024));
-    return zip.generate({ type: "uint8array", compression: "DEFLATE" }) as Uint8Array;
+    return zip.generate({ type: "uint8array", compression: "DEFLATE" });
   }
 
   test("a copy keeps only what a .docx needs: no macros, no remote template, no unreferenced entry", () => {
@@ -172,17 +172,17 @@ describe("user templates", () => {
     expect(made.code).toBe(2);
     expect(made.stderr).toMatch(/^Lỗi: .*\{@tenChuyenDe\} không dùng được/s);
     // The library path (the pane) refuses it too, so register text never becomes markup.
-    expect(() => fillTemplate(readFileSync(template), { tenChuyenDe: "<w:p/>" } as never)).toThrow(/\{@tenChuyenDe\}/);
+    expect(() => fillTemplate(readFileSync(template), { tenChuyenDe: "<w:p/>" })).toThrow(/\{@tenChuyenDe\}/);
   });
 
   test("loops nested too deep, or inside themselves, are refused", () => {
     const nested = makeDocx(paragraph(run("{#yKien}{#yKien}{#yKien}{#yKien}{noiDung}{/yKien}{/yKien}{/yKien}{/yKien}")));
-    expect(() => fillTemplate(nested, { yKien: [] } as never)).toThrow(/nằm trong chính nó/);
+    expect(() => fillTemplate(nested, { yKien: [] })).toThrow(/nằm trong chính nó/);
     const deep = makeDocx(paragraph(run("{#coYKien}{#yKien}{#nguoiChuanBi}{hoTen}{/nguoiChuanBi}{/yKien}{/coYKien}")));
-    expect(() => fillTemplate(deep, {} as never)).toThrow(/lồng quá 2 tầng/);
+    expect(() => fillTemplate(deep, {})).toThrow(/lồng quá 2 tầng/);
     // Two levels (a condition around a loop) are what real templates use.
     const ok = makeDocx(paragraph(run("{#coYKien}{#yKien}{noiDung}{/yKien}{/coYKien}")));
-    const filled = fillTemplate(ok, { coYKien: true, yKien: [{ noiDung: "Ý kiến một" }] } as never);
+    const filled = fillTemplate(ok, { coYKien: true, yKien: [{ noiDung: "Ý kiến một" }] });
     expect(docxText(filled)).toContain("Ý kiến một");
   });
 });

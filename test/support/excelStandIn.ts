@@ -1483,7 +1483,7 @@ export class TableRowCollectionProxy {
       }
       rows.forEach((row, i) => {
         const r = t.box.bottom + 1 + i;
-        (row as unknown[]).forEach((v, k) => {
+        row.forEach((v, k) => {
           if (v !== null && v !== undefined && typeof v === "object")
             throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
           writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book);

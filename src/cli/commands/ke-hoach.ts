@@ -88,7 +88,9 @@ export const keHoach: Command = {
       const data = yearPlanData(book, { year, today: docDate });
       const bytes = fillTemplate(template, data, { name: "ke-hoach.docx" });
       await writeFileAtomic(output, bytes, { overwrite, inputs: [input] });
-      io.stdout(`Đã lập Kế hoạch sinh hoạt chi bộ chuyên đề năm ${year} (${String(data.soChuyenDe)} chuyên đề) và ghi vào ${output}.\n`);
+      io.stdout(
+        `Đã lập Kế hoạch sinh hoạt chi bộ chuyên đề năm ${year} (${typeof data.soChuyenDe === "string" ? data.soChuyenDe : "…"} chuyên đề) và ghi vào ${output}.\n`,
+      );
       return 0;
     }
 

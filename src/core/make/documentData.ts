@@ -43,7 +43,6 @@ export interface TemplateField {
 }
 
 const BOTH: DocumentKind[] = ["de-dan", "bien-ban"];
-const DD: DocumentKind[] = ["de-dan"];
 const BB: DocumentKind[] = ["bien-ban"];
 
 /** Every placeholder the templates may use. */
@@ -236,11 +235,14 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
 /** Control characters would make the .docx XML invalid; they are never meant. A line
  *  break the secretary typed in a cell (Alt+Enter) stays one: the document shows it. */
 function safe(s: string): string {
-  return s
-    .split(/\r\n|\r|\n/)
-    .map((line) => cleanText(line.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " ")))
-    .filter((line) => line !== "")
-    .join("\n");
+  return (
+    s
+      .split(/\r\n|\r|\n/)
+      // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+      .map((line) => cleanText(line.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " ")))
+      .filter((line) => line !== "")
+      .join("\n")
+  );
 }
 
 function orBlank(s: string | null | undefined): string {

@@ -13,6 +13,7 @@ const ZERO_WIDTH_RE = /[\u200b-\u200d\u2060\ufeff]/g;
 const WHITESPACE_RUN_RE = /\s+/g;
 /** Anything cleanText would change apart from NFC: odd spaces, runs, ends, zero-widths. */
 const NEEDS_CLEANING_RE = /[^\S ]| {2}|^ | $|[\u200b-\u200d\u2060\ufeff]/;
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 /** Trim + NFC + collapse whitespace runs to one space. */
@@ -89,7 +90,7 @@ const D_STROKE_RE = /đ/g;
 /** Header/key form (SPEC §3.6): NFC, lower case, no diacritics (đ→d), every run of
  *  non-letters/digits → one space, trimmed. "Ngày sinh hoạt (dự kiến)" → "ngay sinh hoat du kien". */
 export function normalizeKey(s: string): string {
-  return typeof s === "string" ? normalizeKeyMemo(s) : computeNormalizeKey(cellText(s as CellValue));
+  return typeof s === "string" ? normalizeKeyMemo(s) : computeNormalizeKey(cellText(s));
 }
 const normalizeKeyMemo = memo(computeNormalizeKey);
 function computeNormalizeKey(s: string): string {
@@ -121,7 +122,7 @@ const TONE_PLACEMENT: Record<string, string> = (() => {
 /** Comparison key for text (SPEC §3.7): cleaned, lower case, old/new tone placement
  *  unified. Diacritics still count: compareKey("Hà") ≠ compareKey("Ha"). */
 export function compareKey(s: string): string {
-  return typeof s === "string" ? compareKeyMemo(s) : computeCompareKey(cellText(s as CellValue));
+  return typeof s === "string" ? compareKeyMemo(s) : computeCompareKey(cellText(s));
 }
 const compareKeyMemo = memo(computeCompareKey);
 function computeCompareKey(s: string): string {

@@ -47,7 +47,7 @@ function readWorkbookNow(grid: WorkbookGrid): ParsedWorkbook {
   if (infoSheet) used.add(infoSheet.name);
   const found = locateSecondary(grid, used);
   const read = <T>(k: TableKind<T>): FoundTable<T> | null => {
-    const l = found.get(k as TableKind<unknown>);
+    const l = found.get(k);
     return l ? readFound(l, k, p) : null;
   };
   return {

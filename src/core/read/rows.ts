@@ -146,8 +146,8 @@ export function readRegister(grid: WorkbookGrid, loc: Located, parsers?: Parsers
   return {
     sheet: loc.sheet.name,
     headerRow: loc.header.row,
-    columns: loc.header.columns as Register["columns"],
-    headers: loc.header.headers as Register["headers"],
+    columns: loc.header.columns,
+    headers: loc.header.headers,
     topics: titled.map((row) => parseTopic(get, row, p)),
     untitledRows: untitled,
     untitledInvalidDates: untitled.flatMap((row) =>

@@ -349,6 +349,7 @@ export function parseMemberKind(v: CellValue): "chinhThuc" | "duBi" | null {
 const NAME_SPLIT_RE = /[,;]| và /iu;
 /** Leading "đ/c", "Đ/c.", "đồng chí", "d/c", bullets "-", "•", numbering "1.", "2)". */
 const NAME_PREFIX_RE = /^(?:[-–—•+*·]\s*|\d{1,3}\s*[.)]\s+)?(?:(?:đ|d)\s*\/\s*c\.?:?\s*|đ\.\s*c\.?:?\s+|(?:đồng chí|dong chi)\.?:?\s+)?/iu;
+// eslint-disable-next-line no-control-regex -- vertical tab is how Word and Excel store a manual line break
 const LINE_BREAK_RE = /\r\n?|\u2028|\u2029|\u000b/g;
 
 /** Người phụ trách → names: split on , ; newline and " và "; each without a leading

@@ -4,9 +4,11 @@
 
 /** What XML 1.0 forbids: C0 controls except tab, line feed and carriage return; U+FFFE,
  *  U+FFFF; and UTF-16 surrogates that are not part of a pair. */
+/* eslint-disable no-control-regex -- the control characters XML 1.0 forbids are what is matched */
 const FORBIDDEN_RE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const QUICK_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+/* eslint-enable no-control-regex */
 
 /** `s` without the characters XML 1.0 forbids (removed, not replaced: they never mean
  *  anything a reader would see). Returns `s` itself when there is nothing to remove. */

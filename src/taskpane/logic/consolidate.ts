@@ -34,7 +34,7 @@ export interface ConsolidationRun {
 }
 
 function reasonOf(err: unknown): string {
-  if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) return (err as Error).message;
+  if (err instanceof UserError || (err instanceof Error && err.name === "UserError")) return err.message;
   return "Không đọc được tệp: nội dung bên trong sổ bị hỏng — hãy mở bằng Excel và lưu lại dưới dạng .xlsx.";
 }
 

@@ -336,8 +336,7 @@ describe("recognising report sheets", () => {
     const values: SheetGrid["values"] = [];
     for (const c of m.cells) {
       const v = c.value;
-      (values[c.row - 1] ??= [])[c.col - 1] =
-        v !== null && typeof v === "object" && !(v instanceof Date) ? null : (v as string | number | null);
+      (values[c.row - 1] ??= [])[c.col - 1] = v !== null && typeof v === "object" && !(v instanceof Date) ? null : v;
     }
     for (let i = 0; i < values.length; i++) values[i] ??= [];
     return { name: m.name, values };
