@@ -48,7 +48,14 @@ class SingleFilePlugin {
         html = withoutOffice;
         const iconUrl = `data:image/png;base64,${fs.readFileSync(icon).toString("base64")}`;
         html = html.replace(/src="assets\/icon-32\.png"/, `src="${iconUrl}"`);
-        // Nothing may leave the machine: the page can load only what it carries.
+        // Nothing may leave the machine: the page can load only what it carries. Its own
+        // policy replaces the add-in page's (two policies would both apply).
+        html = html.replace(/\s*<!-- Only this add-in's own files[\s\S]*?-->\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*\/>/, "");
+        if (/http-equiv="Content-Security-Policy"/.test(html))
+          throw new Error(`${NAME}: the add-in page's Content-Security-Policy was not removed`);
+        // The old-browser notice goes inline too: a file:// page has no files beside it.
+        const oldBrowser = fs.readFileSync(path.join(path.dirname(template), "old-browser.js"), "utf8");
+        html = html.replace(/<script src="old-browser\.js"><\/script>/, () => `<script>${inlineScript(oldBrowser)}</script>`);
         html = html.replace(
           /<meta charset="utf-8" \/>/,
           `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src data: blob:; form-action 'none'; base-uri 'none'" />`,

@@ -9,7 +9,7 @@ const OFFICE = "https://appsforoffice.microsoft.com";
 
 function csp(page: string): Map<string, string[]> {
   const html = readFileSync(path.join(DIR, page), "utf8");
-  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  const m = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
   if (!m) throw new Error(`${page}: no Content-Security-Policy`);
   return new Map(
     m[1]
