@@ -63,7 +63,13 @@ w.__standIn = {
   tables(): { name: string; sheet: string }[] {
     return book.tables.map((t) => ({ name: t.name, sheet: t.sheet.name }));
   },
+  /** The kind of the add-in's marker on a sheet: its defined name "SoChuyenDe_<kind>_<n>",
+   *  or the older worksheet custom property. */
   marker(sheet: string): string | undefined {
+    for (const name of book.namesOf(sheet)) {
+      const m = /^SoChuyenDe_([a-z_]+)_\d+$/i.exec(name);
+      if (m) return m[1].replace(/_/g, "-");
+    }
     return book.sheet(sheet)?.customProperties.get("SoChuyenDe");
   },
 };

@@ -167,6 +167,8 @@ export class SheetState {
   customProperties = new Map<string, string>();
   frozenRows = 0;
   pageLayout: Record<string, unknown> = {};
+  /** Rows with a manual page break above them. */
+  pageBreaks: number[] = [];
   visibility: "Visible" | "Hidden" = "Visible";
   /** A test's way to model a sheet Excel will not read (any cell load fails with GeneralException). */
   failReads = false;
@@ -1254,6 +1256,20 @@ export class WorksheetProxy extends ClientObject<SheetState> {
         this.ctx.enqueue(() => {
           this.t().frozenRows = 0;
         }),
+    };
+  }
+
+  // Worksheet.horizontalPageBreaks (ExcelApi 1.9), PageBreakCollection.add(pageBreakRange):
+  // https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-add-member(1)
+  get horizontalPageBreaks(): { add(address: string): void } {
+    this.ctx.requires("ExcelApi", "1.9", "Worksheet.horizontalPageBreaks");
+    return {
+      add: (address: string) => {
+        const box = parseAddress(address);
+        this.ctx.enqueue(() => {
+          this.t().pageBreaks.push(box.top);
+        });
+      },
     };
   }
 

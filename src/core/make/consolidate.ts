@@ -444,7 +444,7 @@ export function buildConsolidationSheets(
       entries.reduce((n, e) => n + e.total, 0),
       TOTAL,
     );
-    s.set(r, 10, `${met}/${entries.length} đạt`, { ...TOTAL, numberFormat: "@" });
+    s.set(r, 10, `${met}/${entries.length} đạt`, TOTAL);
     s.set(
       r,
       11,

@@ -355,7 +355,7 @@ const TABLE_HEAD: CellStyle = {
   vAlign: "middle",
 };
 const TABLE_CELL: CellStyle = { fontName: FONT, fontSize: 12, border: true, wrap: true, vAlign: "top" };
-const TABLE_CENTER: CellStyle = { ...TABLE_CELL, hAlign: "center", numberFormat: "@" };
+const TABLE_CENTER: CellStyle = { ...TABLE_CELL, hAlign: "center" };
 const TABLE_STEPS: CellStyle = { ...TABLE_CELL, fontSize: 11 };
 
 class SheetBuilder {
