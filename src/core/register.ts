@@ -33,6 +33,7 @@ import type {
 } from "./types";
 import { REGISTER_DATE_COLUMNS } from "./types";
 import {
+  cellMultilineText,
   cellText,
   detectLegacyEncoding,
   isBlank,
@@ -70,6 +71,8 @@ function blank(v: CellValue): boolean {
  *  per read, so nothing is kept between reads. */
 export interface Parsers {
   text(v: CellValue): string;
+  /** Free text the documents print, line breaks kept (Biên bản, Ý kiến). */
+  multiline(v: CellValue): string;
   number(v: CellValue): number | null;
   quarter(v: CellValue): ReturnType<typeof parseQuarter>;
   names(v: CellValue): string[];
@@ -123,6 +126,7 @@ function dateMemo(date1904: boolean): (v: CellValue) => DateCell {
 export function makeParsers(date1904: boolean): Parsers {
   return {
     text: memo(cellText),
+    multiline: memo(cellMultilineText),
     number: memo(parseNumber),
     quarter: memo(parseQuarter),
     names: memo(parseNames, (a) => a.slice()),
@@ -813,11 +817,11 @@ const MINUTES: TableKind<MinutesRow> = {
       place: p.text(get(3 /* Địa điểm */)),
       chair: p.text(get(4 /* Chủ trì */)),
       secretary: p.text(get(5 /* Thư ký */)),
-      delegates: p.text(get(6 /* Đại biểu */)),
-      purpose: p.text(get(7 /* Mục đích, yêu cầu */)),
-      conclusion: p.text(get(8 /* Kết luận */)),
-      tasks: p.text(get(9 /* Nhiệm vụ giao */)),
-      vote: p.text(get(10 /* Biểu quyết */)),
+      delegates: p.multiline(get(6 /* Đại biểu */)),
+      purpose: p.multiline(get(7 /* Mục đích, yêu cầu */)),
+      conclusion: p.multiline(get(8 /* Kết luận */)),
+      tasks: p.multiline(get(9 /* Nhiệm vụ giao */)),
+      vote: p.multiline(get(10 /* Biểu quyết */)),
     };
   },
 };
@@ -834,7 +838,7 @@ const OPINIONS: TableKind<OpinionRow> = {
       row,
       topicStt: p.number(get(0 /* STT chuyên đề */)),
       speaker: p.text(get(1 /* Người phát biểu */)),
-      content: p.text(get(2 /* Nội dung */)),
+      content: p.multiline(get(2 /* Nội dung */)),
     };
   },
 };
