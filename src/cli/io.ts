@@ -223,8 +223,41 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
   // Check first so a refused output costs no serialisation.
   await checkOutputPath(file, options);
   makeXmlSafe(wb);
-  const buffer = await wb.xlsx.writeBuffer();
+  const shared = shareEmptyStyles(wb);
+  let buffer: ExcelJS.Buffer;
+  try {
+    buffer = await wb.xlsx.writeBuffer();
+  } finally {
+    for (const cell of shared) cell.style = {};
+  }
   await writeFileAtomic(file, new Uint8Array(buffer), options);
+}
+
+/** exceljs gives every unstyled cell its own empty style object and, on writing, looks
+ *  each one's style up afresh: most of the time and garbage of saving a large register.
+ *  Cells of one value type share one empty object for the write (exceljs remembers the
+ *  style objects it has seen; the value type decides the default number format, and a
+ *  formula's by its result, so formulas are left alone). Returns the cells to give their
+ *  own empty style back after the write, so nothing later changes them all at once. */
+function shareEmptyStyles(wb: ExcelJS.Workbook): ExcelJS.Cell[] {
+  const byType = new Map<number, Partial<ExcelJS.Style>>();
+  const cells: ExcelJS.Cell[] = [];
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const type: number = cell.type;
+        if (type === 6 /* ValueType.Formula */ || Object.keys(cell.style).length !== 0) return;
+        let empty = byType.get(type);
+        if (!empty) {
+          empty = {};
+          byType.set(type, empty);
+        }
+        cell.style = empty;
+        cells.push(cell);
+      });
+    });
+  });
+  return cells;
 }
 
 /** Every string a saved workbook will hold (cell text, rich text runs, hyperlink text,

@@ -280,6 +280,25 @@ function firstTag(err: unknown): string | undefined {
   return first?.xtag;
 }
 
+/** compat children that CT_Compat (ECMA-376 §17.15.3) orders before doNotExpandShiftReturn. */
+const COMPAT_BEFORE =
+  /^<w:(?:useSingleBorderforContiguousCells|wpJustification|noTabHangInd|noLeading|spaceForUL|noColumnBalance|balanceSingleByteDoubleByteWidth|noExtraLineSpacing|doNotLeaveBackslashAlone|ulTrailSpace)\b[^>]*\/>/;
+
+/** A line break typed in a cell becomes <w:br/>; in a justified paragraph Word and
+ *  LibreOffice would stretch the line before it across the page unless the document says
+ *  doNotExpandShiftReturn. Only added inside an existing <w:compat>, in schema order. */
+function keepBrokenLinesUnstretched(zip: PizZip): void {
+  const file = zip.file("word/settings.xml");
+  if (!file) return;
+  const xml = file.asText();
+  if (xml.includes("<w:doNotExpandShiftReturn")) return;
+  const open = /<w:compat>/.exec(xml);
+  if (!open) return;
+  let at = open.index + open[0].length;
+  for (let m = COMPAT_BEFORE.exec(xml.slice(at)); m; m = COMPAT_BEFORE.exec(xml.slice(at))) at += m[0].length;
+  zip.file("word/settings.xml", xml.slice(0, at) + "<w:doNotExpandShiftReturn/>" + xml.slice(at));
+}
+
 /** Fills `template` with `data`; returns the .docx bytes. Throws UserError for a template
  *  that is not a .docx or has malformed tags. Unknown tags print as nothing (see checkTemplate). */
 export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentData, opts: TemplateOptions = {}): Uint8Array {
@@ -296,6 +315,7 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
       { file: opts.name },
     );
   }
+  keepBrokenLinesUnstretched(doc.getZip() as PizZip);
   const out = (doc.getZip() as PizZip).generate({ type: "uint8array", compression: "DEFLATE" });
   if (out.length > DOCX_LIMITS.outputBytes) {
     throw new UserError(

@@ -6,7 +6,7 @@ import type { PlannedRow } from "../core/plan/addTopic";
 import { columnLetter } from "../core/make/sheetModel";
 import { UserError } from "../core/shared/types";
 import { decodeRange, tablesOf } from "./grid";
-import { toExcelValue } from "./render";
+import { setNumFmt, toExcelValue } from "./render";
 
 /** Writes the planned row into the exceljs sheet; grows the table when the row is below it. */
 export function writePlannedRow(wb: ExcelJS.Workbook, planned: PlannedRow): void {
@@ -15,7 +15,7 @@ export function writePlannedRow(wb: ExcelJS.Workbook, planned: PlannedRow): void
   for (const c of planned.cells) {
     const cell = ws.getCell(planned.row, c.col);
     cell.value = toExcelValue(c.value);
-    if (c.value !== null && typeof c.value === "object" && "date" in c.value) cell.numFmt = DATE_FORMAT;
+    if (c.value !== null && typeof c.value === "object" && "date" in c.value) setNumFmt(cell, DATE_FORMAT);
   }
   if (planned.extendsTable && planned.table) {
     const table = tablesOf(ws).find((t) => t.name === planned.table);

@@ -64,46 +64,79 @@ function argb(hex: string): string {
   return h.length === 6 ? `FF${h}` : h;
 }
 
+/** Cells that look alike share one style object: exceljs remembers the style objects it
+ *  has seen and finds each one's id once, instead of re-hashing every cell's font, border
+ *  and alignment (most of the cost of writing a 200,000-row register). So a cell's style is
+ *  never changed in place, only replaced (restyle). Keyed by the cell's current style (an
+ *  empty one stands for all empty ones) and by what is added. */
+const EMPTY_STYLE: Partial<ExcelJS.Style> = {};
+const STYLE_CACHE = new WeakMap<Partial<ExcelJS.Style>, Map<string, Partial<ExcelJS.Style>>>();
+
+function restyle(cell: ExcelJS.Cell, key: string, make: (base: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): void {
+  const current: Partial<ExcelJS.Style> = cell.style;
+  const base = Object.keys(current).length === 0 ? EMPTY_STYLE : current;
+  let byKey = STYLE_CACHE.get(base);
+  if (!byKey) {
+    byKey = new Map();
+    STYLE_CACHE.set(base, byKey);
+  }
+  let next = byKey.get(key);
+  if (!next) {
+    next = make(base);
+    byKey.set(key, next);
+  }
+  cell.style = next;
+}
+
+/** cell.numFmt = format, without touching a style other cells share. */
+export function setNumFmt(cell: ExcelJS.Cell, format: string): void {
+  restyle(cell, `numFmt:${format}`, (base) => ({ ...base, numFmt: format }));
+}
+
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (!style) return;
-  const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
-  let fontSet = false;
-  if (style.bold !== undefined) {
-    font.bold = style.bold;
-    fontSet = true;
-  }
-  if (style.italic !== undefined) {
-    font.italic = style.italic;
-    fontSet = true;
-  }
-  if (style.underline !== undefined) {
-    font.underline = style.underline;
-    fontSet = true;
-  }
-  if (style.fontSize !== undefined) {
-    font.size = style.fontSize;
-    fontSet = true;
-  }
-  if (style.fontName !== undefined) {
-    font.name = style.fontName;
-    fontSet = true;
-  }
-  if (fontSet) cell.font = font;
-  if (style.hAlign || style.vAlign || style.wrap !== undefined) {
-    const alignment: Partial<ExcelJS.Alignment> = { ...(cell.alignment ?? {}) };
-    if (style.hAlign) alignment.horizontal = style.hAlign;
-    if (style.vAlign) alignment.vertical = style.vAlign;
-    if (style.wrap !== undefined) alignment.wrapText = style.wrap;
-    cell.alignment = alignment;
-  }
-  if (style.border) {
-    const thin = { style: "thin" } as ExcelJS.Border;
-    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-  if (style.fill) {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
-  }
-  if (style.numberFormat) cell.numFmt = style.numberFormat;
+  restyle(cell, JSON.stringify(style), (base) => {
+    const next: Partial<ExcelJS.Style> = { ...base };
+    const font: Partial<ExcelJS.Font> = { ...(base.font ?? {}) };
+    let fontSet = false;
+    if (style.bold !== undefined) {
+      font.bold = style.bold;
+      fontSet = true;
+    }
+    if (style.italic !== undefined) {
+      font.italic = style.italic;
+      fontSet = true;
+    }
+    if (style.underline !== undefined) {
+      font.underline = style.underline;
+      fontSet = true;
+    }
+    if (style.fontSize !== undefined) {
+      font.size = style.fontSize;
+      fontSet = true;
+    }
+    if (style.fontName !== undefined) {
+      font.name = style.fontName;
+      fontSet = true;
+    }
+    if (fontSet) next.font = font;
+    if (style.hAlign || style.vAlign || style.wrap !== undefined) {
+      const alignment: Partial<ExcelJS.Alignment> = { ...(base.alignment ?? {}) };
+      if (style.hAlign) alignment.horizontal = style.hAlign;
+      if (style.vAlign) alignment.vertical = style.vAlign;
+      if (style.wrap !== undefined) alignment.wrapText = style.wrap;
+      next.alignment = alignment;
+    }
+    if (style.border) {
+      const thin = { style: "thin" } as ExcelJS.Border;
+      next.border = { top: thin, left: thin, bottom: thin, right: thin };
+    }
+    if (style.fill) {
+      next.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    }
+    if (style.numberFormat) next.numFmt = style.numberFormat;
+    return next;
+  });
 }
 
 /** An inline list formula for a data validation, or null when it would pass Excel's
@@ -153,7 +186,7 @@ function addTable(ws: ExcelJS.Worksheet, table: ModelTable): void {
     for (let j = 0; j < width; j++) {
       if (isDateValue(r[j])) {
         const cell = ws.getCell(table.top + 1 + i, table.left + j);
-        if (!cell.numFmt || cell.numFmt === "General") cell.numFmt = DATE_FORMAT;
+        if (!cell.numFmt || cell.numFmt === "General") setNumFmt(cell, DATE_FORMAT);
       }
     }
   });
@@ -196,13 +229,13 @@ export function renderSheet(wb: ExcelJS.Workbook, model: SheetModel, options: Re
     const cell = ws.getCell(c.row, c.col);
     const v = c.value;
     cell.value = toExcelValue(v);
-    if (isDateValue(v) && !c.style?.numberFormat) cell.numFmt = DATE_FORMAT;
+    if (isDateValue(v) && !c.style?.numberFormat) setNumFmt(cell, DATE_FORMAT);
     applyStyle(cell, c.style);
   }
 
   for (const nf of model.numberFormats ?? []) {
     for (let r = nf.range.top; r <= nf.range.bottom; r++) {
-      for (let col = nf.range.left; col <= nf.range.right; col++) ws.getCell(r, col).numFmt = nf.format;
+      for (let col = nf.range.left; col <= nf.range.right; col++) setNumFmt(ws.getCell(r, col), nf.format);
     }
   }
 

@@ -22,6 +22,19 @@ export function cleanText(s: string): string {
   return s.normalize("NFC").replace(ZERO_WIDTH_RE, "").replace(WHITESPACE_RUN_RE, " ").trim();
 }
 
+/** Free text a document prints (Kết luận, Nhiệm vụ giao, an opinion…): like cleanText
+ *  within each line, but the line breaks the secretary typed (Alt+Enter) stay, so the
+ *  document shows them; empty lines at either end are dropped. Never used for matching. */
+export function cleanMultilineText(s: string): string {
+  if (!/[\n\r\u2028\u2029]/.test(s)) return cleanText(s);
+  const lines = s.split(/\r\n|[\n\r\u2028\u2029]/).map(cleanText);
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start] === "") start++;
+  while (end > start && lines[end - 1] === "") end--;
+  return lines.slice(start, end).join("\n");
+}
+
 /** Registers repeat the same few strings (statuses, names) thousands of times: remember
  *  recent results. Bounded so a huge workbook cannot grow it without limit. */
 export function memo<T>(f: (s: string) => T): (s: string) => T {
@@ -48,6 +61,11 @@ function numberText(n: number): string {
 
 /** Any cell value as trimmed NFC text with whitespace collapsed. Numbers as JS prints
  *  them (15 significant digits), Dates dd/mm/yyyy (UTC fields), booleans TRUE/FALSE. */
+/** cellText keeping the line breaks typed in a text cell (cleanMultilineText). */
+export function cellMultilineText(v: CellValue): string {
+  return typeof v === "string" ? cleanMultilineText(v) : cellText(v);
+}
+
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return "";
   switch (typeof v) {

@@ -2,6 +2,7 @@
 // Split out of register.ts; the reading stage's entry point is still register.ts.
 import type { CellValue, DateCell } from "../shared/types";
 import {
+  cellMultilineText,
   cellText,
   isBlank,
   parseAttendanceStatus,
@@ -32,6 +33,8 @@ export function blank(v: CellValue): boolean {
  *  per read, so nothing is kept between reads. */
 export interface Parsers {
   text(v: CellValue): string;
+  /** Free text the documents print, line breaks kept (Biên bản, Ý kiến). */
+  multiline(v: CellValue): string;
   number(v: CellValue): number | null;
   quarter(v: CellValue): ReturnType<typeof parseQuarter>;
   names(v: CellValue): string[];
@@ -88,6 +91,7 @@ function dateMemo(date1904: boolean): (v: CellValue) => DateCell {
 export function makeParsers(date1904: boolean): Parsers {
   return {
     text: memo(cellText),
+    multiline: memo(cellMultilineText),
     number: memo(parseNumber),
     quarter: memo(parseQuarter),
     names: memo(parseNames, (a) => a.slice()),

@@ -79,11 +79,11 @@ export const MINUTES: TableKind<MinutesRow> = {
       place: p.text(get(3 /* Địa điểm */)),
       chair: p.text(get(4 /* Chủ trì */)),
       secretary: p.text(get(5 /* Thư ký */)),
-      delegates: p.text(get(6 /* Đại biểu */)),
-      purpose: p.text(get(7 /* Mục đích, yêu cầu */)),
-      conclusion: p.text(get(8 /* Kết luận */)),
-      tasks: p.text(get(9 /* Nhiệm vụ giao */)),
-      vote: p.text(get(10 /* Biểu quyết */)),
+      delegates: p.multiline(get(6 /* Đại biểu */)),
+      purpose: p.multiline(get(7 /* Mục đích, yêu cầu */)),
+      conclusion: p.multiline(get(8 /* Kết luận */)),
+      tasks: p.multiline(get(9 /* Nhiệm vụ giao */)),
+      vote: p.multiline(get(10 /* Biểu quyết */)),
     };
   },
 };
@@ -100,7 +100,7 @@ export const OPINIONS: TableKind<OpinionRow> = {
       row,
       topicStt: p.number(get(0 /* STT chuyên đề */)),
       speaker: p.text(get(1 /* Người phát biểu */)),
-      content: p.text(get(2 /* Nội dung */)),
+      content: p.multiline(get(2 /* Nội dung */)),
     };
   },
 };

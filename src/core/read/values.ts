@@ -6,7 +6,7 @@ import { excelSerialToDate, formatDate, isValidDate, localDateFromJsDate } from 
 import type { AttendanceStatus, CellValue, DateCell, MeetingFormat, Quarter, SimpleDate, TimeOfDay, TopicStatus } from "../shared/types";
 import { cellText, cleanText, compareKey, isBlank, lookupPhrase, memo, phraseTable } from "./cellText";
 
-export { cellText, cleanText, compareKey, isBlank, isExcelError, normalizeKey } from "./cellText";
+export { cellMultilineText, cellText, cleanMultilineText, cleanText, compareKey, isBlank, isExcelError, normalizeKey } from "./cellText";
 
 // ---------------------------------------------------------------------------------
 // Dates
