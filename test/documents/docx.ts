@@ -1,12 +1,14 @@
 // Small .docx helpers for the document tests: read the text of a filled document, build a
 // template by hand (including one whose tag Word split across runs), and convert a
 // .docx to text through LibreOffice when it is installed.
-import { execFileSync, spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
-import * as os from "os";
+import { execFileSync } from "child_process";
+import { readFileSync } from "fs";
 import * as path from "path";
 import PizZip from "pizzip";
 import { unescapeXml } from "../../src/core/shared/xml";
+import { sofficePath, withPdfs } from "../support/pdf";
+
+export { sofficePath };
 
 export const TEMPLATES_DIR = path.resolve(__dirname, "..", "..", "assets", "templates");
 
@@ -73,37 +75,12 @@ export function makeDocx(...paragraphs: string[]): Uint8Array {
   return zip.generate({ type: "uint8array" });
 }
 
-/** The soffice binary, or null when LibreOffice is not installed. */
-export function sofficePath(): string | null {
-  for (const name of ["soffice", "libreoffice"]) {
-    const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
-}
-
-/** Converts each .docx to PDF with LibreOffice (private profile, so parallel runs do not
- *  clash), then to layout text with pdftotext. Returns the texts in order. */
+/** Converts each .docx to PDF with LibreOffice, then to layout text with pdftotext.
+ *  Returns the texts in order. */
 export function docxToPdfText(files: { name: string; bytes: Uint8Array }[]): string[] {
-  const soffice = sofficePath();
-  if (!soffice) throw new Error("soffice not installed");
-  const dir = mkdtempSync(path.join(os.tmpdir(), "chuyende-lo-"));
-  try {
-    const paths = files.map((f) => {
-      const p = path.join(dir, f.name);
-      writeFileSync(p, f.bytes);
-      return p;
-    });
-    execFileSync(
-      soffice,
-      [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...paths],
-      { stdio: "pipe", timeout: 120_000 },
-    );
-    return paths.map((p) => {
-      const pdf = p.replace(/\.docx$/, ".pdf");
-      return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).normalize("NFC");
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return withPdfs(
+    files,
+    (pdf) => execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" }).normalize("NFC"),
+    120_000,
+  );
 }

@@ -26,7 +26,8 @@ export interface PrintedFile {
   pdf: Buffer;
 }
 
-function soffice(): string | null {
+/** The soffice binary, or null when LibreOffice is not installed. */
+export function sofficePath(): string | null {
   for (const name of ["soffice", "libreoffice"]) {
     const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
     if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
@@ -38,7 +39,7 @@ function soffice(): string | null {
  *  LibreOffice Calc and Calibri's metric twin Carlito (the default font of a workbook; a
  *  fallback font of other widths would print every column wider than Excel does). */
 export function cannotPrint(kind: "xlsx" | "docx"): string | null {
-  const bin = soffice();
+  const bin = sofficePath();
   if (!bin) return "chưa cài LibreOffice (soffice)";
   if (spawnSync("sh", ["-c", "command -v pdftotext"]).status !== 0) return "chưa cài pdftotext (poppler-utils)";
   if (kind === "xlsx") {
@@ -73,9 +74,11 @@ function parseBbox(xml: string): PdfPage[] {
   return pages;
 }
 
-/** Prints each file to PDF through LibreOffice and reads the word boxes back. */
-export function printFiles(files: { name: string; bytes: Uint8Array }[]): PrintedFile[] {
-  const bin = soffice();
+/** Writes the files to a temporary folder, prints them to PDF with LibreOffice (a private
+ *  profile, so parallel runs do not clash) and gives each PDF's path to `read`; the folder
+ *  is removed afterwards. */
+export function withPdfs<T>(files: { name: string; bytes: Uint8Array }[], read: (pdfPath: string) => T, timeout = 180_000): T[] {
+  const bin = sofficePath();
   if (!bin) throw new Error("soffice not installed");
   const dir = mkdtempSync(path.join(os.tmpdir(), "chuyende-print-"));
   try {
@@ -87,19 +90,23 @@ export function printFiles(files: { name: string; bytes: Uint8Array }[]): Printe
     execFileSync(
       bin,
       [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, ...paths],
-      { stdio: "pipe", timeout: 180_000 },
+      { stdio: "pipe", timeout },
     );
-    return paths.map((p) => {
-      const pdfPath = p.replace(/\.(xlsx|docx)$/, ".pdf");
-      const xml = execFileSync("pdftotext", ["-bbox-layout", "-enc", "UTF-8", pdfPath, "-"], {
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      return { pages: parseBbox(xml), pdf: readFileSync(pdfPath) };
-    });
+    return paths.map((p) => read(p.replace(/\.(xlsx|docx)$/, ".pdf")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Prints each file to PDF through LibreOffice and reads the word boxes back. */
+export function printFiles(files: { name: string; bytes: Uint8Array }[]): PrintedFile[] {
+  return withPdfs(files, (pdfPath) => {
+    const xml = execFileSync("pdftotext", ["-bbox-layout", "-enc", "UTF-8", pdfPath, "-"], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { pages: parseBbox(xml), pdf: readFileSync(pdfPath) };
+  });
 }
 
 /** Pairs of words printed over each other. pdftotext's boxes span the font's full
