@@ -4,7 +4,6 @@
 // {"maxRequestBytes": n, "maxResponseBytes": n, "perCommand": {...}} to BENCH_PAYLOAD_OUT.
 import { writeFileSync } from "fs";
 import { buildCanonicalWorkbook } from "../src/core/make/canonical";
-import type { ModelValue } from "../src/core/make/sheetModel";
 import { createWorkbookHost } from "../src/excel/host";
 import { readWorkbook } from "../src/excel/read";
 import { writeSheetModels } from "../src/excel/render";
@@ -14,43 +13,19 @@ import { createBook } from "../src/taskpane/logic/createBook";
 import { loadBook } from "../src/taskpane/logic/documents";
 import { writeQuarterReport } from "../src/taskpane/logic/report";
 import { StandInWorkbook } from "../test/support/excelStandIn";
+import { largeRegisterRows } from "../test/support/largeRegister";
 
 jest.setTimeout(600_000);
 
 const TOPICS = Number(process.env.BENCH_TOPICS ?? 5000);
 const ATTENDANCE = Number(process.env.BENCH_ATTENDANCE ?? 50000);
 const today = { year: 2026, month: 12, day: 31 };
-const d = (month: number, day: number): ModelValue => ({ date: { year: 2026, month, day } });
-
-function register(n: number): ModelValue[][] {
-  return Array.from({ length: n }, (_, k) => {
-    const i = k + 1;
-    const q = (k % 4) + 1;
-    const m = q * 3 - 1;
-    return [
-      i,
-      ["I", "II", "III", "IV"][q - 1],
-      `Chuyên đề số ${i}: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh`,
-      "Xây dựng Đảng",
-      "Nguyễn Văn An, Trần Thị Bình",
-      d(m, 1),
-      "Chi ủy",
-      d(m, 5),
-      d(m, 15),
-      "Riêng",
-      "Đã sinh hoạt",
-      d(m, 20),
-      d(m, 25),
-      "Chi bộ thảo luận, thống nhất nội dung và giao nhiệm vụ cho từng đảng viên",
-    ];
-  });
-}
 
 async function bigBook(): Promise<StandInWorkbook> {
   const book = new StandInWorkbook({ sheets: [{ name: "Trang tính 1", values: [["giữ"]] }] });
   const models = buildCanonicalWorkbook({
     year: 2026,
-    register: register(TOPICS),
+    register: largeRegisterRows(TOPICS),
     attendance: Array.from({ length: ATTENDANCE }, (_, i) => [(i % TOPICS) + 1, `Đảng viên số ${i % 10}`, "Có mặt", ""]),
     members: Array.from({ length: 10 }, (_, i) => [i + 1, `Đảng viên số ${i}`, "Đảng viên", "Chính thức", "Không", ""]),
     only: ["info", "members", "register", "attendance"],

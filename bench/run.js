@@ -29,7 +29,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { spawnSync } = require("child_process");
 
-const { ROOT, BUILD, RESULTS, argValue, median, ms } = require("./util");
+const { ROOT, BUILD, RESULTS, argValue, median, ms, runJestBench } = require("./util");
 
 /** A full garbage collection, when the engine lets us ask for one. */
 const gc = (() => {
@@ -123,24 +123,10 @@ async function benchCheck() {
 // ---- syncs ------------------------------------------------------------------------
 
 function benchSyncs() {
-  const out = path.join(os.tmpdir(), `chuyende-bench-syncs-${process.pid}.json`);
-  try {
-    const jest = path.join(ROOT, "node_modules", "jest", "bin", "jest.js");
-    const r = spawnSync(
-      process.execPath,
-      [jest, "--rootDir", ROOT, "--roots", "<rootDir>/bench", "--testMatch", "**/syncs.bench.ts", "--silent"],
-      { cwd: ROOT, env: { ...process.env, TZ: "Asia/Ho_Chi_Minh", BENCH_SYNCS_OUT: out }, encoding: "utf8", timeout: 600_000 },
-    );
-    if (r.status !== 0 || !fs.existsSync(out)) {
-      throw new Error(`jest bench/syncs.bench.ts failed:\n${(r.stderr || "").slice(-2000)}`);
-    }
-    const syncs = JSON.parse(fs.readFileSync(out, "utf8"));
-    const all = Object.values(syncs).flatMap((bySize) => Object.values(bySize));
-    const constant = Object.values(syncs).every((bySize) => new Set(Object.values(bySize)).size === 1);
-    return { syncs, maxSyncs: Math.max(...all), syncsConstant: constant };
-  } finally {
-    fs.rmSync(out, { force: true });
-  }
+  const syncs = runJestBench("syncs.bench.ts", "BENCH_SYNCS_OUT", 600_000);
+  const all = Object.values(syncs).flatMap((bySize) => Object.values(bySize));
+  const constant = Object.values(syncs).every((bySize) => new Set(Object.values(bySize)).size === 1);
+  return { syncs, maxSyncs: Math.max(...all), syncsConstant: constant };
 }
 
 // ---- add-in bundle ------------------------------------------------------------------

@@ -1,6 +1,9 @@
 "use strict";
 // Small helpers shared by the benchmark scripts.
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
+const { spawnSync } = require("child_process");
 
 const ROOT = path.join(__dirname, "..");
 const BUILD = path.join(ROOT, "build");
@@ -23,4 +26,28 @@ function ms(t0) {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-module.exports = { ROOT, BUILD, RESULTS, argValue, median, ms };
+/** Runs one bench/*.bench.ts through jest (ts-jest compiles it against the stand-in); the
+ *  bench writes its JSON to the file named by the environment variable `outVar`, which is
+ *  read, removed and returned. */
+function runJestBench(file, outVar, timeout) {
+  const out = path.join(os.tmpdir(), `chuyende-${path.basename(file, ".bench.ts")}-${process.pid}.json`);
+  try {
+    const jest = path.join(ROOT, "node_modules", "jest", "bin", "jest.js");
+    const r = spawnSync(
+      process.execPath,
+      [jest, "--rootDir", ROOT, "--roots", "<rootDir>/bench", "--testMatch", `**/${file}`, "--silent"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TZ: "Asia/Ho_Chi_Minh", [outVar]: out },
+        encoding: "utf8",
+        timeout,
+      },
+    );
+    if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`jest bench/${file} failed:\n${(r.stderr || "").slice(-2000)}`);
+    return JSON.parse(fs.readFileSync(out, "utf8"));
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
+
+module.exports = { ROOT, BUILD, RESULTS, argValue, median, ms, runJestBench };

@@ -15,34 +15,9 @@ import { proposeConversion, runConversion } from "../../src/taskpane/logic/conve
 import { writeQuarterReport } from "../../src/taskpane/logic/report";
 import { errorMessage } from "../../src/taskpane/logic/messages";
 import { PAYLOAD_LIMIT, StandInWorkbook, coerceTyped } from "../support/excelStandIn";
+import { largeRegisterRows } from "../support/largeRegister";
 
 const today = { year: 2026, month: 12, day: 31 };
-const d = (month: number, day: number): ModelValue => ({ date: { year: 2026, month, day } });
-
-function registerRows(n: number): ModelValue[][] {
-  const rows: ModelValue[][] = [];
-  for (let i = 1; i <= n; i++) {
-    const q = ((i - 1) % 4) + 1;
-    const m = q * 3 - 1;
-    rows.push([
-      i,
-      ["I", "II", "III", "IV"][q - 1],
-      `Chuyên đề số ${i}: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh`,
-      "Xây dựng Đảng",
-      "Nguyễn Văn An, Trần Thị Bình",
-      d(m, 1),
-      "Chi ủy",
-      d(m, 5),
-      d(m, 15),
-      "Riêng",
-      "Đã sinh hoạt",
-      d(m, 20),
-      d(m, 25),
-      "Chi bộ thảo luận, thống nhất nội dung và giao nhiệm vụ cho từng đảng viên",
-    ]);
-  }
-  return rows;
-}
 
 function attendanceRows(n: number, topics: number): ModelValue[][] {
   const rows: ModelValue[][] = [];
@@ -55,7 +30,7 @@ async function bigBook(topics: number, attendance: number): Promise<StandInWorkb
   const book = new StandInWorkbook({ sheets: [{ name: "Trang tính 1", values: [["giữ"]] }] });
   const models = buildCanonicalWorkbook({
     year: 2026,
-    register: registerRows(topics),
+    register: largeRegisterRows(topics),
     attendance: attendanceRows(attendance, topics),
     members: Array.from({ length: 10 }, (_, i) => [i + 1, `Đảng viên số ${i}`, "Đảng viên", "Chính thức", "Không", ""]),
     only: ["info", "members", "register", "attendance"],
