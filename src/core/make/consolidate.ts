@@ -461,31 +461,39 @@ export function buildConsolidationSheets(
     s.set(r, 14, null, TOTAL);
     r++;
   }
+  // A numbered two-column list below the main table (columns B–G and H–last); returns
+  // the row after it.
+  const fileTable = (top: number, headers: [string, string], rows: [string, string][]): number => {
+    let at = top;
+    s.set(at, 1, "STT", HEAD);
+    s.span(at, 2, 7, headers[0], HEAD);
+    s.span(at++, 8, last, headers[1], HEAD);
+    rows.forEach(([a, b], i) => {
+      s.set(at, 1, i + 1, CENTER);
+      s.span(at, 2, 7, a, WRAP);
+      s.span(at++, 8, last, b, WRAP);
+    });
+    return at;
+  };
   if (duplicates.length > 0) {
     r++;
     s.set(r++, 1, "TỆP TRÙNG CHI BỘ (KHÔNG TÍNH, ĐÃ TÍNH THEO TỆP MỚI HƠN)", SECTION);
-    s.set(r, 1, "STT", HEAD);
-    s.span(r, 2, 7, "Tệp không tính", HEAD);
-    s.span(r++, 8, last, "Tệp được tính thay", HEAD);
-    duplicates.forEach((d, i) => {
-      s.set(r, 1, i + 1, CENTER);
-      s.span(r, 2, 7, label(d.file), WRAP);
-      s.span(r++, 8, last, label(d.keptFile), WRAP);
-    });
+    r = fileTable(
+      r,
+      ["Tệp không tính", "Tệp được tính thay"],
+      duplicates.map((d) => [label(d.file), label(d.keptFile)]),
+    );
   }
   r++;
   s.set(r++, 1, "TỆP KHÔNG ĐỌC ĐƯỢC", SECTION);
   if (unreadable.length === 0) {
     s.set(r++, 1, "Không có.", { fontName: FONT, fontSize: 11, italic: true });
   } else {
-    s.set(r, 1, "STT", HEAD);
-    s.span(r, 2, 7, "Tệp", HEAD);
-    s.span(r++, 8, last, "Lý do", HEAD);
-    unreadable.forEach((u, i) => {
-      s.set(r, 1, i + 1, CENTER);
-      s.span(r, 2, 7, label(u.file), WRAP);
-      s.span(r++, 8, last, u.reason, WRAP);
-    });
+    r = fileTable(
+      r,
+      ["Tệp", "Lý do"],
+      unreadable.map((u) => [label(u.file), u.reason]),
+    );
   }
   const summary: SheetModel = {
     name: summaryName,
