@@ -150,7 +150,7 @@ export function fixtureGrid(opts: FixtureOptions = {}): WorkbookGrid {
           "Thống nhất nhận thức về trách nhiệm nêu gương của đảng viên",
           "Chi bộ thống nhất tiếp thu ý kiến, hoàn thiện chuyên đề",
           "Đồng chí Cường hoàn thiện đề dẫn trước ngày 10/02/2021",
-          "10/10 tán thành",
+          "8/8 tán thành",
         ],
       ]),
       sheet("Ý kiến", [

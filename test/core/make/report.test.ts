@@ -159,8 +159,8 @@ describe("buildQuarterReport", () => {
     const first = grid[header + 1];
     expect(first[2]).toBe("Học tập và làm theo tư tưởng Hồ Chí Minh\nNhóm: Xây dựng Đảng\nPhụ trách: Trần Thị Bình");
     expect(first[3]).toBe("15/01/2024");
-    // 7 present of 10 rows, 1 exempt → 7/9, cut to one decimal (never rounded up).
-    expect(first[4]).toBe("Đã sinh hoạt\nCó mặt 7/9 (77,7%)");
+    // 7 present of 10 rows, 1 exempt → 7/9 = 77,77…, half up to one decimal as a clerk rounds.
+    expect(first[4]).toBe("Đã sinh hoạt\nCó mặt 7/9 (77,8 %)");
     expect(first[5]).toBe("Thông qua: 08/01/2024\nGửi dự thảo: 10/01/2024\nGửi bản hoàn thiện: 20/01/2024\nBáo cáo cấp trên: 25/01/2024");
     expect(grid[header + 2][4]).toBe("Hoãn");
     expect(grid[header + 3][5]).toContain("Thông qua: chưa");
@@ -188,9 +188,9 @@ describe("buildQuarterReport", () => {
     expect(listed).toContain(
       '- Đồng chí Đảng viên I vắng không lý do buổi sinh hoạt chuyên đề "Học tập và làm theo tư tưởng Hồ Chí Minh".',
     );
-    expect(listed.some((t) => t.includes("Tỷ lệ đảng viên dự buổi sinh hoạt chuyên đề") && t.includes("77,7%") && t.includes("85%"))).toBe(
-      true,
-    );
+    expect(
+      listed.some((t) => t.includes("Tỷ lệ đảng viên dự buổi sinh hoạt chuyên đề") && t.includes("77,8 %") && t.includes("85 %")),
+    ).toBe(true);
     expect(listed).toContain("- Kế hoạch sinh hoạt chuyên đề năm 2024 của chi bộ chưa đủ 05 chuyên đề.");
     // The check's messages and their places never reach the paper.
     for (const f of result.findings) expect(listed.join("\n")).not.toContain(f.message);
@@ -217,8 +217,11 @@ describe("buildQuarterReport", () => {
     const row = rowWith(m, "Chỉ có ngày", 2);
     expect(text(m, row, 4)).toBe("Chưa xác nhận");
     expect(text(m, rowWith(m, "Ghi đã sinh hoạt", 2), 4)).toBe("Đã sinh hoạt");
-    expect(allText(m).find((t) => t.startsWith("1. Trong Quý I/2024"))).toContain("đã sinh hoạt 02 chuyên đề");
-    expect(allText(m).find((t) => t.startsWith("1. Trong Quý I/2024"))).toContain("01 chuyên đề đã qua ngày dự kiến nhưng chưa xác nhận");
+    // Counted as held, as the check counts it (one treatment everywhere), and said to be unconfirmed.
+    const line1 = allText(m).find((t) => t.startsWith("1. Trong Quý I/2024"));
+    expect(line1).toContain("đã sinh hoạt 03 chuyên đề");
+    expect(line1).toContain("trong đó 01 chuyên đề chưa xác nhận");
+    expect(r.quarters[0].held).toBe(3);
     const rep = quarterReport(b, r, 1, 2024, { today: day("2024-04-05") });
     expect(rep.unconfirmed.map((t) => t.title)).toEqual(["Chỉ có ngày"]);
     expect(unconfirmedNotice(rep.unconfirmed)[0]).toContain('STT 2 "Chỉ có ngày"');
@@ -292,10 +295,17 @@ describe("buildQuarterReport", () => {
     const m = buildQuarterReport(book, check(book, { asOf: day("2024-12-31") }), 4, 2024, { today: day("2024-12-31") });
     expect(m.name).toBe("Báo cáo Quý IV-2024");
     expect(allText(m).some((t) => t.includes("Chưa có chuyên đề nào dự kiến cho Quý I/2025"))).toBe(true);
-    expect(allText(m).some((t) => t.includes("Không có chuyên đề nào trong Quý IV/2024"))).toBe(true);
-    // The quarter's own missing-topic error is listed.
-    const r = check(book, { asOf: day("2024-12-31") });
-    expect(allText(m)).toContain("- Trong Quý IV/2024, chi bộ chưa tổ chức sinh hoạt chuyên đề nào.");
+    // No meeting in Quý IV: said in words, and no empty table.
+    expect(allText(m)).toContain("Sổ không có chuyên đề nào của Quý IV/2024: chi bộ không tổ chức sinh hoạt chuyên đề trong quý.");
+    expect(allText(m)).not.toContain("Các bước thực hiện");
+    // Every missed quarter of the year is named in Hạn chế, tồn tại, with a remedy line.
+    expect(allText(m)).toContain(
+      "- Quý IV/2024 chi bộ không tổ chức sinh hoạt chuyên đề. Lý do: quý này không có chuyên đề nào trong kế hoạch.",
+    );
+    expect(allText(m)).toContain(
+      '- Quý III/2024 chi bộ không tổ chức sinh hoạt chuyên đề. Lý do: chuyên đề "Công tác phát triển đảng viên" chưa tổ chức (sổ chưa ghi ngày sinh hoạt).',
+    );
+    expect(allText(m).filter((t) => t.startsWith("+ Hướng khắc phục:"))).toHaveLength(2);
   });
 
   test("user text that looks like a formula goes in as a plain value", () => {
