@@ -239,16 +239,19 @@ function quarterList(quarters: readonly Quarter[], year: number): string {
   return quarters.map((q) => formatQuarter(q, year)).join(", ");
 }
 
-function yearSentence(v: YearVerdict, asOf: SimpleDate): string {
+/** The year's verdict after "Năm 2024 " / "Cả năm 2024, ": "chi bộ chưa đạt yêu cầu sinh hoạt
+ *  chuyên đề: đã sinh hoạt 04 chuyên đề (…), nhưng Quý III/2024 không tổ chức …". */
+export function yearClause(v: YearVerdict, asOf: SimpleDate): string {
   const count = `đã sinh hoạt ${twoDigits(v.held)} chuyên đề (tối thiểu ${twoDigits(v.minimum)} chuyên đề/năm, mỗi quý ít nhất 01 chuyên đề)`;
-  const missed = v.missedQuarters.length === 0 ? "" : `${quarterList(v.missedQuarters, v.year)} không tổ chức sinh hoạt chuyên đề`;
-  if (v.kind === "met") return `Năm ${v.year} chi bộ đạt yêu cầu sinh hoạt chuyên đề: ${count}, quý nào cũng có chuyên đề.`;
-  if (v.kind === "notDue") {
-    return `Năm ${v.year} chưa kết thúc: đến ngày ${formatDate(asOf)} chi bộ ${count}; các quý đã qua đều có chuyên đề.`;
-  }
+  if (v.kind === "met") return `chi bộ đạt yêu cầu sinh hoạt chuyên đề: ${count}, quý nào cũng có chuyên đề`;
+  if (v.kind === "notDue") return `chưa kết thúc: đến ngày ${formatDate(asOf)} chi bộ ${count}; các quý đã qua đều có chuyên đề`;
   const short = v.ended && v.shortfall > 0 ? `còn thiếu ${twoDigits(v.shortfall)} chuyên đề so với mức tối thiểu` : "";
-  const why = [short, missed].filter((s) => s !== "").join("; ");
-  return `Năm ${v.year} chi bộ chưa đạt yêu cầu sinh hoạt chuyên đề: ${count}, nhưng ${why}.`;
+  const missed = v.missedQuarters.length === 0 ? "" : `${quarterList(v.missedQuarters, v.year)} không tổ chức sinh hoạt chuyên đề`;
+  return `chi bộ chưa đạt yêu cầu sinh hoạt chuyên đề: ${count}, nhưng ${[short, missed].filter((x) => x !== "").join("; ")}`;
+}
+
+function yearSentence(v: YearVerdict, asOf: SimpleDate): string {
+  return `Năm ${v.year} ${yearClause(v, asOf)}.`;
 }
 
 /** How a topic's date reads beside its status: "đã sinh hoạt ngày 14/03/2025", "dự kiến

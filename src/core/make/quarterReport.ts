@@ -8,7 +8,7 @@ import { compareDates, formatDate, formatQuarter, quarterEnd, quarterOf, romanQu
 import { computeFacts } from "../check/facts";
 import { turnoutOf } from "../check/attendance";
 import type { QuarterVerdict, TopicVerdict, Verdicts, YearVerdict } from "../check/verdicts";
-import { noMeetingReasons, noMeetingSentence, remedySentence, topicDatePhrase, twoDigits, verdictsOf } from "../check/verdicts";
+import { noMeetingReasons, noMeetingSentence, remedySentence, topicDatePhrase, twoDigits, verdictsOf, yearClause } from "../check/verdicts";
 import { attendanceByStt } from "../check/facts";
 import { higherCommitteeName, partyHeader, reportNumberLine, signsFor } from "./partyHeader";
 import type { PartyHeader } from "./partyHeader";
@@ -201,7 +201,8 @@ function yearLines(v: Verdicts, quarter: Quarter): string[] {
       }
       return `- ${name}: ${q.ended ? "không tổ chức" : "chưa tổ chức"} sinh hoạt chuyên đề — ${noMeetingReasons(q)}.`;
     });
-    return [`2. Cả năm ${y.year}: ${y.sentence.charAt(0).toLocaleLowerCase("vi")}${y.sentence.slice(1)}`, ...byQuarter];
+    const line = y.kind === "notDue" ? `2. ${y.sentence}` : `2. Cả năm ${y.year}, ${yearClause(y, v.asOf)}.`;
+    return [line, ...byQuarter];
   }
   const sofar = v.quarters.filter((q) => q.quarter <= quarter);
   const held = sofar.reduce((n, q) => n + q.held, 0);

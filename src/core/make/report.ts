@@ -259,3 +259,5 @@ export function buildQuarterReport(
 
 /** Sum of the report's column widths in mm (the printable width is 165 mm). */
 export const REPORT_COLUMNS_MM = { columns: COLUMN_MM, printable: PRINT_WIDTH_MM };
+/** The height a page gives the rows, in points (what the page breaks are planned against). */
+export const REPORT_PRINT_HEIGHT_PT = PRINT_HEIGHT_PT;

@@ -1,6 +1,7 @@
 import { check } from "../../../src/core/check/check";
 import { mmForWidthChars } from "../../../src/core/make/textFit";
 import {
+  REPORT_PRINT_HEIGHT_PT,
   buildQuarterReport,
   defaultReportQuarter,
   quarterReport,
@@ -289,6 +290,43 @@ describe("buildQuarterReport", () => {
     const m = buildQuarterReport(b, check(b, { asOf: day("2024-04-05") }), 1, 2024, { today: day("2024-04-05") });
     const header = rowWith(m, "Các bước thực hiện");
     expect(m.print?.printTitleRows).toEqual([header, header]);
+  });
+
+  test("Nơi nhận and the signature never stand alone on a page, however long the report", () => {
+    let moved = 0;
+    for (let n = 1; n <= 18; n++) {
+      const b = buildBook({
+        info: { year: 2024 },
+        topics: Array.from({ length: n }, (_, i) =>
+          completeTopic(`${String(i + 1).padStart(2, "0")}/02/2024`, {
+            title: `Chuyên đề số ${i + 1} về nâng cao năng lực lãnh đạo của chi bộ`,
+          }),
+        ),
+      });
+      const m = buildQuarterReport(b, check(b, { asOf: day("2024-04-05") }), 1, 2024, { today: day("2024-04-05") });
+      const heights = m.rowHeights ?? [];
+      const breaks = new Set(m.print?.pageBreaksBefore ?? []);
+      const last = Math.max(...m.cells.map((c) => c.row));
+      const pageOf: number[] = [];
+      let page = 0;
+      let y = 0;
+      for (let r = 1; r <= last; r++) {
+        const h = heights[r] ?? 15;
+        if ((breaks.has(r) && y > 0) || y + h > REPORT_PRINT_HEIGHT_PT) {
+          page++;
+          y = 0;
+        }
+        pageOf[r] = page;
+        y += h;
+      }
+      const noi = rowWith(m, "Nơi nhận:");
+      expect([n, pageOf[last]]).toEqual([n, pageOf[noi]]);
+      // The last section's text shares the page with them.
+      expect([n, pageOf[noi - 2]]).toEqual([n, pageOf[noi]]);
+      if (breaks.size > 0) moved++;
+    }
+    // Some of those lengths needed the last section moved down with the closing block.
+    expect(moved).toBeGreaterThan(0);
   });
 
   test("a Q4 report plans the next year's Q1 and says when nothing is planned", () => {
