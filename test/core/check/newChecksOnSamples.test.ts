@@ -32,5 +32,10 @@ test("silent on the documents' fixture, firing once each when planted", () => {
   const asOf = { year: 2021, month: 12, day: 31 };
   expect(check(fixtureBook(), { asOf }).findings.filter((f) => NEW.includes(f.code))).toEqual([]);
   const planted = check(fixtureBook({ duplicateStt: true, absentSpeaker: true, dropAttendee: true }), { asOf }).findings;
-  expect(planted.filter((f) => NEW.includes(f.code)).map((f) => f.code).sort()).toEqual(NEW.slice().sort());
+  expect(
+    planted
+      .filter((f) => NEW.includes(f.code))
+      .map((f) => f.code)
+      .sort(),
+  ).toEqual(NEW.slice().sort());
 });
