@@ -252,7 +252,8 @@ if (why) console.warn(`Bỏ qua kiểm tra in báo cáo năm: ${why}.`);
     }
     printed = printFiles(files).map((file, i) => ({ name: files[i].name, file }));
     if (process.env.CHUYENDE_SCREENSHOTS) {
-      for (const p of printed) savePictures(p.file.pdf, process.env.CHUYENDE_SCREENSHOTS, p.name.replace(/\./, "-"));
+      const shots = path.resolve(__dirname, "..", "..", "docs", "screenshots");
+      for (const p of printed) savePictures(p.file.pdf, shots, p.name.replace(/\./, "-"));
     }
   }, 240_000);
 

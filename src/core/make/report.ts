@@ -118,14 +118,14 @@ class SheetBuilder {
 }
 
 /** The page (0-based) each row 1..last prints on, rows of `heights` points filling pages of
- *  PRINT_HEIGHT_PT. */
-function pagesOf(heights: readonly number[], last: number): number[] {
+ *  PRINT_HEIGHT_PT, with manual breaks before the rows of `breaks`. */
+function pagesOf(heights: readonly number[], last: number, breaks: readonly number[]): number[] {
   const pages: number[] = [];
   let page = 0;
   let y = 0;
   for (let row = 1; row <= last; row++) {
     const h = heights[row] ?? 15;
-    if (y + h > PRINT_HEIGHT_PT) {
+    if ((breaks.includes(row) && y > 0) || y + h > PRINT_HEIGHT_PT) {
       page++;
       y = 0;
     }
@@ -168,9 +168,11 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
   let tableHeaderRow: number | null = null;
   let tableEnd = 0;
   let lastHeading = r;
+  const headings: number[] = [];
   for (const section of report.sections) {
     b.gap(r++, 8);
     lastHeading = r;
+    headings.push(r);
     b.paragraph(r++, section.heading, HEADING);
     for (const line of section.lines) b.paragraph(r++, line);
     const table = section.table;
@@ -210,14 +212,21 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
   // Keep Nơi nhận and the signature on one page, and never alone on it: when they would
   // straddle a page end, or would start a page of their own, the last section moves to the
   // next page with them (or, when that section is too long for one page, its last line).
+  // A section heading left as the last line of a page goes to the next page with its text.
   const pageBreaksBefore: number[] = [];
   const last = r + 6;
-  const pages = pagesOf(b.heights, last);
+  for (const h of headings) {
+    const pages = pagesOf(b.heights, last, pageBreaksBefore);
+    if (pages[h] !== pages[h + 1]) pageBreaksBefore.push(h);
+  }
+  const pages = pagesOf(b.heights, last, pageBreaksBefore);
   if (pages[r] !== pages[last] || pages[r - 2] !== pages[r]) {
     let tail = 0;
     for (let row = lastHeading; row <= last; row++) tail += b.heights[row] ?? 15;
-    pageBreaksBefore.push(tail <= PRINT_HEIGHT_PT ? lastHeading : r - 2);
+    const at = tail <= PRINT_HEIGHT_PT ? lastHeading : r - 2;
+    if (!pageBreaksBefore.includes(at)) pageBreaksBefore.push(at);
   }
+  pageBreaksBefore.sort((a, b) => a - b);
 
   const heights: (number | undefined)[] = [];
   for (let row = 1; row <= r + 6; row++) heights[row] = b.heights[row] ?? 15;

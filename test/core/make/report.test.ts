@@ -292,7 +292,7 @@ describe("buildQuarterReport", () => {
     expect(m.print?.printTitleRows).toEqual([header, header]);
   });
 
-  test("Nơi nhận and the signature never stand alone on a page, however long the report", () => {
+  test("Nơi nhận and the signature never stand alone on a page, nor a heading at a page's foot, however long the report", () => {
     let moved = 0;
     for (let n = 1; n <= 18; n++) {
       const b = buildBook({
@@ -323,6 +323,11 @@ describe("buildQuarterReport", () => {
       expect([n, pageOf[last]]).toEqual([n, pageOf[noi]]);
       // The last section's text shares the page with them.
       expect([n, pageOf[noi - 2]]).toEqual([n, pageOf[noi]]);
+      // No section heading is the last line of a page.
+      for (const heading of ["I. KẾT QUẢ CHUNG", "II. CÁC CHUYÊN ĐỀ", "III. HẠN CHẾ, TỒN TẠI", "IV. CHUYÊN ĐỀ DỰ KIẾN"]) {
+        const h = rowWith(m, heading);
+        expect([n, heading, pageOf[h + 1]]).toEqual([n, heading, pageOf[h]]);
+      }
       if (breaks.size > 0) moved++;
     }
     // Some of those lengths needed the last section moved down with the closing block.
