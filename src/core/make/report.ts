@@ -118,8 +118,9 @@ class SheetBuilder {
 }
 
 /** The page (0-based) each row 1..last prints on, rows of `heights` points filling pages of
- *  PRINT_HEIGHT_PT, with manual breaks before the rows of `breaks`. */
-function pagesOf(heights: readonly number[], last: number, breaks: readonly number[]): number[] {
+ *  PRINT_HEIGHT_PT, with manual breaks before the rows of `breaks` (how the breaks are
+ *  planned; the tests read a drawn report's pages with it). */
+export function reportPages(heights: readonly (number | undefined)[], last: number, breaks: readonly number[]): number[] {
   const pages: number[] = [];
   let page = 0;
   let y = 0;
@@ -216,10 +217,10 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
   const pageBreaksBefore: number[] = [];
   const last = r + 6;
   for (const h of headings) {
-    const pages = pagesOf(b.heights, last, pageBreaksBefore);
+    const pages = reportPages(b.heights, last, pageBreaksBefore);
     if (pages[h] !== pages[h + 1]) pageBreaksBefore.push(h);
   }
-  const pages = pagesOf(b.heights, last, pageBreaksBefore);
+  const pages = reportPages(b.heights, last, pageBreaksBefore);
   if (pages[r] !== pages[last] || pages[r - 2] !== pages[r]) {
     let tail = 0;
     for (let row = lastHeading; row <= last; row++) tail += b.heights[row] ?? 15;
@@ -268,5 +269,3 @@ export function buildQuarterReport(
 
 /** Sum of the report's column widths in mm (the printable width is 165 mm). */
 export const REPORT_COLUMNS_MM = { columns: COLUMN_MM, printable: PRINT_WIDTH_MM };
-/** The height a page gives the rows, in points (what the page breaks are planned against). */
-export const REPORT_PRINT_HEIGHT_PT = PRINT_HEIGHT_PT;

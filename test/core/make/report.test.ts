@@ -1,8 +1,8 @@
 import { check } from "../../../src/core/check/check";
 import { mmForWidthChars } from "../../../src/core/make/textFit";
 import {
-  REPORT_PRINT_HEIGHT_PT,
   buildQuarterReport,
+  reportPages,
   defaultReportQuarter,
   quarterReport,
   unconfirmedNotice,
@@ -304,21 +304,9 @@ describe("buildQuarterReport", () => {
         ),
       });
       const m = buildQuarterReport(b, check(b, { asOf: day("2024-04-05") }), 1, 2024, { today: day("2024-04-05") });
-      const heights = m.rowHeights ?? [];
-      const breaks = new Set(m.print?.pageBreaksBefore ?? []);
       const last = Math.max(...m.cells.map((c) => c.row));
-      const pageOf: number[] = [];
-      let page = 0;
-      let y = 0;
-      for (let r = 1; r <= last; r++) {
-        const h = heights[r] ?? 15;
-        if ((breaks.has(r) && y > 0) || y + h > REPORT_PRINT_HEIGHT_PT) {
-          page++;
-          y = 0;
-        }
-        pageOf[r] = page;
-        y += h;
-      }
+      const breaks = m.print?.pageBreaksBefore ?? [];
+      const pageOf = reportPages(m.rowHeights ?? [], last, breaks);
       const noi = rowWith(m, "Nơi nhận:");
       expect([n, pageOf[last]]).toEqual([n, pageOf[noi]]);
       // The last section's text shares the page with them.
@@ -328,7 +316,7 @@ describe("buildQuarterReport", () => {
         const h = rowWith(m, heading);
         expect([n, heading, pageOf[h + 1]]).toEqual([n, heading, pageOf[h]]);
       }
-      if (breaks.size > 0) moved++;
+      if (breaks.length > 0) moved++;
     }
     // Some of those lengths needed the last section moved down with the closing block.
     expect(moved).toBeGreaterThan(0);
