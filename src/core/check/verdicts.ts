@@ -224,6 +224,28 @@ export function noMeetingSentence(q: QuarterVerdict): string {
   return `${formatQuarter(q.quarter, q.year)} chi bộ ${verb} sinh hoạt chuyên đề. Lý do: ${noMeetingReasons(q)}.`;
 }
 
+/** The quarter's verdict in one sentence (Báo cáo quý, line 1): "Trong Quý I/2024, chi bộ đã
+ *  sinh hoạt 02 chuyên đề (kế hoạch trong quý: 02 chuyên đề) — đạt yêu cầu ít nhất 01 chuyên
+ *  đề/quý.", "Quý III/2024 chi bộ không tổ chức … — chưa đạt …. Lý do: …", or "… chưa kết thúc …". */
+export function quarterSentence(q: QuarterVerdict, asOf: SimpleDate): string {
+  const name = formatQuarter(q.quarter, q.year);
+  const n = (k: number) => `${twoDigits(k)} chuyên đề`;
+  if (q.kind === "met") {
+    const pending =
+      q.unconfirmed > 0
+        ? `, trong đó ${n(q.unconfirmed)} chưa xác nhận (đã qua ngày sinh hoạt ghi trong sổ nhưng chưa có điểm danh, biên bản)`
+        : "";
+    return `Trong ${name}, chi bộ đã sinh hoạt ${n(q.held)} (kế hoạch trong quý: ${n(q.planned)})${pending} — đạt yêu cầu ít nhất 01 chuyên đề/quý.`;
+  }
+  if (q.kind === "notMet") {
+    return `${name} chi bộ không tổ chức sinh hoạt chuyên đề — chưa đạt yêu cầu ít nhất 01 chuyên đề/quý. Lý do: ${noMeetingReasons(q)}.`;
+  }
+  return (
+    `${name} chưa kết thúc; đến ngày ${formatDate(asOf)} chi bộ chưa sinh hoạt chuyên đề nào ` +
+    `(kế hoạch trong quý: ${n(q.planned)}) — chưa đến hạn đánh giá.`
+  );
+}
+
 /** What a cell does about a missed quarter, for the line under it in "Hạn chế, tồn tại". */
 export function remedySentence(q: QuarterVerdict): string {
   const name = formatQuarter(q.quarter, q.year);

@@ -8,7 +8,16 @@ import { compareDates, formatDate, formatQuarter, quarterEnd, quarterOf, romanQu
 import { computeFacts } from "../check/facts";
 import { turnoutOf } from "../check/attendance";
 import type { QuarterVerdict, TopicVerdict, Verdicts, YearVerdict } from "../check/verdicts";
-import { noMeetingReasons, noMeetingSentence, remedySentence, topicDatePhrase, twoDigits, verdictsOf, yearClause } from "../check/verdicts";
+import {
+  noMeetingReasons,
+  noMeetingSentence,
+  quarterSentence,
+  remedySentence,
+  topicDatePhrase,
+  twoDigits,
+  verdictsOf,
+  yearClause,
+} from "../check/verdicts";
 import { attendanceByStt } from "../check/facts";
 import { higherCommitteeName, partyHeader, reportNumberLine, signsFor } from "./partyHeader";
 import type { PartyHeader } from "./partyHeader";
@@ -164,25 +173,6 @@ export function reportFindings(
   return [...picked.filter((f) => f.severity === "error"), ...picked.filter((f) => f.severity !== "error")];
 }
 
-/** Section I, line 1: the quarter's verdict in words. */
-function quarterLine(q: QuarterVerdict, asOf: SimpleDate): string {
-  const name = formatQuarter(q.quarter, q.year);
-  if (q.kind === "met") {
-    const pending =
-      q.unconfirmed > 0
-        ? `, trong đó ${count(q.unconfirmed)} chưa xác nhận (đã qua ngày sinh hoạt ghi trong sổ nhưng chưa có điểm danh, biên bản)`
-        : "";
-    return `1. Trong ${name}, chi bộ đã sinh hoạt ${count(q.held)} (kế hoạch trong quý: ${count(q.planned)})${pending} — đạt yêu cầu ít nhất 01 chuyên đề/quý.`;
-  }
-  if (q.kind === "notMet") {
-    return `1. ${name} chi bộ không tổ chức sinh hoạt chuyên đề — chưa đạt yêu cầu ít nhất 01 chuyên đề/quý. Lý do: ${noMeetingReasons(q)}.`;
-  }
-  return (
-    `1. ${name} chưa kết thúc; đến ngày ${formatDate(asOf)} chi bộ chưa sinh hoạt chuyên đề nào ` +
-    `(kế hoạch trong quý: ${count(q.planned)}) — chưa đến hạn đánh giá.`
-  );
-}
-
 /** A held topic as the year's list names it: `"Tên" (14/03/2024)`. */
 function heldItem(t: TopicVerdict): string {
   const on = t.facts.meeting ? ` (${formatDate(t.facts.meeting)}${t.kind === "unconfirmed" ? ", chưa xác nhận" : ""})` : "";
@@ -256,7 +246,7 @@ export function quarterReport(
 
   // I. Summary.
   const summary = [
-    quarterLine(qv, asOf),
+    `1. ${quarterSentence(qv, asOf)}`,
     ...yearLines(v, quarter),
     `3. Kế hoạch năm ${year}: ${count(plannedYear)} (không tính chuyên đề hoãn, hủy).`,
   ];
