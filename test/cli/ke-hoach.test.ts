@@ -74,7 +74,7 @@ describe("chuyende ke-hoach --them", () => {
     expect(r.stderr).toContain("Cảnh báo: Quý II/2021 chưa có chuyên đề nào");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      "Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 3",
+      "Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 5",
     );
     expect(sha256(input)).toBe(before);
 
@@ -89,8 +89,9 @@ describe("chuyende ke-hoach --them", () => {
     expect(topics[0]).toMatchObject({ stt: 1, group: "Xây dựng Đảng", assignees: ["Nguyễn Văn An"], note: "ghi chú của tôi" });
     expect(topics[0].meetingOn.value).toEqual({ year: 2021, month: 2, day: 25 });
     const added = topics[1];
+    // Row 5: the register's title and chi bộ line (rows 1–2), its header (3), the user's row (4).
     expect(added).toMatchObject({
-      row: 3,
+      row: 5,
       stt: 2,
       quarterValue: 3,
       group: "Xây dựng Đảng",
@@ -106,14 +107,14 @@ describe("chuyende ke-hoach --them", () => {
     expect(added.reportedOn.value).toEqual({ year: 2021, month: 8, day: 30 });
     // The table covers the new row (Excel's table, not just cells below it).
     const table = grid.tables!.find((t) => t.name === "tblChuyenDe")!;
-    expect(table.bottom + 1).toBeGreaterThanOrEqual(3);
+    expect(table.bottom + 1).toBeGreaterThanOrEqual(5);
     // While planned the check has nothing to say about the new row; once the day has passed,
     // only the attendance that is taken at the meeting itself is asked for — every date rule
     // (approved, sent before; finished, reported after) is met.
     const planned = check(book, { asOf: { year: 2021, month: 1, day: 10 }, year: 2021 });
-    expect(planned.findings.filter((f) => f.row === 3)).toEqual([]);
+    expect(planned.findings.filter((f) => f.row === 5)).toEqual([]);
     const held = check(book, { asOf: { year: 2021, month: 12, day: 31 }, year: 2021 });
-    expect(held.findings.filter((f) => f.row === 3).map((f) => f.code)).toEqual(["THIEU_DIEM_DANH"]);
+    expect(held.findings.filter((f) => f.row === 5).map((f) => f.code)).toEqual(["THIEU_DIEM_DANH"]);
   });
 
   test("refuses to write over its input, and a title the year already has", async () => {
