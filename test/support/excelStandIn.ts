@@ -989,6 +989,15 @@ export class RangeProxy extends ClientObject<RangeTarget> {
 
   get format(): any {
     return recorder(this.ctx, (path, value) => {
+      // RangeFormat.rowHeight: points, 0–409 ("Row height: 409 points", Excel specifications
+      // and limits, https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3;
+      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-rowheight-member).
+      if (path === "rowHeight" && !(typeof value === "number" && value >= 0 && value <= 409)) {
+        throw new StandInError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format (rowHeight ${String(value)}).`,
+        );
+      }
       const { sheet, box } = this.t();
       sheet.formats.push({ address: boxToA1(box), path, value });
     });

@@ -164,8 +164,8 @@ export function tableRowHeights(
       if (typeof v !== "string" || v === "" || (!all && !wrapped.has(i))) return;
       lines = Math.max(lines, wrappedLineCount(v, textWidthPt(widths[i] ?? 10), size, bold));
     });
-    const h = rowHeightFor(lines, size);
-    return lines > 1 || h > 15 ? Math.max(h, oneLine) : undefined;
+    // One line of 10–11 pt fits the default row (15 pt).
+    return lines > 1 ? Math.max(rowHeightFor(lines, size), oneLine) : undefined;
   };
   out[headerRow] = fit(headers, true, true);
   rows.forEach((r, i) => {

@@ -87,8 +87,12 @@ export function wrappedLineCount(text: string, widthPt: number, fontSize: number
 /** Height in points of `lines` lines of text of `fontSize` in a cell (line spacing of
  *  Times New Roman ≈ 1.15 em, plus room for the cell's top and bottom padding). */
 export function rowHeightFor(lines: number, fontSize: number): number {
-  return Math.ceil(lines * fontSize * 1.17 + 4);
+  return Math.min(MAX_ROW_HEIGHT_PT, Math.ceil(lines * fontSize * 1.17 + 4));
 }
+
+/** The tallest row Excel allows ("Row height: 409 points", Excel specifications and limits):
+ *  a longer text is cut on screen and on paper whatever the height asked for. */
+export const MAX_ROW_HEIGHT_PT = 409;
 
 /** Horizontal room a cell's borders and padding take, in points. */
 export const CELL_PADDING_PT = 6;
