@@ -33,24 +33,43 @@ const {
   WidthType,
 } = require("docx");
 
-const FONT_NAME = "Times New Roman";
+/** The party's document format (src/core/shared/partyFormat.ts, HD 36-HD/VPTW): read from
+ *  the TypeScript source itself (it has no imports), so a template made here never lags
+ *  behind the module the program uses. */
+function loadPartyFormat() {
+  const ts = require("typescript");
+  const file = path.join(__dirname, "..", "src", "core", "shared", "partyFormat.ts");
+  const js = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  const mod = { exports: {} };
+  new Function("exports", "module", "require", js)(mod.exports, mod, require);
+  return mod.exports;
+}
+const FORMAT = loadPartyFormat();
+const SIZES = FORMAT.SIZES;
+
+const FONT_NAME = FORMAT.FONT;
 const FONT = { ascii: FONT_NAME, hAnsi: FONT_NAME, cs: FONT_NAME, eastAsia: FONT_NAME };
 /** docx sizes are half-points. */
 const pt = (n) => n * 2;
 const mm = (n) => Math.round((n * 1440) / 25.4);
 
-// A4 and the default margins of SPEC §7.
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+// A4 and the party margins.
+const PAGE = { width: mm(FORMAT.PAGE_MM.width), height: mm(FORMAT.PAGE_MM.height) };
+const MARGIN = {
+  top: mm(FORMAT.MARGINS_MM.top),
+  bottom: mm(FORMAT.MARGINS_MM.bottom),
+  left: mm(FORMAT.MARGINS_MM.left),
+  right: mm(FORMAT.MARGINS_MM.right),
+};
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-/** The header block reaches 10 mm into the left margin and 5 mm into the right one
- *  (177 mm in all), on a grid of three columns: the issuing body spans the first two
- *  (95 mm: "CHI BỘ PHÒNG KẾ TOÁN" on one line, a 60-character đảng bộ name on two),
- *  "ĐẢNG CỘNG SẢN VIỆT NAM" the third (82 mm), and the place-and-date line below it the
- *  last two (105 mm: "Thành phố Hồ Chí Minh, ngày 05 tháng 10 năm 2025" on one line). */
-const HEADER_OUTDENT_LEFT = mm(10);
-const HEADER_OUTDENT_RIGHT = mm(5);
-const HEADER_COLUMNS = [mm(72), mm(23), TEXT_WIDTH + HEADER_OUTDENT_LEFT + HEADER_OUTDENT_RIGHT - mm(95)];
+/** The header block's grid (HEADER_BLOCK): into the left and right margins, issuer over the
+ *  first two columns, the party line over the third, place and date over the last two. */
+const HEADER_OUTDENT_LEFT = mm(FORMAT.HEADER_BLOCK.outdentLeftMm);
+const HEADER_OUTDENT_RIGHT = mm(FORMAT.HEADER_BLOCK.outdentRightMm);
+const [HEADER_A, HEADER_B] = FORMAT.HEADER_BLOCK.columnsMm;
+const HEADER_COLUMNS = [mm(HEADER_A), mm(HEADER_B), TEXT_WIDTH + HEADER_OUTDENT_LEFT + HEADER_OUTDENT_RIGHT - mm(HEADER_A + HEADER_B)];
 /** A blank to fill by hand: a full line of dots at 14 pt after "1. " and the first-line indent. */
 const DOTS = "…".repeat(29);
 
@@ -63,7 +82,7 @@ function run(text, o = {}) {
   return new TextRun({
     text,
     font: FONT,
-    size: pt(o.size || 14),
+    size: pt(o.size || SIZES.body),
     bold: o.bold || undefined,
     italics: o.italics || undefined,
     underline: o.underline ? { type: "single" } : undefined,
@@ -122,7 +141,7 @@ function twoColumns(leftChildren, rightChildren, leftWidth, outdent = 0) {
 /** Header of a party document (HD 36-HD/VPTW): issuing body left (superior 14 upright,
  *  issuer 14 bold, "*"), "ĐẢNG CỘNG SẢN VIỆT NAM" right (15 bold, underlined), and the
  *  place and date under it (14 italic). */
-function headerBlock() {
+function headerBlock(number = "") {
   const tight = { after: 0, line: 240 };
   const [a, b, c] = HEADER_COLUMNS;
   const width = a + b + c;
@@ -146,16 +165,27 @@ function headerBlock() {
         cantSplit: true,
         children: [
           spanCell(
-            [center(["{dangBoCoSoUpper}"], tight), center([["{chiBoUpper}", { bold: true }]], tight), center(["*"], tight)],
+            [
+              center([["{dangBoCoSoUpper}", { size: SIZES.committee }]], tight),
+              center([["{chiBoUpper}", { bold: true, size: SIZES.cell }]], tight),
+              center([FORMAT.HEADER_BLOCK.star], tight),
+            ],
             a + b,
             2,
           ),
-          spanCell([center([["ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, size: 15, underline: true }]], { after: 120, line: 240 })], c, 1),
+          spanCell(
+            [center([[FORMAT.HEADER_BLOCK.party, { bold: true, size: SIZES.party, underline: true }]], { after: 120, line: 240 })],
+            c,
+            1,
+          ),
         ],
       }),
       new TableRow({
         cantSplit: true,
-        children: [spanCell([center([""], tight)], a, 1), spanCell([center([["{diaDanhNgay}", { italics: true }]], tight)], b + c, 2)],
+        children: [
+          spanCell([center([[number, { size: SIZES.number }]], tight)], a, 1),
+          spanCell([center([["{diaDanhNgay}", { italics: true, size: SIZES.placeAndDate }]], tight)], b + c, 2),
+        ],
       }),
     ],
   });
@@ -163,7 +193,10 @@ function headerBlock() {
 
 /** "Nơi nhận:" 14 upright underlined, then the recipients 12 upright (HD 36-HD/VPTW). */
 function recipients(lines) {
-  return [left([["Nơi nhận:", { underline: true }]], { after: 0 }), ...lines.map((l) => left([[l, { size: 12 }]], { after: 0 }))];
+  return [
+    left([["Nơi nhận:", { underline: true, size: SIZES.recipientsHeading }]], { after: 0 }),
+    ...lines.map((l) => left([[l, { size: SIZES.recipients }]], { after: 0 })),
+  ];
 }
 
 function signatureBlock(leftChildren, rightChildren) {
@@ -179,7 +212,10 @@ function documentOf(title, children) {
     revision: 1,
     styles: {
       default: {
-        document: { run: { font: FONT, size: pt(14) }, paragraph: { spacing: { after: 80, line: 276, lineRule: LineRuleType.AUTO } } },
+        document: {
+          run: { font: FONT, size: pt(SIZES.body) },
+          paragraph: { spacing: { after: 80, line: 276, lineRule: LineRuleType.AUTO } },
+        },
       },
     },
     // Page numbers from page 2, centred in the top margin (HD 36-HD/VPTW); the first page
@@ -193,7 +229,7 @@ function documentOf(title, children) {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })],
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(SIZES.pageNumber) })],
               }),
             ],
           }),
@@ -470,7 +506,7 @@ function keHoach() {
     ],
   });
   return documentOf("Kế hoạch sinh hoạt chi bộ chuyên đề năm", [
-    headerBlock(),
+    headerBlock("{so}"),
     para([""], { after: 0 }),
     center([["KẾ HOẠCH", { bold: true, size: 16 }]], { after: 0 }),
     center([["sinh hoạt chi bộ chuyên đề năm {nam}", { bold: true, size: 15 }]], { after: 60 }),

@@ -10,6 +10,7 @@ import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { makeTempDir, removeTempDir, sha256 } from "../support/xlsx";
 import { runInProcess } from "./helpers/run";
+import { formatDate, localDateFromJsDate } from "../../src/core/read/dates";
 
 const NOW = new Date(2021, 0, 10, 9, 0, 0);
 let dir: string;
@@ -142,9 +143,25 @@ describe("chuyende ke-hoach --them", () => {
     await writeRegister(input, { emptyRows: 2 });
     const out = path.join(dir, "ke-hoach.docx");
     const r = await runInProcess(["ke-hoach", input, "-o", out], NOW);
-    expect(r.stderr).toBe("");
-    expect(r.stdout).toBe(`Đã lập Kế hoạch sinh hoạt chi bộ chuyên đề năm 2021 (01 chuyên đề) và ghi vào ${out}.\n`);
+    // The register plans Quý I only: the plan prints the other quarters as empty, and says so.
+    expect(r.stderr.split("\n").filter(Boolean)).toEqual([
+      expect.stringMatching(/^Cảnh báo: Quý II\/2021 chưa có chuyên đề nào/),
+      expect.stringMatching(/^Cảnh báo: Quý III\/2021/),
+      expect.stringMatching(/^Cảnh báo: Quý IV\/2021/),
+    ]);
+    // Made on NOW, before the first meeting (25/02/2021): dated today.
+    expect(r.stdout).toBe(
+      `Đã lập Kế hoạch sinh hoạt chi bộ chuyên đề năm 2021 (01 chuyên đề), ngày ${formatDate(localDateFromJsDate(NOW))}, và ghi vào ${out}.\n`,
+    );
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    // Made after the first meeting without --ngay: dated the day before it; a chosen date after it is kept, with a warning.
+    const late = await runInProcess(["ke-hoach", input, "-o", out, "--ghi-de"], new Date(2021, 5, 1));
+    expect(late.stdout).toContain("ngày 24/02/2021");
+    const chosen = await runInProcess(["ke-hoach", input, "-o", out, "--ghi-de", "--ngay", "01/03/2021"], new Date(2021, 5, 1));
+    expect(chosen.stdout).toContain("ngày 01/03/2021");
+    expect(chosen.stderr).toContain(
+      "Cảnh báo: Ngày lập kế hoạch 01/03/2021 không trước buổi sinh hoạt chuyên đề đầu tiên kế hoạch dự kiến (25/02/2021)",
+    );
   });
 
   test("help shows examples", async () => {

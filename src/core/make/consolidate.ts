@@ -1,6 +1,7 @@
 // Tổng hợp (SPEC §7, §8 tong-hop): many cells' registers → one row per cell and a list
 // of every topic. Pure: the CLI and the pane read the files, run the check, and hand
 // each (file, book, result) here.
+import { FONT } from "../shared/partyFormat";
 import { countBySeverity } from "../check/check";
 import { compareDates, formatDate } from "../read/dates";
 import { computeFacts } from "../check/facts";
@@ -253,7 +254,6 @@ export function isConsolidationWorkbook(grid: WorkbookGrid): boolean {
   );
 }
 
-const FONT = "Times New Roman";
 const HEAD: CellStyle = {
   fontName: FONT,
   fontSize: 11,
