@@ -83,7 +83,7 @@ function body(report: QuarterReport): string {
   const h = report.header;
   // Header block on the templates' grid (partyFormat), reaching into the margins; a name too
   // long for three lines is set smaller.
-  const [a, b2, c2] = HEADER_BLOCK.columnsMm;
+  const [a, b2] = HEADER_BLOCK.columnsMm;
   const grid = [mm(a), mm(b2), TEXT_WIDTH + mm(HEADER_BLOCK.outdentLeftMm + HEADER_BLOCK.outdentRightMm) - mm(a + b2)];
   const issuerPt = (a + b2) * PT_PER_MM;
   const c = (t: string, o: RunStyle = {}) => para(t, { ...o, align: "center", after: 0 });
