@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds the two built-in document templates (assets/templates/de-dan.docx and
-// bien-ban.docx) with the `docx` package, in party document format (Hướng dẫn
+// Builds the built-in document templates (assets/templates/de-dan.docx, bien-ban.docx,
+// ke-hoach.docx, danh-sach.docx, thong-bao.docx) with the `docx` package, in party document format (Hướng dẫn
 // 36-HD/VPTW; SPEC §7). Run with `npm run templates` (or `node scripts/make-templates.js DIR`).
 //
 // The output is byte-for-byte reproducible: `docx` stamps docProps/core.xml and
@@ -18,6 +18,7 @@ const PizZip = require("pizzip");
 const {
   AlignmentType,
   BorderStyle,
+  HeightRule,
   Document,
   Header,
   PageNumber,
@@ -595,6 +596,137 @@ function keHoach() {
   ]);
 }
 
+// ---------------------------------------------------------------------------
+// The papers around one meeting: the sign-in sheet and the notice sending the approved
+// draft. Placeholders: PAPER_FIELDS (and the shared ones) in src/core/make/meetingPapers.ts.
+
+/** A ruled table of `header` with one looped row of `cells` (the loop's tags in its first and
+ *  last cell), widths in mm summing to the text width; `rowMm` is the least height of a row. */
+function loopTable(header, cells, widthsMm, rowMm) {
+  const widths = widthsMm.map(mm);
+  widths[widths.length - 1] = TEXT_WIDTH - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  const small = { size: SIZES.table };
+  const text = (parts, o = {}) => (o.center ? center : left)(parts, { after: 0, line: 240, run: small, ...o });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((t, i) =>
+          gridCell([text([[t, { bold: true }]], { center: true })], widths[i], { vAlign: VerticalAlign.CENTER }),
+        ),
+      }),
+      new TableRow({
+        cantSplit: true,
+        height: rowMm ? { value: mm(rowMm), rule: HeightRule.ATLEAST } : undefined,
+        children: cells.map((c, i) => gridCell([text(c.parts, { center: c.center })], widths[i], { vAlign: VerticalAlign.CENTER })),
+      }),
+    ],
+  });
+}
+
+function danhSach() {
+  const item = (parts) => para(parts, { indent: { firstLine: 567 } });
+  return documentOf("Danh sách đảng viên dự sinh hoạt chi bộ chuyên đề", [
+    headerBlock(),
+    para([""], { after: 0 }),
+    center([["DANH SÁCH", { bold: true, size: SIZES.kind }]], { after: 0 }),
+    center([["ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: SIZES.subject }]], { after: 60 }),
+    center(
+      [
+        ["Chuyên đề: ", { bold: true }],
+        ["{tenChuyenDe}", { bold: true }],
+      ],
+      { after: 60 },
+    ),
+    center(
+      [
+        ["Thời gian: {gioBatDau}, {thuNgay}, {ngaySinhHoatVietBang}", { italics: true }],
+        ["; địa điểm: {diaDiem}", { italics: true }],
+      ],
+      { after: 160 },
+    ),
+    item([
+      "Tổng số đảng viên của chi bộ: {tongSo} đồng chí (chính thức: {soChinhThuc}, dự bị: {soDuBi}); ",
+      "miễn sinh hoạt: {soMienSinhHoat} đồng chí; phải dự: {soPhaiDu} đồng chí.",
+    ]),
+    loopTable(
+      ["STT", "Họ và tên", "Chức vụ", "Chính thức/ Dự bị", "Ký tên", "Ghi chú"],
+      [
+        { parts: ["{#dangVien}", "{stt}"], center: true },
+        { parts: ["{hoTen}"] },
+        { parts: ["{chucVu}"] },
+        { parts: ["{loai}"], center: true },
+        { parts: [""] },
+        { parts: ["{ghiChu}", "{/dangVien}"], center: true },
+      ],
+      [11, 47, 27, 24, 32, 24],
+      9,
+    ),
+    para([""], { after: 60 }),
+    item([`Có mặt: ${"…".repeat(4)} đồng chí; vắng có lý do: ${"…".repeat(4)} đồng chí; vắng không lý do: ${"…".repeat(4)} đồng chí.`]),
+    para([""], { after: 120 }),
+    signatureBlock(
+      [
+        center([["THƯ KÝ", { bold: true }]], { after: 0 }),
+        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200 }),
+        center([["{thuKy}", { bold: true }]], { after: 0 }),
+      ],
+      [
+        center([["CHỦ TRÌ", { bold: true }]], { after: 0 }),
+        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200 }),
+        center([["{chuTri}", { bold: true }]], { after: 0 }),
+      ],
+    ),
+  ]);
+}
+
+function thongBao() {
+  const item = (parts) => para(parts, { indent: { firstLine: 567 } });
+  return documentOf("Thông báo gửi dự thảo đề dẫn chuyên đề", [
+    headerBlock("{so}"),
+    para([""], { after: 0 }),
+    center([["THÔNG BÁO", { bold: true, size: SIZES.kind }]], { after: 0 }),
+    center([["Về việc gửi dự thảo đề dẫn sinh hoạt chi bộ chuyên đề {quyText}", { bold: true, size: SIZES.subject }]], { after: 0 }),
+    center(["-----"], { after: 160 }),
+    item([
+      "{thongQuaText}",
+      " “",
+      "{tenChuyenDe}",
+      "” do ",
+      "{phuTrachText}",
+      " chuẩn bị. ",
+      "{chiBo}",
+      " thông báo và gửi dự thảo đến các đồng chí đảng viên để nghiên cứu trước buổi sinh hoạt, như sau:",
+    ]),
+    item([["1. Thời gian: ", { bold: true }], "{gioBatDau}", ", ", "{thuNgay}", ", ", "{ngaySinhHoatVietBang}", "."]),
+    item([["2. Địa điểm: ", { bold: true }], "{diaDiem}", "."]),
+    item([["3. Hình thức: ", { bold: true }], "{hinhThucSinhHoat}", "."]),
+    item([
+      ["4. Nội dung: ", { bold: true }],
+      "{dongChiPhuTrach}",
+      " trình bày dự thảo đề dẫn; chi bộ thảo luận, góp ý hoàn thiện chuyên đề, thống nhất nhiệm vụ, giải pháp thực hiện.",
+    ]),
+    item([["5. Tài liệu nghiên cứu trước:", { bold: true }]]),
+    tagLine("{#taiLieu}"),
+    para(["- ", "{noiDung}", "."], { indent: { left: 567, firstLine: 567 }, after: 40 }),
+    tagLine("{/taiLieu}"),
+    item([
+      "Đề nghị các đồng chí đảng viên nghiên cứu kỹ dự thảo, chuẩn bị ý kiến phát biểu, liên hệ bản thân và chi bộ, cơ quan, đơn vị; " +
+        "dự sinh hoạt đầy đủ, đúng giờ. Đồng chí nào vắng mặt phải báo cáo lý do với bí thư chi bộ trước buổi sinh hoạt.",
+    ]),
+    para([""], { after: 120, keepNext: true }),
+    signatureBlock(recipients(["- Các đồng chí đảng viên trong chi bộ,", "- Lưu hồ sơ chi bộ."]), [
+      center([["T/M CHI BỘ", { bold: true }]], { after: 0 }),
+      center([["BÍ THƯ", { bold: true }]], { after: 1200 }),
+      center([["{biThu}", { bold: true }]], { after: 0 }),
+    ]),
+  ]);
+}
+
 /** Re-zips a package with fixed timestamps so the bytes do not depend on when it was made. */
 function reproducible(bytes) {
   const source = new PizZip(bytes);
@@ -624,6 +756,8 @@ async function main() {
     ["de-dan.docx", deDan],
     ["bien-ban.docx", bienBan],
     ["ke-hoach.docx", keHoach],
+    ["danh-sach.docx", danhSach],
+    ["thong-bao.docx", thongBao],
   ]) {
     const bytes = reproducible(await Packer.toBuffer(build()));
     const file = path.join(outDir, name);

@@ -14,7 +14,9 @@ import type { AttendanceRow, Member, MinutesRow, ParsedWorkbook, Quarter, Simple
 import { UserError } from "../shared/types";
 import { SHEETS } from "../read/layout";
 
-export type DocumentKind = "de-dan" | "bien-ban";
+/** The papers filled from a template: đề dẫn, biên bản, the sign-in sheet and the notice
+ *  (their own data: meetingPapers.ts). */
+export type DocumentKind = "de-dan" | "bien-ban" | "danh-sach" | "thong-bao";
 
 /** One item of a loop ({#vangCoLyDo}{hoTen}{/vangCoLyDo}). */
 export type DocumentRow = Record<string, string>;
@@ -42,7 +44,8 @@ export interface TemplateField {
   example: string;
 }
 
-const BOTH: DocumentKind[] = ["de-dan", "bien-ban"];
+/** Fields every paper of one topic has (header, the topic). */
+const BOTH: DocumentKind[] = ["de-dan", "bien-ban", "danh-sach", "thong-bao"];
 const BB: DocumentKind[] = ["bien-ban"];
 
 /** Every placeholder the templates may use. */
@@ -234,7 +237,7 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
 
 /** Control characters would make the .docx XML invalid; they are never meant. A line
  *  break the secretary typed in a cell (Alt+Enter) stays one: the document shows it. */
-function safe(s: string): string {
+export function safe(s: string): string {
   return (
     s
       .split(/\r\n|\r|\n/)
@@ -245,7 +248,7 @@ function safe(s: string): string {
   );
 }
 
-function orBlank(s: string | null | undefined): string {
+export function orBlank(s: string | null | undefined): string {
   const t = safe(s ?? "");
   return t === "" ? BLANK : t;
 }
@@ -255,18 +258,18 @@ function upper(s: string): string {
 }
 
 /** "A", "A và B", "A, B và C". */
-function joinNames(names: string[]): string {
+export function joinNames(names: string[]): string {
   if (names.length <= 1) return names[0] ?? "";
   return `${names.slice(0, -1).join(", ")} và ${names[names.length - 1]}`;
 }
 
-function dateCellText(cell: DateCell): string {
+export function dateCellText(cell: DateCell): string {
   if (cell.value) return formatDate(cell.value);
   return orBlank(cell.text);
 }
 
 /** "08 giờ 00" */
-function timeText(minutes: number | null): string {
+export function timeText(minutes: number | null): string {
   if (minutes === null) return "…… giờ ……";
   const m = Math.round(minutes);
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -291,7 +294,7 @@ const ROLE_TEXT: Record<string, string> = {
 // ---------------------------------------------------------------------------
 // Finding the topic and its rows
 
-function findTopic(book: ParsedWorkbook, stt: number): Topic {
+export function findTopic(book: ParsedWorkbook, stt: number): Topic {
   const register = book.register;
   if (!register) {
     throw new UserError(
@@ -311,7 +314,7 @@ function findTopic(book: ParsedWorkbook, stt: number): Topic {
   });
 }
 
-function memberList(book: ParsedWorkbook): Member[] {
+export function memberList(book: ParsedWorkbook): Member[] {
   return (book.members?.rows ?? []).filter((m) => safe(m.name) !== "");
 }
 
@@ -322,7 +325,7 @@ function quarterAndYear(topic: Topic, fallbackYear: number | null): { quarter: Q
 }
 
 /** Fields shared by both documents. */
-function commonData(book: ParsedWorkbook, topic: Topic, headerDate: SimpleDate | null, fallbackYear: number | null): DocumentData {
+export function commonData(book: ParsedWorkbook, topic: Topic, headerDate: SimpleDate | null, fallbackYear: number | null): DocumentData {
   const info = book.info;
   // A cell directly under a higher committee (no đảng bộ cơ sở) prints that committee.
   const committee = safe(info.dangBoCoSo) || safe(info.dangBoCapTren);
@@ -520,7 +523,7 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
   return c;
 }
 
-function minutesRow(book: ParsedWorkbook, stt: number): MinutesRow | null {
+export function minutesRow(book: ParsedWorkbook, stt: number): MinutesRow | null {
   return (book.minutes?.rows ?? []).find((r) => r.topicStt === stt) ?? null;
 }
 
