@@ -5,7 +5,7 @@
 // each sheet numbered from 1 — the report sheet too, although printed after six others.
 // Also what Excel reads from the file (it is not here to print): page setup, print titles,
 // footers, stored row heights, the sheet the workbook opens on.
-import { readFileSync, writeFileSync } from "fs";
+import { readFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { runInProcess } from "./helpers/run";
@@ -128,9 +128,14 @@ describePrinted("the register book printed through LibreOffice", () => {
     minHeight = Math.min(...printed[0].pages[0].words.map((w) => w.yMax - w.yMin)) * 0.95;
     [, book, reported, retitled] = printed;
     if (process.env.CHUYENDE_SCREENSHOTS) {
+      // One picture of each sheet's first page, as printed.
       const shots = path.resolve(__dirname, "..", "..", "docs", "screenshots");
-      writeFileSync(path.join(dir, "so.pdf"), book.pdf);
-      savePictures(book.pdf, shots, "so-in", 60);
+      const names = ["thong-tin", "dang-vien", "so-chuyen-de", "diem-danh", "bien-ban", "y-kien"];
+      const titles = Object.values(TITLES);
+      book.pages.forEach((p, i) => {
+        const t = titles.findIndex((title) => pageText(p).startsWith(title));
+        if (t >= 0) savePictures(book.pdf, shots, `so-in-${names[t]}`, 60, i + 1);
+      });
     }
   }, 300_000);
 

@@ -74,8 +74,8 @@ describePrinted("the sign-in sheet and the notice, printed", () => {
     [, danhSach, thongBao] = printed;
     if (process.env.CHUYENDE_SCREENSHOTS) {
       const dir = path.resolve(__dirname, "..", "..", "docs", "screenshots");
-      savePictures(danhSach.pdf, dir, "danh-sach", 70);
-      savePictures(thongBao.pdf, dir, "thong-bao", 70);
+      savePictures(danhSach.pdf, dir, "danh-sach", 70, 1);
+      savePictures(thongBao.pdf, dir, "thong-bao", 70, 1);
     }
   }, 240_000);
 
@@ -168,7 +168,7 @@ describePrinted("long names in every header, printed", () => {
     printed.forEach((file, i) => cases.push({ name: files[i].name, file, names: files[i].names }));
     if (process.env.CHUYENDE_SCREENSHOTS) {
       const dir = path.resolve(__dirname, "..", "..", "docs", "screenshots");
-      savePictures(cases.find((c) => c.name === "thong-bao-89.docx")!.file.pdf, dir, "tieu-de-ten-dai", 70);
+      savePictures(cases.find((c) => c.name === "bao-cao-sheet-89.xlsx")!.file.pdf, dir, "tieu-de-ten-dai", 70, 1);
     }
   }, 300_000);
 
