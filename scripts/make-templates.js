@@ -477,35 +477,20 @@ function gridCell(children, width, o = {}) {
 function keHoach() {
   const small = { size: 12 };
   const item = (parts) => para(parts, { indent: { firstLine: 567 } });
-  const cellText = (parts, o = {}) => (o.center ? center : left)(parts, { after: 0, line: 240, run: small, ...o });
-  // Quý | STT | Tên chuyên đề | Nhóm | Người phụ trách | Thời gian dự kiến
-  const widths = [1000, 620, 3330, 1400, 1550, 1455];
-  const header = ["Quý", "STT", "Tên chuyên đề", "Nhóm nội dung", "Người phụ trách", "Thời gian dự kiến"];
-  const topicTable = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: header.map((t, i) =>
-          gridCell([cellText([[t, { bold: true }]], { center: true })], widths[i], { vAlign: VerticalAlign.CENTER }),
-        ),
-      }),
-      new TableRow({
-        cantSplit: true,
-        children: [
-          gridCell([cellText(["{#chuyenDe}", ["{quy}", { bold: true }]], { center: true })], widths[0]),
-          gridCell([cellText(["{stt}"], { center: true })], widths[1]),
-          gridCell([cellText(["{ten}"])], widths[2]),
-          gridCell([cellText(["{nhom}"])], widths[3]),
-          gridCell([cellText(["{phuTrach}"])], widths[4]),
-          gridCell([cellText(["{thoiGian}", "{/chuyenDe}"], { center: true })], widths[5]),
-        ],
-      }),
+  // Quý | STT | Tên chuyên đề | Nhóm | Người phụ trách | Thời gian dự kiến (twips, the text width)
+  const topicTable = loopTable(
+    ["Quý", "STT", "Tên chuyên đề", "Nhóm nội dung", "Người phụ trách", "Thời gian dự kiến"],
+    [
+      { parts: ["{#chuyenDe}", ["{quy}", { bold: true }]], center: true },
+      { parts: ["{stt}"], center: true },
+      { parts: ["{ten}"] },
+      { parts: ["{nhom}"] },
+      { parts: ["{phuTrach}"] },
+      { parts: ["{thoiGian}", "{/chuyenDe}"], center: true },
     ],
-  });
+    [1000, 620, 3330, 1400, 1550, 1455],
+    { vAlign: VerticalAlign.TOP },
+  );
   return documentOf("Kế hoạch sinh hoạt chi bộ chuyên đề năm", [
     headerBlock("{so}"),
     para([""], { after: 0 }),
@@ -601,12 +586,13 @@ function keHoach() {
 // draft. Placeholders: PAPER_FIELDS (and the shared ones) in src/core/make/meetingPapers.ts.
 
 /** A ruled table of `header` with one looped row of `cells` (the loop's tags in its first and
- *  last cell), widths in mm summing to the text width; `rowMm` is the least height of a row. */
-function loopTable(header, cells, widthsMm, rowMm) {
-  const widths = widthsMm.map(mm);
+ *  last cell); `widths` in twips, the last one widened or narrowed to the text width; `rowMm`
+ *  the least height of a row; `vAlign` of the looped row's cells (centre by default). */
+function loopTable(header, cells, widthsTwips, o = {}) {
+  const widths = [...widthsTwips];
   widths[widths.length - 1] = TEXT_WIDTH - widths.slice(0, -1).reduce((a, b) => a + b, 0);
   const small = { size: SIZES.table };
-  const text = (parts, o = {}) => (o.center ? center : left)(parts, { after: 0, line: 240, run: small, ...o });
+  const text = (parts, t = {}) => (t.center ? center : left)(parts, { after: 0, line: 240, run: small, ...t });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
@@ -621,8 +607,10 @@ function loopTable(header, cells, widthsMm, rowMm) {
       }),
       new TableRow({
         cantSplit: true,
-        height: rowMm ? { value: mm(rowMm), rule: HeightRule.ATLEAST } : undefined,
-        children: cells.map((c, i) => gridCell([text(c.parts, { center: c.center })], widths[i], { vAlign: VerticalAlign.CENTER })),
+        height: o.rowMm ? { value: mm(o.rowMm), rule: HeightRule.ATLEAST } : undefined,
+        children: cells.map((c, i) =>
+          gridCell([text(c.parts, { center: c.center })], widths[i], { vAlign: o.vAlign || VerticalAlign.CENTER }),
+        ),
       }),
     ],
   });
@@ -663,8 +651,8 @@ function danhSach() {
         { parts: [""] },
         { parts: ["{ghiChu}", "{/dangVien}"], center: true },
       ],
-      [11, 47, 27, 24, 32, 24],
-      9,
+      [11, 47, 27, 24, 32, 24].map(mm),
+      { rowMm: 9 },
     ),
     para([""], { after: 60 }),
     item([`Có mặt: ${"…".repeat(4)} đồng chí; vắng có lý do: ${"…".repeat(4)} đồng chí; vắng không lý do: ${"…".repeat(4)} đồng chí.`]),

@@ -43,11 +43,9 @@ const DS: DocumentKind[] = ["danh-sach"];
 const TB: DocumentKind[] = ["thong-bao"];
 const DS_TB: DocumentKind[] = ["danh-sach", "thong-bao"];
 
-/** The placeholders only the sign-in sheet and the notice have (the header and the topic's
- *  are in TEMPLATE_FIELDS, shared by every paper). */
+/** The placeholders only the sign-in sheet and the notice have (the header's, the topic's,
+ *  the meeting's time and place and the chi bộ's numbers are in TEMPLATE_FIELDS, shared). */
 export const PAPER_FIELDS: readonly TemplateField[] = [
-  { name: "gioBatDau", kinds: DS_TB, type: "text", description: "Giờ bắt đầu (Biên bản)", example: "08 giờ 00" },
-  { name: "diaDiem", kinds: DS_TB, type: "text", description: "Địa điểm sinh hoạt (Biên bản)", example: "Phòng họp tầng 3" },
   { name: "thuNgay", kinds: DS_TB, type: "text", description: "Thứ của ngày sinh hoạt", example: "thứ Ba" },
   // Sign-in sheet
   { name: "dangVien", kinds: DS, type: "loop", description: "Các đảng viên của chi bộ (vòng lặp, theo thứ tự danh sách)", example: "" },
@@ -63,13 +61,6 @@ export const PAPER_FIELDS: readonly TemplateField[] = [
     description: "“Miễn sinh hoạt” cho đảng viên được miễn, để trống cho người khác",
     example: "Miễn sinh hoạt",
   },
-  { name: "tongSo", kinds: DS, type: "text", description: "Tổng số đảng viên", example: "14" },
-  { name: "soChinhThuc", kinds: DS, type: "text", description: "Số đảng viên chính thức", example: "12" },
-  { name: "soDuBi", kinds: DS, type: "text", description: "Số đảng viên dự bị", example: "2" },
-  { name: "soMienSinhHoat", kinds: DS, type: "text", description: "Số đảng viên miễn sinh hoạt", example: "1" },
-  { name: "soPhaiDu", kinds: DS, type: "text", description: "Số đảng viên phải dự (tổng số trừ miễn sinh hoạt)", example: "13" },
-  { name: "chuTri", kinds: DS, type: "text", description: "Người chủ trì (Biên bản, hoặc Bí thư)", example: "Nguyễn Thị Thu Hà" },
-  { name: "thuKy", kinds: DS, type: "text", description: "Thư ký (Biên bản)", example: "Võ Thị Mỹ Linh" },
   // Notice
   { name: "so", kinds: TB, type: "text", description: "Số và ký hiệu của thông báo", example: "Số ……-TB/CB" },
   {
