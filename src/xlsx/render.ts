@@ -118,9 +118,22 @@ export function setNumFmt(cell: ExcelJS.Cell, format: string): void {
   restyle(cell, `numFmt:${format}`, (base) => ({ ...base, numFmt: format }));
 }
 
+/** The cache key of a model style, worked out once per style object (a style shared by a
+ *  whole table would otherwise be serialised once per cell). */
+const STYLE_KEYS = new WeakMap<CellStyle, string>();
+
+function styleKeyOf(style: CellStyle): string {
+  let key = STYLE_KEYS.get(style);
+  if (key === undefined) {
+    key = JSON.stringify(style);
+    STYLE_KEYS.set(style, key);
+  }
+  return key;
+}
+
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (!style) return;
-  restyle(cell, JSON.stringify(style), (base) => {
+  restyle(cell, styleKeyOf(style), (base) => {
     const next: Partial<ExcelJS.Style> = { ...base };
     const font: Partial<ExcelJS.Font> = { ...(base.font ?? {}) };
     let fontSet = false;
