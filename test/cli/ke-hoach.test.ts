@@ -160,7 +160,7 @@ describe("chuyende ke-hoach --them", () => {
     const chosen = await runInProcess(["ke-hoach", input, "-o", out, "--ghi-de", "--ngay", "01/03/2021"], new Date(2021, 5, 1));
     expect(chosen.stdout).toContain("ngày 01/03/2021");
     expect(chosen.stderr).toContain(
-      "Cảnh báo: Ngày lập kế hoạch 01/03/2021 không trước buổi sinh hoạt chuyên đề đầu tiên kế hoạch dự kiến (25/02/2021)",
+      "Cảnh báo: Ngày lập kế hoạch 01/03/2021 sau buổi sinh hoạt chuyên đề đầu tiên kế hoạch dự kiến (25/02/2021)",
     );
   });
 

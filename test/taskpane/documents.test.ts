@@ -65,5 +65,5 @@ test("the sign-in sheet and the notice from the open workbook; a notice the regi
   });
   const lateBook = await loadBook(createWorkbookHost(late.run));
   const template = new Uint8Array(readFileSync(path.join(root, "assets", "templates", "thong-bao.docx")));
-  expect(() => makeDocument(lateBook, "thong-bao", 1, template, { today })).toThrow(/không trước ngày sinh hoạt/);
+  expect(() => makeDocument(lateBook, "thong-bao", 1, template, { today })).toThrow(/trùng ngày sinh hoạt/);
 });

@@ -206,7 +206,8 @@ export function thongBaoData(
   if (sent && meeting && compareDates(sent, meeting) >= 0) {
     throw new UserError(
       "GUI_DU_THAO_MUON",
-      `Không lập thông báo cho chuyên đề STT ${stt}: sổ ghi gửi dự thảo ngày ${formatDate(sent)}, không trước ngày sinh hoạt ${formatDate(meeting)} ` +
+      `Không lập thông báo cho chuyên đề STT ${stt}: sổ ghi gửi dự thảo ngày ${formatDate(sent)}, ` +
+        `${compareDates(sent, meeting) === 0 ? "trùng ngày sinh hoạt" : "sau ngày sinh hoạt"} ${formatDate(meeting)} ` +
         `(${at}). Dự thảo phải gửi đảng viên ít nhất 01 ngày trước buổi sinh hoạt — hãy sửa Ngày gửi dự thảo hoặc Ngày sinh hoạt rồi lập lại.`,
       { sheet: book.register?.sheet, row: topic.row, column: "Ngày gửi dự thảo" },
     );

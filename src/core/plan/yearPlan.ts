@@ -154,7 +154,7 @@ export function planDate(
     return {
       date: chosen,
       warning: late
-        ? `Ngày lập kế hoạch ${formatDate(chosen)} không trước buổi sinh hoạt chuyên đề đầu tiên kế hoạch dự kiến (${formatDate(first)}) — ` +
+        ? `Ngày lập kế hoạch ${formatDate(chosen)} ${compareDates(chosen, first) === 0 ? "trùng" : "sau"} buổi sinh hoạt chuyên đề đầu tiên kế hoạch dự kiến (${formatDate(first)}) — ` +
           `kế hoạch phải có trước buổi sinh hoạt; nên chọn ngày sớm hơn.`
         : null,
     };

@@ -122,13 +122,13 @@ describe("thông báo gửi dự thảo", () => {
       "sent on the meeting day",
       new Date(Date.UTC(2021, 0, 20)),
       new Date(Date.UTC(2021, 1, 5)),
-      /gửi dự thảo ngày 05\/02\/2021, không trước ngày sinh hoạt 05\/02\/2021/,
+      /gửi dự thảo ngày 05\/02\/2021, trùng ngày sinh hoạt 05\/02\/2021/,
     ],
     [
       "sent after the meeting",
       new Date(Date.UTC(2021, 0, 20)),
       new Date(Date.UTC(2021, 1, 7)),
-      /gửi dự thảo ngày 07\/02\/2021, không trước ngày sinh hoạt 05\/02\/2021/,
+      /gửi dự thảo ngày 07\/02\/2021, sau ngày sinh hoạt 05\/02\/2021/,
     ],
     [
       "sent before approval",
