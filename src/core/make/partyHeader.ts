@@ -6,7 +6,6 @@ import { formatVietnameseDate } from "../read/dates";
 import type { CellInfo, SimpleDate } from "../shared/types";
 import { documentNumber, HEADER_BLOCK, SIZES } from "../shared/partyFormat";
 import { wrappedLineCount } from "./textFit";
-import { compareKey } from "../read/values";
 
 export interface PartyHeader {
   /** "ĐẢNG BỘ …" (Đảng bộ cơ sở, upper case). */
@@ -37,10 +36,7 @@ function clean(s: string | undefined): string {
 export function prefixedUpper(prefix: string, value: string | undefined): string {
   const v = clean(value);
   if (v === "") return `${upper(prefix)} ${BLANK}`;
-  const lower = v.toLocaleLowerCase("vi");
-  if (lower === prefix.toLocaleLowerCase("vi") || lower.startsWith(prefix.toLocaleLowerCase("vi") + " ")) {
-    return upper(v);
-  }
+  if (startsWithWord(v, prefix)) return upper(v);
   return `${upper(prefix)} ${upper(v)}`;
 }
 
@@ -49,9 +45,14 @@ export function prefixedUpper(prefix: string, value: string | undefined): string
 export function prefixedName(prefix: string, value: string | undefined): string {
   const v = clean(value);
   if (v === "") return "";
-  const key = compareKey(v);
-  const p = compareKey(prefix);
-  return key === p || key.startsWith(p + " ") ? v.charAt(0).toLocaleUpperCase("vi") + v.slice(1) : `${prefix} ${v}`;
+  return startsWithWord(v, prefix) ? v.charAt(0).toLocaleUpperCase("vi") + v.slice(1) : `${prefix} ${v}`;
+}
+
+/** True when `value` is `prefix` or starts with it and a space, in any case. */
+function startsWithWord(value: string, prefix: string): boolean {
+  const lower = value.toLocaleLowerCase("vi");
+  const p = prefix.toLocaleLowerCase("vi");
+  return lower === p || lower.startsWith(p + " ");
 }
 
 /** "Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2021". */
