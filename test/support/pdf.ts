@@ -138,13 +138,15 @@ export function printedText(file: PrintedFile): string {
 /** A4 in points (210 × 297 mm). */
 export const A4 = { short: (210 / 25.4) * 72, long: (297 / 25.4) * 72 };
 
-/** Writes the PDF's pages as PNG pictures (pdftoppm) into `dir`, named `<base>-N.png`. */
-export function savePictures(pdf: Buffer, dir: string, base: string, dpi = 60): void {
+/** Writes the PDF's pages as PNG pictures (pdftoppm) into `dir`, named `<base>-N.png`; with
+ *  `page`, only that page (1-based), named `<base>.png`. */
+export function savePictures(pdf: Buffer, dir: string, base: string, dpi = 60, page?: number): void {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "chuyende-png-"));
   try {
     const pdfPath = path.join(tmp, "x.pdf");
     writeFileSync(pdfPath, pdf);
-    execFileSync("pdftoppm", ["-png", "-r", String(dpi), pdfPath, path.join(dir, base)]);
+    const range = page ? ["-f", String(page), "-l", String(page), "-singlefile"] : [];
+    execFileSync("pdftoppm", ["-png", "-r", String(dpi), ...range, pdfPath, path.join(dir, base)]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
