@@ -9,6 +9,7 @@ import PizZip from "pizzip";
 import { escapeXml } from "../core/shared/xml";
 import { xmlSafeText } from "../core/shared/xmlText";
 import type { QuarterReport } from "../core/make/report";
+import { stampDocx } from "./properties";
 
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const TEXT_WIDTH = mm(210 - 30 - 15);
@@ -186,5 +187,6 @@ export function quarterReportDocx(report: QuarterReport): Uint8Array {
   zip.file("word/header1.xml", xml + pageNumber);
   zip.file("word/header2.xml", xml + `<w:hdr ${NS}><w:p/></w:hdr>`);
   zip.file("word/document.xml", xml + `<w:document ${NS}><w:body>${body(report)}${sect}</w:body></w:document>`);
+  stampDocx(zip);
   return zip.generate({ type: "uint8array", compression: "DEFLATE" });
 }

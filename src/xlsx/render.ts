@@ -8,6 +8,7 @@ import { DATE_FORMAT } from "../core/read/layout";
 import { columnLetter } from "../core/shared/columnLetters";
 import { UserError } from "../core/shared/types";
 import { markerName, markerReference, parseMarker, type SheetKind } from "../core/make/sheetMarker";
+import { PRODUCED_BY } from "../version";
 
 export interface RenderOptions {
   /** Replace a sheet of the same name (only sheets the tool itself made), keeping its
@@ -322,7 +323,7 @@ export function renderSheets(wb: ExcelJS.Workbook, models: SheetModel[], options
 /** A fresh workbook with the tool's defaults (creator, calc on load). */
 export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "chuyende";
+  wb.creator = PRODUCED_BY;
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
   return wb;
