@@ -97,3 +97,13 @@ test("the bench writes its table between the markers of the developer's guide", 
   expect(out.slice(0, doc.indexOf("<!-- bench:start -->"))).toBe(doc.slice(0, doc.indexOf("<!-- bench:start -->")));
   expect(() => withBenchTable("no markers", "x")).toThrow(/bench:start/);
 });
+
+test("the README's one command installs every system package a test may ask for", async () => {
+  expect(read("README.md")).toContain("```sh\n.ci/run\n```");
+  const script = read(".ci/run");
+  const list = /^APT_PACKAGES=\(([^)]*)\)/m.exec(script)?.[1].trim().split(/\s+/) ?? [];
+  const { DEBIAN_PACKAGES } = await import("./support/tools");
+  // util-linux (setpriv) is essential on Debian: always there.
+  for (const pkg of new Set(Object.values(DEBIAN_PACKAGES)))
+    if (pkg !== "util-linux") expect([pkg, list.includes(pkg)]).toEqual([pkg, true]);
+});
