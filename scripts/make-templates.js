@@ -14,7 +14,9 @@
 
 const fs = require("fs");
 const path = require("path");
-const PizZip = require("pizzip");
+const { reproduciblePackage } = require("./release/zip");
+// The version that made them, in their properties (its one source is package.json).
+const PRODUCED_BY = `Sổ chuyên đề ${require("../package.json").version}`;
 const {
   AlignmentType,
   BorderStyle,
@@ -206,10 +208,10 @@ function signatureBlock(leftChildren, rightChildren) {
 
 function documentOf(title, children) {
   return new Document({
-    creator: "Sổ chuyên đề",
-    lastModifiedBy: "Sổ chuyên đề",
+    creator: PRODUCED_BY,
+    lastModifiedBy: PRODUCED_BY,
     title,
-    description: "Mẫu của Sổ chuyên đề: các thẻ được điền từ sổ; xem README (chuyende mau).",
+    description: "Mẫu của Sổ chuyên đề: các thẻ được điền từ sổ; xem tài liệu Văn bản và mẫu.",
     revision: 1,
     styles: {
       default: {
@@ -719,27 +721,6 @@ function thongBao() {
   ]);
 }
 
-/** Re-zips a package with fixed timestamps so the bytes do not depend on when it was made. */
-function reproducible(bytes) {
-  const source = new PizZip(bytes);
-  const out = new PizZip();
-  for (const name of Object.keys(source.files).sort()) {
-    const entry = source.files[name];
-    if (entry.dir) continue;
-    let content = entry.asUint8Array();
-    if (name === "docProps/core.xml") {
-      const xml = entry
-        .asText()
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${FIXED_ISO}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${FIXED_ISO}$2`);
-      content = Buffer.from(xml, "utf8");
-    }
-    out.file(name, content, { date: FIXED_ZIP_DATE, binary: true });
-  }
-  // [Content_Types].xml sorts first ('[' < 'd'), as Office expects it early in the zip.
-  return out.generate({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
-}
-
 async function main() {
   // An optional folder argument (tests regenerate into a temp folder and compare bytes).
   const outDir = path.resolve(process.argv[2] || path.join(__dirname, "..", "assets", "templates"));
@@ -751,7 +732,7 @@ async function main() {
     ["danh-sach.docx", danhSach],
     ["thong-bao.docx", thongBao],
   ]) {
-    const bytes = reproducible(await Packer.toBuffer(build()));
+    const bytes = reproduciblePackage(await Packer.toBuffer(build()), FIXED_ISO, FIXED_ZIP_DATE);
     const file = path.join(outDir, name);
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, bytes);

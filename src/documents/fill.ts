@@ -14,6 +14,7 @@ import type { DocumentData, DocumentKind } from "../core/make/documentData";
 import { ALL_TEMPLATE_FIELDS, KIND_LABEL } from "../core/make/meetingPapers";
 import { xmlSafeData } from "../core/shared/xmlText";
 import { DOCX_LIMITS, checkTemplateSize, keepOnlyDocxParts } from "./clean";
+import { stampDocx } from "./properties";
 
 export interface TemplateOptions {
   /** The template's file name, for messages ("mau-cua-toi.docx"). */
@@ -314,8 +315,10 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
       { file: opts.name },
     );
   }
-  keepBrokenLinesUnstretched(doc.getZip() as PizZip);
-  const out = (doc.getZip() as PizZip).generate({ type: "uint8array", compression: "DEFLATE" });
+  const filled = doc.getZip() as PizZip;
+  keepBrokenLinesUnstretched(filled);
+  stampDocx(filled);
+  const out = filled.generate({ type: "uint8array", compression: "DEFLATE" });
   if (out.length > DOCX_LIMITS.outputBytes) {
     throw new UserError(
       "VAN_BAN_QUA_LON",

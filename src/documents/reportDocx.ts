@@ -12,6 +12,7 @@ import type { QuarterReport } from "../core/make/report";
 import { FONT, HEADER_BLOCK, HEADER_DISTANCE_MM, MARGINS_MM, PAGE_MM, SIZES, TEXT_WIDTH_MM } from "../core/shared/partyFormat";
 import { headerNameSize } from "../core/make/partyHeader";
 import { PT_PER_MM } from "../core/make/textFit";
+import { stampDocx } from "./properties";
 
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
 const TEXT_WIDTH = mm(TEXT_WIDTH_MM);
@@ -205,5 +206,6 @@ export function quarterReportDocx(report: QuarterReport): Uint8Array {
   zip.file("word/header1.xml", xml + pageNumber);
   zip.file("word/header2.xml", xml + `<w:hdr ${NS}><w:p/></w:hdr>`);
   zip.file("word/document.xml", xml + `<w:document ${NS}><w:body>${body(report)}${sect}</w:body></w:document>`);
+  stampDocx(zip);
   return zip.generate({ type: "uint8array", compression: "DEFLATE" });
 }

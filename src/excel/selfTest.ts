@@ -9,6 +9,7 @@ import { excelErrorMessage } from "./errors";
 import type { ExcelRunner } from "./host";
 import { markerName, markerReference, parseMarker } from "./marker";
 import { safeText } from "./render";
+import { VERSION_LINE } from "../version";
 
 export interface SelfTestItem {
   label: string;
@@ -190,7 +191,7 @@ export async function runSelfTest(run: ExcelRunner, now: () => number = () => Da
 /** The report as plain text to copy and send. */
 export function selfTestText(r: SelfTestReport): string {
   const lines = [
-    "Tự kiểm tra bổ trợ Sổ chuyên đề",
+    `Tự kiểm tra bổ trợ ${VERSION_LINE}`,
     `Nền tảng: ${r.platform}; phiên bản Office: ${r.version}`,
     `Bộ API có trong Excel này: ${r.sets.join(", ") || "không rõ"}`,
     ...r.items.map((i) => `${i.ok ? "Đạt" : "KHÔNG ĐẠT"} — ${i.label} (${i.ms} ms)${i.detail ? `: ${i.detail}` : ""}`),

@@ -15,6 +15,7 @@ import type { ReadOptions, SheetInfo, WorkbookSnapshot } from "../excel/read";
 import type { RenderOptions } from "../excel/render";
 import { fixTables, loadNotes, loadWorkbookBytes } from "../xlsx/load";
 import { writePlannedRow } from "../xlsx/plannedRow";
+import { stampWorkbook } from "../xlsx/properties";
 import { newWorkbook, renderSheet } from "../xlsx/render";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -148,6 +149,7 @@ export function createFileHost(): FileWorkbookHost {
       const result = await fn(session);
       if (wrote) {
         // Read back what will be saved, so the next command sees exactly the new file.
+        stampWorkbook(current.workbook);
         const bytes = new Uint8Array(await current.workbook.xlsx.writeBuffer());
         current = await load(bytes, newFileName(source));
         changed = true;
@@ -184,7 +186,11 @@ export function createFileHost(): FileWorkbookHost {
     },
     async newFile() {
       await queue;
-      const bytes = current.bytes ?? new Uint8Array(await current.workbook.xlsx.writeBuffer());
+      let bytes = current.bytes;
+      if (!bytes) {
+        stampWorkbook(current.workbook);
+        bytes = new Uint8Array(await current.workbook.xlsx.writeBuffer());
+      }
       return { name: newFileName(source), bytes, mime: XLSX_MIME };
     },
     state,

@@ -9,6 +9,7 @@ import { columnLetter } from "../core/shared/columnLetters";
 import { UserError } from "../core/shared/types";
 import { markerName, markerReference, parseMarker, type SheetKind } from "../core/make/sheetMarker";
 import { SHEET_PAGE_NUMBER_HEADER } from "../core/shared/partyFormat";
+import { PRODUCED_BY } from "../version";
 
 export interface RenderOptions {
   /** Replace a sheet of the same name (only sheets the tool itself made), keeping its
@@ -364,7 +365,7 @@ export function renderSheets(wb: ExcelJS.Workbook, models: SheetModel[], options
 /** A fresh workbook with the tool's defaults (creator, calc on load). */
 export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "chuyende";
+  wb.creator = PRODUCED_BY;
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
   return wb;

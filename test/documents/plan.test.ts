@@ -17,9 +17,10 @@ import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { docxParagraphs, sofficePath, TEMPLATES_DIR } from "./docx";
 import { readFileSync } from "fs";
+import { describeNeeding } from "../support/tools";
+import { cannotPrint } from "../support/pdf";
 
-const soffice = sofficePath();
-const describePdf = soffice ? describe : describe.skip;
+const describePdf = describeNeeding(cannotPrint("docx"));
 const template = new Uint8Array(readFileSync(path.join(TEMPLATES_DIR, "ke-hoach.docx")));
 
 const d = (day: number, month: number) => ({ date: { year: 2021, month, day } });
@@ -139,7 +140,7 @@ describePdf("Kế hoạch năm printed through LibreOffice", () => {
       return { ...f, p, docx };
     });
     execFileSync(
-      soffice!,
+      sofficePath()!,
       [
         `-env:UserInstallation=file://${path.join(dir, "profile")}`,
         "--headless",

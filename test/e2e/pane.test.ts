@@ -14,6 +14,7 @@ import { columnLetters } from "../../src/excel/address";
 import { docxToPdfText, makeDocx, paragraph, run as docxRun } from "../documents/docx";
 import { writeXlsx } from "../support/xlsx";
 import { saveUrl } from "../../src/taskpane/download";
+import { VERSION } from "../../src/version";
 import {
   checkState,
   compileStandIn,
@@ -175,6 +176,8 @@ describe("a secretary's session in Excel (stand-in)", () => {
       "Tự kiểm tra bổ trợ",
     ]);
     expect(await page.locator("#kiem-tra").getAttribute("open")).not.toBeNull();
+    // The About line a user quotes when asking for help: the package's version.
+    expect(await page.locator("footer.about").innerText()).toBe(`Sổ chuyên đề · phiên bản ${VERSION}`);
     await page.locator("#kiem-tra-body button.primary", { hasText: "Kiểm tra" }).waitFor();
     await checkState(page, "mở ngăn");
     await shoot(page, "01-mo-ngan");
