@@ -343,6 +343,8 @@ export class StandInWorkbook {
   lastRequest: unknown = null;
   /** Excel.run / new RequestContext() attempted before Office.onReady (refused). */
   callsBeforeReady = 0;
+  /** A test's way to model a busy Excel: the next `count` syncs fail with `code`. */
+  failNextSyncs: { code: string; count: number } | null = null;
   /** Protect Workbook (structure): sheets cannot be added, deleted, moved or renamed. */
   structureProtected = false;
   /** Refuses a structure change of a protected workbook, as Excel does. */
@@ -709,6 +711,11 @@ export class StandInContext {
     }
     if (request > this.book.payloadLimit) {
       throw new StandInError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    }
+    const failing = this.book.failNextSyncs;
+    if (failing && failing.count > 0) {
+      failing.count--;
+      throw new StandInError(failing.code, "The stand-in was told to fail this request.");
     }
     try {
       for (const op of ops) op();
