@@ -22,8 +22,8 @@ const UNCHANGED = "Sổ chưa bị thay đổi gì.";
 
 function unprotectStep(host: ProtectionHost, step: string): string {
   return host === "excel"
-    ? `Hãy bỏ bảo vệ: ${step}, nhập mật khẩu nếu có, rồi làm lại.`
-    : `Hãy mở tệp bằng Excel, bỏ bảo vệ (${step}, nhập mật khẩu nếu có), lưu lại rồi mở lại tệp ở đây.`;
+    ? `Hãy bỏ bảo vệ: ${step} (nhập mật khẩu nếu có), rồi làm lại.`
+    : `Hãy mở tệp bằng Excel, bỏ bảo vệ: ${step} (nhập mật khẩu nếu có), lưu lại rồi mở lại tệp ở đây.`;
 }
 
 /** Refuses adding (or replacing) sheets when the workbook's structure is protected. */
@@ -33,7 +33,7 @@ export function assertCanAddSheets(state: ProtectionState, names: readonly strin
   throw new UserError(
     "SO_DUOC_BAO_VE",
     `Sổ đang được bảo vệ cấu trúc nên không thêm được ${what}. ` +
-      `${unprotectStep(host, "thẻ Xem lại › Bảo vệ sổ làm việc (bấm để tắt)")} ${UNCHANGED}`,
+      `${unprotectStep(host, "thẻ Xem lại › bấm Bảo vệ sổ làm việc để tắt")} ${UNCHANGED}`,
   );
 }
 

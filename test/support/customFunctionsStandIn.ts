@@ -159,10 +159,10 @@ export class CustomFunctionsHost {
   private cellArgument(sheet: SheetState, row: number, col: number, type: string): { value: unknown } | { stop: string } {
     const cell = sheet.cell(row, col);
     if (!cell || cell.value === "") return { value: null };
-    const isError = typeof cell.value === "string" && !cell.textPrefix && cell.numberFormat !== "@" && ERROR_VALUES.has(cell.value);
-    if (!isError) return { value: cell.value };
-    if (this.metadata.allowErrorForDataTypeAny === true && type === "any") return { value: new StandInFunctionError(cell.value) };
-    return { stop: cell.value };
+    const v = cell.value;
+    if (typeof v !== "string" || cell.textPrefix || cell.numberFormat === "@" || !ERROR_VALUES.has(v)) return { value: v };
+    if (this.metadata.allowErrorForDataTypeAny === true && type === "any") return { value: new StandInFunctionError(v) };
+    return { stop: v };
   }
 
   private async evaluate(f: Formula): Promise<void> {
