@@ -339,6 +339,9 @@ export class StandInWorkbook {
   maxResponseBytes = 0;
   /** Excel on the web's limit for one request or response (resource-limits page). */
   payloadLimit = PAYLOAD_LIMIT;
+  /** Requests refused as over payloadLimit, and the largest one Excel accepted. */
+  refusedRequests = 0;
+  maxSentBytes = 0;
   /** The last request message sent (officeWire.ts), for tests to look at. */
   lastRequest: unknown = null;
   /** Excel.run / new RequestContext() attempted before Office.onReady (refused). */
@@ -710,8 +713,10 @@ export class StandInContext {
       await this.book.cellEditEnded();
     }
     if (request > this.book.payloadLimit) {
+      this.book.refusedRequests++;
       throw new StandInError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     }
+    this.book.maxSentBytes = Math.max(this.book.maxSentBytes, request);
     const failing = this.book.failNextSyncs;
     if (failing && failing.count > 0) {
       failing.count--;
