@@ -25,7 +25,7 @@ export async function appendPlannedRow(
   if (known) {
     assertCanWriteSheet(known, planned.sheet);
   } else {
-    const protection = ws.protection;
+    const protection = context.workbook.worksheets.getItem(planned.sheet).protection;
     protection.load("protected");
     await context.sync();
     assertCanWriteSheet({ sheets: [{ name: planned.sheet, protected: protection.protected }] }, planned.sheet);

@@ -190,12 +190,7 @@ function checkOpenWorkbook(nam: number | undefined, ngayKiemTra: unknown, invoca
 
 /** KIEMTRA(range): the findings now, and again on each new day (the range itself changing
  *  makes Excel call the function anew). */
-function checkRange(
-  values: any[][],
-  nam: number,
-  ngayKiemTra: any,
-  invocation: CustomFunctions.StreamingInvocation<any[][]>,
-): void {
+function checkRange(values: any[][], nam: number, ngayKiemTra: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
   const origin = rangeOrigin(invocation.parameterAddresses?.[0]);
   const at = origin ? { top: origin.top, left: origin.left } : undefined;
   const compute = (): void => {

@@ -66,5 +66,7 @@ export function errorCellMessage(values: unknown[][], doing: string, address?: s
 /** The message for an error in a one-cell argument ("Ô ngày"). */
 export function errorArgumentMessage(v: unknown, what: string): string | null {
   const code = inputErrorCode(v);
-  return code ? `${what} đang báo lỗi ${code}. Hãy sửa ô đó (thường là công thức trong ô không tìm được giá trị) rồi Excel sẽ tính lại.` : null;
+  return code
+    ? `${what} đang báo lỗi ${code}. Hãy sửa ô đó (thường là công thức trong ô không tìm được giá trị) rồi Excel sẽ tính lại.`
+    : null;
 }

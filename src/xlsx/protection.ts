@@ -37,5 +37,7 @@ export function structureLocked(bytes: Uint8Array): boolean {
 
 /** Names of the sheets protected in the file. */
 export function protectedSheetNames(wb: ExcelJS.Workbook): string[] {
-  return wb.worksheets.filter((ws) => (ws as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true).map((ws) => ws.name);
+  return wb.worksheets
+    .filter((ws) => (ws as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true)
+    .map((ws) => ws.name);
 }

@@ -33,7 +33,11 @@ async function registerBook(): Promise<StandInWorkbook> {
   const book = new StandInWorkbook({ sheets: [{ name: "Ghi chép", values: [["giữ nguyên"]] }] });
   const host = createWorkbookHost(book.run);
   await createBook(host, { year: 2026 });
-  await addPlannedTopic(host, { title: "Học tập Nghị quyết Đại hội", group: 1, quarter: 2, meeting: { year: 2026, month: 5, day: 12 } }, today);
+  await addPlannedTopic(
+    host,
+    { title: "Học tập Nghị quyết Đại hội", group: 1, quarter: 2, meeting: { year: 2026, month: 5, day: 12 } },
+    today,
+  );
   return book;
 }
 

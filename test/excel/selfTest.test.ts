@@ -87,7 +87,9 @@ test("in an Excel without merged-area reading, that item fails with a Vietnamese
   const report = await runSelfTest(book.run, undefined, datesOf(book));
   const failed = report.items.filter((i) => !i.ok);
   expect(failed.map((i) => i.label)).toEqual(["Bộ API Excel mà bổ trợ cần", "Đọc ô đã gộp"]);
-  expect(failed[0].detail).toMatch(/^Thiếu ExcelApi 1\.13\. Chức năng này cần Excel mới hơn bản đang dùng: Microsoft 365 \(bản 2102 trở lên\)/);
+  expect(failed[0].detail).toMatch(
+    /^Thiếu ExcelApi 1\.13\. Chức năng này cần Excel mới hơn bản đang dùng: Microsoft 365 \(bản 2102 trở lên\)/,
+  );
   expect(failed[1].detail).toMatch(/^Phiên bản Excel này chưa có chức năng bổ trợ cần/);
   expect(report.sets).toContain("ExcelApi 1.12");
   expect(state(book)).toBe(before);

@@ -1015,16 +1015,19 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return this.get("numberFormat");
   }
   set numberFormat(v: unknown) {
-    this.ctx.enqueue(() => {
-      const { sheet, box } = this.writable();
-      const rows = checkShape(box, v);
-      for (let r = box.top; r <= box.bottom; r++)
-        for (let c = box.left; c <= box.right; c++) {
-          const f = rows ? rows[r - box.top][c - box.left] : v;
-          if (f === null || f === undefined) continue;
-          sheet.ensure(r, c).numberFormat = String(f) === "General" ? undefined : String(f);
-        }
-    }, this.setAction("numberFormat", v));
+    this.ctx.enqueue(
+      () => {
+        const { sheet, box } = this.writable();
+        const rows = checkShape(box, v);
+        for (let r = box.top; r <= box.bottom; r++)
+          for (let c = box.left; c <= box.right; c++) {
+            const f = rows ? rows[r - box.top][c - box.left] : v;
+            if (f === null || f === undefined) continue;
+            sheet.ensure(r, c).numberFormat = String(f) === "General" ? undefined : String(f);
+          }
+      },
+      this.setAction("numberFormat", v),
+    );
   }
   get text(): string[][] {
     return this.get("text");
@@ -1047,19 +1050,22 @@ export class RangeProxy extends ClientObject<RangeTarget> {
 
   private write(v: unknown, property: "values" | "formulas"): void {
     const input = Array.isArray(v) ? v.map((row) => (Array.isArray(row) ? [...row] : row)) : v;
-    this.ctx.enqueue(() => {
-      const { sheet, box } = this.writable();
-      const rows = checkShape(box, input);
-      for (let r = box.top; r <= box.bottom; r++)
-        for (let c = box.left; c <= box.right; c++) {
-          const x = rows ? rows[r - box.top][c - box.left] : input;
-          if (x !== null && x !== undefined && typeof x === "object") {
-            throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+    this.ctx.enqueue(
+      () => {
+        const { sheet, box } = this.writable();
+        const rows = checkShape(box, input);
+        for (let r = box.top; r <= box.bottom; r++)
+          for (let c = box.left; c <= box.right; c++) {
+            const x = rows ? rows[r - box.top][c - box.left] : input;
+            if (x !== null && x !== undefined && typeof x === "object") {
+              throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+            }
+            writeInput(sheet.ensure(r, c), (x ?? null) as Scalar | null, this.ctx.book);
           }
-          writeInput(sheet.ensure(r, c), (x ?? null) as Scalar | null, this.ctx.book);
-        }
-      this.ctx.markChanged(sheet);
-    }, this.setAction(property, input));
+        this.ctx.markChanged(sheet);
+      },
+      this.setAction(property, input),
+    );
   }
 
   private formatProxy: unknown;
@@ -1141,19 +1147,22 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   merge(across = false): void {
-    this.ctx.enqueue(() => {
-      const { sheet, box } = this.writable();
-      for (const t of this.ctx.book.tables) {
-        if (t.sheet === sheet && overlaps(t.box, box)) {
-          throw new StandInError("InvalidOperation", "Cells in a table can't be merged.");
+    this.ctx.enqueue(
+      () => {
+        const { sheet, box } = this.writable();
+        for (const t of this.ctx.book.tables) {
+          if (t.sheet === sheet && overlaps(t.box, box)) {
+            throw new StandInError("InvalidOperation", "Cells in a table can't be merged.");
+          }
         }
-      }
-      const areas = across
-        ? Array.from({ length: box.bottom - box.top + 1 }, (_, i) => ({ ...box, top: box.top + i, bottom: box.top + i }))
-        : [box];
-      sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
-      sheet.merges.push(...areas.filter((a) => a.left !== a.right || a.top !== a.bottom));
-    }, this.methodAction("merge", across));
+        const areas = across
+          ? Array.from({ length: box.bottom - box.top + 1 }, (_, i) => ({ ...box, top: box.top + i, bottom: box.top + i }))
+          : [box];
+        sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+        sheet.merges.push(...areas.filter((a) => a.left !== a.right || a.top !== a.bottom));
+      },
+      this.methodAction("merge", across),
+    );
   }
 
   unmerge(): void {
@@ -1290,13 +1299,16 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     return this.get("name");
   }
   set name(v: string) {
-    this.ctx.enqueue(() => {
-      const sheet = this.t();
-      this.ctx.book.assertStructureWritable();
-      const other = this.ctx.book.sheet(v);
-      if (other && other !== sheet) throw new StandInError("ItemAlreadyExists", "A sheet with that name exists.");
-      sheet.name = v;
-    }, this.setAction("name", v));
+    this.ctx.enqueue(
+      () => {
+        const sheet = this.t();
+        this.ctx.book.assertStructureWritable();
+        const other = this.ctx.book.sheet(v);
+        if (other && other !== sheet) throw new StandInError("ItemAlreadyExists", "A sheet with that name exists.");
+        sheet.name = v;
+      },
+      this.setAction("name", v),
+    );
   }
   get id(): string {
     return this.get("id");
@@ -1305,14 +1317,17 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     return this.get("position");
   }
   set position(p: number) {
-    this.ctx.enqueue(() => {
-      const sheet = this.t();
-      const book = this.ctx.book;
-      book.assertStructureWritable();
-      if (p < 0 || p >= book.sheets.length) throw new StandInError("InvalidArgument", "Position out of range.");
-      book.sheets = book.sheets.filter((s) => s !== sheet);
-      book.sheets.splice(p, 0, sheet);
-    }, this.setAction("position", p));
+    this.ctx.enqueue(
+      () => {
+        const sheet = this.t();
+        const book = this.ctx.book;
+        book.assertStructureWritable();
+        if (p < 0 || p >= book.sheets.length) throw new StandInError("InvalidArgument", "Position out of range.");
+        book.sheets = book.sheets.filter((s) => s !== sheet);
+        book.sheets.splice(p, 0, sheet);
+      },
+      this.setAction("position", p),
+    );
   }
   get visibility(): string {
     return this.get("visibility");
@@ -1420,14 +1435,20 @@ export class WorksheetProxy extends ClientObject<SheetState> {
       // freezeRows(count): "The number of rows to freeze, or zero to unfreeze all rows"
       // (Excel.WorksheetFreezePanes reference) — count rows, not the first unfrozen row.
       freezeRows: (n: number) =>
-        this.ctx.enqueue(() => {
-          if (!Number.isInteger(n) || n < 0) throw new StandInError("InvalidArgument", "The row count is invalid.");
-          this.t().frozenRows = n;
-        }, method("FreezeRows", [n])),
+        this.ctx.enqueue(
+          () => {
+            if (!Number.isInteger(n) || n < 0) throw new StandInError("InvalidArgument", "The row count is invalid.");
+            this.t().frozenRows = n;
+          },
+          method("FreezeRows", [n]),
+        ),
       unfreeze: () =>
-        this.ctx.enqueue(() => {
-          this.t().frozenRows = 0;
-        }, method("Unfreeze", [])),
+        this.ctx.enqueue(
+          () => {
+            this.t().frozenRows = 0;
+          },
+          method("Unfreeze", []),
+        ),
     };
   }
 
@@ -1572,9 +1593,12 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetState, Worksh
     return {
       add: (handler: (args: unknown) => unknown) => {
         const listener = { kind, handler };
-        this.ctx.enqueue(() => {
-          this.ctx.book.sheetEventListeners.push(listener);
-        }, this.methodAction(`${kind}.add`));
+        this.ctx.enqueue(
+          () => {
+            this.ctx.book.sheetEventListeners.push(listener);
+          },
+          this.methodAction(`${kind}.add`),
+        );
         const book = this.ctx.book;
         return {
           remove: () => {
@@ -1620,25 +1644,31 @@ export class TableProxy extends ClientObject<TableState> {
     return this.get("name");
   }
   set name(v: string) {
-    this.ctx.enqueue(() => {
-      const t = this.t();
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v) || v.length > 255) {
-        throw new StandInError("InvalidArgument", `The table name "${v}" is not valid.`);
-      }
-      const other = this.ctx.book.table(v);
-      if (other && other !== t) throw new StandInError("InvalidArgument", `A table named "${v}" already exists.`);
-      t.name = v;
-    }, this.setAction("name", v));
+    this.ctx.enqueue(
+      () => {
+        const t = this.t();
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v) || v.length > 255) {
+          throw new StandInError("InvalidArgument", `The table name "${v}" is not valid.`);
+        }
+        const other = this.ctx.book.table(v);
+        if (other && other !== t) throw new StandInError("InvalidArgument", `A table named "${v}" already exists.`);
+        t.name = v;
+      },
+      this.setAction("name", v),
+    );
   }
   get style(): string {
     return this.get("style");
   }
   set style(v: string) {
-    this.ctx.enqueue(() => {
-      const t = this.t();
-      assertSheetWritable(t.sheet);
-      t.style = v;
-    }, this.setAction("style", v));
+    this.ctx.enqueue(
+      () => {
+        const t = this.t();
+        assertSheetWritable(t.sheet);
+        t.style = v;
+      },
+      this.setAction("style", v),
+    );
   }
   private worksheetProxy: WorksheetProxy | undefined;
   /** A navigation property: the same object each time, as in Office.js. */
@@ -1689,37 +1719,45 @@ export class TableRowCollectionProxy {
   ) {}
   add(index?: number | null, values?: unknown[][]): void {
     const input = values?.map((row) => (Array.isArray(row) ? [...row] : row));
-    this.ctx.enqueue(() => {
-      const t = this.table();
-      assertSheetWritable(t.sheet);
-      if (index !== null && index !== undefined) throw new StandInError("NotImplemented", "The stand-in adds rows at the end only.");
-      const width = t.box.right - t.box.left + 1;
-      const rows = input ?? [new Array<unknown>(width).fill("")];
-      if (rows.some((row) => !Array.isArray(row) || row.length !== width)) {
-        throw new StandInError(
-          "InvalidArgument",
-          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
-        );
-      }
-      for (let i = 0; i < rows.length; i++) {
-        const r = t.box.bottom + 1 + i;
-        for (let c = t.box.left; c <= t.box.right; c++) {
-          const v = t.sheet.cell(r, c)?.value;
-          if (v !== undefined && v !== null && v !== "")
-            throw new StandInError("NotImplemented", "The stand-in does not shift cells below a table.");
+    this.ctx.enqueue(
+      () => {
+        const t = this.table();
+        assertSheetWritable(t.sheet);
+        if (index !== null && index !== undefined) throw new StandInError("NotImplemented", "The stand-in adds rows at the end only.");
+        const width = t.box.right - t.box.left + 1;
+        const rows = input ?? [new Array<unknown>(width).fill("")];
+        if (rows.some((row) => !Array.isArray(row) || row.length !== width)) {
+          throw new StandInError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          );
         }
-      }
-      rows.forEach((row, i) => {
-        const r = t.box.bottom + 1 + i;
-        row.forEach((v, k) => {
-          if (v !== null && v !== undefined && typeof v === "object")
-            throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
-          writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book);
+        for (let i = 0; i < rows.length; i++) {
+          const r = t.box.bottom + 1 + i;
+          for (let c = t.box.left; c <= t.box.right; c++) {
+            const v = t.sheet.cell(r, c)?.value;
+            if (v !== undefined && v !== null && v !== "")
+              throw new StandInError("NotImplemented", "The stand-in does not shift cells below a table.");
+          }
+        }
+        rows.forEach((row, i) => {
+          const r = t.box.bottom + 1 + i;
+          row.forEach((v, k) => {
+            if (v !== null && v !== undefined && typeof v === "object")
+              throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+            writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book);
+          });
         });
-      });
-      t.box = { ...t.box, bottom: t.box.bottom + rows.length };
-      this.ctx.markChanged(t.sheet);
-    }, { ActionType: WireAction.Method, Name: "Add", ObjectPathId: this.pathId, ArgumentInfo: { Arguments: [index ?? null, input ?? null] } });
+        t.box = { ...t.box, bottom: t.box.bottom + rows.length };
+        this.ctx.markChanged(t.sheet);
+      },
+      {
+        ActionType: WireAction.Method,
+        Name: "Add",
+        ObjectPathId: this.pathId,
+        ArgumentInfo: { Arguments: [index ?? null, input ?? null] },
+      },
+    );
   }
 }
 

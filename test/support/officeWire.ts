@@ -94,7 +94,7 @@ export class WireLog {
   request(): { Actions: ActionInfo[]; ObjectPaths: Record<number, ObjectPathInfo> } {
     const used: Record<number, ObjectPathInfo> = {};
     for (const a of this.actions) {
-      for (let id: number | undefined = a.ObjectPathId; id !== undefined && !used[id]; ) {
+      for (let id: number | undefined = a.ObjectPathId; id !== undefined && !used[id];) {
         const p = this.paths.get(id);
         if (!p) break;
         used[id] = p;

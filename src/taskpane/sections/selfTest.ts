@@ -27,11 +27,7 @@ export const selfTestSection: PaneSection = {
         const report = await services.selfTest();
         list.replaceChildren(
           ...report.items.map((i) =>
-            h(
-              "li",
-              { dataset: { ok: String(i.ok) } },
-              `${i.ok ? "Đạt" : "Không đạt"} — ${i.label} (${i.ms} ms)${itemDetail(i)}`,
-            ),
+            h("li", { dataset: { ok: String(i.ok) } }, `${i.ok ? "Đạt" : "Không đạt"} — ${i.label} (${i.ms} ms)${itemDetail(i)}`),
           ),
         );
         text.value = selfTestText(report);
