@@ -4,7 +4,7 @@
 // successfully call any Office JavaScript APIs until the library has been loaded"
 // (learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in) — and learned again
 // after a failure, so one refused call never leaves the functions 4 years and a day off.
-import type { ExcelRunner } from "./host";
+import type { ExcelRunner } from "./runner";
 
 /** Queues the probe; after the sync, the collector says whether the workbook counts from 1904. */
 export function queueDateSystemProbe(context: Excel.RequestContext): () => boolean {

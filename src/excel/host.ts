@@ -5,6 +5,7 @@ import type { SheetModel } from "../core/make/sheetModel";
 import { appendPlannedRow } from "./appendRow";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
 import { writeSheetModels, type RenderOptions } from "./render";
+import type { ExcelRunner } from "./runner";
 import { selectCell } from "./select";
 
 export interface WorkbookSession {
@@ -31,7 +32,7 @@ export interface WorkbookHost {
   session<T>(fn: (session: WorkbookSession) => Promise<T>): Promise<T>;
 }
 
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRunner };
 
 /** Host backed by Office.js (`Excel.run`, looked up when used so a stand-in can take its place). */
 export function createWorkbookHost(run?: ExcelRunner): WorkbookHost {

@@ -10,7 +10,7 @@ import { DATE_FORMAT } from "../core/read/layout";
 import { a1 } from "./address";
 import { readDateSystem, workbookDateSystem, type DateSystem } from "./dateSystem";
 import { excelErrorMessage } from "./errors";
-import type { ExcelRunner } from "./host";
+import type { ExcelRunner } from "./runner";
 import { markerName, markerReference, parseMarker } from "./marker";
 import { setSupported } from "./office";
 import { safeText } from "./render";
