@@ -3,9 +3,9 @@
 // add-in can't successfully call any Office JavaScript APIs until the library has been
 // loaded", learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in), so the old
 // learn-at-load code got nothing and a 1904 workbook's dates came out 4 years and a day off.
-import { CustomFunctionsHost, createCustomFunctionsGlobal } from "../support/customFunctionsStandIn";
+import { CustomFunctionsHost } from "../support/customFunctionsStandIn";
 import { NOT_READY_MESSAGE, StandInWorkbook, installExcelStandIn } from "../support/excelStandIn";
-import { buildFunctionsJson, type BuiltFunctions } from "../support/functionsJson";
+import { associatedFunctions, buildFunctionsJson, type BuiltFunctions } from "../support/functionsJson";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const g = globalThis as any;
@@ -24,11 +24,7 @@ async function open1904(): Promise<{ book: StandInWorkbook; excel: CustomFunctio
   const book = new StandInWorkbook({ sheets: [{ name: SHEET }], date1904: true });
   book.sheet(SHEET)!.ensure(0, 0).value = book.serial(2026, 1, 1);
   installExcelStandIn(g, book);
-  g.CustomFunctions = createCustomFunctionsGlobal();
-  jest.resetModules();
-  const fns = (await import("../../src/functions/functions")) as unknown as Record<string, (...args: any[]) => unknown>;
-  const impl = Object.fromEntries(built.associate.map((a) => [a.id, fns[a.functionName]]));
-  return { book, excel: new CustomFunctionsHost(book, built.metadata, impl) };
+  return { book, excel: new CustomFunctionsHost(book, built.metadata, await associatedFunctions(built, true)) };
 }
 
 test("the stand-in refuses Excel.run before Office.onReady, as Office.js does", async () => {

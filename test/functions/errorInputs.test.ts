@@ -6,14 +6,14 @@
 // function inputs"; custom-functions-json#allowerrorfordatatypeany).
 import { createWorkbookHost } from "../../src/excel/host";
 import { runCheck } from "../../src/taskpane/logic/check";
-import { CustomFunctionsHost, createCustomFunctionsGlobal, type FunctionsJson } from "../support/customFunctionsStandIn";
+import { CustomFunctionsHost, type FunctionsJson } from "../support/customFunctionsStandIn";
 import { StandInWorkbook, installExcelStandIn } from "../support/excelStandIn";
-import { buildFunctionsJson, type BuiltFunctions } from "../support/functionsJson";
+import { associatedFunctions, buildFunctionsJson, type BuiltFunctions } from "../support/functionsJson";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const g = globalThis as any;
 let built: BuiltFunctions;
-let impl: Record<string, (...args: any[]) => unknown>;
+let impl: Record<string, (...args: never[]) => unknown>;
 
 const HEADER = ["STT", "Quý", "Tên chuyên đề", "Người phụ trách", "Ngày sinh hoạt", "Trạng thái"];
 
@@ -35,9 +35,7 @@ function register(): StandInWorkbook {
 
 beforeAll(async () => {
   built = buildFunctionsJson();
-  g.CustomFunctions = createCustomFunctionsGlobal();
-  const fns = (await import("../../src/functions/functions")) as unknown as Record<string, (...args: any[]) => unknown>;
-  impl = Object.fromEntries(built.associate.map((a) => [a.id, fns[a.functionName]]));
+  impl = await associatedFunctions(built);
 }, 60000);
 
 const hosts: CustomFunctionsHost[] = [];

@@ -6,14 +6,14 @@
 // custom-functions-json, "volatile") and sets a new result when the date changes.
 import { todayLocal } from "../../src/core/read/dates";
 import { kiemTraRange } from "../../src/functions/compute";
-import { CustomFunctionsHost, createCustomFunctionsGlobal, type FunctionsJson } from "../support/customFunctionsStandIn";
+import { CustomFunctionsHost, type FunctionsJson } from "../support/customFunctionsStandIn";
 import { StandInWorkbook, installExcelStandIn } from "../support/excelStandIn";
-import { buildFunctionsJson, type BuiltFunctions } from "../support/functionsJson";
+import { associatedFunctions, buildFunctionsJson, type BuiltFunctions } from "../support/functionsJson";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const g = globalThis as any;
 let built: BuiltFunctions;
-let impl: Record<string, (...args: any[]) => unknown>;
+let impl: Record<string, (...args: never[]) => unknown>;
 
 const serial = (y: number, m: number, d: number): number => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 const SHEET = "Sổ chuyên đề";
@@ -29,9 +29,7 @@ const UNHELD: unknown[][] = [ROWS[0], [1, "III", "Học tập Nghị quyết Đ�
 
 beforeAll(async () => {
   built = buildFunctionsJson();
-  g.CustomFunctions = createCustomFunctionsGlobal();
-  const fns = (await import("../../src/functions/functions")) as unknown as Record<string, (...args: any[]) => unknown>;
-  impl = Object.fromEntries(built.associate.map((a) => [a.id, fns[a.functionName]]));
+  impl = await associatedFunctions(built);
 }, 60000);
 
 beforeEach(() => {

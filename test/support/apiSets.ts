@@ -22,6 +22,7 @@
 // set is missing) is not seen: the member must then be within the manifest's sets.
 import * as path from "path";
 import ts from "typescript";
+import { compareVersions } from "./excelStandIn";
 
 export interface Requirement {
   set: string;
@@ -47,16 +48,6 @@ export const SUPPLEMENT: Record<string, Requirement & { page: string }> = {
 };
 
 const OFFICE_TYPES = /node_modules[\\/]@types[\\/](office-js|custom-functions-runtime)[\\/]/;
-
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /** The sets a JSDoc comment names, highest version of each; `passes(p)` says whether the
  *  call passes parameter p (a version given "for adding `p` parameter" needs it). */

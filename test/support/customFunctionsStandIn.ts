@@ -89,7 +89,7 @@ export class CustomFunctionsHost {
   constructor(
     private readonly book: StandInWorkbook,
     private readonly metadata: FunctionsJson,
-    private readonly impl: Record<string, (...args: any[]) => unknown>,
+    private readonly impl: Record<string, (...args: never[]) => unknown>,
   ) {}
 
   /** Types =NAMESPACE.ID(args…) into `sheet`!`address` and evaluates it. */
@@ -167,7 +167,7 @@ export class CustomFunctionsHost {
 
   private async evaluate(f: Formula): Promise<void> {
     const meta = this.meta(f.id);
-    const fn = this.impl[f.id];
+    const fn = this.impl[f.id] as ((...args: unknown[]) => unknown) | undefined;
     if (!fn) throw new Error(`no function associated with ${f.id}`);
     f.inputs = this.readInputs(f);
     f.invocation?.onCanceled?.();

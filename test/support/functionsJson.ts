@@ -3,7 +3,7 @@
 // scripts/functions-metadata.js — plus the id → exported function list of its associate calls.
 import { execFileSync } from "child_process";
 import * as path from "path";
-import type { FunctionsJson } from "./customFunctionsStandIn";
+import { createCustomFunctionsGlobal, type FunctionsJson } from "./customFunctionsStandIn";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -32,4 +32,14 @@ export function buildFunctionsJson(): BuiltFunctions {
     generated: JSON.parse(out.json),
     associate: out.associate,
   };
+}
+
+/** The functions as Excel knows them: id → the function functions.ts associates with it.
+ *  Installs a CustomFunctions global first (functions.ts reads it when it builds errors);
+ *  `fresh` loads the module anew, as a new add-in runtime would. */
+export async function associatedFunctions(built: BuiltFunctions, fresh = false): Promise<Record<string, (...args: never[]) => unknown>> {
+  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = createCustomFunctionsGlobal();
+  if (fresh) jest.resetModules();
+  const fns = (await import("../../src/functions/functions")) as unknown as Record<string, (...args: never[]) => unknown>;
+  return Object.fromEntries(built.associate.map((a) => [a.id, fns[a.functionName]]));
 }
