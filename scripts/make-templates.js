@@ -551,7 +551,7 @@ function keHoach() {
         left([["- Lưu chi bộ.", { size: 12 }]], { after: 0 }),
       ],
       [
-        center([["T/M CHI BỘ", { bold: true }]], { after: 0 }),
+        center([["{thayMat}", { bold: true }]], { after: 0 }),
         center([["BÍ THƯ", { bold: true }]], { after: 1200 }),
         center([["{biThu}", { bold: true }]], { after: 0 }),
       ],

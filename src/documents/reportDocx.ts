@@ -2,7 +2,7 @@
 // (src/core/make/report.ts), in the party form of HD 36-HD/VPTW (SPEC §7): A4, margins 20/20/
 // 30/15 mm, Times New Roman; header block, "Số …-BC/CB", BÁO CÁO and its subject line,
 // body 14, the topic table 12 with borders (its header row repeated on every page),
-// "Nơi nhận:" 14 underlined with recipients 12, T/M CHI BỘ / BÍ THƯ; page numbers from
+// "Nơi nhận:" 14 underlined with recipients 12, T/M CHI ỦY (or CHI BỘ) / BÍ THƯ; page numbers from
 // page 2, centred in the top margin. The XML is written directly (pizzip, a run-time
 // dependency already), every text escaped.
 import PizZip from "pizzip";
@@ -100,11 +100,13 @@ function body(report: QuarterReport): string {
   out.push(para("-----", { align: "center", after: 0 }));
   out.push(para(report.asOfLine, { align: "center", italic: true, size: 13, after: 160 }));
   const widths = [mm(12), mm(45), mm(25), mm(28), TEXT_WIDTH - mm(110)];
-  for (const section of report.sections) {
+  report.sections.forEach((section, i) => {
+    // The last section keeps with Nơi nhận and the signature: they never stand alone on a page.
+    const keepNext = i === report.sections.length - 1;
     out.push(para(section.heading, { bold: true, keepNext: true, indent: true, after: 60 }));
-    for (const line of section.lines) out.push(para(line, { indent: true }));
+    for (const line of section.lines) out.push(para(line, { indent: true, keepNext }));
     const t = section.table;
-    if (!t) continue;
+    if (!t) return;
     const cc = (text: string, o: RunStyle & { align?: "left" | "center" } = {}) =>
       para(text, { size: 12, after: 0, align: o.align ?? "left", ...o });
     const rows = [row(t.headers.map((x, i) => cell(widths[i], cc(x, { bold: true, align: "center" }))).join(""), true)];
@@ -122,7 +124,7 @@ function body(report: QuarterReport): string {
     }
     out.push(table(widths, rows, SINGLE, 0, 57));
     out.push(para("", { after: 60 }));
-  }
+  });
   // Nơi nhận left, signature right, kept together.
   const half = Math.round(TEXT_WIDTH / 2);
   const leftSide =

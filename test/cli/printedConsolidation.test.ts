@@ -75,7 +75,7 @@ describePrinted("Tổng hợp printed through LibreOffice", () => {
 
   test("headers are printed whole, every chi bộ reads 'Chi bộ …', duplicates are listed", () => {
     const text = printedText(files[0]);
-    for (const h of ["Tổng số đã sinh hoạt", "Số cảnh báo", "Quý thiếu chuyên đề", "Đạt tối thiểu/năm"]) {
+    for (const h of ["Tổng số đã sinh hoạt", "Số cảnh báo", "Quý thiếu chuyên đề", "Kết quả cả năm"]) {
       for (const word of h.split(" ")) expect(text).toContain(word);
     }
     expect(text).toContain("Chi bộ Khu phố 1");

@@ -108,7 +108,7 @@ describePrinted("Báo cáo quý printed through LibreOffice", () => {
     expect(text).toContain("Kết quả sinh hoạt chi bộ chuyên đề Quý III năm 2025");
     expect(text).toContain("Nơi nhận:");
     expect(text).toMatch(/Đảng ủy Sở Tài chính/);
-    expect(text).toContain("T/M CHI BỘ");
+    expect(text).toContain("T/M CHI ỦY");
     expect(text).toContain("BÍ THƯ");
     // Page numbers from page 2 only, at the top.
     expect(sample.pages.length).toBeGreaterThanOrEqual(2);

@@ -163,19 +163,21 @@ describe("quarter year and the sample's figures", () => {
     expect(docxText(new Uint8Array(readFileSync(out("bb-khong-ngay.docx"))))).toContain("SINH HOẠT CHI BỘ CHUYÊN ĐỀ QUÝ II/2021");
   });
 
-  // Regression: the demo's first minutes said "13/13 … tán thành" with 12 members present.
-  test("in every biên bản of the sample the vote counts the members present", async () => {
+  // Regression: the demo's first minutes said "13/13 … tán thành" with 12 members present,
+  // then "12/12" with 12 present of whom 2 dự bị, who do not vote (Điều lệ Đảng, Điều 3).
+  test("in every biên bản of the sample the vote counts the chính thức members present", async () => {
     for (const minutes of rows.minutes) {
       const stt = String(minutes[0]);
       const file = out(`bb-vote-${stt}.docx`);
       const r = await runInProcess(["bien-ban", sample, "--stt", stt, "-o", file]);
       expect(r.code).toBe(0);
       const text = docxText(new Uint8Array(readFileSync(file)));
-      const present = /Có mặt: (\d+)\//.exec(text);
-      const vote = /Biểu quyết: (\d+)\/(\d+)/.exec(text);
+      const present = /Có mặt: \d+\/\d+ đồng chí \(chính thức: (\d+), dự bị: [1-9]/.exec(text);
+      const vote = /Biểu quyết: (\d+)\/(\d+) đảng viên chính thức có mặt/.exec(text);
       expect(present).not.toBeNull();
       expect(vote).not.toBeNull();
       expect([stt, vote![2]]).toEqual([stt, present![1]]);
+      expect(r.stderr).not.toContain("Biểu quyết ghi");
     }
   });
 });

@@ -30,6 +30,10 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 export interface FixtureOptions {
   /** Leave Trần Thị Bình out of Điểm danh (counts do not add up). */
   dropAttendee?: boolean;
+  /** Hồ Thị Giang, marked absent, is recorded with an opinion (Ý kiến) at STT 1. */
+  absentSpeaker?: boolean;
+  /** A second register row also numbered STT 1. */
+  duplicateStt?: boolean;
   chiBo?: string;
   dangBoCoSo?: string;
 }
@@ -107,6 +111,9 @@ export function fixtureGrid(opts: FixtureOptions = {}): WorkbookGrid {
           "",
           "",
         ],
+        ...(opts.duplicateStt
+          ? [[1, "IV", "Chuyên đề ghi nhầm STT 1", "Xây dựng Đảng", "Trần Thị Bình", "", "", "", "", "", "Dự kiến", "", "", ""]]
+          : []),
         [
           5,
           "III",
@@ -150,13 +157,14 @@ export function fixtureGrid(opts: FixtureOptions = {}): WorkbookGrid {
           "Thống nhất nhận thức về trách nhiệm nêu gương của đảng viên",
           "Chi bộ thống nhất tiếp thu ý kiến, hoàn thiện chuyên đề",
           "Đồng chí Cường hoàn thiện đề dẫn trước ngày 10/02/2021",
-          "10/10 tán thành",
+          "8/8 tán thành",
         ],
       ]),
       sheet("Ý kiến", [
         ["STT chuyên đề", "Người phát biểu", "Nội dung"],
         [1, "Dương Văn Minh", "Đề nghị bổ sung số liệu về tỷ lệ đảng viên phát biểu trong sinh hoạt"],
         [1, "Lý Thị Ngọc", "Nêu kinh nghiệm chuẩn bị ý kiến trước buổi sinh hoạt"],
+        ...(opts.absentSpeaker ? [[1, "Hồ Thị Giang", "Đề nghị chi bộ phân công người giúp đỡ đảng viên mới"]] : []),
         [2, "Bùi Thị Hoà", "Ý kiến của chuyên đề khác"],
       ]),
     ],

@@ -94,6 +94,6 @@ describePrinted("document header and page form, printed", () => {
 
   test("biên bản: those present split into chính thức and dự bị", () => {
     const text = bienBan.pages.map((p) => p.words.map((w) => w.text).join(" ")).join(" ");
-    expect(text).toContain("Có mặt: 9/11 đồng chí (chính thức: 8, dự bị: 1; tỷ lệ 81,8%)");
+    expect(text).toContain("Có mặt: 9/11 đồng chí (chính thức: 8, dự bị: 1; tỷ lệ 81,8 %)");
   });
 });

@@ -59,7 +59,7 @@ describePrinted("Báo cáo quý as .docx, printed", () => {
       "Kết quả sinh hoạt chi bộ chuyên đề Quý III năm 2025",
       "Nơi nhận:",
       "Đảng ủy Sở Tài chính",
-      "T/M CHI BỘ",
+      "T/M CHI ỦY",
       "BÍ THƯ",
     ]) {
       expect(text).toContain(t);

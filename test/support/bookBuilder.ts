@@ -9,6 +9,7 @@ import type {
   FoundTable,
   Member,
   MinutesRow,
+  OpinionRow,
   ParsedWorkbook,
   Register,
   RegisterColumn,
@@ -20,6 +21,7 @@ import {
   parseAttendanceStatus,
   parseDateCell,
   parseFormat,
+  parseMemberKind,
   parseNames,
   parseQuarter,
   parseStatus,
@@ -65,6 +67,24 @@ export interface MinutesSpec {
   stt: number | null;
   start?: string;
   end?: string;
+  /** `Biểu quyết` as typed: "12/12 tán thành". */
+  vote?: string;
+}
+
+export interface MemberSpec {
+  name: string;
+  /** `Chức vụ`: "Bí thư", "Chi ủy viên", "Đảng viên"… */
+  role?: string;
+  /** `Loại` as typed: "Chính thức" / "Dự bị". */
+  kind?: string;
+  exempt?: boolean;
+}
+
+export interface OpinionSpec {
+  row?: number;
+  stt: number | null;
+  speaker: string;
+  content?: string;
 }
 
 export interface BookSpec {
@@ -77,12 +97,14 @@ export interface BookSpec {
   missingColumns?: RegisterColumn[];
   untitledRows?: number[];
   info?: Partial<CellInfo>;
-  /** Đảng viên names (rows from 2); undefined = no member table. */
-  members?: string[];
+  /** Đảng viên names, or rows with Chức vụ / Loại (rows from 2); undefined = no member table. */
+  members?: (string | MemberSpec)[];
   /** Điểm danh rows (rows from 2 unless given); undefined = no attendance table. */
   attendance?: AttendanceSpec[];
   /** Biên bản rows (rows from 2 unless given); undefined = no minutes table. */
   minutes?: MinutesSpec[];
+  /** Ý kiến rows (rows from 2 unless given); undefined = no opinions table. */
+  opinions?: OpinionSpec[];
   /** Workbook sheet order; default Thông tin, Đảng viên, the register, Điểm danh, Biên bản. */
   sheetOrder?: string[];
 }
@@ -149,7 +171,17 @@ export function buildBook(spec: BookSpec = {}): ParsedWorkbook {
     ? table(
         SHEETS.members,
         ["Họ và tên", "Chức vụ", "Loại", "Miễn sinh hoạt", "Ghi chú"],
-        spec.members.map((name, i) => ({ row: i + 2, name, role: "", kind: null, exempt: false, note: "" })),
+        spec.members.map((m, i) => {
+          const o: MemberSpec = typeof m === "string" ? { name: m } : m;
+          return {
+            row: i + 2,
+            name: o.name,
+            role: o.role ?? "",
+            kind: o.kind ? parseMemberKind(o.kind) : null,
+            exempt: o.exempt ?? false,
+            note: "",
+          };
+        }),
       )
     : null;
   const attendance: FoundTable<AttendanceRow> | null = spec.attendance
@@ -168,7 +200,7 @@ export function buildBook(spec: BookSpec = {}): ParsedWorkbook {
   const minutes: FoundTable<MinutesRow> | null = spec.minutes
     ? table(
         SHEETS.minutes,
-        ["STT chuyên đề", "Bắt đầu", "Kết thúc"],
+        ["STT chuyên đề", "Bắt đầu", "Kết thúc", "Biểu quyết"],
         spec.minutes.map((m, i) => ({
           row: m.row ?? i + 2,
           topicStt: m.stt,
@@ -181,8 +213,15 @@ export function buildBook(spec: BookSpec = {}): ParsedWorkbook {
           purpose: "",
           conclusion: "",
           tasks: "",
-          vote: "",
+          vote: m.vote ?? "",
         })),
+      )
+    : null;
+  const opinions: FoundTable<OpinionRow> | null = spec.opinions
+    ? table(
+        SHEETS.opinions,
+        ["STT chuyên đề", "Người phát biểu", "Nội dung"],
+        spec.opinions.map((o, i) => ({ row: o.row ?? i + 2, topicStt: o.stt, speaker: o.speaker, content: o.content ?? "" })),
       )
     : null;
   return {
@@ -193,7 +232,7 @@ export function buildBook(spec: BookSpec = {}): ParsedWorkbook {
     members,
     attendance,
     minutes,
-    opinions: null,
+    opinions,
   };
 }
 

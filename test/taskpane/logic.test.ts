@@ -11,7 +11,8 @@ import { loadWorkbookFile, workbookToGrid } from "../../src/cli/xlsx";
 import { createWorkbookHost } from "../../src/excel/host";
 import { createBook } from "../../src/taskpane/logic/createBook";
 import { freeSheetName, proposeConversion, remap, runConversion } from "../../src/taskpane/logic/convert";
-import { runCheck, tileState } from "../../src/taskpane/logic/check";
+import { checkView, runCheck } from "../../src/taskpane/logic/check";
+import { buildBook, completeTopic } from "../support/bookBuilder";
 import { errorMessage, GENERIC_ERROR } from "../../src/taskpane/logic/messages";
 import { writeQuarterReport } from "../../src/taskpane/logic/report";
 import { consolidateFiles, writeConsolidation } from "../../src/taskpane/logic/consolidate";
@@ -224,13 +225,25 @@ describe("Kiểm tra", () => {
     expect(view.notices).toEqual([]);
   });
 
-  test("quarter tiles", () => {
-    const q = (quarter: 1 | 2 | 3 | 4, held: number, ok: boolean) => ({ quarter, held, planned: held, ok });
-    const asOf = { year: 2023, month: 5, day: 10 };
-    expect(tileState(q(1, 1, true), 2023, asOf)).toBe("dat");
-    expect(tileState(q(1, 0, false), 2023, asOf)).toBe("chua-dat");
-    expect(tileState(q(2, 0, false), 2023, asOf)).toBe("chua-den-han");
-    expect(tileState(q(2, 1, true), 2023, asOf)).toBe("dat");
+  test("quarter tiles and the year line say the verdict model's words", () => {
+    // Q1 held, Q2 running with nothing held yet, Q3 and Q4 planned.
+    const book = buildBook({
+      info: { year: 2023 },
+      topics: [completeTopic("10/02/2023"), { quarter: "II" }, { quarter: "III" }, { quarter: "IV" }],
+    });
+    const view = checkView(book, { year: 2023, month: 5, day: 10 });
+    expect(view.tiles.map((t) => [t.state, t.verdict.label])).toEqual([
+      ["dat", "Đạt"],
+      ["chua-den-han", "Chưa đến hạn"],
+      ["chua-den-han", "Chưa đến hạn"],
+      ["chua-den-han", "Chưa đến hạn"],
+    ]);
+    expect(view.year.label).toBe("Chưa đến hạn");
+    // After Q2 ends without a meeting: the quarter and the whole year are Chưa đạt.
+    const later = checkView(book, { year: 2023, month: 7, day: 10 });
+    expect(later.tiles[1].state).toBe("chua-dat");
+    expect(later.year.kind).toBe("notMet");
+    expect(later.year.sentence).toContain("Quý II/2023 không tổ chức sinh hoạt chuyên đề");
   });
 });
 

@@ -30,7 +30,6 @@ import {
   unconfirmedNotice,
   withoutReportSheets,
 } from "../../core/make/report";
-import { computeFacts } from "../../core/check/facts";
 import { UserError } from "../../core/shared/types";
 
 export const baoCao: Command = {
@@ -79,7 +78,7 @@ export const baoCao: Command = {
       const open = reportFindings(
         book,
         result,
-        computeFacts(book, { year, asOf }).topics.filter((f) => f.year === year && f.quarter === quarter),
+        report.quarterVerdict.topics.map((t) => t.facts),
         quarter,
       );
       return countBySeverity(open).errors > 0 ? 1 : 0;
@@ -97,10 +96,14 @@ export const baoCao: Command = {
     renderSheet(workbook, model, { replace: true, kind: "bao-cao" });
     await saveWorkbook(workbook, output, { overwrite, inputs: [input] });
 
-    const facts = computeFacts(book, { year, asOf });
-    const topics = facts.topics.filter((f) => f.year === year && f.quarter === quarter);
-    const held = topics.filter((f) => f.held).length;
-    const open = reportFindings(book, result, topics, quarter);
+    // The quarter's numbers as the report states them (the verdict model).
+    const held = report.quarterVerdict.held;
+    const open = reportFindings(
+      book,
+      result,
+      report.quarterVerdict.topics.map((t) => t.facts),
+      quarter,
+    );
     const { errors, warnings } = countBySeverity(open);
     io.stdout(
       `${existing ? "Đã làm lại" : "Đã thêm"} trang "${model.name}" (${formatQuarter(quarter, year)}, ` +

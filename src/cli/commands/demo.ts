@@ -180,8 +180,8 @@ export const demo: Command = {
     written.push(ctx.sample);
     io.stdout(`Sổ mẫu: ${ctx.sample}\n`);
 
-    const { result } = await checkFile(ctx.sample, { asOf });
-    await writeFileAtomic(txt, formatCheckText(ctx.sample, result), { overwrite });
+    const { book, result } = await checkFile(ctx.sample, { asOf });
+    await writeFileAtomic(txt, formatCheckText(ctx.sample, book, result), { overwrite });
     await writeFileAtomic(json, JSON.stringify(checkResultToJson(ctx.sample, result), null, 2) + "\n", { overwrite });
     written.push(txt, json);
     io.stdout(`Kiểm tra (tính đến ${formatIsoDate(asOf)}): ${txt}, ${json}\n`);

@@ -49,7 +49,7 @@ export const goiY: Command = {
     if (!only || only === 1) {
       lines.push(`Ngày kỷ niệm lớn năm ${year} (Nghị định 145/2013/NĐ-CP, Điều 4) — gợi ý chuyên đề ôn truyền thống:`);
       for (const a of anniversariesOf(year)) {
-        lines.push(`  Quý ${romanQuarter(a.quarter)}: ${anniversaryTopic(a)}${a.round ? " — năm tròn" : ""}`);
+        lines.push(`  Quý ${romanQuarter(a.quarter)}: ${anniversaryTopic(a)}${a.roundName ? ` — ${a.roundName}` : ""}`);
       }
       lines.push("");
     }

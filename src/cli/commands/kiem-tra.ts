@@ -6,7 +6,8 @@ import { dateOption, requireInput, yearOption } from "../io";
 import { findLegacyText, legacyTextMessage, readWorkbook, type LegacyTextNotice } from "../../core/read/register";
 import { withoutReportSheets } from "../../core/make/reportSheets";
 import { check, countBySeverity, findingToJson, NO_REGISTER_CODE, type FindingJson } from "../../core/check/check";
-import { compareDates, formatDate, formatIsoDate, formatQuarter, quarterEnd } from "../../core/read/dates";
+import { computeVerdicts } from "../../core/check/verdicts";
+import { formatDate, formatIsoDate, formatQuarter } from "../../core/read/dates";
 import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
 
@@ -55,20 +56,15 @@ export function checkResultToJson(file: string, r: CheckResult): CheckJson {
   };
 }
 
-/** Tile wording of the pane: a quarter that has ended is Đạt / Chưa đạt; one still
- *  running is Đạt once a topic was held, else Chưa đến hạn. */
-export function quarterVerdict(q: QuarterSummary, year: number, asOf: SimpleDate): "Đạt" | "Chưa đạt" | "Chưa đến hạn" {
-  const ended = compareDates(quarterEnd(year, q.quarter), asOf) <= 0;
-  if (ended) return q.ok ? "Đạt" : "Chưa đạt";
-  return q.held > 0 ? "Đạt" : "Chưa đến hạn";
-}
-
 function where(f: Finding): string {
   const place = f.row === null ? f.sheet : `${f.sheet}!${f.row}`;
   return f.column ? `${place}, cột ${f.column}` : place;
 }
 
-export function formatCheckText(file: string, r: CheckResult): string {
+/** The readable summary: the quarters and the year in the verdict model's words (as the
+ *  pane's tiles), then the findings. */
+export function formatCheckText(file: string, book: ParsedWorkbook, r: CheckResult): string {
+  const verdicts = computeVerdicts(book, { year: r.year, asOf: r.asOf });
   const out: string[] = [];
   out.push(`Kiểm tra sổ chuyên đề: ${file}`);
   if (r.register) {
@@ -81,8 +77,9 @@ export function formatCheckText(file: string, r: CheckResult): string {
   for (const q of r.quarters) {
     const label = formatQuarter(q.quarter, r.year).padEnd(13);
     const counts = `${q.held} / ${q.planned}`.padEnd(8);
-    out.push(`  ${label} ${counts} ${quarterVerdict(q, r.year, r.asOf)}`);
+    out.push(`  ${label} ${counts} ${verdicts.quarters[q.quarter - 1].label}`);
   }
+  out.push(`Cả năm ${r.year}: ${verdicts.yearVerdict.label}. ${verdicts.yearVerdict.sentence}`);
   const { errors, warnings } = countBySeverity(r.findings);
   const groups: [string, Finding[]][] = [
     ["Lỗi", r.findings.filter((f) => f.severity === "error")],
@@ -114,12 +111,12 @@ export const kiemTra: Command = {
     const file = requireInput(args);
     const year = yearOption(args);
     const asOf = dateOption(args, io);
-    const { result, legacyText } = await checkFile(file, { year, asOf });
+    const { book, result, legacyText } = await checkFile(file, { year, asOf });
     for (const n of legacyText) io.stderr(`Cảnh báo: ${legacyTextMessage(n)}\n`);
     if (args.options["json"] === true) {
       io.stdout(JSON.stringify(checkResultToJson(file, result), null, 2) + "\n");
     } else {
-      io.stdout(formatCheckText(file, result));
+      io.stdout(formatCheckText(file, book, result));
     }
     return countBySeverity(result.findings).errors > 0 ? 1 : 0;
   },

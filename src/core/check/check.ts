@@ -1,7 +1,7 @@
 // The check of SPEC §4: every rule of the registry over one ParsedWorkbook, the
 // quarter summary, and the findings in the order the spec gives. Pure: the caller
 // supplies the as-of date D (today's local date in the pane and the CLI).
-import { computeFacts, quarterCounts } from "./facts";
+import { computeFacts } from "./facts";
 import { createShared, ruleContext } from "../rules/context";
 import { RULES } from "../rules/index";
 import type { CheckOptions, CheckResult, Finding, ParsedWorkbook, QuarterSummary } from "../shared/types";
@@ -29,11 +29,12 @@ export function check(book: ParsedWorkbook, opts: CheckOptions): CheckResult {
   sortFindings(findings, book.sheetOrder);
 
   const missing = new Set(findings.filter((f) => f.code === "THIEU_CHUYEN_DE_QUY" && f.quarter !== undefined).map((f) => f.quarter));
-  const quarters: QuarterSummary[] = quarterCounts(facts.topics, facts.year).map((c) => ({
-    quarter: c.quarter,
-    held: c.held,
-    planned: c.planned,
-    ok: !missing.has(c.quarter),
+  // Held and planned per quarter from the verdict model, so every output counts alike.
+  const quarters: QuarterSummary[] = shared.verdicts.quarters.map((q) => ({
+    quarter: q.quarter,
+    held: q.held,
+    planned: q.planned,
+    ok: !missing.has(q.quarter),
   }));
 
   return {

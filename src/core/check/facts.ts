@@ -123,26 +123,6 @@ export function quarterEnded(year: number, quarter: Quarter, asOf: SimpleDate): 
   return compareDates(quarterEnd(year, quarter), asOf) <= 0;
 }
 
-export interface QuarterCount {
-  quarter: Quarter;
-  /** Held topics of year Y in q. */
-  held: number;
-  /** Non-cancelled topics of year Y in q (held included). */
-  planned: number;
-}
-
-/** Held / planned counts per quarter of year Y (SPEC §4 quarter summary). */
-export function quarterCounts(topics: readonly TopicFacts[], year: number): QuarterCount[] {
-  const counts = QUARTERS.map((quarter) => ({ quarter, held: 0, planned: 0 }));
-  for (const f of topics) {
-    if (f.cancelled || f.year !== year || f.quarter === null) continue;
-    const c = counts[f.quarter - 1];
-    c.planned++;
-    if (f.held) c.held++;
-  }
-  return counts;
-}
-
 /** Attendance rows grouped by their `STT chuyên đề` (rows without one are left out). */
 export function attendanceByStt(rows: readonly AttendanceRow[]): Map<number, AttendanceRow[]> {
   const map = new Map<number, AttendanceRow[]>();

@@ -178,6 +178,7 @@ function infoSheet(opts: CanonicalOptions, name: string): SheetModel {
     minAttendanceRate: INFO_DEFAULTS.minAttendanceRate,
     minDurationMinutes: INFO_DEFAULTS.minDurationMinutes,
     minDurationCombinedMinutes: INFO_DEFAULTS.minDurationCombinedMinutes,
+    hasCommittee: null,
     ...opts.info,
   };
   const keys = Object.keys(INFO_KEYS) as (keyof typeof INFO_KEYS)[];

@@ -3,7 +3,8 @@
 // they want it. Left: ĐẢNG BỘ … / CHI BỘ … / *; right: ĐẢNG CỘNG SẢN VIỆT NAM and
 // "<Địa danh>, ngày dd tháng mm năm yyyy".
 import { formatVietnameseDate } from "../read/dates";
-import type { CellInfo, SimpleDate } from "../shared/types";
+import type { CellInfo, Member, SimpleDate } from "../shared/types";
+import { compareKey } from "../read/values";
 
 export interface PartyHeader {
   /** "ĐẢNG BỘ …" (Đảng bộ cơ sở, upper case). */
@@ -78,4 +79,14 @@ export function higherCommitteeName(info: Pick<CellInfo, "dangBoCoSo" | "dangBoC
 export function reportNumberLine(number?: string): string {
   const n = clean(number);
   return `Số ${n === "" ? "……" : n}-BC/CB`;
+}
+
+/** "T/M CHI ỦY" for a cell with a chi ủy, "T/M CHI BỘ" for one with only a bí thư: the line
+ *  above "BÍ THƯ" on every paper that signs for the cell (Báo cáo quý, kế hoạch…). Thông
+ *  tin's `Chi bộ có chi ủy` decides; when it is empty, a member whose Chức vụ is Chi ủy
+ *  viên means the cell elected a chi ủy (a bí thư and a phó bí thư alone do not: a cell of
+ *  fewer than nine members elects those without a chi ủy). */
+export function signsFor(info: Pick<CellInfo, "hasCommittee">, members: readonly Pick<Member, "role">[] = []): string {
+  const committee = info.hasCommittee ?? members.some((m) => compareKey(m.role) === compareKey("Chi ủy viên"));
+  return committee ? "T/M CHI ỦY" : "T/M CHI BỘ";
 }

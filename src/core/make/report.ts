@@ -1,8 +1,7 @@
-// Báo cáo quý (SPEC §7): the quarter report as data (QuarterReport), drawn as a printable
-// sheet (SheetModel, rendered by the CLI with exceljs and by the pane with Office.js) and
-// as a Word document (src/documents/reportDocx.ts). It reads the parsed workbook and the
-// check's result; "held", "quarter" and "year" come from facts.ts, exactly as the check
-// counts them.
+// Báo cáo quý (SPEC §7): the quarter report (QuarterReport, made in quarterReport.ts from
+// the verdict model) drawn as a printable sheet (SheetModel, rendered by the CLI with
+// exceljs and by the pane with Office.js); src/documents/reportDocx.ts draws the same
+// report as a Word document.
 //
 // Form of a party document, HD 36-HD/VPTW (03/4/2018; font sizes as tabled in its
 // Phụ lục 3, https://thuvienphapluat.vn/hoi-dap-phap-luat/iframe/40E84-hd-mau-trinh-bay-the-thuc-van-ban-va-ban-sao-van-ban-cua-dang.html;
@@ -11,321 +10,25 @@
 // 14 upright; place and date 14 italic; kind of document ("BÁO CÁO") 15–16 bold; its
 // subject line (trích yếu) 14–15 bold, normal case; body 14–15; "Nơi nhận:" 14 underlined,
 // recipients 12; page numbers from page 2, centred in the top margin.
-import { compareDates, formatDate, formatQuarter, quarterEnd, quarterOf, romanQuarter } from "../read/dates";
-import type { TopicFacts } from "../check/facts";
-import { attendanceByStt, computeFacts } from "../check/facts";
-import { higherCommitteeName, partyHeader, reportNumberLine } from "./partyHeader";
-import type { PartyHeader } from "./partyHeader";
+import type { QuarterReport, QuarterReportOptions } from "./quarterReport";
+import { quarterReport, reportSheetName } from "./quarterReport";
 import type { CellStyle, ModelCell, ModelValue, Range1, SheetModel } from "./sheetModel";
 import { CELL_PADDING_PT, PT_PER_MM, rowHeightFor, widthCharsForMm, wrappedLineCount } from "./textFit";
-import { findingSubject, shortcomingOf } from "./reportShortcomings";
-import { percentText } from "../shared/percent";
-import type { AttendanceRow, CheckResult, DateCell, Finding, ParsedWorkbook, Quarter, SimpleDate, Topic } from "../shared/types";
+import type { CheckResult, ParsedWorkbook, Quarter } from "../shared/types";
 
 import { REPORT_TITLE_PREFIX, isQuarterReportSheet, reportSubjectLine, withoutReportSheets } from "./reportSheets";
 export { REPORT_TITLE_PREFIX, isQuarterReportSheet, reportSubjectLine, withoutReportSheets };
-
-/** "Báo cáo Quý II-2024" (Excel forbids "/" in sheet names). */
-export function reportSheetName(quarter: Quarter, year: number): string {
-  return `Báo cáo Quý ${romanQuarter(quarter)}-${year}`;
-}
-
-/** The quarter a report is usually made for: the last one that has ended by `today`
- *  (SPEC §4: a quarter has ended on its last day), so in Q1 it is Q4 of the previous year. */
-export function defaultReportQuarter(today: SimpleDate): { quarter: Quarter; year: number } {
-  const q = quarterOf(today);
-  if (compareDates(quarterEnd(today.year, q), today) <= 0) return { quarter: q, year: today.year };
-  return q === 1 ? { quarter: 4, year: today.year - 1 } : { quarter: (q - 1) as Quarter, year: today.year };
-}
-
-/** The quarter to report for a register of `year` when none is asked for: a past year's
- *  register → its Quý IV; a future year's → Quý I; this year's → the last quarter that
- *  has ended by `today` (Quý I while none has). */
-export function reportQuarterFor(year: number, today: SimpleDate): Quarter {
-  if (year < today.year) return 4;
-  if (year > today.year) return 1;
-  const last = defaultReportQuarter(today);
-  return last.year === year ? last.quarter : 1;
-}
-
-/** How a topic's state reads in the report and in Tổng hợp. A topic counted as held only
- *  because its date has passed, with neither attendance nor minutes (`unconfirmed`), reads
- *  "Chưa xác nhận": the report never vouches for a meeting nobody recorded. */
-export function topicStatusLabel(f: TopicFacts, unconfirmed = false): string {
-  if (f.topic.status === "postponed") return "Hoãn";
-  if (f.topic.status === "cancelled") return "Hủy";
-  if (f.held && unconfirmed) return "Chưa xác nhận";
-  return f.held ? "Đã sinh hoạt" : "Dự kiến";
-}
-
-/** True for a topic held only by its date (SPEC §4: status empty or Dự kiến and the date
- *  has passed) that has no Điểm danh row and no Biên bản row: nothing shows it took place. */
-export function isUnconfirmedHeld(f: TopicFacts, book: ParsedWorkbook): boolean {
-  if (!f.held || f.topic.status === "held") return false;
-  const stt = f.topic.stt;
-  if (stt === null) return true;
-  const attended = book.attendance?.rows.some((r) => r.topicStt === stt) ?? false;
-  const minuted = book.minutes?.rows.some((r) => r.topicStt === stt) ?? false;
-  return !attended && !minuted;
-}
-
-/** The quarter's topics counted as held by date alone, for the notice the secretary reads
- *  before sending the report (CLI and pane). */
-export function unconfirmedTopics(book: ParsedWorkbook, year: number, quarter: Quarter, asOf: SimpleDate): Topic[] {
-  const facts = computeFacts(book, { year, asOf });
-  return facts.topics.filter((f) => f.year === year && f.quarter === quarter && isUnconfirmedHeld(f, book)).map((f) => f.topic);
-}
-
-/** "Chuyên đề STT 4 "…" đã qua ngày sinh hoạt nhưng chưa có điểm danh, biên bản: báo cáo
- *  ghi "Chưa xác nhận". …" — one line per topic, empty when there is none. */
-export function unconfirmedNotice(topics: readonly Topic[]): string[] {
-  return topics.map(
-    (t) =>
-      `Chuyên đề ${t.stt !== null ? `STT ${t.stt} ` : ""}"${t.title}" đã qua ngày sinh hoạt nhưng sổ chưa có điểm danh, biên bản: ` +
-      `báo cáo ghi "Chưa xác nhận". Nếu buổi sinh hoạt đã diễn ra, hãy ghi Tình trạng "Đã sinh hoạt" hoặc nhập điểm danh rồi lập lại báo cáo trước khi gửi.`,
-  );
-}
-
-/** Present / expected of a held topic from Điểm danh: `Có mặt` rows over rows minus
- *  `Miễn sinh hoạt` rows (the ratio TY_LE_DU_THAP uses). null without attendance rows. */
-export function attendanceOf(rows: readonly AttendanceRow[] | undefined): { present: number; expected: number } | null {
-  if (!rows || rows.length === 0) return null;
-  let present = 0;
-  let exempt = 0;
-  for (const r of rows) {
-    if (r.status === "present") present++;
-    else if (r.status === "exempt") exempt++;
-  }
-  return { present, expected: rows.length - exempt };
-}
-
-// ---- the report as data ------------------------------------------------------
-
-/** One row of section II's table, as printed. */
-export interface ReportTopicRow {
-  /** STT as in the register ("" when the register has none). */
-  stt: string;
-  /** Title, then "Nhóm: …" and "Phụ trách: …" lines. */
-  topic: string;
-  meetingOn: string;
-  /** "Đã sinh hoạt" / "Chưa xác nhận" / "Dự kiến" / "Hoãn" / "Hủy", then the turnout. */
-  result: string;
-  /** The steps of 09-HD/ĐUK §2 with their dates ("chưa" when not done). */
-  steps: string;
-}
-
-export interface QuarterReport {
-  header: PartyHeader;
-  /** "Số …-BC/CB". */
-  number: string;
-  /** "BÁO CÁO". */
-  kind: string;
-  /** "Kết quả sinh hoạt chi bộ chuyên đề Quý I năm 2024". */
-  subject: string;
-  /** "(Số liệu tính đến ngày 05/04/2024)". */
-  asOfLine: string;
-  sections: {
-    heading: string;
-    /** Paragraphs before the table (or the only content). */
-    lines: string[];
-    table?: { headers: readonly string[]; rows: ReportTopicRow[]; empty: string };
-  }[];
-  recipients: string[];
-  /** "T/M CHI BỘ", "BÍ THƯ". */
-  signature: [string, string];
-  /** The secretary's name, "" when Thông tin lacks it. */
-  signer: string;
-  /** Topics counted as held by date alone (named in the notice before sending). */
-  unconfirmed: Topic[];
-  /** Findings the report leaves to the secretary (about keeping the register). */
-  registerFindings: Finding[];
-}
-
-export const TOPIC_HEADERS = ["STT", "Chuyên đề", "Ngày sinh hoạt", "Kết quả", "Các bước thực hiện"] as const;
-
-function dateText(d: DateCell): string {
-  return d.value ? formatDate(d.value) : d.text;
-}
-
-function stepsText(t: Topic): string {
-  const step = (label: string, d: DateCell) => `${label}: ${dateText(d) || "chưa"}`;
-  return [
-    step("Thông qua", t.approvedOn),
-    step("Gửi dự thảo", t.draftSentOn),
-    step("Gửi bản hoàn thiện", t.finalSentOn),
-    step("Báo cáo cấp trên", t.reportedOn),
-  ].join("\n");
-}
-
-function plural(n: number, what: string): string {
-  return `${String(n).padStart(2, "0")} ${what}`;
-}
-
-export interface QuarterReportOptions {
-  /** The day the report is made (the date in the header). */
-  today: SimpleDate;
-  /** The report's number when known ("12" → "Số 12-BC/CB"); dots otherwise. */
-  number?: string;
-}
-
-/**
- * The findings a quarter report lists: those on the quarter's topic rows (register
- * rows, and Điểm danh / Biên bản rows of those topics), those about quarter `quarter`
- * itself, and the year-level ones (quarter-level findings of other quarters are left
- * to their own reports).
- */
-export function reportFindings(book: ParsedWorkbook, result: CheckResult, topics: readonly TopicFacts[], quarter: Quarter): Finding[] {
-  const registerSheet = book.register?.sheet ?? result.register?.sheet ?? "";
-  const topicRows = new Set(topics.map((t) => t.row));
-  const stts = new Set(topics.map((t) => t.topic.stt).filter((s): s is number => s !== null));
-  const rowsOfTopics = new Map<string, Set<number>>();
-  for (const table of [book.attendance, book.minutes, book.opinions]) {
-    if (!table) continue;
-    const set = rowsOfTopics.get(table.sheet) ?? new Set<number>();
-    for (const r of table.rows as { row: number; topicStt: number | null }[]) {
-      if (r.topicStt !== null && stts.has(r.topicStt)) set.add(r.row);
-    }
-    rowsOfTopics.set(table.sheet, set);
-  }
-  const picked = result.findings.filter((f) => {
-    if (f.row === null) return f.quarter === undefined || f.quarter === quarter;
-    if (f.sheet === registerSheet) return topicRows.has(f.row);
-    return rowsOfTopics.get(f.sheet)?.has(f.row) ?? false;
-  });
-  // Errors first (stable: the check's order within each severity).
-  return [...picked.filter((f) => f.severity === "error"), ...picked.filter((f) => f.severity !== "error")];
-}
-
-/** The Báo cáo quý for quarter `quarter` of `year` as data (SPEC §7). */
-export function quarterReport(
-  book: ParsedWorkbook,
-  result: CheckResult,
-  quarter: Quarter,
-  year: number,
-  opts: QuarterReportOptions,
-): QuarterReport {
-  const asOf = result.asOf;
-  const facts = computeFacts(book, { year, asOf });
-  const info = book.info;
-  const minPerYear = facts.thresholds.minTopicsPerYear;
-  const qName = formatQuarter(quarter, year);
-  const unconfirmed = (f: TopicFacts) => isUnconfirmedHeld(f, book);
-
-  // I. Summary: only meetings something records count as held in the report.
-  const ofYear = facts.topics.filter((f) => f.year === year && !f.cancelled);
-  const inQuarter = facts.topics.filter((f) => f.year === year && f.quarter === quarter);
-  const held = inQuarter.filter((f) => f.held && !unconfirmed(f)).length;
-  const pending = inQuarter.filter(unconfirmed).length;
-  const plannedInQuarter = inQuarter.filter((f) => !f.cancelled).length;
-  const heldSoFar = ofYear.filter((f) => f.held && !unconfirmed(f) && f.quarter !== null && f.quarter <= quarter).length;
-  const plannedYear = ofYear.length;
-  const ended = compareDates(quarterEnd(year, quarter), asOf) <= 0;
-  const verdict =
-    held > 0
-      ? "đạt yêu cầu ít nhất 01 chuyên đề/quý"
-      : pending > 0
-        ? "chưa xác nhận được kết quả"
-        : ended
-          ? "chưa đạt yêu cầu ít nhất 01 chuyên đề/quý"
-          : "quý chưa kết thúc";
-  const missing = Math.max(0, minPerYear - heldSoFar);
-  const summary = [
-    `1. Trong ${qName}, chi bộ đã sinh hoạt ${plural(held, "chuyên đề")} (kế hoạch trong quý: ${plural(plannedInQuarter, "chuyên đề")})` +
-      (pending > 0 ? `; ${plural(pending, "chuyên đề")} đã qua ngày dự kiến nhưng chưa xác nhận` : "") +
-      ` — ${verdict}.`,
-    `2. Từ đầu năm ${year} đến hết ${qName}: đã sinh hoạt ${plural(heldSoFar, "chuyên đề")}; yêu cầu tối thiểu cả năm: ${plural(minPerYear, "chuyên đề")}` +
-      (missing > 0 ? ` (còn thiếu ${plural(missing, "chuyên đề")}).` : " (đã đạt)."),
-    `3. Kế hoạch năm ${year}: ${plural(plannedYear, "chuyên đề")} (không tính chuyên đề hoãn, hủy).`,
-  ];
-
-  // II. The quarter's topics, STT as in the register.
-  const attendance = attendanceByStt(book.attendance?.rows ?? []);
-  const rows: ReportTopicRow[] = inQuarter.map((f) => {
-    const t = f.topic;
-    const att = f.held && t.stt !== null ? attendanceOf(attendance.get(t.stt)) : null;
-    const turnout =
-      att === null
-        ? ""
-        : att.expected > 0
-          ? `\nCó mặt ${att.present}/${att.expected} (${percentText(att.present / att.expected)})`
-          : `\nCó mặt ${att.present}/${att.expected}`;
-    const topicLines = [t.title];
-    if (t.group.trim() !== "") topicLines.push(`Nhóm: ${t.group.trim()}`);
-    if (t.assignees.length > 0) topicLines.push(`Phụ trách: ${t.assignees.join(", ")}`);
-    return {
-      stt: t.stt !== null ? String(t.stt) : t.sttText,
-      topic: topicLines.join("\n"),
-      meetingOn: dateText(t.meetingOn),
-      result: topicStatusLabel(f, unconfirmed(f)) + turnout,
-      steps: stepsText(t),
-    };
-  });
-
-  // III. Shortcomings as statements about the cell's work.
-  const findings = reportFindings(book, result, inQuarter, quarter);
-  const statements: string[] = [];
-  const registerFindings: Finding[] = [];
-  for (const f of findings) {
-    const subject = findingSubject(f, book, facts.topics);
-    const stt = subject.topic?.topic.stt ?? null;
-    const statement = shortcomingOf(f, {
-      ...subject,
-      quarterName: f.quarter ? formatQuarter(f.quarter, year) : qName,
-      year,
-      minTopicsPerYear: minPerYear,
-      minAttendanceRate: facts.thresholds.minAttendanceRate,
-      turnout: stt !== null ? attendanceOf(attendance.get(stt)) : null,
-    });
-    if (statement === null) registerFindings.push(f);
-    else if (!statements.includes(statement)) statements.push(statement);
-  }
-  for (const f of inQuarter.filter(unconfirmed)) {
-    statements.push(`Chuyên đề "${f.topic.title}" đã qua ngày dự kiến nhưng chưa có điểm danh, biên bản xác nhận buổi sinh hoạt.`);
-  }
-
-  // IV. Next quarter's plan.
-  const nextQuarter = (quarter === 4 ? 1 : quarter + 1) as Quarter;
-  const nextYear = quarter === 4 ? year + 1 : year;
-  const nextName = formatQuarter(nextQuarter, nextYear);
-  const next = facts.topics.filter((f) => !f.cancelled && f.year === nextYear && f.quarter === nextQuarter);
-  const nextLines =
-    next.length === 0
-      ? [`Chưa có chuyên đề nào dự kiến cho ${nextName}.`]
-      : next.map((f) => {
-          const t = f.topic;
-          const parts = [`- ${t.stt !== null ? `STT ${t.stt}: ` : ""}${t.title}`];
-          if (t.assignees.length > 0) parts.push(`phụ trách: ${t.assignees.join(", ")}`);
-          if (t.meetingOn.value) parts.push(`dự kiến sinh hoạt ngày ${formatDate(t.meetingOn.value)}`);
-          return parts.join("; ") + ".";
-        });
-
-  return {
-    header: partyHeader(info, opts.today),
-    number: reportNumberLine(opts.number),
-    kind: "BÁO CÁO",
-    subject: reportSubjectLine(quarter, year),
-    asOfLine: `(Số liệu tính đến ngày ${formatDate(asOf)})`,
-    sections: [
-      { heading: "I. KẾT QUẢ CHUNG", lines: summary },
-      {
-        heading: `II. CÁC CHUYÊN ĐỀ ${qName.toLocaleUpperCase("vi")}`,
-        lines: [],
-        table: { headers: TOPIC_HEADERS, rows, empty: `Không có chuyên đề nào trong ${qName}.` },
-      },
-      {
-        heading: "III. HẠN CHẾ, TỒN TẠI",
-        lines:
-          statements.length === 0 ? ["Không có hạn chế, tồn tại nào được ghi nhận qua sổ chuyên đề."] : statements.map((t) => `- ${t}`),
-      },
-      { heading: `IV. CHUYÊN ĐỀ DỰ KIẾN ${nextName.toLocaleUpperCase("vi")}`, lines: nextLines },
-    ],
-    recipients: [`- ${higherCommitteeName(info)} (để báo cáo),`, "- Lưu hồ sơ chi bộ."],
-    signature: ["T/M CHI BỘ", "BÍ THƯ"],
-    signer: info.biThu.trim(),
-    unconfirmed: inQuarter.filter(unconfirmed).map((f) => f.topic),
-    registerFindings,
-  };
-}
+// What the report says lives in quarterReport.ts; this file draws it.
+export {
+  TOPIC_HEADERS,
+  defaultReportQuarter,
+  quarterReport,
+  reportFindings,
+  reportQuarterFor,
+  reportSheetName,
+  unconfirmedNotice,
+} from "./quarterReport";
+export type { QuarterReport, QuarterReportOptions, ReportSection, ReportTopicRow } from "./quarterReport";
 
 // ---- the report as a printable sheet -------------------------------------------
 
@@ -414,6 +117,25 @@ class SheetBuilder {
   }
 }
 
+/** The page (0-based) each row 1..last prints on, rows of `heights` points filling pages of
+ *  PRINT_HEIGHT_PT, with manual breaks before the rows of `breaks` (how the breaks are
+ *  planned; the tests read a drawn report's pages with it). */
+export function reportPages(heights: readonly (number | undefined)[], last: number, breaks: readonly number[]): number[] {
+  const pages: number[] = [];
+  let page = 0;
+  let y = 0;
+  for (let row = 1; row <= last; row++) {
+    const h = heights[row] ?? 15;
+    if ((breaks.includes(row) && y > 0) || y + h > PRINT_HEIGHT_PT) {
+      page++;
+      y = 0;
+    }
+    pages[row] = page;
+    y += h;
+  }
+  return pages;
+}
+
 /** Draws a QuarterReport as the sheet `name`, A4 portrait. */
 export function reportSheet(report: QuarterReport, name: string): SheetModel {
   const b = new SheetBuilder(COLUMN_MM);
@@ -446,8 +168,12 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
   let r = 10;
   let tableHeaderRow: number | null = null;
   let tableEnd = 0;
+  let lastHeading = r;
+  const headings: number[] = [];
   for (const section of report.sections) {
     b.gap(r++, 8);
+    lastHeading = r;
+    headings.push(r);
     b.paragraph(r++, section.heading, HEADING);
     for (const line of section.lines) b.paragraph(r++, line);
     const table = section.table;
@@ -484,20 +210,24 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
   let top = 0;
   for (let row = 1; row <= tableEnd; row++) top += b.heights[row] ?? 15;
   const tableCrossesPage = tableHeaderRow !== null && top > PRINT_HEIGHT_PT;
-  // Keep Nơi nhận and the signature on one page: break before them when they would
-  // straddle a page end.
+  // Keep Nơi nhận and the signature on one page, and never alone on it: when they would
+  // straddle a page end, or would start a page of their own, the last section moves to the
+  // next page with them (or, when that section is too long for one page, its last line).
+  // A section heading left as the last line of a page goes to the next page with its text.
   const pageBreaksBefore: number[] = [];
-  let y = 0;
-  let signStart = 0;
-  for (let row = 1; row <= r + 6; row++) {
-    const hgt = b.heights[row] ?? 15;
-    if (y + hgt > PRINT_HEIGHT_PT) y = 0;
-    if (row === r) signStart = y;
-    y += hgt;
+  const last = r + 6;
+  for (const h of headings) {
+    const pages = reportPages(b.heights, last, pageBreaksBefore);
+    if (pages[h] !== pages[h + 1]) pageBreaksBefore.push(h);
   }
-  let signHeight = 0;
-  for (let row = r; row <= r + 6; row++) signHeight += b.heights[row] ?? 15;
-  if (signStart + signHeight > PRINT_HEIGHT_PT) pageBreaksBefore.push(r);
+  const pages = reportPages(b.heights, last, pageBreaksBefore);
+  if (pages[r] !== pages[last] || pages[r - 2] !== pages[r]) {
+    let tail = 0;
+    for (let row = lastHeading; row <= last; row++) tail += b.heights[row] ?? 15;
+    const at = tail <= PRINT_HEIGHT_PT ? lastHeading : r - 2;
+    if (!pageBreaksBefore.includes(at)) pageBreaksBefore.push(at);
+  }
+  pageBreaksBefore.sort((a, b) => a - b);
 
   const heights: (number | undefined)[] = [];
   for (let row = 1; row <= r + 6; row++) heights[row] = b.heights[row] ?? 15;

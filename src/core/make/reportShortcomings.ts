@@ -7,7 +7,7 @@
 // to null here and the CLI and the pane name them in their notice instead.
 import type { TopicFacts } from "../check/facts";
 import type { AttendanceRow, Finding, MinutesRow, ParsedWorkbook } from "../shared/types";
-import { percentText } from "../shared/percent";
+import { percentText, thresholdText } from "../shared/percent";
 
 export interface ShortcomingContext {
   /** The topic the finding is about, when it is about one. */
@@ -43,10 +43,10 @@ function meetingOf(c: ShortcomingContext): string {
 /** Keyed by rule code (SPEC §4). A code missing here (a rule added later) is left out
  *  of the report rather than printed in the check's wording. */
 export const SHORTCOMINGS: Readonly<Record<string, Statement>> = {
-  THIEU_CHUYEN_DE_QUY: (c, f) =>
-    f.severity === "error"
-      ? `Trong ${c.quarterName}, chi bộ chưa tổ chức sinh hoạt chuyên đề nào.`
-      : `Chưa có chuyên đề nào được đưa vào kế hoạch cho ${c.quarterName}.`,
+  // A missed quarter (the error) is said by the verdict model with the register's reason
+  // and a remedy line (verdicts.ts noMeetingSentence, remedySentence); quarterReport.ts
+  // writes those. Only the warning (no plan for a quarter to come) is said here.
+  THIEU_CHUYEN_DE_QUY: (c, f) => (f.severity === "error" ? null : `Chưa có chuyên đề nào được đưa vào kế hoạch cho ${c.quarterName}.`),
   THIEU_KE_HOACH_NAM: (c) =>
     `Kế hoạch sinh hoạt chuyên đề năm ${c.year} của chi bộ chưa đủ ${String(c.minTopicsPerYear).padStart(2, "0")} chuyên đề.`,
   THIEU_PHU_TRACH: (c) => `${topicName(c)} chưa được phân công đảng viên phụ trách chuẩn bị.`,
@@ -67,9 +67,9 @@ export const SHORTCOMINGS: Readonly<Record<string, Statement>> = {
   VANG_NHIEU_LAN: (c) => `${memberName(c)} vắng không lý do từ 02 buổi sinh hoạt chuyên đề trở lên trong năm ${c.year}.`,
   TY_LE_DU_THAP: (c) =>
     c.turnout && c.turnout.expected > 0
-      ? `Tỷ lệ đảng viên dự ${meetingOf(c)} đạt ${percentText(c.turnout.present / c.turnout.expected)}, ` +
-        `dưới mức tối thiểu ${percentText(c.minAttendanceRate)}.`
-      : `Tỷ lệ đảng viên dự ${meetingOf(c)} dưới mức tối thiểu ${percentText(c.minAttendanceRate)}.`,
+      ? `Tỷ lệ đảng viên dự ${meetingOf(c)} đạt ${percentText(c.turnout.present, c.turnout.expected, c.minAttendanceRate)}, ` +
+        `dưới mức tối thiểu ${thresholdText(c.minAttendanceRate)}.`
+      : `Tỷ lệ đảng viên dự ${meetingOf(c)} dưới mức tối thiểu ${thresholdText(c.minAttendanceRate)}.`,
   THOI_LUONG_NGAN: (c) => `Thời lượng ${meetingOf(c)} ngắn hơn thời lượng tối thiểu.`,
 };
 

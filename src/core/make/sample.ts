@@ -80,7 +80,10 @@ interface SampleTopic {
     purpose: string;
     conclusion: string;
     tasks: string;
+    /** Only chính thức members present vote (dự bị do not: Điều lệ Đảng, Điều 3). */
     vote: string;
+    /** The minute-taker when it is not the usual one (who may be absent that day). */
+    secretary?: string;
     absences: Absence[];
     opinions: [string, string][];
   };
@@ -116,7 +119,7 @@ function topics(year: number): SampleTopic[] {
         conclusion:
           "Chi bộ thống nhất nội dung đề dẫn; giao đồng chí phụ trách tiếp thu ý kiến, hoàn thiện và gửi đảng viên trước ngày 21/3.",
         tasks: "Mỗi đảng viên nộp bản đăng ký việc làm theo gương Bác cho chi ủy trước ngày 31/3; chi ủy theo dõi, đánh giá cuối năm.",
-        vote: "12/12 đảng viên có mặt tán thành",
+        vote: "10/10 đảng viên chính thức có mặt tán thành",
         absences: [{ name: "Đặng Quốc Bảo", status: "Vắng có lý do", reason: "Đi công tác tại Cần Thơ" }],
         opinions: [
           ["Lê Văn Hùng", "Đề nghị bổ sung phần liên hệ với việc tham mưu dự toán ngân sách, nêu rõ những việc phòng còn làm chậm."],
@@ -151,7 +154,7 @@ function topics(year: number): SampleTopic[] {
         conclusion:
           "Chi bộ thống nhất ban hành danh mục kiểm tra hồ sơ thẩm định; áp dụng từ quý III. Sinh hoạt chuyên đề lồng ghép sau phần sinh hoạt thường kỳ tháng 4.",
         tasks: "Đồng chí Lê Văn Hùng chủ trì soạn danh mục kiểm tra, trình lãnh đạo phòng trước ngày 30/5.",
-        vote: "13/13 đảng viên có mặt tán thành",
+        vote: "11/11 đảng viên chính thức có mặt tán thành",
         absences: [],
         opinions: [
           ["Đỗ Văn Tài", "Nhiều hồ sơ phải trả lại do thiếu biểu mẫu; đề nghị gửi trước biểu mẫu chuẩn cho đơn vị."],
@@ -182,7 +185,7 @@ function topics(year: number): SampleTopic[] {
         conclusion:
           "Chi bộ thống nhất giới thiệu 02 quần chúng ưu tú tham dự lớp nhận thức về Đảng; phân công đảng viên chính thức giúp đỡ hai đồng chí dự bị.",
         tasks: "Đồng chí Trương Gia Huy và Phan Thị Ngọc Ánh báo cáo kết quả rèn luyện hằng quý với chi ủy.",
-        vote: "12/12 đảng viên có mặt tán thành",
+        vote: "10/10 đảng viên chính thức có mặt tán thành",
         absences: [{ name: "Huỳnh Tấn Phát", status: "Vắng không lý do" }],
         opinions: [
           ["Trần Minh Quân", "Đề nghị chi đoàn giới thiệu thêm đoàn viên ưu tú trong số cán bộ trẻ mới tuyển dụng."],
@@ -225,7 +228,9 @@ function topics(year: number): SampleTopic[] {
         conclusion:
           "Chi bộ thống nhất kiểm tra việc thực hiện nhiệm vụ của 02 đảng viên trong quý IV; giám sát thường xuyên việc tu dưỡng, rèn luyện của đảng viên dự bị.",
         tasks: "Chi ủy ban hành kế hoạch kiểm tra trước ngày 30/9; đồng chí Lê Văn Hùng theo dõi, báo cáo.",
-        vote: "11/11 đảng viên có mặt tán thành",
+        vote: "9/9 đảng viên chính thức có mặt tán thành",
+        // The usual minute-taker is on maternity leave that day.
+        secretary: "Phạm Thị Lan",
         absences: [
           { name: "Võ Thị Mỹ Linh", status: "Vắng có lý do", reason: "Nghỉ thai sản" },
           { name: "Đỗ Văn Tài", status: "Vắng không lý do" },
@@ -310,7 +315,7 @@ export function sampleRows(year: number = SAMPLE_YEAR): SampleRows {
       timeValue(m.end[0] * 60 + m.end[1]),
       m.place,
       CHAIR,
-      SECRETARY,
+      m.secretary ?? SECRETARY,
       m.delegates,
       m.purpose,
       m.conclusion,
@@ -328,7 +333,8 @@ export function sampleWorkbook(year: number = SAMPLE_YEAR): SheetModel[] {
   return buildCanonicalWorkbook({
     year,
     ...SAMPLE_INFO,
-    info: { biThu: SAMPLE_INFO.biThu, phoBiThu: SAMPLE_INFO.phoBiThu, diaDanh: SAMPLE_INFO.diaDanh },
+    // The sample cell has a chi ủy (Bí thư, Phó bí thư, a Chi ủy viên): its papers sign "T/M CHI ỦY".
+    info: { biThu: SAMPLE_INFO.biThu, phoBiThu: SAMPLE_INFO.phoBiThu, diaDanh: SAMPLE_INFO.diaDanh, hasCommittee: "Có" },
     members: rows.members,
     register: rows.register,
     attendance: rows.attendance,

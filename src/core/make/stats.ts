@@ -1,19 +1,17 @@
 // Numbers behind the custom functions =CHUYENDE.DEMQUY and =CHUYENDE.PHANCONG,
 // computed from the same facts as the check (SPEC §5: "the same code as the check").
 import { noRegisterError } from "../check/check";
-import { computeFacts, isCancelledStatus, personKey, personName } from "../check/facts";
+import { isCancelledStatus, personKey, personName } from "../check/facts";
+import { computeVerdicts } from "../check/verdicts";
 import type { ParsedWorkbook, Quarter, SimpleDate } from "../shared/types";
 
 /**
  * Held topics of `year` (default: the register year Y of SPEC §4) in `quarter`, as
- * of `asOf` — the `held` of the check's quarter summary.
+ * of `asOf` — the quarter verdict's `held`, the same number as the check's quarter summary.
  */
 export function countHeld(book: ParsedWorkbook, quarter: Quarter, year: number | undefined, asOf: SimpleDate): number {
   if (!book.register) throw noRegisterError();
-  const facts = computeFacts(book, { year, asOf });
-  let count = 0;
-  for (const f of facts.topics) if (f.held && f.year === facts.year && f.quarter === quarter) count++;
-  return count;
+  return computeVerdicts(book, { year, asOf }).quarters[quarter - 1].held;
 }
 
 export interface AssignmentCount {

@@ -10,7 +10,8 @@
 // A reminder about a column the register lacks is left out (THIEU_COT says it).
 import { noRegisterError } from "../check/check";
 import { addDays, compareDates, formatDate, formatQuarter, quarterEnd, toDayNumber } from "../read/dates";
-import { QUARTERS, computeFacts, quarterCounts } from "../check/facts";
+import { QUARTERS, computeFacts } from "../check/facts";
+import { verdictsOf } from "../check/verdicts";
 import { shortTitle } from "../shared/text";
 import type { TopicFacts } from "../check/facts";
 import type { CheckOptions, ParsedWorkbook, Quarter, SimpleDate } from "../shared/types";
@@ -85,7 +86,7 @@ export function upcoming(book: ParsedWorkbook, opts: CheckOptions): UpcomingItem
   );
 
   const quarters: UpcomingItem[] = [];
-  const counts = quarterCounts(facts.topics, facts.year);
+  const counts = verdictsOf(book, facts).quarters;
   for (const q of QUARTERS) {
     const end = quarterEnd(facts.year, q);
     const left = toDayNumber(end) - toDayNumber(D);

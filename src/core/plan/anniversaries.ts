@@ -10,8 +10,10 @@
 // out: their solar date, and so their quarter, changes every year, and they are not events a
 // topic "ôn truyền thống" of. Nothing is added beyond the decree's list.
 //
-// The same decree (Điều 3) calls a round anniversary "năm tròn" (a multiple of 5) and
-// "năm chẵn" (a multiple of 10); those years are marked, as they are the ones celebrated.
+// The same decree, Điều 3 (Giải thích từ ngữ), names the anniversaries that are celebrated:
+// "năm tròn" is a number of years divisible by 10 (it ends in 0: 80 năm, 100 năm) and "năm
+// chẵn" one divisible by 5 that is not a năm tròn (it ends in 5: 75 năm, 95 năm), as the
+// article is quoted. Those years are marked with that name.
 import { quarterOf } from "../read/dates";
 import type { Quarter, SimpleDate } from "../shared/types";
 
@@ -38,14 +40,22 @@ export interface Anniversary {
   name: string;
   /** How many years since the event. */
   years: number;
-  /** A multiple of 5 ("năm tròn", "năm chẵn" when a multiple of 10). */
+  /** A multiple of 5: a năm tròn or a năm chẵn (Nghị định 145/2013/NĐ-CP, Điều 3). */
   round: boolean;
+  /** "năm tròn" (a multiple of 10), "năm chẵn" (a multiple of 5, not of 10), or null. */
+  roundName: "năm tròn" | "năm chẵn" | null;
   /** "Kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2021)". */
   label: string;
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 const dm = (d: SimpleDate): string => `${pad(d.day)}/${pad(d.month)}`;
+
+/** Nghị định 145/2013/NĐ-CP, Điều 3: "năm tròn" ends in 0, "năm chẵn" in 5. */
+export function roundName(years: number): "năm tròn" | "năm chẵn" | null {
+  if (years % 10 === 0) return "năm tròn";
+  return years % 5 === 0 ? "năm chẵn" : null;
+}
 
 /** The great anniversaries of `year`, in date order. */
 export function anniversariesOf(year: number): Anniversary[] {
@@ -59,6 +69,7 @@ export function anniversariesOf(year: number): Anniversary[] {
         name: g.name,
         years,
         round: years % 5 === 0,
+        roundName: roundName(years),
         label: `Kỷ niệm ${years} năm ${g.name} (${dm(g.date)}/${g.date.year} – ${dm(date)}/${year})`,
       };
     })

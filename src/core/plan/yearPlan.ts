@@ -4,8 +4,9 @@
 // quarter with no topic still gets its row, dotted, since the plan must cover every quarter.
 import { formatDate, formatVietnameseDate, romanQuarter } from "../read/dates";
 import { BLANK, type DocumentData, type DocumentRow } from "../make/documentData";
-import { computeFacts, QUARTERS } from "../check/facts";
-import { placeAndDate, prefixedUpper } from "../make/partyHeader";
+import { QUARTERS } from "../check/facts";
+import { computeVerdicts } from "../check/verdicts";
+import { placeAndDate, prefixedUpper, signsFor } from "../make/partyHeader";
 import type { ParsedWorkbook, Quarter, SimpleDate } from "../shared/types";
 import { cleanText } from "../read/values";
 import { anniversariesOf } from "./anniversaries";
@@ -52,6 +53,12 @@ export const PLAN_FIELDS: readonly PlanField[] = [
     example: "Kỷ niệm 91 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2021) — Quý I",
   },
   { name: "capTren", type: "text", description: "Cấp ủy cấp trên trực tiếp (Nơi nhận)", example: "Đảng ủy Trường THPT Nguyễn Du" },
+  {
+    name: "thayMat",
+    type: "text",
+    description: "Dòng ký thay mặt: “T/M CHI ỦY” khi chi bộ có chi ủy, “T/M CHI BỘ” khi chỉ có bí thư (Thông tin: Chi bộ có chi ủy)",
+    example: "T/M CHI ỦY",
+  },
   { name: "biThu", type: "text", description: "Bí thư chi bộ (ký tên)", example: "Nguyễn Văn An" },
 ];
 
@@ -87,12 +94,12 @@ export interface YearPlanRow {
   meeting: SimpleDate | null;
 }
 
-/** The year's non-cancelled topics by quarter (then date, then register order). */
+/** The year's topics that are not postponed or cancelled (the verdict model's statuses),
+ *  by quarter (then date, then register order). */
 export function yearPlanRows(book: ParsedWorkbook, year: number, asOf: SimpleDate): YearPlanRow[] {
-  const facts = computeFacts(book, { asOf, year });
-  return facts.topics
-    .filter((f) => !f.cancelled && f.year === year)
-    .map((f, i) => ({ f, i }))
+  return computeVerdicts(book, { asOf, year })
+    .topics.filter((t) => t.kind !== "postponed" && t.kind !== "cancelled" && t.facts.year === year)
+    .map((t, i) => ({ f: t.facts, i }))
     .sort(
       (a, b) =>
         (a.f.quarter ?? 9) - (b.f.quarter ?? 9) ||
@@ -147,9 +154,10 @@ export function yearPlanData(book: ParsedWorkbook, opts: { year: number; today: 
     soChuyenDe: two(n),
     chuyenDe: table,
     kyNiem: anniversariesOf(opts.year).map((a) => ({
-      noiDung: `${a.label}${a.round ? (a.years % 10 === 0 ? " (năm chẵn)" : " (năm tròn)") : ""} — Quý ${romanQuarter(a.quarter)}`,
+      noiDung: `${a.label}${a.roundName ? ` (${a.roundName})` : ""} — Quý ${romanQuarter(a.quarter)}`,
     })),
     capTren: committeeAbove(info.dangBoCoSo, info.dangBoCapTren),
+    thayMat: signsFor(info, book.members?.rows ?? []),
     biThu: orBlank(info.biThu),
   };
 }

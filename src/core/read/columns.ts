@@ -192,4 +192,5 @@ export const INFO_SPECS: readonly (ColumnSpec & { field: InfoField })[] = [
       "thoi gian toi thieu khi long ghep",
     ],
   },
+  { field: "hasCommittee", name: INFO_KEYS.hasCommittee, synonyms: ["co chi uy", "chi bo co cap uy"] },
 ];

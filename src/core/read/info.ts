@@ -3,7 +3,7 @@
 import { INFO_SPECS, type InfoField } from "./columns";
 import { defaultInfo, SHEETS, TABLES } from "./layout";
 import type { CellInfo, CellValue, SheetGrid, WorkbookGrid } from "../shared/types";
-import { cellText, isBlank, normalizeKey, parseNumber, parsePercent } from "./values";
+import { cellText, isBlank, normalizeKey, parseNumber, parsePercent, yesNoOrNull } from "./values";
 import { compile, matchNormalized } from "./headers";
 import { sheetView } from "./sheetView";
 import { findTable, sameName } from "./locate";
@@ -84,6 +84,9 @@ function setInfo(info: CellInfo, field: InfoField, v: CellValue): void {
       if (p !== null && p > 0 && p <= 1) info.minAttendanceRate = p;
       return;
     }
+    case "hasCommittee":
+      info.hasCommittee = yesNoOrNull(v);
+      return;
     default:
       info[field] = cellText(v);
   }

@@ -36,6 +36,7 @@ export const INFO_KEYS = {
   minAttendanceRate: "Tỷ lệ dự tối thiểu",
   minDurationMinutes: "Thời lượng tối thiểu (phút)",
   minDurationCombinedMinutes: "Thời lượng tối thiểu khi lồng ghép (phút)",
+  hasCommittee: "Chi bộ có chi ủy",
 } as const;
 
 export const INFO_DEFAULTS = {
@@ -56,6 +57,7 @@ export function defaultInfo(overrides: Partial<CellInfo> = {}): CellInfo {
     phoBiThu: "",
     diaDanh: "",
     ...INFO_DEFAULTS,
+    hasCommittee: null,
     found: false,
     ...overrides,
   };

@@ -236,7 +236,7 @@ export function parseYesNo(v: CellValue): boolean {
 }
 
 /** The explicit yes/no meaning of a cell: true, false, or null when neither. */
-function yesNoOrNull(v: CellValue): boolean | null {
+export function yesNoOrNull(v: CellValue): boolean | null {
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return v === 1 ? true : v === 0 ? false : null;
   if (typeof v !== "string") return null;

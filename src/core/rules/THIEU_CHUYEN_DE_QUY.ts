@@ -2,9 +2,9 @@
 // needs a held topic of year Y in it (error); a quarter still running or to come
 // needs at least a non-cancelled topic of year Y planned in it (warning).
 // A topic's quarter and year come from facts.ts (quarter of M, else its Quý; year
-// of M, else Y), so a held status without a date counts in its Quý quarter.
+// of M, else Y), so a held status without a date counts in its Quý quarter. The error is
+// the quarter verdict "Chưa đạt" of check/verdicts.ts, the one every output states.
 import { formatQuarter } from "../read/dates";
-import { QUARTERS, quarterCounts, quarterEnded } from "../check/facts";
 import type { RuleContext, RuleMeta } from "./context";
 
 export const meta: RuleMeta = {
@@ -15,12 +15,10 @@ export const meta: RuleMeta = {
 };
 
 export function check(context: RuleContext): void {
-  const counts = quarterCounts(context.topics, context.year);
-  for (const q of QUARTERS) {
-    const { held, planned } = counts[q - 1];
+  for (const v of context.verdicts.quarters) {
+    const { quarter: q, planned } = v;
     const name = formatQuarter(q, context.year);
-    if (quarterEnded(context.year, q, context.asOf)) {
-      if (held > 0) continue;
+    if (v.kind === "notMet") {
       context.report({
         severity: "error",
         row: null,
@@ -33,7 +31,7 @@ export function check(context: RuleContext): void {
             : `${name} đã kết thúc nhưng chi bộ chưa sinh hoạt chuyên đề nào. ` +
               `Tổ chức sinh hoạt chuyên đề bù; nếu đã sinh hoạt, ghi chuyên đề vào sổ với Ngày sinh hoạt.`,
       });
-    } else if (planned === 0) {
+    } else if (v.kind === "notDue" && planned === 0) {
       context.report({
         severity: "warning",
         row: null,

@@ -6,6 +6,8 @@ import { formatDate } from "../read/dates";
 import { shortTitle } from "../shared/text";
 import type { BookFacts, Thresholds, TopicFacts } from "../check/facts";
 import { attendanceByStt, memberKeys, topicsByStt } from "../check/facts";
+import type { Verdicts } from "../check/verdicts";
+import { verdictsOf } from "../check/verdicts";
 import type { AttendanceRow, Finding, ParsedWorkbook, Quarter, Register, RegisterColumn, Severity, SimpleDate } from "../shared/types";
 
 export interface RuleMeta {
@@ -47,6 +49,8 @@ export interface RuleContext {
   readonly topicsByStt: ReadonlyMap<number, readonly TopicFacts[]>;
   /** Compare keys of the Đảng viên names; null when the list has no name. */
   readonly memberKeys: ReadonlySet<string> | null;
+  /** Topic statuses and quarter/year verdicts (check/verdicts.ts), computed once. */
+  readonly verdicts: Verdicts;
   /** The register has this column (SPEC §4 "Missing column"). */
   hasColumn(column: RegisterColumn): boolean;
   report(finding: FindingReport): void;
@@ -66,6 +70,7 @@ export interface SharedContext {
   attendanceByStt: Map<number, AttendanceRow[]>;
   topicsByStt: Map<number, TopicFacts[]>;
   memberKeys: Set<string> | null;
+  verdicts: Verdicts;
   /** Some sheet name is decomposed (NFD): messages quoting it are normalised. */
   nfdSheetNames: boolean;
 }
@@ -79,6 +84,7 @@ export function createShared(book: ParsedWorkbook, register: Register, facts: Bo
     attendanceByStt: attendanceByStt(book.attendance?.rows ?? []),
     topicsByStt: topicsByStt(facts.topics),
     memberKeys: memberKeys(book),
+    verdicts: verdictsOf(book, facts),
     nfdSheetNames: (book.sheetOrder ?? []).some((n) => n !== n.normalize("NFC")),
   };
 }
@@ -97,6 +103,7 @@ export function ruleContext(shared: SharedContext, meta: RuleMeta, sink: Finding
     attendanceByStt: shared.attendanceByStt,
     topicsByStt: shared.topicsByStt,
     memberKeys: shared.memberKeys,
+    verdicts: shared.verdicts,
     hasColumn: (column) => register.columns[column] !== undefined,
     report(f) {
       const severity = f.severity ?? defaultSeverity;

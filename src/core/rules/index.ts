@@ -1,4 +1,4 @@
-// The registry of the check's rules (SPEC §4), in the order of the spec's table.
+// The registry of the check's rules (SPEC §4, and the three of §10), in the order of the spec's tables.
 // Adding a rule: one file <CODE>.ts (meta + check), one line here, one test table.
 import type { Rule } from "./context";
 import * as THIEU_CHUYEN_DE_QUY from "./THIEU_CHUYEN_DE_QUY";
@@ -18,6 +18,7 @@ import * as THIEU_QUY from "./THIEU_QUY";
 import * as SAI_QUY from "./SAI_QUY";
 import * as NGOAI_NAM from "./NGOAI_NAM";
 import * as TRUNG_TEN from "./TRUNG_TEN";
+import * as TRUNG_STT from "./TRUNG_STT";
 import * as THIEU_TEN from "./THIEU_TEN";
 import * as NGAY_KHONG_HOP_LE from "./NGAY_KHONG_HOP_LE";
 import * as THIEU_COT from "./THIEU_COT";
@@ -26,6 +27,8 @@ import * as VANG_KHONG_LY_DO from "./VANG_KHONG_LY_DO";
 import * as VANG_NHIEU_LAN from "./VANG_NHIEU_LAN";
 import * as TY_LE_DU_THAP from "./TY_LE_DU_THAP";
 import * as THOI_LUONG_NGAN from "./THOI_LUONG_NGAN";
+import * as Y_KIEN_NGUOI_VANG from "./Y_KIEN_NGUOI_VANG";
+import * as BIEU_QUYET_VUOT from "./BIEU_QUYET_VUOT";
 
 export const RULES: readonly Rule[] = [
   THIEU_CHUYEN_DE_QUY,
@@ -45,6 +48,7 @@ export const RULES: readonly Rule[] = [
   SAI_QUY,
   NGOAI_NAM,
   TRUNG_TEN,
+  TRUNG_STT,
   THIEU_TEN,
   NGAY_KHONG_HOP_LE,
   THIEU_COT,
@@ -53,6 +57,8 @@ export const RULES: readonly Rule[] = [
   VANG_NHIEU_LAN,
   TY_LE_DU_THAP,
   THOI_LUONG_NGAN,
+  Y_KIEN_NGUOI_VANG,
+  BIEU_QUYET_VUOT,
 ];
 
 export type { Rule, RuleContext, RuleMeta } from "./context";

@@ -220,6 +220,9 @@ export interface CellInfo {
   minAttendanceRate: number;
   minDurationMinutes: number;
   minDurationCombinedMinutes: number;
+  /** `Chi bộ có chi ủy` (Có/Không): who signs the cell's papers ("T/M CHI ỦY" or "T/M CHI
+   *  BỘ"); null when Thông tin leaves it empty (the member list decides, partyHeader.ts). */
+  hasCommittee: boolean | null;
   /** Thông tin was found in the workbook. */
   found: boolean;
 }

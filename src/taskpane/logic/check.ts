@@ -1,6 +1,7 @@
 // Kiểm tra: the check, Việc sắp tới and the four quarter tiles, from one read.
 import { check, NO_REGISTER_CODE } from "../../core/check/check";
-import { compareDates, excelSerialToDate, formatDate, quarterEnd } from "../../core/read/dates";
+import { computeVerdicts, type QuarterVerdict, type VerdictKind, type YearVerdict } from "../../core/check/verdicts";
+import { excelSerialToDate, formatDate } from "../../core/read/dates";
 import { findLegacyText, legacyTextMessage, readWorkbook as parseWorkbook, type LegacyTextNotice } from "../../core/read/register";
 import { shortTitle } from "../../core/shared/text";
 import type { CheckResult, Finding, ParsedWorkbook, QuarterSummary, SimpleDate, Topic, WorkbookGrid } from "../../core/shared/types";
@@ -12,19 +13,9 @@ import { engineGrid } from "./workbookGrid";
 
 export type TileState = "dat" | "chua-dat" | "chua-den-han";
 
-export const TILE_LABELS: Record<TileState, string> = {
-  dat: "Đạt",
-  "chua-dat": "Chưa đạt",
-  "chua-den-han": "Chưa đến hạn",
-};
-
-/** A quarter that has ended is đạt or chưa đạt by the check; one still running is đạt once
- *  a topic was held in it, otherwise chưa đến hạn. */
-export function tileState(q: QuarterSummary, year: number, asOf: SimpleDate): TileState {
-  const ended = compareDates(quarterEnd(year, q.quarter), asOf) <= 0;
-  if (ended) return q.ok ? "dat" : "chua-dat";
-  return q.held > 0 ? "dat" : "chua-den-han";
-}
+/** The tile's class for each verdict of the model (check/verdicts.ts); the words on the
+ *  tile are the model's own labels. */
+export const TILE_STATE: Record<VerdictKind, TileState> = { met: "dat", notMet: "chua-dat", notDue: "chua-den-han" };
 
 export interface CellRef {
   sheet: string;
@@ -172,7 +163,10 @@ export interface CheckView {
    *  text typed in a TCVN3/VNI font (the CLI prints the same on stderr). */
   notices: string[];
   upcoming: UpcomingItem[];
-  tiles: { quarter: QuarterSummary; state: TileState }[];
+  /** One tile per quarter: the check's counts and the model's verdict. */
+  tiles: { quarter: QuarterSummary; verdict: QuarterVerdict; state: TileState }[];
+  /** The year's verdict, shown under the tiles. */
+  year: YearVerdict;
   /** Each finding with the cell it points at, in SPEC §4's order, and, when the grid was
    *  given, what the cell shows now ("" for an empty cell): a file opened in the browser has
    *  no cell to select. */
@@ -201,6 +195,7 @@ export function checkView(
   grid?: WorkbookGrid,
 ): CheckView {
   const result = check(book, { asOf });
+  const verdicts = computeVerdicts(book, { asOf, year: result.year });
   const findings = result.findings.map((f) => {
     const cell = findingCell(book, f);
     return { finding: f, cell, value: cell && grid ? shownValue(grid, cell) : undefined };
@@ -209,7 +204,8 @@ export function checkView(
     result,
     notices: legacyText.map(legacyTextMessage),
     upcoming: upcoming(book, { asOf, year: result.year }),
-    tiles: result.quarters.map((q) => ({ quarter: q, state: tileState(q, result.year, asOf) })),
+    tiles: result.quarters.map((q, i) => ({ quarter: q, verdict: verdicts.quarters[i], state: TILE_STATE[verdicts.quarters[i].kind] })),
+    year: verdicts.yearVerdict,
     findings,
     groups: groupFindings(book, findings),
   };

@@ -3,7 +3,7 @@
 import { formatDate, romanQuarter } from "../../core/read/dates";
 import { columnLetters } from "../../excel/address";
 import { clear, h } from "../dom";
-import { runCheck, TILE_LABELS, type CellRef, type CheckView } from "../logic/check";
+import { runCheck, type CellRef, type CheckView } from "../logic/check";
 import type { PaneSection, PaneServices, StatusReporter } from "../services";
 import { busy } from "../status";
 
@@ -45,14 +45,17 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
       ...view.tiles.map((t) =>
         h(
           "div",
-          { className: `tile ${t.state}`, role: "group", "aria-label": `Quý ${romanQuarter(t.quarter.quarter)}: ${TILE_LABELS[t.state]}` },
+          { className: `tile ${t.state}`, role: "group", "aria-label": `Quý ${romanQuarter(t.quarter.quarter)}: ${t.verdict.label}` },
           h("div", { className: "tile-q" }, `Quý ${romanQuarter(t.quarter.quarter)}`),
-          h("div", { className: "tile-state" }, TILE_LABELS[t.state]),
+          h("div", { className: "tile-state" }, t.verdict.label),
           h("div", { className: "tile-count" }, `${t.quarter.held} đã sinh hoạt / ${t.quarter.planned} kế hoạch`),
         ),
       ),
     ),
   );
+
+  // The year's verdict in the model's words, under the four quarters.
+  root.append(h("p", { className: `year-verdict ${view.year.kind}` }, h("strong", {}, `Cả năm: ${view.year.label}. `), view.year.sentence));
 
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;

@@ -30,6 +30,10 @@ const SPEC_CODES = [
   "VANG_NHIEU_LAN",
   "TY_LE_DU_THAP",
   "THOI_LUONG_NGAN",
+  // SPEC §10
+  "TRUNG_STT",
+  "Y_KIEN_NGUOI_VANG",
+  "BIEU_QUYET_VUOT",
 ];
 
 const brief = (f: Finding) => [f.code, f.severity, f.sheet, f.row, f.column];

@@ -149,7 +149,7 @@ describe("buildConsolidationSheets", () => {
       "Quý III",
       "Quý IV",
       "Tổng số đã sinh hoạt",
-      "Đạt tối thiểu/năm",
+      "Kết quả cả năm",
       "Số lỗi",
       "Số cảnh báo",
       "Quý thiếu chuyên đề",

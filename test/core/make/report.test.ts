@@ -2,6 +2,7 @@ import { check } from "../../../src/core/check/check";
 import { mmForWidthChars } from "../../../src/core/make/textFit";
 import {
   buildQuarterReport,
+  reportPages,
   defaultReportQuarter,
   quarterReport,
   unconfirmedNotice,
@@ -159,8 +160,8 @@ describe("buildQuarterReport", () => {
     const first = grid[header + 1];
     expect(first[2]).toBe("Học tập và làm theo tư tưởng Hồ Chí Minh\nNhóm: Xây dựng Đảng\nPhụ trách: Trần Thị Bình");
     expect(first[3]).toBe("15/01/2024");
-    // 7 present of 10 rows, 1 exempt → 7/9, cut to one decimal (never rounded up).
-    expect(first[4]).toBe("Đã sinh hoạt\nCó mặt 7/9 (77,7%)");
+    // 7 present of 10 rows, 1 exempt → 7/9 = 77,77…, half up to one decimal as a clerk rounds.
+    expect(first[4]).toBe("Đã sinh hoạt\nCó mặt 7/9 (77,8 %)");
     expect(first[5]).toBe("Thông qua: 08/01/2024\nGửi dự thảo: 10/01/2024\nGửi bản hoàn thiện: 20/01/2024\nBáo cáo cấp trên: 25/01/2024");
     expect(grid[header + 2][4]).toBe("Hoãn");
     expect(grid[header + 3][5]).toContain("Thông qua: chưa");
@@ -188,9 +189,9 @@ describe("buildQuarterReport", () => {
     expect(listed).toContain(
       '- Đồng chí Đảng viên I vắng không lý do buổi sinh hoạt chuyên đề "Học tập và làm theo tư tưởng Hồ Chí Minh".',
     );
-    expect(listed.some((t) => t.includes("Tỷ lệ đảng viên dự buổi sinh hoạt chuyên đề") && t.includes("77,7%") && t.includes("85%"))).toBe(
-      true,
-    );
+    expect(
+      listed.some((t) => t.includes("Tỷ lệ đảng viên dự buổi sinh hoạt chuyên đề") && t.includes("77,8 %") && t.includes("85 %")),
+    ).toBe(true);
     expect(listed).toContain("- Kế hoạch sinh hoạt chuyên đề năm 2024 của chi bộ chưa đủ 05 chuyên đề.");
     // The check's messages and their places never reach the paper.
     for (const f of result.findings) expect(listed.join("\n")).not.toContain(f.message);
@@ -217,8 +218,11 @@ describe("buildQuarterReport", () => {
     const row = rowWith(m, "Chỉ có ngày", 2);
     expect(text(m, row, 4)).toBe("Chưa xác nhận");
     expect(text(m, rowWith(m, "Ghi đã sinh hoạt", 2), 4)).toBe("Đã sinh hoạt");
-    expect(allText(m).find((t) => t.startsWith("1. Trong Quý I/2024"))).toContain("đã sinh hoạt 02 chuyên đề");
-    expect(allText(m).find((t) => t.startsWith("1. Trong Quý I/2024"))).toContain("01 chuyên đề đã qua ngày dự kiến nhưng chưa xác nhận");
+    // Counted as held, as the check counts it (one treatment everywhere), and said to be unconfirmed.
+    const line1 = allText(m).find((t) => t.startsWith("1. Trong Quý I/2024"));
+    expect(line1).toContain("đã sinh hoạt 03 chuyên đề");
+    expect(line1).toContain("trong đó 01 chuyên đề chưa xác nhận");
+    expect(r.quarters[0].held).toBe(3);
     const rep = quarterReport(b, r, 1, 2024, { today: day("2024-04-05") });
     expect(rep.unconfirmed.map((t) => t.title)).toEqual(["Chỉ có ngày"]);
     expect(unconfirmedNotice(rep.unconfirmed)[0]).toContain('STT 2 "Chỉ có ngày"');
@@ -288,14 +292,51 @@ describe("buildQuarterReport", () => {
     expect(m.print?.printTitleRows).toEqual([header, header]);
   });
 
+  test("Nơi nhận and the signature never stand alone on a page, nor a heading at a page's foot, however long the report", () => {
+    let moved = 0;
+    for (let n = 1; n <= 18; n++) {
+      const b = buildBook({
+        info: { year: 2024 },
+        topics: Array.from({ length: n }, (_, i) =>
+          completeTopic(`${String(i + 1).padStart(2, "0")}/02/2024`, {
+            title: `Chuyên đề số ${i + 1} về nâng cao năng lực lãnh đạo của chi bộ`,
+          }),
+        ),
+      });
+      const m = buildQuarterReport(b, check(b, { asOf: day("2024-04-05") }), 1, 2024, { today: day("2024-04-05") });
+      const last = Math.max(...m.cells.map((c) => c.row));
+      const breaks = m.print?.pageBreaksBefore ?? [];
+      const pageOf = reportPages(m.rowHeights ?? [], last, breaks);
+      const noi = rowWith(m, "Nơi nhận:");
+      expect([n, pageOf[last]]).toEqual([n, pageOf[noi]]);
+      // The last section's text shares the page with them.
+      expect([n, pageOf[noi - 2]]).toEqual([n, pageOf[noi]]);
+      // No section heading is the last line of a page.
+      for (const heading of ["I. KẾT QUẢ CHUNG", "II. CÁC CHUYÊN ĐỀ", "III. HẠN CHẾ, TỒN TẠI", "IV. CHUYÊN ĐỀ DỰ KIẾN"]) {
+        const h = rowWith(m, heading);
+        expect([n, heading, pageOf[h + 1]]).toEqual([n, heading, pageOf[h]]);
+      }
+      if (breaks.length > 0) moved++;
+    }
+    // Some of those lengths needed the last section moved down with the closing block.
+    expect(moved).toBeGreaterThan(0);
+  });
+
   test("a Q4 report plans the next year's Q1 and says when nothing is planned", () => {
     const m = buildQuarterReport(book, check(book, { asOf: day("2024-12-31") }), 4, 2024, { today: day("2024-12-31") });
     expect(m.name).toBe("Báo cáo Quý IV-2024");
     expect(allText(m).some((t) => t.includes("Chưa có chuyên đề nào dự kiến cho Quý I/2025"))).toBe(true);
-    expect(allText(m).some((t) => t.includes("Không có chuyên đề nào trong Quý IV/2024"))).toBe(true);
-    // The quarter's own missing-topic error is listed.
-    const r = check(book, { asOf: day("2024-12-31") });
-    expect(allText(m)).toContain("- Trong Quý IV/2024, chi bộ chưa tổ chức sinh hoạt chuyên đề nào.");
+    // No meeting in Quý IV: said in words, and no empty table.
+    expect(allText(m)).toContain("Sổ không có chuyên đề nào của Quý IV/2024: chi bộ không tổ chức sinh hoạt chuyên đề trong quý.");
+    expect(allText(m)).not.toContain("Các bước thực hiện");
+    // Every missed quarter of the year is named in Hạn chế, tồn tại, with a remedy line.
+    expect(allText(m)).toContain(
+      "- Quý IV/2024 chi bộ không tổ chức sinh hoạt chuyên đề. Lý do: quý này không có chuyên đề nào trong kế hoạch.",
+    );
+    expect(allText(m)).toContain(
+      '- Quý III/2024 chi bộ không tổ chức sinh hoạt chuyên đề. Lý do: chuyên đề "Công tác phát triển đảng viên" chưa tổ chức (sổ chưa ghi ngày sinh hoạt).',
+    );
+    expect(allText(m).filter((t) => t.startsWith("+ Hướng khắc phục:"))).toHaveLength(2);
   });
 
   test("user text that looks like a formula goes in as a plain value", () => {

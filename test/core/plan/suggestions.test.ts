@@ -2,7 +2,7 @@
 // word (the expected texts are written out here, as the seed text is not in the repository);
 // a `Gợi ý chuyên đề` sheet replaces them.
 import { GUIDANCE_09_SUGGESTIONS, groupOf, readSuggestionSheet, suggestionTitle, suggestionsFor } from "../../../src/core/plan/suggestions";
-import { anniversariesOf, anniversaryTopic, GREAT_DAYS } from "../../../src/core/plan/anniversaries";
+import { anniversariesOf, anniversaryTopic, GREAT_DAYS, roundName } from "../../../src/core/plan/anniversaries";
 import { UserError } from "../../../src/core/shared/types";
 import { planGrid } from "./planGrid";
 
@@ -129,5 +129,27 @@ describe("great anniversaries (Nghị định 145/2013/NĐ-CP Điều 4)", () =>
         .map((x) => x.years),
     ).toEqual([95, 50, 135, 80, 80]);
     expect(anniversaryTopic(a[3])).toBe("Ôn truyền thống, kỷ niệm 131 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/05/1890 – 19/05/2021)");
+  });
+
+  // Nghị định 145/2013/NĐ-CP, Điều 3: "năm tròn" is divisible by 10, "năm chẵn" by 5 (and not 10).
+  test.each([
+    [80, "năm tròn"],
+    [100, "năm tròn"],
+    [50, "năm tròn"],
+    [95, "năm chẵn"],
+    [135, "năm chẵn"],
+    [75, "năm chẵn"],
+    [91, null],
+    [76, null],
+  ])("%i năm → %s", (years, name) => {
+    expect(roundName(years)).toBe(name);
+  });
+
+  test("the plan names them so: 2025 has 95 năm chẵn (the Party) and 80 năm tròn (August Revolution)", () => {
+    const byYears = Object.fromEntries(anniversariesOf(2025).map((x) => [x.name, x.roundName]));
+    expect(byYears["Ngày thành lập Đảng Cộng sản Việt Nam"]).toBe("năm chẵn");
+    expect(byYears["Ngày Giải phóng miền Nam, thống nhất đất nước"]).toBe("năm tròn");
+    expect(byYears["Ngày Cách mạng Tháng Tám"]).toBe("năm tròn");
+    expect(byYears["Ngày sinh Chủ tịch Hồ Chí Minh"]).toBe("năm chẵn");
   });
 });

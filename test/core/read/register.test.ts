@@ -634,6 +634,8 @@ describe("Thông tin", () => {
         ["Tỷ lệ dự tối thiểu", "90%"],
         ["Thời lượng tối thiểu (phút)", 60],
         ["Thời lượng tối thiểu khi lồng ghép (phút)", 100],
+        // Starts like "Chi bộ" but is its own, longer key.
+        ["Chi bộ có chi ủy", "Có"],
       ]),
     ]);
     expect(readInfo(g)).toEqual({
@@ -648,6 +650,7 @@ describe("Thông tin", () => {
       minAttendanceRate: 0.9,
       minDurationMinutes: 60,
       minDurationCombinedMinutes: 100,
+      hasCommittee: true,
       found: true,
     });
   });

@@ -35,6 +35,10 @@ testRule(rule, {
       },
     },
     {
+      name: "decided on the exact fraction: 17/20 is 85 % exactly, 1700/2000 too",
+      book: { topics: held, attendance: rows(1, { "Có mặt": 1700, "Vắng có lý do": 300 }) },
+    },
+    {
       name: "the minimum comes from Thông tin",
       book: { info: { minAttendanceRate: 0.5 }, topics: held, attendance: rows(1, { "Có mặt": 1, "Vắng có lý do": 1 }) },
     },
@@ -50,9 +54,20 @@ testRule(rule, {
         ],
       },
       errors: [
-        { row: 2, column: null, message: ['"Chuyển đổi số" (dòng 2)', "7/9", "77,7%", "85%"] },
+        // 7/9 = 77,777… % rounded half up to one decimal, as a clerk does.
+        { row: 2, column: null, message: ['"Chuyển đổi số" (dòng 2)', "7/9", "(77,8 %)", "tối thiểu 85 %"] },
         { row: 3, column: null, message: ["7/9"] },
       ],
+    },
+    {
+      name: "19 of 22 against 90 %: printed 86,4 % as the upper office computes it",
+      book: { info: { minAttendanceRate: 0.9 }, topics: held, attendance: rows(1, { "Có mặt": 19, "Vắng có lý do": 3 }) },
+      errors: [{ row: 2, column: null, message: ["19/22", "(86,4 %)", "tối thiểu 90 %"] }],
+    },
+    {
+      name: "just below the minimum never reads as the minimum: 2124/2500 = 84,96 % against 85 %",
+      book: { topics: held, attendance: rows(1, { "Có mặt": 2124, "Vắng có lý do": 376 }) },
+      errors: [{ row: 2, column: null, message: ["2124/2500", "(84,96 %)", "tối thiểu 85 %"] }],
     },
   ],
 });
