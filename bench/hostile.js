@@ -14,6 +14,7 @@ const { spawnSync, execFileSync } = require("child_process");
 const ROOT = path.join(__dirname, "..");
 const BIN = path.join(ROOT, "bin", "chuyende.js");
 const PROBE = path.join(__dirname, "rss-probe.js");
+const otherUser = require("../test/support/otherUser");
 
 // ---- a minimal zip writer (entries may carry pre-compressed data and any declared size) ----
 
@@ -257,17 +258,16 @@ async function makeCases(dir) {
 }
 
 /** Runs the CLI with `args` as a child; peak memory from the probe. `asNobody`: when
- *  running as root (where a chmod 000 folder stays readable), as user nobody. */
+ *  running as root (where a chmod 000 folder stays readable), as user nobody
+ *  (test/support/otherUser.js: from a copy of the CLI nobody can read, if need be). */
 function runCase(args, { asNobody = false, timeoutMs = 120_000 } = {}) {
   const rssFile = path.join(os.tmpdir(), `chuyende-rss-${process.pid}-${Math.random().toString(16).slice(2)}`);
-  let cmd = process.execPath;
-  let argv = ["--require", PROBE, BIN, ...args];
-  if (asNobody && typeof process.getuid === "function" && process.getuid() === 0) {
-    argv = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", cmd, ...argv];
-    cmd = "setpriv";
-  }
+  const child = asNobody
+    ? otherUser.asNobody(["--require", PROBE, BIN, ...args])
+    : { command: process.execPath, args: ["--require", PROBE, BIN, ...args] };
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, {
+  const r = spawnSync(child.command, child.args, {
+    cwd: child.cwd,
     env: { ...process.env, TZ: "Asia/Ho_Chi_Minh", CHUYENDE_RSS_FILE: rssFile },
     encoding: "utf8",
     timeout: timeoutMs,

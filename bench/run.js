@@ -2,8 +2,9 @@
 "use strict";
 // `npm run bench` (after build:cli): the speed figures of SPEC §9, each measured as a
 // ratio against the library doing the bare work in the same run (so a busy machine
-// slows both sides alike), written to bench/results.json and printed as the markdown
-// table the README carries.
+// slows both sides alike), written to bench/results.json and, as a markdown table,
+// between the bench markers of docs/phat-trien.md (`--table`: only that, from the
+// figures already in bench/results.json).
 //
 // Parts, in order (each may fail without stopping the others; a failed part is reported
 // and its keys are left out):
@@ -23,6 +24,7 @@
 //
 // Usage: node bench/run.js [--only check,documents,…] [--skip consolidate,…] [--runs N]
 //                          [--topics N] [--attendance N] [--files N]
+//        node bench/run.js --table
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -195,7 +197,7 @@ function benchAddin() {
   }
 }
 
-// ---- results and the README table ---------------------------------------------------------
+// ---- results and the docs table -----------------------------------------------------------
 
 function readResults() {
   try {
@@ -207,7 +209,7 @@ function readResults() {
 
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
 
-/** The README table: what was measured, the figure, the target, whether it is met. */
+/** The docs table: what was measured, the figure, the target, whether it is met. */
 function markdownTable(r) {
   const rows = [];
   const row = (what, result, target, ok) => rows.push(`| ${what} | ${result} | ${target} | ${ok === undefined ? "" : ok ? "✅" : "❌"} |`);
@@ -249,10 +251,61 @@ function markdownTable(r) {
       .join(", ");
     row("Loaded on demand (gzip)", lazy, "document/xlsx libraries not in the initial script", r.lazyJsGzipBytes > r.initialJsGzipBytes);
   }
+  if (r.maxRequestBytes !== undefined) {
+    row(
+      `Largest request / response of any pane command (${(r.checkTopics ?? 5000).toLocaleString("en")} topics)`,
+      `${r.maxRequestBytes.toLocaleString("en")} / ${r.maxResponseBytes.toLocaleString("en")} bytes`,
+      "≤ 5,000,000",
+      Math.max(r.maxRequestBytes, r.maxResponseBytes) <= 5_000_000,
+    );
+  }
+  if (r.singleFileBytes) {
+    row("Single page so-chuyen-de.html", `${r.singleFileBytes.raw.toLocaleString("en")} bytes (${kb(r.singleFileBytes.gzip)} gzip)`, "—");
+  }
+  if (r.fileModeCheckMs !== undefined) {
+    row(
+      `Single page: open + check ${r.fileModeTopics.toLocaleString("en")} topics in Chromium`,
+      `${(r.fileModeCheckMs / 1000).toFixed(1)} s (opening ${(r.fileModeOpenMs / 1000).toFixed(1)} s)`,
+      "—",
+    );
+  }
+  if (r.hostile) {
+    const cases = Object.values(r.hostile);
+    const cpu = Math.max(...cases.map((c) => c.cpuSeconds ?? Infinity));
+    const rss = Math.max(...cases.map((c) => c.peakRssMb ?? Infinity));
+    row(
+      `Hostile inputs (${cases.length} cases): worst CPU, worst peak memory`,
+      `${cpu} s, ${rss} MB`,
+      "< 10 s, < 1 GB",
+      cpu < 10 && rss < 1024,
+    );
+  }
   const machine = r.machine
     ? `\n\nMeasured ${r.machine.date} on ${r.machine.cpus}× ${r.machine.cpuModel}, Node ${r.machine.node}, load average ${r.machine.loadBefore} before / ${r.machine.loadAfter} after.`
     : "";
   return ["| Measure | Result | Target | |", "|---|---|---|---|", ...rows].join("\n") + machine + "\n";
+}
+
+const DOCS = path.join(__dirname, "..", "docs", "phat-trien.md");
+const TABLE_START = "<!-- bench:start -->";
+const TABLE_END = "<!-- bench:end -->";
+
+/** `doc` with the text between the bench markers replaced by `table`; throws when the markers are missing. */
+function withBenchTable(doc, table) {
+  const start = doc.indexOf(TABLE_START);
+  const end = doc.indexOf(TABLE_END, start);
+  if (start < 0 || end < 0) throw new Error(`${TABLE_START} … ${TABLE_END} not found in docs/phat-trien.md`);
+  return `${doc.slice(0, start + TABLE_START.length)}\n\n${table.trim()}\n\n${doc.slice(end)}`;
+}
+
+/** Writes the table into docs/phat-trien.md, formatted as `prettier --check .` in CI expects. */
+async function writeDocsTable(results) {
+  const table = markdownTable(results);
+  const prettier = require("prettier");
+  const options = (await prettier.resolveConfig(DOCS)) ?? {};
+  const doc = await prettier.format(withBenchTable(fs.readFileSync(DOCS, "utf8"), table), { ...options, filepath: DOCS });
+  fs.writeFileSync(DOCS, doc);
+  return table;
 }
 
 // ---- main ---------------------------------------------------------------------------------
@@ -267,6 +320,10 @@ function selectedParts() {
 }
 
 async function main() {
+  if (process.argv.includes("--table")) {
+    process.stdout.write(await writeDocsTable(readResults()));
+    return;
+  }
   if (!fs.existsSync(path.join(BUILD, "cli", "main.js"))) {
     throw new Error("build/ is missing: run `npm run build:cli` first (npm run bench does)");
   }
@@ -331,14 +388,14 @@ async function main() {
   // consolidate.js also write theirs when run alone).
   const all = { ...readResults(), ...fresh, machine };
   fs.writeFileSync(RESULTS, JSON.stringify(all, null, 2) + "\n");
-  process.stdout.write(`\n${markdownTable(all)}`);
+  process.stdout.write(`\n${await writeDocsTable(all)}`);
   if (failed.length) {
     log(`\nParts that failed: ${failed.join(", ")} (their earlier figures, if any, are kept in bench/results.json).`);
     process.exitCode = 1;
   }
 }
 
-module.exports = { markdownTable };
+module.exports = { markdownTable, withBenchTable };
 
 if (require.main === module) {
   main().catch((err) => {

@@ -1,5 +1,5 @@
 // The add-in's base URL: https://localhost:3000 while developing, ADDIN_URL for a
-// deployment. Shared by webpack.config.js (which rewrites manifest.xml into dist/) and
+// deployment; and its version, the package's. Shared by webpack.config.js (which rewrites manifest.xml into dist/) and
 // the manifest test, so the test checks the very rewrite the build uses.
 "use strict";
 
@@ -27,9 +27,19 @@ function resolveBaseUrl(env = process.env) {
   return url.href.replace(/\/+$/, "");
 }
 
-/** manifest.xml with every dev URL moved to `base`. */
-function rewriteManifest(xml, base) {
-  return xml.split(DEV_BASE_URL).join(base);
+/** The manifest's <Version> for a package version: four parts, as Office expects ("0.2.0" → "0.2.0.0"). */
+function manifestVersion(version = require("../package.json").version) {
+  const parts = version.split("-")[0].split(".");
+  while (parts.length < 4) parts.push("0");
+  return parts.join(".");
 }
 
-module.exports = { DEV_BASE_URL, resolveBaseUrl, rewriteManifest };
+/** manifest.xml with every dev URL moved to `base` and its <Version> the package's. */
+function rewriteManifest(xml, base, version = manifestVersion()) {
+  return xml
+    .split(DEV_BASE_URL)
+    .join(base)
+    .replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`);
+}
+
+module.exports = { DEV_BASE_URL, resolveBaseUrl, rewriteManifest, manifestVersion };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds the two built-in document templates (assets/templates/de-dan.docx and
-// bien-ban.docx) with the `docx` package, in party document format (Hướng dẫn
+// Builds the built-in document templates (assets/templates/de-dan.docx, bien-ban.docx,
+// ke-hoach.docx, danh-sach.docx, thong-bao.docx) with the `docx` package, in party document format (Hướng dẫn
 // 36-HD/VPTW; SPEC §7). Run with `npm run templates` (or `node scripts/make-templates.js DIR`).
 //
 // The output is byte-for-byte reproducible: `docx` stamps docProps/core.xml and
@@ -14,10 +14,13 @@
 
 const fs = require("fs");
 const path = require("path");
-const PizZip = require("pizzip");
+const { reproduciblePackage } = require("./release/zip");
+// The version that made them, in their properties (its one source is package.json).
+const PRODUCED_BY = `Sổ chuyên đề ${require("../package.json").version}`;
 const {
   AlignmentType,
   BorderStyle,
+  HeightRule,
   Document,
   Header,
   PageNumber,
@@ -33,24 +36,43 @@ const {
   WidthType,
 } = require("docx");
 
-const FONT_NAME = "Times New Roman";
+/** The party's document format (src/core/shared/partyFormat.ts, HD 36-HD/VPTW): read from
+ *  the TypeScript source itself (it has no imports), so a template made here never lags
+ *  behind the module the program uses. */
+function loadPartyFormat() {
+  const ts = require("typescript");
+  const file = path.join(__dirname, "..", "src", "core", "shared", "partyFormat.ts");
+  const js = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  const mod = { exports: {} };
+  new Function("exports", "module", "require", js)(mod.exports, mod, require);
+  return mod.exports;
+}
+const FORMAT = loadPartyFormat();
+const SIZES = FORMAT.SIZES;
+
+const FONT_NAME = FORMAT.FONT;
 const FONT = { ascii: FONT_NAME, hAnsi: FONT_NAME, cs: FONT_NAME, eastAsia: FONT_NAME };
 /** docx sizes are half-points. */
 const pt = (n) => n * 2;
 const mm = (n) => Math.round((n * 1440) / 25.4);
 
-// A4 and the default margins of SPEC §7.
-const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+// A4 and the party margins.
+const PAGE = { width: mm(FORMAT.PAGE_MM.width), height: mm(FORMAT.PAGE_MM.height) };
+const MARGIN = {
+  top: mm(FORMAT.MARGINS_MM.top),
+  bottom: mm(FORMAT.MARGINS_MM.bottom),
+  left: mm(FORMAT.MARGINS_MM.left),
+  right: mm(FORMAT.MARGINS_MM.right),
+};
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-/** The header block reaches 10 mm into the left margin and 5 mm into the right one
- *  (177 mm in all), on a grid of three columns: the issuing body spans the first two
- *  (95 mm: "CHI BỘ PHÒNG KẾ TOÁN" on one line, a 60-character đảng bộ name on two),
- *  "ĐẢNG CỘNG SẢN VIỆT NAM" the third (82 mm), and the place-and-date line below it the
- *  last two (105 mm: "Thành phố Hồ Chí Minh, ngày 05 tháng 10 năm 2025" on one line). */
-const HEADER_OUTDENT_LEFT = mm(10);
-const HEADER_OUTDENT_RIGHT = mm(5);
-const HEADER_COLUMNS = [mm(72), mm(23), TEXT_WIDTH + HEADER_OUTDENT_LEFT + HEADER_OUTDENT_RIGHT - mm(95)];
+/** The header block's grid (HEADER_BLOCK): into the left and right margins, issuer over the
+ *  first two columns, the party line over the third, place and date over the last two. */
+const HEADER_OUTDENT_LEFT = mm(FORMAT.HEADER_BLOCK.outdentLeftMm);
+const HEADER_OUTDENT_RIGHT = mm(FORMAT.HEADER_BLOCK.outdentRightMm);
+const [HEADER_A, HEADER_B] = FORMAT.HEADER_BLOCK.columnsMm;
+const HEADER_COLUMNS = [mm(HEADER_A), mm(HEADER_B), TEXT_WIDTH + HEADER_OUTDENT_LEFT + HEADER_OUTDENT_RIGHT - mm(HEADER_A + HEADER_B)];
 /** A blank to fill by hand: a full line of dots at 14 pt after "1. " and the first-line indent. */
 const DOTS = "…".repeat(29);
 
@@ -63,7 +85,7 @@ function run(text, o = {}) {
   return new TextRun({
     text,
     font: FONT,
-    size: pt(o.size || 14),
+    size: pt(o.size || SIZES.body),
     bold: o.bold || undefined,
     italics: o.italics || undefined,
     underline: o.underline ? { type: "single" } : undefined,
@@ -122,7 +144,7 @@ function twoColumns(leftChildren, rightChildren, leftWidth, outdent = 0) {
 /** Header of a party document (HD 36-HD/VPTW): issuing body left (superior 14 upright,
  *  issuer 14 bold, "*"), "ĐẢNG CỘNG SẢN VIỆT NAM" right (15 bold, underlined), and the
  *  place and date under it (14 italic). */
-function headerBlock() {
+function headerBlock(number = "") {
   const tight = { after: 0, line: 240 };
   const [a, b, c] = HEADER_COLUMNS;
   const width = a + b + c;
@@ -146,16 +168,27 @@ function headerBlock() {
         cantSplit: true,
         children: [
           spanCell(
-            [center(["{dangBoCoSoUpper}"], tight), center([["{chiBoUpper}", { bold: true }]], tight), center(["*"], tight)],
+            [
+              center([["{dangBoCoSoUpper}", { size: SIZES.committee }]], tight),
+              center([["{chiBoUpper}", { bold: true, size: SIZES.cell }]], tight),
+              center([FORMAT.HEADER_BLOCK.star], tight),
+            ],
             a + b,
             2,
           ),
-          spanCell([center([["ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, size: 15, underline: true }]], { after: 120, line: 240 })], c, 1),
+          spanCell(
+            [center([[FORMAT.HEADER_BLOCK.party, { bold: true, size: SIZES.party, underline: true }]], { after: 120, line: 240 })],
+            c,
+            1,
+          ),
         ],
       }),
       new TableRow({
         cantSplit: true,
-        children: [spanCell([center([""], tight)], a, 1), spanCell([center([["{diaDanhNgay}", { italics: true }]], tight)], b + c, 2)],
+        children: [
+          spanCell([center([[number, { size: SIZES.number }]], tight)], a, 1),
+          spanCell([center([["{diaDanhNgay}", { italics: true, size: SIZES.placeAndDate }]], tight)], b + c, 2),
+        ],
       }),
     ],
   });
@@ -163,7 +196,10 @@ function headerBlock() {
 
 /** "Nơi nhận:" 14 upright underlined, then the recipients 12 upright (HD 36-HD/VPTW). */
 function recipients(lines) {
-  return [left([["Nơi nhận:", { underline: true }]], { after: 0 }), ...lines.map((l) => left([[l, { size: 12 }]], { after: 0 }))];
+  return [
+    left([["Nơi nhận:", { underline: true, size: SIZES.recipientsHeading }]], { after: 0 }),
+    ...lines.map((l) => left([[l, { size: SIZES.recipients }]], { after: 0 })),
+  ];
 }
 
 function signatureBlock(leftChildren, rightChildren) {
@@ -172,14 +208,17 @@ function signatureBlock(leftChildren, rightChildren) {
 
 function documentOf(title, children) {
   return new Document({
-    creator: "Sổ chuyên đề",
-    lastModifiedBy: "Sổ chuyên đề",
+    creator: PRODUCED_BY,
+    lastModifiedBy: PRODUCED_BY,
     title,
-    description: "Mẫu của Sổ chuyên đề: các thẻ được điền từ sổ; xem README (chuyende mau).",
+    description: "Mẫu của Sổ chuyên đề: các thẻ được điền từ sổ; xem tài liệu Văn bản và mẫu.",
     revision: 1,
     styles: {
       default: {
-        document: { run: { font: FONT, size: pt(14) }, paragraph: { spacing: { after: 80, line: 276, lineRule: LineRuleType.AUTO } } },
+        document: {
+          run: { font: FONT, size: pt(SIZES.body) },
+          paragraph: { spacing: { after: 80, line: 276, lineRule: LineRuleType.AUTO } },
+        },
       },
     },
     // Page numbers from page 2, centred in the top margin (HD 36-HD/VPTW); the first page
@@ -193,7 +232,7 @@ function documentOf(title, children) {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })],
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(SIZES.pageNumber) })],
               }),
             ],
           }),
@@ -440,37 +479,22 @@ function gridCell(children, width, o = {}) {
 function keHoach() {
   const small = { size: 12 };
   const item = (parts) => para(parts, { indent: { firstLine: 567 } });
-  const cellText = (parts, o = {}) => (o.center ? center : left)(parts, { after: 0, line: 240, run: small, ...o });
-  // Quý | STT | Tên chuyên đề | Nhóm | Người phụ trách | Thời gian dự kiến
-  const widths = [1000, 620, 3330, 1400, 1550, 1455];
-  const header = ["Quý", "STT", "Tên chuyên đề", "Nhóm nội dung", "Người phụ trách", "Thời gian dự kiến"];
-  const topicTable = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: header.map((t, i) =>
-          gridCell([cellText([[t, { bold: true }]], { center: true })], widths[i], { vAlign: VerticalAlign.CENTER }),
-        ),
-      }),
-      new TableRow({
-        cantSplit: true,
-        children: [
-          gridCell([cellText(["{#chuyenDe}", ["{quy}", { bold: true }]], { center: true })], widths[0]),
-          gridCell([cellText(["{stt}"], { center: true })], widths[1]),
-          gridCell([cellText(["{ten}"])], widths[2]),
-          gridCell([cellText(["{nhom}"])], widths[3]),
-          gridCell([cellText(["{phuTrach}"])], widths[4]),
-          gridCell([cellText(["{thoiGian}", "{/chuyenDe}"], { center: true })], widths[5]),
-        ],
-      }),
+  // Quý | STT | Tên chuyên đề | Nhóm | Người phụ trách | Thời gian dự kiến (twips, the text width)
+  const topicTable = loopTable(
+    ["Quý", "STT", "Tên chuyên đề", "Nhóm nội dung", "Người phụ trách", "Thời gian dự kiến"],
+    [
+      { parts: ["{#chuyenDe}", ["{quy}", { bold: true }]], center: true },
+      { parts: ["{stt}"], center: true },
+      { parts: ["{ten}"] },
+      { parts: ["{nhom}"] },
+      { parts: ["{phuTrach}"] },
+      { parts: ["{thoiGian}", "{/chuyenDe}"], center: true },
     ],
-  });
+    [1000, 620, 3330, 1400, 1550, 1455],
+    { vAlign: VerticalAlign.TOP },
+  );
   return documentOf("Kế hoạch sinh hoạt chi bộ chuyên đề năm", [
-    headerBlock(),
+    headerBlock("{so}"),
     para([""], { after: 0 }),
     center([["KẾ HOẠCH", { bold: true, size: 16 }]], { after: 0 }),
     center([["sinh hoạt chi bộ chuyên đề năm {nam}", { bold: true, size: 15 }]], { after: 60 }),
@@ -559,25 +583,142 @@ function keHoach() {
   ]);
 }
 
-/** Re-zips a package with fixed timestamps so the bytes do not depend on when it was made. */
-function reproducible(bytes) {
-  const source = new PizZip(bytes);
-  const out = new PizZip();
-  for (const name of Object.keys(source.files).sort()) {
-    const entry = source.files[name];
-    if (entry.dir) continue;
-    let content = entry.asUint8Array();
-    if (name === "docProps/core.xml") {
-      const xml = entry
-        .asText()
-        .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${FIXED_ISO}$2`)
-        .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${FIXED_ISO}$2`);
-      content = Buffer.from(xml, "utf8");
-    }
-    out.file(name, content, { date: FIXED_ZIP_DATE, binary: true });
-  }
-  // [Content_Types].xml sorts first ('[' < 'd'), as Office expects it early in the zip.
-  return out.generate({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+// ---------------------------------------------------------------------------
+// The papers around one meeting: the sign-in sheet and the notice sending the approved
+// draft. Placeholders: PAPER_FIELDS (and the shared ones) in src/core/make/meetingPapers.ts.
+
+/** A ruled table of `header` with one looped row of `cells` (the loop's tags in its first and
+ *  last cell); `widths` in twips, the last one widened or narrowed to the text width; `rowMm`
+ *  the least height of a row; `vAlign` of the looped row's cells (centre by default). */
+function loopTable(header, cells, widthsTwips, o = {}) {
+  const widths = [...widthsTwips];
+  widths[widths.length - 1] = TEXT_WIDTH - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  const small = { size: SIZES.table };
+  const text = (parts, t = {}) => (t.center ? center : left)(parts, { after: 0, line: 240, run: small, ...t });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((t, i) =>
+          gridCell([text([[t, { bold: true }]], { center: true })], widths[i], { vAlign: VerticalAlign.CENTER }),
+        ),
+      }),
+      new TableRow({
+        cantSplit: true,
+        height: o.rowMm ? { value: mm(o.rowMm), rule: HeightRule.ATLEAST } : undefined,
+        children: cells.map((c, i) =>
+          gridCell([text(c.parts, { center: c.center })], widths[i], { vAlign: o.vAlign || VerticalAlign.CENTER }),
+        ),
+      }),
+    ],
+  });
+}
+
+function danhSach() {
+  const item = (parts) => para(parts, { indent: { firstLine: 567 } });
+  return documentOf("Danh sách đảng viên dự sinh hoạt chi bộ chuyên đề", [
+    headerBlock(),
+    para([""], { after: 0 }),
+    center([["DANH SÁCH", { bold: true, size: SIZES.kind }]], { after: 0 }),
+    center([["ĐẢNG VIÊN DỰ SINH HOẠT CHI BỘ CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: SIZES.subject }]], { after: 60 }),
+    center(
+      [
+        ["Chuyên đề: ", { bold: true }],
+        ["{tenChuyenDe}", { bold: true }],
+      ],
+      { after: 60 },
+    ),
+    center(
+      [
+        ["Thời gian: {gioBatDau}, {thuNgay}, {ngaySinhHoatVietBang}", { italics: true }],
+        ["; địa điểm: {diaDiem}", { italics: true }],
+      ],
+      { after: 160 },
+    ),
+    item([
+      "Tổng số đảng viên của chi bộ: {tongSo} đồng chí (chính thức: {soChinhThuc}, dự bị: {soDuBi}); ",
+      "miễn sinh hoạt: {soMienSinhHoat} đồng chí; phải dự: {soPhaiDu} đồng chí.",
+    ]),
+    loopTable(
+      ["STT", "Họ và tên", "Chức vụ", "Chính thức/ Dự bị", "Ký tên", "Ghi chú"],
+      [
+        { parts: ["{#dangVien}", "{stt}"], center: true },
+        { parts: ["{hoTen}"] },
+        { parts: ["{chucVu}"] },
+        { parts: ["{loai}"], center: true },
+        { parts: [""] },
+        { parts: ["{ghiChu}", "{/dangVien}"], center: true },
+      ],
+      [11, 47, 27, 24, 32, 24].map(mm),
+      { rowMm: 9 },
+    ),
+    para([""], { after: 60 }),
+    item([`Có mặt: ${"…".repeat(4)} đồng chí; vắng có lý do: ${"…".repeat(4)} đồng chí; vắng không lý do: ${"…".repeat(4)} đồng chí.`]),
+    para([""], { after: 120 }),
+    signatureBlock(
+      [
+        center([["THƯ KÝ", { bold: true }]], { after: 0 }),
+        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200 }),
+        center([["{thuKy}", { bold: true }]], { after: 0 }),
+      ],
+      [
+        center([["CHỦ TRÌ", { bold: true }]], { after: 0 }),
+        center([["(Ký, ghi rõ họ tên)", { italics: true }]], { after: 1200 }),
+        center([["{chuTri}", { bold: true }]], { after: 0 }),
+      ],
+    ),
+  ]);
+}
+
+function thongBao() {
+  const item = (parts) => para(parts, { indent: { firstLine: 567 } });
+  return documentOf("Thông báo gửi dự thảo đề dẫn chuyên đề", [
+    headerBlock("{so}"),
+    para([""], { after: 0 }),
+    center([["THÔNG BÁO", { bold: true, size: SIZES.kind }]], { after: 0 }),
+    center([["Về việc gửi dự thảo đề dẫn sinh hoạt chi bộ chuyên đề {quyText}", { bold: true, size: SIZES.subject }]], { after: 0 }),
+    center(["-----"], { after: 160 }),
+    item([
+      "{thongQuaText}",
+      " “",
+      "{tenChuyenDe}",
+      "” do ",
+      "{phuTrachText}",
+      " chuẩn bị. ",
+      "{chiBo}",
+      " thông báo và gửi dự thảo đến các đồng chí đảng viên để nghiên cứu trước buổi sinh hoạt, như sau:",
+    ]),
+    item([["1. Thời gian: ", { bold: true }], "{gioBatDau}", ", ", "{thuNgay}", ", ", "{ngaySinhHoatVietBang}", "."]),
+    item([["2. Địa điểm: ", { bold: true }], "{diaDiem}", "."]),
+    item([["3. Hình thức: ", { bold: true }], "{hinhThucSinhHoat}", "."]),
+    item([
+      ["4. Nội dung: ", { bold: true }],
+      "{dongChiPhuTrach}",
+      " trình bày dự thảo đề dẫn; chi bộ thảo luận, góp ý hoàn thiện chuyên đề, thống nhất nhiệm vụ, giải pháp thực hiện.",
+    ]),
+    item([["5. Tài liệu nghiên cứu trước:", { bold: true }]]),
+    tagLine("{#taiLieu}"),
+    para(["- ", "{noiDung}", "."], { indent: { left: 567, firstLine: 567 }, after: 40 }),
+    tagLine("{/taiLieu}"),
+    // The closing request goes to the next page with the signature rather than leave it alone there.
+    para(
+      [
+        "Đề nghị các đồng chí đảng viên nghiên cứu kỹ dự thảo, chuẩn bị ý kiến phát biểu, liên hệ bản thân và chi bộ, cơ quan, đơn vị; " +
+          "dự sinh hoạt đầy đủ, đúng giờ. Đồng chí nào vắng mặt phải báo cáo lý do với bí thư chi bộ trước buổi sinh hoạt.",
+      ],
+      { indent: { firstLine: 567 }, keepNext: true },
+    ),
+    para([""], { after: 120, keepNext: true }),
+    signatureBlock(recipients(["- Các đồng chí đảng viên trong chi bộ,", "- Lưu hồ sơ chi bộ."]), [
+      center([["{thayMat}", { bold: true }]], { after: 0 }),
+      center([["BÍ THƯ", { bold: true }]], { after: 1200 }),
+      center([["{biThu}", { bold: true }]], { after: 0 }),
+    ]),
+  ]);
 }
 
 async function main() {
@@ -588,8 +729,10 @@ async function main() {
     ["de-dan.docx", deDan],
     ["bien-ban.docx", bienBan],
     ["ke-hoach.docx", keHoach],
+    ["danh-sach.docx", danhSach],
+    ["thong-bao.docx", thongBao],
   ]) {
-    const bytes = reproducible(await Packer.toBuffer(build()));
+    const bytes = reproduciblePackage(await Packer.toBuffer(build()), FIXED_ISO, FIXED_ZIP_DATE);
     const file = path.join(outDir, name);
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, bytes);

@@ -10,6 +10,7 @@ import type { Quarter, SimpleDate } from "../core/shared/types";
 import { parseDate, parseQuarter } from "../core/read/values";
 import { UserError } from "../core/shared/types";
 import { xmlSafeData, xmlSafeText } from "../core/shared/xmlText";
+import { stampWorkbook } from "../xlsx/properties";
 
 export interface WriteOptions {
   /** Replace an existing file (the --ghi-de flag). */
@@ -223,6 +224,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
   // Check first so a refused output costs no serialisation.
   await checkOutputPath(file, options);
   makeXmlSafe(wb);
+  stampWorkbook(wb);
   const shared = shareEmptyStyles(wb);
   let buffer: ExcelJS.Buffer;
   try {

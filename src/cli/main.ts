@@ -5,6 +5,7 @@ import { COMMANDS } from "./commands";
 import { parseArgs } from "./args";
 import { NO_REGISTER_CODE, noRegisterError } from "../core/check/check";
 import { UserError } from "../core/shared/types";
+import { VERSION } from "../version";
 
 /** What the command line says after the engine's "no register" message. */
 export const NO_REGISTER_CLI_HINT = "Trên dòng lệnh: chuyende khoi-tao tạo sổ mới, chuyende chuyen-doi đưa sổ đang có về mẫu.";
@@ -33,15 +34,6 @@ export function defaultIO(): CliIO {
   };
 }
 
-function version(): string {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return String((require("../../package.json") as { version: string }).version);
-  } catch {
-    return "";
-  }
-}
-
 export function usageText(commands: readonly Command[] = COMMANDS): string {
   const lines = [
     "chuyende — Sổ chuyên đề: kiểm tra và lập sổ sinh hoạt chi bộ chuyên đề (HD 09-HD/ĐUK).",
@@ -61,6 +53,7 @@ export function usageText(commands: readonly Command[] = COMMANDS): string {
     "  --ngay NGÀY     ngày kiểm tra, viết như trong sổ: 20/11/2025 (cũng nhận 2025-11-20); mặc định: hôm nay",
     "  --nam Y         năm của sổ (mặc định: theo sổ)",
     "  --help          xem hướng dẫn; chuyende <lệnh> --help cho từng lệnh",
+    "  --version       in phiên bản của chương trình",
     "",
     "Mã thoát: 0 = không có lỗi, 1 = có lỗi trong sổ, 2 = không dùng được tệp vào hoặc tham số sai.",
     "",
@@ -87,7 +80,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       return 0;
     }
     if (name === "--version" || name === "-v") {
-      io.stdout(`${version()}\n`);
+      io.stdout(`${VERSION}\n`);
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);

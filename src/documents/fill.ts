@@ -10,9 +10,11 @@ import Docxtemplater from "docxtemplater";
 import InspectModule from "docxtemplater/js/inspect-module.js";
 import { UserError } from "../core/shared/types";
 import { unescapeXml } from "../core/shared/xml";
-import { TEMPLATE_FIELDS, type DocumentData, type DocumentKind } from "../core/make/documentData";
+import type { DocumentData, DocumentKind } from "../core/make/documentData";
+import { ALL_TEMPLATE_FIELDS, KIND_LABEL } from "../core/make/meetingPapers";
 import { xmlSafeData } from "../core/shared/xmlText";
 import { DOCX_LIMITS, checkTemplateSize, keepOnlyDocxParts } from "./clean";
+import { stampDocx } from "./properties";
 
 export interface TemplateOptions {
   /** The template's file name, for messages ("mau-cua-toi.docx"). */
@@ -29,8 +31,6 @@ export interface TemplateCheck {
   /** One Vietnamese message per unknown tag (what it is not, what it may be). */
   unknownMessages: string[];
 }
-
-const KIND_LABEL: Record<DocumentKind, string> = { "de-dan": "đề dẫn", "bien-ban": "biên bản" };
 
 function label(opts: TemplateOptions): string {
   return opts.name ? `Mẫu ${opts.name}` : "Mẫu";
@@ -315,8 +315,10 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
       { file: opts.name },
     );
   }
-  keepBrokenLinesUnstretched(doc.getZip() as PizZip);
-  const out = (doc.getZip() as PizZip).generate({ type: "uint8array", compression: "DEFLATE" });
+  const filled = doc.getZip() as PizZip;
+  keepBrokenLinesUnstretched(filled);
+  stampDocx(filled);
+  const out = filled.generate({ type: "uint8array", compression: "DEFLATE" });
   if (out.length > DOCX_LIMITS.outputBytes) {
     throw new UserError(
       "VAN_BAN_QUA_LON",
@@ -381,11 +383,13 @@ export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: Document
     if (err instanceof UserError) return { errors: [err.message], unknownTags: [], usedTags: [], unknownMessages: [] };
     throw err;
   }
-  const fields = TEMPLATE_FIELDS.filter((f) => f.kinds.includes(kind));
+  const fields = ALL_TEMPLATE_FIELDS.filter((f) => f.kinds.includes(kind));
   const topLevel = new Set(fields.filter((f) => !f.itemOf).map((f) => f.name));
   const itemsOf = (loop: string) => new Set(fields.filter((f) => f.itemOf === loop).map((f) => f.name));
-  const otherKind: DocumentKind = kind === "de-dan" ? "bien-ban" : "de-dan";
-  const otherNames = new Set(TEMPLATE_FIELDS.filter((f) => f.kinds.includes(otherKind) && !f.kinds.includes(kind)).map((f) => f.name));
+  /** The other papers a tag belongs to (none when it is nobody's). */
+  const otherKinds = (tag: string): DocumentKind[] => [
+    ...new Set(ALL_TEMPLATE_FIELDS.filter((f) => f.name === tag && !f.kinds.includes(kind)).flatMap((f) => f.kinds)),
+  ];
 
   const usedTags: string[] = [];
   const unknownTags: string[] = [];
@@ -399,7 +403,8 @@ export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: Document
     const candidates = [...topLevel, ...scope.flatMap((l) => [...itemsOf(l)])];
     const hint = suggestion(tag, candidates);
     let message = `Thẻ ${shown} không có trong danh sách thẻ của ${KIND_LABEL[kind]}`;
-    if (otherNames.has(tag)) message += ` (thẻ này chỉ dùng cho ${KIND_LABEL[otherKind]})`;
+    const others = otherKinds(tag);
+    if (others.length > 0 && !topLevel.has(tag)) message += ` (thẻ này chỉ dùng cho ${others.map((k) => KIND_LABEL[k]).join(", ")})`;
     else if (hint) message += ` — có phải ý là {${hint}}?`;
     unknownMessages.push(`${message}. Xem danh sách: chuyende mau --loai ${kind}.`);
   };

@@ -9,9 +9,13 @@ import PizZip from "pizzip";
 import { escapeXml } from "../core/shared/xml";
 import { xmlSafeText } from "../core/shared/xmlText";
 import type { QuarterReport } from "../core/make/report";
+import { FONT, HEADER_BLOCK, HEADER_DISTANCE_MM, MARGINS_MM, PAGE_MM, SIZES, TEXT_WIDTH_MM } from "../core/shared/partyFormat";
+import { headerNameSize } from "../core/make/partyHeader";
+import { PT_PER_MM } from "../core/make/textFit";
+import { stampDocx } from "./properties";
 
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
-const TEXT_WIDTH = mm(210 - 30 - 15);
+const TEXT_WIDTH = mm(TEXT_WIDTH_MM);
 
 /** Characters XML 1.0 forbids dropped (the one sanitiser), the rest escaped. */
 function esc(s: string): string {
@@ -26,11 +30,12 @@ interface RunStyle {
 }
 
 function run(text: string, o: RunStyle = {}): string {
+  const size = o.size ?? SIZES.body;
   const props =
-    '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman"/>' +
+    `<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}"/>` +
     (o.bold ? "<w:b/><w:bCs/>" : "") +
     (o.italic ? "<w:i/><w:iCs/>" : "") +
-    `<w:sz w:val="${(o.size ?? 14) * 2}"/><w:szCs w:val="${(o.size ?? 14) * 2}"/>` +
+    `<w:sz w:val="${size * 2}"/><w:szCs w:val="${size * 2}"/>` +
     (o.underline ? '<w:u w:val="single"/>' : "");
   // A line break inside a value ("\n") prints as one.
   const parts = text.split("\n").map((t) => `<w:t xml:space="preserve">${esc(t)}</w:t>`);
@@ -77,26 +82,37 @@ function row(cells: string, header = false): string {
 function body(report: QuarterReport): string {
   const out: string[] = [];
   const h = report.header;
-  // Header block on the templates' grid: 10 mm into the left margin, 5 mm into the right.
-  const grid = [mm(72), mm(23), TEXT_WIDTH + mm(15) - mm(95)];
+  // Header block on the templates' grid (partyFormat), reaching into the margins; a name too
+  // long for three lines is set smaller.
+  const [a, b2] = HEADER_BLOCK.columnsMm;
+  const grid = [mm(a), mm(b2), TEXT_WIDTH + mm(HEADER_BLOCK.outdentLeftMm + HEADER_BLOCK.outdentRightMm) - mm(a + b2)];
+  const issuerPt = (a + b2) * PT_PER_MM;
   const c = (t: string, o: RunStyle = {}) => para(t, { ...o, align: "center", after: 0 });
   out.push(
     table(
       grid,
       [
         row(
-          cell(grid[0] + grid[1], c(h.committee) + c(h.cell, { bold: true }) + c(h.star), 2) +
-            cell(grid[2], c(h.party, { bold: true, size: 15, underline: true })),
+          cell(
+            grid[0] + grid[1],
+            c(h.committee, { size: headerNameSize(h.committee, issuerPt, false).size }) +
+              c(h.cell, { bold: true, size: headerNameSize(h.cell, issuerPt, true).size }) +
+              c(h.star),
+            2,
+          ) + cell(grid[2], c(h.party, { bold: true, size: SIZES.party, underline: true })),
         ),
-        row(cell(grid[0], c(report.number)) + cell(grid[1] + grid[2], c(h.placeAndDate, { italic: true }), 2)),
+        row(
+          cell(grid[0], c(report.number, { size: SIZES.number })) +
+            cell(grid[1] + grid[2], c(h.placeAndDate, { italic: true, size: SIZES.placeAndDate }), 2),
+        ),
       ],
       NONE,
-      mm(10),
+      mm(HEADER_BLOCK.outdentLeftMm),
     ),
   );
   out.push(para("", { after: 120 }));
-  out.push(para(report.kind, { align: "center", bold: true, size: 16, after: 0 }));
-  out.push(para(report.subject, { align: "center", bold: true, after: 0 }));
+  out.push(para(report.kind, { align: "center", bold: true, size: SIZES.kind, after: 0 }));
+  out.push(para(report.subject, { align: "center", bold: true, size: SIZES.subject, after: 0 }));
   out.push(para("-----", { align: "center", after: 0 }));
   out.push(para(report.asOfLine, { align: "center", italic: true, size: 13, after: 160 }));
   const widths = [mm(12), mm(45), mm(25), mm(28), TEXT_WIDTH - mm(110)];
@@ -108,7 +124,7 @@ function body(report: QuarterReport): string {
     const t = section.table;
     if (!t) return;
     const cc = (text: string, o: RunStyle & { align?: "left" | "center" } = {}) =>
-      para(text, { size: 12, after: 0, align: o.align ?? "left", ...o });
+      para(text, { size: SIZES.table, after: 0, align: o.align ?? "left", ...o });
     const rows = [row(t.headers.map((x, i) => cell(widths[i], cc(x, { bold: true, align: "center" }))).join(""), true)];
     if (t.rows.length === 0) rows.push(row(cell(TEXT_WIDTH, cc(t.empty, { italic: true, align: "center" }), 5)));
     for (const r of t.rows) {
@@ -118,7 +134,7 @@ function body(report: QuarterReport): string {
             cell(widths[1], cc(r.topic)) +
             cell(widths[2], cc(r.meetingOn, { align: "center" })) +
             cell(widths[3], cc(r.result, { align: "center" })) +
-            cell(widths[4], cc(r.steps, { size: 11 })),
+            cell(widths[4], cc(r.steps, { size: SIZES.tableSmall })),
         ),
       );
     }
@@ -128,8 +144,8 @@ function body(report: QuarterReport): string {
   // Nơi nhận left, signature right, kept together.
   const half = Math.round(TEXT_WIDTH / 2);
   const leftSide =
-    para("Nơi nhận:", { underline: true, align: "left", after: 0 }) +
-    report.recipients.map((r) => para(r, { size: 12, align: "left", after: 0 })).join("");
+    para("Nơi nhận:", { underline: true, size: SIZES.recipientsHeading, align: "left", after: 0 }) +
+    report.recipients.map((r) => para(r, { size: SIZES.recipients, align: "left", after: 0 })).join("");
   const rightSide =
     c(report.signature[0], { bold: true }) +
     c(report.signature[1], { bold: true }) +
@@ -146,17 +162,19 @@ const NS =
 
 /** The report as .docx bytes. */
 export function quarterReportDocx(report: QuarterReport): Uint8Array {
+  const margin = MARGINS_MM;
   const sect =
     '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdFirst"/>' +
-    `<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="${mm(20)}" w:right="${mm(15)}" w:bottom="${mm(20)}" w:left="${mm(30)}" w:header="${mm(10)}" w:footer="${mm(10)}" w:gutter="0"/>` +
+    `<w:pgSz w:w="${mm(PAGE_MM.width)}" w:h="${mm(PAGE_MM.height)}"/><w:pgMar w:top="${mm(margin.top)}" w:right="${mm(margin.right)}" w:bottom="${mm(margin.bottom)}" w:left="${mm(margin.left)}" w:header="${mm(HEADER_DISTANCE_MM)}" w:footer="${mm(HEADER_DISTANCE_MM)}" w:gutter="0"/>` +
     "<w:titlePg/></w:sectPr>";
+  const pn = `<w:r><w:rPr><w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}"/><w:sz w:val="${SIZES.pageNumber * 2}"/></w:rPr>`;
   const pageNumber =
     `<w:hdr ${NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` +
-    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>' +
-    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>' +
-    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>' +
-    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:t>2</w:t></w:r>' +
-    '<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>';
+    `${pn}<w:fldChar w:fldCharType="begin"/></w:r>` +
+    `${pn}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
+    `${pn}<w:fldChar w:fldCharType="separate"/></w:r>` +
+    `${pn}<w:t>2</w:t></w:r>` +
+    `${pn}<w:fldChar w:fldCharType="end"/></w:r></w:p></w:hdr>`;
   const zip = new PizZip();
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
   zip.file(
@@ -188,5 +206,6 @@ export function quarterReportDocx(report: QuarterReport): Uint8Array {
   zip.file("word/header1.xml", xml + pageNumber);
   zip.file("word/header2.xml", xml + `<w:hdr ${NS}><w:p/></w:hdr>`);
   zip.file("word/document.xml", xml + `<w:document ${NS}><w:body>${body(report)}${sect}</w:body></w:document>`);
+  stampDocx(zip);
   return zip.generate({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -12,6 +12,7 @@ import { queueDateSystemProbe } from "./dateSystem";
 import { markerName, markerReference, parseMarker, type SheetKind } from "./marker";
 import { assertCanAddSheets, assertCanWriteSheet } from "./protection";
 import type { WorkbookSnapshot } from "./read";
+import { SHEET_PAGE_NUMBER_HEADER } from "../core/shared/partyFormat";
 
 export interface RenderOptions {
   /** What the sheet is (stored in its marker). */
@@ -335,16 +336,26 @@ function planSheetModel(
       },
     });
   }
-  const heights = model.rowHeights ?? [];
-  steps.push({
-    bytes: ACTION_BYTES * 2 * heights.length,
-    run: () => {
-      const w = sheet();
-      heights.forEach((h, row) => {
-        if (row > 0 && h !== undefined) w.getRange(`${row}:${row}`).format.rowHeight = h;
-      });
-    },
+  // Row heights: consecutive rows of one height share a request ("4:9"), and a long list is
+  // split into steps so that a 5,000-row register still goes in requests under the limit.
+  const runs: { top: number; bottom: number; height: number }[] = [];
+  (model.rowHeights ?? []).forEach((h, row) => {
+    if (row === 0 || h === undefined) return;
+    const last = runs[runs.length - 1];
+    if (last && last.bottom === row - 1 && last.height === h) last.bottom = row;
+    else runs.push({ top: row, bottom: row, height: h });
   });
+  const RUNS_PER_STEP = 500;
+  for (let i = 0; i < runs.length; i += RUNS_PER_STEP) {
+    const part = runs.slice(i, i + RUNS_PER_STEP);
+    steps.push({
+      bytes: ACTION_BYTES * 3 * part.length,
+      run: () => {
+        const w = sheet();
+        for (const r of part) w.getRange(`${r.top}:${r.bottom}`).format.rowHeight = r.height;
+      },
+    });
+  }
   steps.push({
     bytes: ACTION_BYTES * (2 * (model.columnWidths?.length ?? 0) + 16 + (model.print?.pageBreaksBefore?.length ?? 0) * 2),
     run: () => {
@@ -369,18 +380,28 @@ function planSheetModel(
           layout.leftMargin = mmToPoints(p.margins.left);
           layout.rightMargin = mmToPoints(p.margins.right);
         }
-        if (p.pageNumbersFromPage2) {
-          // HD 36-HD/VPTW: page numbers centred at the top from page 2 on. "FirstAndDefault"
-          // gives the first page its own (empty) header (ExcelApi 1.9, HeaderFooterGroup.state).
+        // Headers and footers (ExcelApi 1.9, HeaderFooterGroup): "FirstAndDefault" gives the
+        // first page its own header, empty, when page numbers start on page 2 (HD 36-HD/VPTW).
+        if (p.pageNumbersFromPage2 || p.footer) {
           const hf = layout.headersFooters;
-          hf.state = "FirstAndDefault";
-          hf.firstPage.centerHeader = "";
-          hf.defaultForAllPages.centerHeader = '&"Times New Roman,Regular"&14&P';
+          hf.state = p.pageNumbersFromPage2 ? "FirstAndDefault" : "Default";
+          if (p.pageNumbersFromPage2) {
+            hf.firstPage.centerHeader = "";
+            hf.defaultForAllPages.centerHeader = SHEET_PAGE_NUMBER_HEADER.replace(/^&C/, "");
+          }
+          if (p.footer) {
+            // The model's codes carry their section (&C); Excel's centerFooter is that section.
+            const footer = p.footer.replace(/^&C/, "");
+            hf.defaultForAllPages.centerFooter = footer;
+            if (p.pageNumbersFromPage2) hf.firstPage.centerFooter = footer;
+          }
         }
+        // Its own numbering from this page (ExcelApi 1.9, PageLayout.firstPageNumber).
+        if (p.firstPageNumber !== undefined) layout.firstPageNumber = p.firstPageNumber;
         // A break above the given row (ExcelApi 1.9, PageBreakCollection.add).
         for (const row of p.pageBreaksBefore ?? []) if (row > 1) w.horizontalPageBreaks.add(`A${row}`);
       }
-      if (opts.activate) w.activate();
+      if (opts.activate || model.active) w.activate();
     },
   });
   return { steps, sheet };

@@ -15,6 +15,7 @@ import { markerName, markerReference, parseMarker } from "./marker";
 import { setSupported } from "./office";
 import { safeText } from "./render";
 import { ADDIN_REQUIREMENTS, unavailableMessage } from "./requirements";
+import { VERSION_LINE } from "../version";
 
 export interface SelfTestItem {
   label: string;
@@ -262,7 +263,7 @@ export function itemDetail(i: SelfTestItem): string {
 /** The report as plain text to copy and send. */
 export function selfTestText(r: SelfTestReport): string {
   const lines = [
-    "Tự kiểm tra bổ trợ Sổ chuyên đề",
+    `Tự kiểm tra bổ trợ ${VERSION_LINE}`,
     `Nền tảng: ${r.platform}; phiên bản Office: ${r.version}`,
     `Bộ API có trong Excel này: ${r.sets.join(", ") || "không rõ"}`,
     ...r.items.map((i) => `${i.ok ? "Đạt" : "KHÔNG ĐẠT"} — ${i.label} (${i.ms} ms)${itemDetail(i)}`),

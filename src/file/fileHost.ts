@@ -20,6 +20,7 @@ import { fixTables, loadNotes, loadWorkbookBytes } from "../xlsx/load";
 import { writePlannedRow } from "../xlsx/plannedRow";
 import { protectedSheetNames, structureLocked } from "../xlsx/protection";
 import { assertCanAddSheets, assertCanWriteSheet } from "../excel/protection";
+import { stampWorkbook } from "../xlsx/properties";
 import { newWorkbook, renderSheet } from "../xlsx/render";
 
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -174,6 +175,7 @@ export function createFileHost(): FileWorkbookHost {
       const result = await fn(session);
       if (wrote) {
         // Read back what will be saved, so the next command sees exactly the new file.
+        stampWorkbook(current.workbook);
         const bytes = new Uint8Array(await current.workbook.xlsx.writeBuffer());
         current = await load(bytes, newFileName(source));
         changed = true;
@@ -210,7 +212,11 @@ export function createFileHost(): FileWorkbookHost {
     },
     async newFile() {
       await queue;
-      const bytes = current.bytes ?? new Uint8Array(await current.workbook.xlsx.writeBuffer());
+      let bytes = current.bytes;
+      if (!bytes) {
+        stampWorkbook(current.workbook);
+        bytes = new Uint8Array(await current.workbook.xlsx.writeBuffer());
+      }
       return { name: newFileName(source), bytes, mime: XLSX_MIME };
     },
     state,

@@ -8,6 +8,7 @@ import { convertSection } from "./sections/convert";
 import { ADDIN_REQUIREMENTS, missingRequirement, unavailableMessage, type Requirement } from "../excel/requirements";
 import type { PaneSection, PaneServices } from "./services";
 import { createStatus } from "./status";
+import { VERSION_LINE } from "../version";
 
 export interface SectionSpec {
   id: string;
@@ -95,7 +96,8 @@ export function mountApp(root: HTMLElement, services: PaneServices, sections: Se
     }
     main.append(details);
   }
-  root.append(main);
+  // The About line: which version this is, for a user asking for help (also the page's footer).
+  root.append(main, h("footer", { className: "about" }, VERSION_LINE));
 }
 
 /** What a page opened outside Excel shows instead of the pane. */

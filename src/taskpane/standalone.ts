@@ -4,13 +4,19 @@
 // without any request).
 import "./chunkLoading";
 import bienBan from "../../assets/templates/bien-ban.docx";
+import danhSach from "../../assets/templates/danh-sach.docx";
 import deDan from "../../assets/templates/de-dan.docx";
+import keHoach from "../../assets/templates/ke-hoach.docx";
+import thongBao from "../../assets/templates/thong-bao.docx";
 import { clear } from "./dom";
 import { mountFileMode } from "./fileMode";
 
 const ASSETS: Record<string, string> = {
   "assets/templates/de-dan.docx": deDan,
   "assets/templates/bien-ban.docx": bienBan,
+  "assets/templates/danh-sach.docx": danhSach,
+  "assets/templates/thong-bao.docx": thongBao,
+  "assets/templates/ke-hoach.docx": keHoach,
 };
 
 const root = document.getElementById("app");

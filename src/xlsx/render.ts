@@ -8,6 +8,8 @@ import { DATE_FORMAT } from "../core/read/layout";
 import { columnLetter } from "../core/shared/columnLetters";
 import { UserError } from "../core/shared/types";
 import { markerName, markerReference, parseMarker, type SheetKind } from "../core/make/sheetMarker";
+import { SHEET_PAGE_NUMBER_HEADER } from "../core/shared/partyFormat";
+import { PRODUCED_BY } from "../version";
 
 export interface RenderOptions {
   /** Replace a sheet of the same name (only sheets the tool itself made), keeping its
@@ -28,14 +30,38 @@ const LIST_SHEET = "_DanhSach";
 
 export { columnLetter };
 
-/** Page number centred in the top margin from page 2 on (HD 36-HD/VPTW), Times New Roman
- *  14: `&C` centre, `&"font,style"`, `&14` size, `&P` page number; the first page gets an
- *  empty header of its own. */
-const PAGE_NUMBER_HEADER: Partial<ExcelJS.HeaderFooter> = {
-  differentFirst: true,
-  firstHeader: "",
-  oddHeader: '&C&"Times New Roman,Regular"&14&P',
-};
+/** The sheet's headers and footers: the page number centred in the top margin from page 2
+ *  on (HD 36-HD/VPTW; the first page gets an empty header of its own), and/or a footer on
+ *  every page. */
+function headerFooterOf(p: NonNullable<SheetModel["print"]>): Partial<ExcelJS.HeaderFooter> | null {
+  if (!p.pageNumbersFromPage2 && !p.footer) return null;
+  const hf: Partial<ExcelJS.HeaderFooter> = {};
+  if (p.pageNumbersFromPage2) {
+    hf.differentFirst = true;
+    hf.firstHeader = "";
+    hf.oddHeader = SHEET_PAGE_NUMBER_HEADER;
+  }
+  if (p.footer) {
+    hf.oddFooter = p.footer;
+    if (hf.differentFirst) hf.firstFooter = p.footer;
+  }
+  return hf;
+}
+
+/** Makes `ws` the sheet the workbook opens on (the workbook view's active tab, and the
+ *  sheet's own tab selected). */
+function makeActive(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
+  const index = wb.worksheets.indexOf(ws);
+  if (index < 0) return;
+  // exceljs writes a view's tabSelected (sheetView xform) though its typings leave it out.
+  type View = Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
+  for (const other of wb.worksheets) {
+    const view = other.views?.[0] as View | undefined;
+    if (other !== ws && view?.tabSelected) other.views = [{ ...view, tabSelected: false } as View];
+  }
+  wb.views = [{ x: 0, y: 0, width: 16000, height: 10000, firstSheet: 0, activeTab: index, visibility: "visible" }];
+  ws.views = [{ ...(ws.views?.[0] ?? {}), tabSelected: true } as View];
+}
 
 export function rangeAddress(r: Range1): string {
   const a = `${columnLetter(r.left)}${r.top}`;
@@ -93,9 +119,22 @@ export function setNumFmt(cell: ExcelJS.Cell, format: string): void {
   restyle(cell, `numFmt:${format}`, (base) => ({ ...base, numFmt: format }));
 }
 
+/** The cache key of a model style, worked out once per style object (a style shared by a
+ *  whole table would otherwise be serialised once per cell). */
+const STYLE_KEYS = new WeakMap<CellStyle, string>();
+
+function styleKeyOf(style: CellStyle): string {
+  let key = STYLE_KEYS.get(style);
+  if (key === undefined) {
+    key = JSON.stringify(style);
+    STYLE_KEYS.set(style, key);
+  }
+  return key;
+}
+
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (!style) return;
-  restyle(cell, JSON.stringify(style), (base) => {
+  restyle(cell, styleKeyOf(style), (base) => {
     const next: Partial<ExcelJS.Style> = { ...base };
     const font: Partial<ExcelJS.Font> = { ...(base.font ?? {}) };
     let fontSet = false;
@@ -302,8 +341,11 @@ export function renderSheet(wb: ExcelJS.Workbook, model: SheetModel, options: Re
       };
     }
     if (p.printTitleRows) setup.printTitlesRow = `${p.printTitleRows[0]}:${p.printTitleRows[1]}`;
+    // exceljs writes useFirstPageNumber with it, so Excel and LibreOffice start there.
+    if (p.firstPageNumber !== undefined) setup.firstPageNumber = p.firstPageNumber;
     Object.assign(ws.pageSetup, setup);
-    if (p.pageNumbersFromPage2) ws.headerFooter = PAGE_NUMBER_HEADER;
+    const hf = headerFooterOf(p);
+    if (hf) ws.headerFooter = hf;
     // exceljs breaks after the row it is called on.
     for (const row of p.pageBreaksBefore ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   }
@@ -311,6 +353,7 @@ export function renderSheet(wb: ExcelJS.Workbook, model: SheetModel, options: Re
   if (model.freezeRows && model.freezeRows > 1) {
     ws.views = [{ state: "frozen", xSplit: 0, ySplit: model.freezeRows - 1, topLeftCell: `A${model.freezeRows}` }];
   }
+  if (model.active) makeActive(wb, ws);
   return ws;
 }
 
@@ -322,7 +365,7 @@ export function renderSheets(wb: ExcelJS.Workbook, models: SheetModel[], options
 /** A fresh workbook with the tool's defaults (creator, calc on load). */
 export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "chuyende";
+  wb.creator = PRODUCED_BY;
   wb.created = new Date();
   wb.calcProperties = { fullCalcOnLoad: true };
   return wb;

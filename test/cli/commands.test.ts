@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { runInProcess } from "./helpers/run";
 import { makeTempDir, removeTempDir, writeXlsx, readXlsx, sheetXml, tableXmls, sha256, makeTablesExcelStyle } from "../support/xlsx";
 import { CHOICES, SHEETS, TABLES } from "../../src/core/read/layout";
+import { BOOK_HEADER_ROW } from "../../src/core/make/registerBook";
 
 let dir: string;
 beforeAll(() => {
@@ -34,7 +35,7 @@ describe("khoi-tao", () => {
     // Thông tin: every key, the year and the cell, the defaults.
     const info = wb.getWorksheet(SHEETS.info)!;
     const kv = new Map<string, ExcelJS.CellValue>();
-    info.eachRow((row, n) => n > 1 && kv.set(String(row.getCell(1).value), row.getCell(2).value));
+    info.eachRow((row, n) => n > BOOK_HEADER_ROW && kv.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(kv.get("Năm")).toBe(2026);
     expect(kv.get("Chi bộ")).toBe("Chi bộ Phòng Tổ chức");
     expect(kv.get("Số chuyên đề tối thiểu/năm")).toBe(4);
@@ -53,23 +54,24 @@ describe("khoi-tao", () => {
     // F Ngày thông qua, H Ngày gửi dự thảo, I Ngày sinh hoạt, K Trạng thái.
     const cf = [...regXml.matchAll(/<formula>([^<]+)<\/formula>/g)].map((m) => m[1]);
     expect(cf).toHaveLength(2);
-    for (const ref of ["$C2", "$E2", "$F2", "$H2", "$I2", "$K2"]) expect(cf[0]).toContain(ref);
-    expect(cf[1]).toContain("$L2");
-    expect(cf[1]).toContain("$M2");
+    // The table's first data row is 4 (title, chi bộ line, header above it).
+    for (const ref of ["$C4", "$E4", "$F4", "$H4", "$I4", "$K4"]) expect(cf[0]).toContain(ref);
+    expect(cf[1]).toContain("$L4");
+    expect(cf[1]).toContain("$M4");
     const reg = wb.getWorksheet(SHEETS.register)!;
-    expect(reg.getCell("I2").numFmt).toBe("dd/mm/yyyy"); // Ngày sinh hoạt
-    expect(reg.getCell("F5").numFmt).toBe("dd/mm/yyyy"); // Ngày thông qua
+    expect(reg.getCell("I4").numFmt).toBe("dd/mm/yyyy"); // Ngày sinh hoạt
+    expect(reg.getCell("F7").numFmt).toBe("dd/mm/yyyy"); // Ngày thông qua
     expect(reg.pageSetup.paperSize).toBe(9);
     expect(sheetXml(out(), SHEETS.members)).toContain(`&quot;${CHOICES.role.join(",")}&quot;`);
     expect(sheetXml(out(), SHEETS.members)).toContain(`&quot;${CHOICES.yesNo.join(",")}&quot;`);
     expect(sheetXml(out(), SHEETS.members)).toContain(`&quot;${CHOICES.memberKind.join(",")}&quot;`);
     expect(sheetXml(out(), SHEETS.attendance)).toContain(`&quot;${CHOICES.attendance.join(",")}&quot;`);
-    expect(wb.getWorksheet(SHEETS.minutes)!.getCell("B2").numFmt).toBe("hh:mm");
+    expect(wb.getWorksheet(SHEETS.minutes)!.getCell("B4").numFmt).toBe("hh:mm");
 
     const check = await runInProcess(["kiem-tra", out(), "--ngay", "2026-02-01", "--json"]);
     expect(check.code).not.toBe(2);
     const json = JSON.parse(check.stdout);
-    expect(json.register).toEqual({ sheet: SHEETS.register, headerRow: 1, topics: 0 });
+    expect(json.register).toEqual({ sheet: SHEETS.register, headerRow: BOOK_HEADER_ROW, topics: 0 });
     expect(json.year).toBe(2026);
   });
 
@@ -92,9 +94,9 @@ describe("khoi-tao", () => {
   test("a typed topic in the new register is checked", async () => {
     const wb = await readXlsx(out());
     const reg = wb.getWorksheet(SHEETS.register)!;
-    reg.getCell("C2").value = "Học tập nghị quyết";
-    reg.getCell("I2").value = new Date(Date.UTC(2027, 2, 10));
-    reg.getCell("K2").value = "Đã sinh hoạt";
+    reg.getCell("C4").value = "Học tập nghị quyết";
+    reg.getCell("I4").value = new Date(Date.UTC(2027, 2, 10));
+    reg.getCell("K4").value = "Đã sinh hoạt";
     // Saving with exceljs directly: tables made by khoi-tao carry headerRowCount, so no fix needed.
     const f = path.join(dir, "typed.xlsx");
     await wb.xlsx.writeFile(f);
@@ -170,12 +172,14 @@ describe("chuyen-doi", () => {
     expect(danhBa).toMatch(/ref="A1:B3"/);
     expect(xmls.some((x) => /name="tblChuyenDe"/.test(x))).toBe(true);
 
-    // Converted rows: text stays text (no formula), names split, dates real dates.
+    // Converted rows: text stays text (no formula), names split, dates real dates. The only
+    // formulas are the tool's own title and chi bộ line (A1, A2), which read Thông tin.
     const reg = conv.getWorksheet("Sổ chuyên đề (chuẩn)")!;
-    expect(reg.getCell("C2").value).toBe("Học tập và làm theo Bác");
-    expect(reg.getCell("C3").value).toBe("=Chuyên đề bắt đầu bằng dấu bằng");
-    expect(sheetXml(out, "Sổ chuyên đề (chuẩn)")).not.toMatch(/<f>/);
-    expect((reg.getCell("I2").value as Date).toISOString()).toBe("2024-03-10T00:00:00.000Z");
+    expect(reg.getCell("C4").value).toBe("Học tập và làm theo Bác");
+    expect(reg.getCell("C5").value).toBe("=Chuyên đề bắt đầu bằng dấu bằng");
+    const formulaCells = [...sheetXml(out, "Sổ chuyên đề (chuẩn)").matchAll(/<c r="([A-Z]+\d+)"[^>]*><f>/g)].map((m) => m[1]);
+    expect(formulaCells).toEqual(["A1", "A2"]);
+    expect((reg.getCell("I4").value as Date).toISOString()).toBe("2024-03-10T00:00:00.000Z");
 
     // The output checks against the canonical register.
     const check = await runInProcess(["kiem-tra", out, "--ngay", "2024-12-31", "--json"]);

@@ -106,6 +106,8 @@ describe("each command's --help", () => {
       const outputs: Record<string, RegExp> = {
         "de-dan": /\.docx$/,
         "bien-ban": /\.docx$/,
+        "danh-sach": /\.docx$/,
+        "thong-bao": /\.docx$/,
         "ke-hoach": /\.(xlsx|docx)$/,
         "bao-cao": /\.(xlsx|docx)$/,
       };

@@ -10,6 +10,7 @@ import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { makeTempDir, removeTempDir, sha256 } from "../support/xlsx";
 import { runInProcess } from "./helpers/run";
+import { formatDate, localDateFromJsDate } from "../../src/core/read/dates";
 
 const NOW = new Date(2021, 0, 10, 9, 0, 0);
 let dir: string;
@@ -74,7 +75,7 @@ describe("chuyende ke-hoach --them", () => {
     expect(r.stderr).toContain("Cảnh báo: Quý II/2021 chưa có chuyên đề nào");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      "Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 3",
+      "Đã thêm “Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ” vào Quý III/2021, sinh hoạt ngày 20/08/2021 (dòng 5",
     );
     expect(sha256(input)).toBe(before);
 
@@ -89,8 +90,9 @@ describe("chuyende ke-hoach --them", () => {
     expect(topics[0]).toMatchObject({ stt: 1, group: "Xây dựng Đảng", assignees: ["Nguyễn Văn An"], note: "ghi chú của tôi" });
     expect(topics[0].meetingOn.value).toEqual({ year: 2021, month: 2, day: 25 });
     const added = topics[1];
+    // Row 5: the register's title and chi bộ line (rows 1–2), its header (3), the user's row (4).
     expect(added).toMatchObject({
-      row: 3,
+      row: 5,
       stt: 2,
       quarterValue: 3,
       group: "Xây dựng Đảng",
@@ -106,14 +108,14 @@ describe("chuyende ke-hoach --them", () => {
     expect(added.reportedOn.value).toEqual({ year: 2021, month: 8, day: 30 });
     // The table covers the new row (Excel's table, not just cells below it).
     const table = grid.tables!.find((t) => t.name === "tblChuyenDe")!;
-    expect(table.bottom + 1).toBeGreaterThanOrEqual(3);
+    expect(table.bottom + 1).toBeGreaterThanOrEqual(5);
     // While planned the check has nothing to say about the new row; once the day has passed,
     // only the attendance that is taken at the meeting itself is asked for — every date rule
     // (approved, sent before; finished, reported after) is met.
     const planned = check(book, { asOf: { year: 2021, month: 1, day: 10 }, year: 2021 });
-    expect(planned.findings.filter((f) => f.row === 3)).toEqual([]);
+    expect(planned.findings.filter((f) => f.row === 5)).toEqual([]);
     const held = check(book, { asOf: { year: 2021, month: 12, day: 31 }, year: 2021 });
-    expect(held.findings.filter((f) => f.row === 3).map((f) => f.code)).toEqual(["THIEU_DIEM_DANH"]);
+    expect(held.findings.filter((f) => f.row === 5).map((f) => f.code)).toEqual(["THIEU_DIEM_DANH"]);
   });
 
   test("refuses to write over its input, and a title the year already has", async () => {
@@ -141,9 +143,25 @@ describe("chuyende ke-hoach --them", () => {
     await writeRegister(input, { emptyRows: 2 });
     const out = path.join(dir, "ke-hoach.docx");
     const r = await runInProcess(["ke-hoach", input, "-o", out], NOW);
-    expect(r.stderr).toBe("");
-    expect(r.stdout).toBe(`Đã lập Kế hoạch sinh hoạt chi bộ chuyên đề năm 2021 (01 chuyên đề) và ghi vào ${out}.\n`);
+    // The register plans Quý I only: the plan prints the other quarters as empty, and says so.
+    expect(r.stderr.split("\n").filter(Boolean)).toEqual([
+      expect.stringMatching(/^Cảnh báo: Quý II\/2021 chưa có chuyên đề nào/),
+      expect.stringMatching(/^Cảnh báo: Quý III\/2021/),
+      expect.stringMatching(/^Cảnh báo: Quý IV\/2021/),
+    ]);
+    // Made on NOW, before the first meeting (25/02/2021): dated today.
+    expect(r.stdout).toBe(
+      `Đã lập Kế hoạch sinh hoạt chi bộ chuyên đề năm 2021 (01 chuyên đề), ngày ${formatDate(localDateFromJsDate(NOW))}, và ghi vào ${out}.\n`,
+    );
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    // Made after the first meeting without --ngay: dated the day before it; a chosen date after it is kept, with a warning.
+    const late = await runInProcess(["ke-hoach", input, "-o", out, "--ghi-de"], new Date(2021, 5, 1));
+    expect(late.stdout).toContain("ngày 24/02/2021");
+    const chosen = await runInProcess(["ke-hoach", input, "-o", out, "--ghi-de", "--ngay", "01/03/2021"], new Date(2021, 5, 1));
+    expect(chosen.stdout).toContain("ngày 01/03/2021");
+    expect(chosen.stderr).toContain(
+      "Cảnh báo: Ngày lập kế hoạch 01/03/2021 sau buổi sinh hoạt chuyên đề đầu tiên kế hoạch dự kiến (25/02/2021)",
+    );
   });
 
   test("help shows examples", async () => {

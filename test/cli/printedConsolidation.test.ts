@@ -5,12 +5,10 @@ import { buildConsolidationSheets, consolidateEntry } from "../../src/core/make/
 import { newWorkbook, renderSheet } from "../../src/xlsx/render";
 import { buildBook, completeTopic, day } from "../support/bookBuilder";
 import { A4, cannotPrint, overlappingWords, printFiles, printedText, savePictures, type PrintedFile } from "../support/pdf";
+import { describeNeeding } from "../support/tools";
 
 const why = cannotPrint("xlsx");
-if (why) {
-  console.warn(`Bỏ qua kiểm tra in Tổng hợp: ${why}.`);
-}
-const describePrinted = why ? describe.skip : describe;
+const describePrinted = describeNeeding(why);
 
 describePrinted("Tổng hợp printed through LibreOffice", () => {
   let files: PrintedFile[] = [];

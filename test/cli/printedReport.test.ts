@@ -10,12 +10,10 @@ import { newWorkbook, renderSheet, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { buildBook, completeTopic, day } from "../support/bookBuilder";
 import { A4, cannotPrint, overlappingWords, printFiles, printedText, savePictures, type PrintedFile } from "../support/pdf";
+import { describeNeeding } from "../support/tools";
 
 const why = cannotPrint("xlsx");
-if (why) {
-  console.warn(`Bỏ qua kiểm tra in Báo cáo quý: ${why}.`);
-}
-const describePrinted = why ? describe.skip : describe;
+const describePrinted = describeNeeding(why);
 
 async function sampleBook(): Promise<ParsedWorkbook> {
   const wb = newWorkbook();

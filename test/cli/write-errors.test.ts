@@ -9,6 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { BIN, ensureBuilt, runBin } from "./helpers/run";
 import { writeError } from "../../src/cli/io";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { asNobody } = require("../support/otherUser") as { asNobody(args: string[]): { command: string; args: string[]; cwd: string } };
 
 let dir: string;
 beforeAll(() => {
@@ -54,11 +56,8 @@ test("a read-only folder: exit 2, the reason and what to do, no temporary file l
   mkdirSync(ro);
   chmodSync(ro, 0o555);
   // root writes anywhere: then the child runs as user nobody, who may not write here.
-  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const argv = [BIN, "khoi-tao", "-o", path.join(ro, "so.xlsx")];
-  const r = asRoot
-    ? spawnSync("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", process.execPath, ...argv], { encoding: "utf8" })
-    : spawnSync(process.execPath, argv, { encoding: "utf8" });
+  const child = asNobody([BIN, "khoi-tao", "-o", path.join(ro, "so.xlsx")]);
+  const r = spawnSync(child.command, child.args, { cwd: child.cwd, encoding: "utf8" });
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/^Lỗi: Không có quyền ghi tệp so\.xlsx vào thư mục .*chi-doc .*chọn thư mục khác cho -o/);
   expect(r.stderr).not.toMatch(NO_CODES);

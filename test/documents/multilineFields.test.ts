@@ -8,8 +8,10 @@ import type { WorkbookGrid } from "../../src/core/shared/types";
 import { cleanMultilineText, cleanText } from "../../src/core/read/values";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { fillTemplate } from "../../src/documents/fill";
-import { builtInTemplate, docxToPdfText, sofficePath, zipEntry } from "./docx";
+import { builtInTemplate, docxToPdfText, zipEntry } from "./docx";
 import { fixtureGrid } from "./fixture";
+import { testNeeding } from "../support/tools";
+import { cannotPrint } from "../support/pdf";
 
 const CONCLUSION = "  Chi bộ   thống nhất tiếp thu ý kiến \r\n\n  Giao chi ủy hoàn thiện   chuyên đề  \n\n";
 const OPINION = "Đề nghị bổ sung số liệu\nNêu kinh nghiệm chuẩn bị";
@@ -54,7 +56,7 @@ test("the biên bản shows each line of a multi-line Kết luận, Nhiệm vụ
   expect(zipEntry(fillTemplate(builtInTemplate("bien-ban"), data), "word/settings.xml")).toContain("<w:compat><w:doNotExpandShiftReturn/>");
 });
 
-(sofficePath() ? test : test.skip)(
+testNeeding(cannotPrint("docx"))(
   "printed through LibreOffice, the two lines of Kết luận are two lines on the page",
   async () => {
     const book = await multiLineBook();

@@ -17,9 +17,10 @@ import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { docxParagraphs, sofficePath, TEMPLATES_DIR } from "./docx";
 import { readFileSync } from "fs";
+import { describeNeeding } from "../support/tools";
+import { cannotPrint } from "../support/pdf";
 
-const soffice = sofficePath();
-const describePdf = soffice ? describe : describe.skip;
+const describePdf = describeNeeding(cannotPrint("docx"));
 const template = new Uint8Array(readFileSync(path.join(TEMPLATES_DIR, "ke-hoach.docx")));
 
 const d = (day: number, month: number) => ({ date: { year: 2021, month, day } });
@@ -139,7 +140,7 @@ describePdf("Kế hoạch năm printed through LibreOffice", () => {
       return { ...f, p, docx };
     });
     execFileSync(
-      soffice!,
+      sofficePath()!,
       [
         `-env:UserInstallation=file://${path.join(dir, "profile")}`,
         "--headless",
@@ -187,9 +188,9 @@ describePdf("Kế hoạch năm printed through LibreOffice", () => {
 
   test.each(["ke-hoach-4", "ke-hoach-9"])("%s: every word within the page's margins (the table fits)", (name) => {
     const p = printed[name];
-    // Left margin 30 mm (85 pt) less the header's 5 mm outdent; right margin 15 mm (42.5 pt), same outdent.
+    // Left margin 30 mm (85 pt) less the header block's 10 mm outdent; right margin 15 mm (42.5 pt), its 5 mm.
     for (const w of p.words) {
-      expect(w.xMin).toBeGreaterThanOrEqual(85 - 15);
+      expect(w.xMin).toBeGreaterThanOrEqual(85 - 28.4);
       expect(w.xMax).toBeLessThanOrEqual(595.3 - 42.5 + 15);
     }
     // The table's grid is the text width: 210 − 30 − 15 = 165 mm.
@@ -249,6 +250,21 @@ describePdf("Kế hoạch năm printed through LibreOffice", () => {
     // The topic with no drafter and the one with no date print a line to fill in.
     expect((t.match(/………/g) ?? []).length).toBeGreaterThanOrEqual(2);
     expect(t).not.toMatch(/undefined|\{|\}/);
+  });
+
+  test("the plan's number under the chi bộ, page numbers from page 2 only", () => {
+    for (const name of ["ke-hoach-4", "ke-hoach-9"]) {
+      const p = printed[name];
+      expect(flat(p.text)).toContain("Số ……-KH/CB");
+      const top = (page: number) =>
+        p.words
+          .filter((w) => w.page === page && w.yMax < 60)
+          .map((w) => w.text)
+          .join(" ");
+      expect(p.pageSizes.length).toBeGreaterThanOrEqual(2);
+      expect(top(1)).toBe("");
+      expect(top(2)).toBe("2");
+    }
   });
 
   test("every tag of the template is documented in PLAN_FIELDS", () => {

@@ -11,12 +11,10 @@ import { loadWorkbookBytes } from "../../src/cli/xlsx";
 import { day } from "../support/bookBuilder";
 import { makeDocx, paragraph, run } from "./docx";
 import { A4, cannotPrint, overlappingWords, printFiles, printedText, savePictures, type PrintedFile } from "../support/pdf";
+import { describeNeeding } from "../support/tools";
 
 const why = cannotPrint("docx");
-if (why) {
-  console.warn(`Bỏ qua kiểm tra in Báo cáo quý (.docx): ${why}.`);
-}
-const describePrinted = why ? describe.skip : describe;
+const describePrinted = describeNeeding(why);
 
 describePrinted("Báo cáo quý as .docx, printed", () => {
   let doc: PrintedFile;

@@ -8,14 +8,12 @@ import type { ParsedWorkbook } from "../../src/core/shared/types";
 import { fillTemplate } from "../../src/documents/fill";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { loadWorkbookBytes } from "../../src/cli/xlsx";
-import { builtInTemplate, docxToPdfText, sofficePath } from "./docx";
+import { builtInTemplate, docxToPdfText } from "./docx";
 import { fixtureBook, TOPIC_1 } from "./fixture";
+import { describeNeeding } from "../support/tools";
+import { cannotPrint } from "../support/pdf";
 
-const soffice = sofficePath();
-if (!soffice) {
-  console.warn("Bỏ qua kiểm tra in PDF: chưa cài LibreOffice (soffice). CI cài sẵn; máy này thì không.");
-}
-const describePdf = soffice ? describe : describe.skip;
+const describePdf = describeNeeding(cannotPrint("docx"));
 
 /** Whitespace runs → one space (pdftotext wraps lines where the page does). */
 function flat(s: string): string {

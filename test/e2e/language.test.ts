@@ -140,11 +140,11 @@ beforeAll(async () => {
   await openSection(page, "tao-so");
   await page.locator("#tao-so-body button.primary").click();
   await finished(page, "tao-so");
-  await standIn(page, "type", SHEETS.members, "A2", [
+  await standIn(page, "type", SHEETS.members, "A4", [
     ["Nguyễn Văn An", "Bí thư", "Chính thức", "Không"],
     ["Trần Thị Bình", "Phó bí thư", "Chính thức", "Không"],
   ]);
-  await standIn(page, "type", SHEETS.register, "B2", ROWS);
+  await standIn(page, "type", SHEETS.register, "B4", ROWS);
 });
 
 afterAll(async () => {
@@ -163,11 +163,11 @@ describe("Kiểm tra: findings per topic, progress at the top", () => {
     const rows = titles.slice(1).map((t) => Number(/\(dòng (\d+)\)$/.exec(t)?.[1]));
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
     expect(new Set(rows).size).toBe(rows.length);
-    expect(titles).toContain(`Chuyên đề "${TITLES[1]}" (dòng 3)`);
+    expect(titles).toContain(`Chuyên đề "${TITLES[1]}" (dòng 5)`);
     // The year-level error (three topics, fewer than four) is on top.
     expect(await page.locator(".finding-group.year li").first().innerText()).toMatch(/^Lỗi\s+Năm 2026 mới có 3 chuyên đề/);
 
-    const group = page.locator(".finding-group", { hasText: `(dòng 3)` });
+    const group = page.locator(".finding-group", { hasText: `(dòng 5)` });
     const badges = await group.locator("li .badge").allInnerTexts();
     expect(badges[0]).toBe("Lỗi");
     expect(badges).toEqual([...badges].sort((a, b) => (a === b ? 0 : a === "Lỗi" ? -1 : 1)));
@@ -178,7 +178,7 @@ describe("Kiểm tra: findings per topic, progress at the top", () => {
     expect(await late.innerText()).toMatch(/Gửi dự thảo ngày 20\/06\/2026, sau ngày sinh hoạt 18\/06\/2026\. Theo HD 42-HD\/BTCTW/);
     await late.click();
     await page.waitForFunction(() => (window as unknown as { __standIn: { selection(): unknown } }).__standIn.selection() !== null);
-    expect(await standIn(page, "selection")).toEqual({ sheet: SHEETS.register, address: "H3" });
+    expect(await standIn(page, "selection")).toEqual({ sheet: SHEETS.register, address: "H5" });
     // The title is a heading (Tab goes from finding to finding).
     expect(await group.locator("h4.group-title").count()).toBe(1);
     await checkState(page, "kết quả theo chuyên đề");
@@ -227,7 +227,7 @@ describe("Tài liệu lists the topics on open", () => {
 
   test("after the register changes, the list is read again when the secretary goes to it", async () => {
     await page.locator("#tai-lieu-chuyen-de").selectOption("2");
-    await standIn(page, "type", SHEETS.register, "B5", [
+    await standIn(page, "type", SHEETS.register, "B7", [
       ["IV", "Công tác phát triển đảng viên", "Xây dựng Đảng", "Trần Thị Bình", null, null, null, serial(2026, 11, 19), "Riêng", "Dự kiến"],
     ]);
     await page.locator("#tai-lieu-body .hint").click();

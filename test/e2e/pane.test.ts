@@ -14,6 +14,7 @@ import { columnLetters } from "../../src/excel/address";
 import { docxToPdfText, makeDocx, paragraph, run as docxRun } from "../documents/docx";
 import { writeXlsx } from "../support/xlsx";
 import { saveUrl } from "../../src/taskpane/download";
+import { VERSION } from "../../src/version";
 import {
   checkState,
   compileStandIn,
@@ -175,6 +176,8 @@ describe("a secretary's session in Excel (stand-in)", () => {
       "Tự kiểm tra bổ trợ",
     ]);
     expect(await page.locator("#kiem-tra").getAttribute("open")).not.toBeNull();
+    // The About line a user quotes when asking for help: the package's version.
+    expect(await page.locator("footer.about").innerText()).toBe(`Sổ chuyên đề · phiên bản ${VERSION}`);
     await page.locator("#kiem-tra-body button.primary", { hasText: "Kiểm tra" }).waitFor();
     await checkState(page, "mở ngăn");
     await shoot(page, "01-mo-ngan");
@@ -208,11 +211,12 @@ describe("a secretary's session in Excel (stand-in)", () => {
       [INFO_KEYS.diaDanh, "Hà Tĩnh"],
     ];
     for (const [key, value] of infoValues) await standIn(page, "type", SHEETS.info, `B${rowOf(key)}`, [[value]]);
-    await standIn(page, "type", SHEETS.members, "A2", MEMBERS);
-    await standIn(page, "type", SHEETS.register, "B2", REGISTER_ROWS);
+    // Canonical tables sit under their title and chi bộ line: data from row 4.
+    await standIn(page, "type", SHEETS.members, "A4", MEMBERS);
+    await standIn(page, "type", SHEETS.register, "B4", REGISTER_ROWS);
     const present = (stt: number) => MEMBERS.map((m) => [stt, m[0], "Có mặt"]);
-    await standIn(page, "type", SHEETS.attendance, "A2", [...present(1), ...present(2)]);
-    await standIn(page, "type", SHEETS.minutes, "A2", [
+    await standIn(page, "type", SHEETS.attendance, "A4", [...present(1), ...present(2)]);
+    await standIn(page, "type", SHEETS.minutes, "A4", [
       [
         1,
         "08:00",
@@ -227,7 +231,7 @@ describe("a secretary's session in Excel (stand-in)", () => {
         "4/4 đồng ý",
       ],
     ]);
-    const typed = await standIn(page, "values", SHEETS.register, `A2:${col("Ghi chú")}5`);
+    const typed = await standIn(page, "values", SHEETS.register, `A4:${col("Ghi chú")}7`);
     expect(typed.map((r) => r[2])).toEqual(TITLES);
     expect(typed.map((r) => r[0])).toEqual([1, 2, 3, 4]);
   });
@@ -249,16 +253,16 @@ describe("a secretary's session in Excel (stand-in)", () => {
     const upcoming = await page.locator("ul.upcoming li").allInnerTexts();
     expect(upcoming.some((u) => u.includes(TITLES[2]))).toBe(true);
     // Topic 2: held without approval — an error naming it, pointing at its Ngày thông qua.
-    const missing = page.locator("button.finding", { hasText: "dòng 3, cột Ngày thông qua" }).first();
+    const missing = page.locator("button.finding", { hasText: "dòng 5, cột Ngày thông qua" }).first();
     expect(await missing.locator(".badge").innerText()).toBe("Lỗi");
-    expect(await missing.locator(".where").innerText()).toBe(` (${SHEETS.register}, dòng 3, cột Ngày thông qua)`);
+    expect(await missing.locator(".where").innerText()).toBe(` (${SHEETS.register}, dòng 5, cột Ngày thông qua)`);
     await checkState(page, "kiểm tra");
     expect(await page.locator("#kiem-tra-body .notice").count()).toBe(0);
     await shoot(page, "03-kiem-tra");
 
     // A note typed with a TCVN3 font: the CLI's Cảnh báo, above the tiles, not a finding.
     const findings = await page.locator("ul.findings li").count();
-    const note = `${col("Ghi chú")}2`;
+    const note = `${col("Ghi chú")}4`;
     await standIn(page, "type", SHEETS.register, note, [["Sinh ho¹t chuyªn ®Ò"]]);
     await page.locator("#kiem-tra-body button.primary").click();
     await finished(page, "kiem-tra");
@@ -280,10 +284,10 @@ describe("a secretary's session in Excel (stand-in)", () => {
   });
 
   test("clicking a finding selects its cell; Tab + Enter selects the next one's", async () => {
-    const missing = page.locator("button.finding", { hasText: "dòng 3, cột Ngày thông qua" }).first();
+    const missing = page.locator("button.finding", { hasText: "dòng 5, cột Ngày thông qua" }).first();
     await missing.click();
     await page.waitForFunction(() => (window as unknown as { __standIn: { selection(): unknown } }).__standIn.selection() !== null);
-    expect(await standIn(page, "selection")).toEqual({ sheet: SHEETS.register, address: `${col("Ngày thông qua")}3` });
+    expect(await standIn(page, "selection")).toEqual({ sheet: SHEETS.register, address: `${col("Ngày thông qua")}5` });
 
     // Keyboard: the next finding with a cell, focused by Tab (focus ring visible), Enter.
     const buttons = page.locator("button.finding");
@@ -527,7 +531,7 @@ describe("Chuyển đổi of a hand-made register", () => {
     expect(await standIn(convertPage, "sheetNames")).toEqual([SOURCE, SHEETS.register]);
     expect(await standIn(convertPage, "tables")).toEqual([{ name: TABLES.register, sheet: SHEETS.register }]);
     expect(await standIn(convertPage, "dump", SOURCE)).toBe(original);
-    const rows = await standIn(convertPage, "values", SHEETS.register, `A1:${col("Ghi chú")}5`);
+    const rows = await standIn(convertPage, "values", SHEETS.register, `A3:${col("Ghi chú")}7`);
     expect(rows[0]).toEqual([...REGISTER_COLUMNS]);
     const at = (r: number, name: (typeof REGISTER_COLUMNS)[number]) => rows[r][REGISTER_COLUMNS.indexOf(name)];
     expect([1, 2, 3, 4].map((r) => at(r, "Tên chuyên đề"))).toEqual([

@@ -198,8 +198,13 @@ describe("Kế hoạch năm (stand-in, Chromium, 320 px)", () => {
     expect(download.suggestedFilename()).toBe("ke-hoach-chuyen-de-2021.docx");
     const file = path.join(downloads, download.suggestedFilename());
     await download.saveAs(file);
-    expect(await finished(page)).toBe("Đã tạo ke-hoach-chuyen-de-2021.docx.");
+    // Quý IV has no topic: the plan prints a row saying so, and the pane says it too.
+    expect(await finished(page)).toBe(
+      "Đã tạo ke-hoach-chuyen-de-2021.docx. Lưu ý: Quý IV/2021 chưa có chuyên đề nào — mỗi quý phải sinh hoạt ít nhất một chuyên đề (HD 09-HD/ĐUK).",
+    );
     const xml = new PizZip(readFileSync(file)).file("word/document.xml")!.asText();
+    expect(xml).toContain("Chưa có chuyên đề nào trong quý — chi bộ cần bổ sung");
+    expect(xml).toContain("Số ……-KH/CB");
     for (const t of [
       ...TITLES,
       "Giải pháp tăng cường công tác kiểm tra, giám sát của chi bộ",

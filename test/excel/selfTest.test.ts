@@ -5,6 +5,7 @@ import { dateSystem } from "../../src/excel/dateSystem";
 import { runSelfTest, selfTestText } from "../../src/excel/selfTest";
 import { ADDIN_REQUIREMENTS, EXCEL_API, missingRequirement, unavailableMessage } from "../../src/excel/requirements";
 import { StandInWorkbook, installExcelStandIn } from "../support/excelStandIn";
+import { VERSION } from "../../src/version";
 
 /** A date system for the functions of this test's workbook (what KIEMTRA and QUY use). */
 function datesOf(book: StandInWorkbook): ReturnType<typeof dateSystem> {
@@ -75,6 +76,8 @@ test("every item passes in an Excel that behaves as documented, and the workbook
   expect(book.maxRequestBytes).toBeLessThan(5_000_000);
   const text = selfTestText(report);
   expect(text).toContain("Nền tảng: PC; phiên bản Office: 16.0.18025.20000");
+  // Which Sổ chuyên đề the report is about, from package.json.
+  expect(text.split("\n")[0]).toBe(`Tự kiểm tra bổ trợ Sổ chuyên đề · phiên bản ${VERSION}`);
   expect(text).toContain("ExcelApi 1.17");
   expect(text).toContain("Kết quả: tất cả các mục đều đạt.");
 });

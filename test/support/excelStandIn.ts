@@ -875,6 +875,33 @@ abstract class ClientObject<T> {
   }
 }
 
+const HEADER_FOOTER_STATES = ["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"];
+
+/**
+ * What Excel accepts for the page-layout members the add-in sets (ExcelApi 1.9):
+ * - PageLayout.firstPageNumber is a number, or "" for automatic numbering
+ *   (https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-firstpagenumber-member);
+ * - HeaderFooterGroup.state is one of Excel.HeaderFooterState
+ *   (https://learn.microsoft.com/en-us/javascript/api/excel/excel.headerfootergroup#excel-excel-headerfootergroup-state-member);
+ * - each HeaderFooter section (centerHeader, centerFooter…) is a string of format codes
+ *   (https://learn.microsoft.com/en-us/javascript/api/excel/excel.headerfooter), at most 255
+ *   characters ("Characters in a header or footer: 255", Excel specifications and limits,
+ *   https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * Anything else fails the sync with InvalidArgument.
+ */
+function checkPageLayout(path: string, value: unknown): void {
+  const bad = (why: string) =>
+    new StandInError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${path}: ${why}).`);
+  if (path === "firstPageNumber") {
+    if (!(value === "" || (typeof value === "number" && Number.isInteger(value) && value >= 0))) throw bad("not a page number");
+  } else if (path === "headersFooters.state") {
+    if (!HEADER_FOOTER_STATES.includes(String(value))) throw bad("not a HeaderFooterState");
+  } else if (/^headersFooters\.(defaultForAllPages|firstPage|evenPages|oddPages)\.(left|center|right)(Header|Footer)$/.test(path)) {
+    if (typeof value !== "string") throw bad("not a string");
+    if (value.length > 255) throw bad("longer than 255 characters");
+  }
+}
+
 /** Records property sets (and a few methods) under a path, for formats and layouts. Each
  *  level is an object path on the wire ("Format", "Font", GetItem("EdgeTop")). */
 function recorder(ctx: StandInContext, record: (path: string, value: unknown) => void, parent: number, base = ""): any {
@@ -1074,6 +1101,15 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return (this.formatProxy ??= recorder(
       this.ctx,
       (path, value) => {
+        // RangeFormat.rowHeight: points, 0–409 ("Row height: 409 points", Excel specifications
+        // and limits, https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3;
+        // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-rowheight-member).
+        if (path === "rowHeight" && !(typeof value === "number" && value >= 0 && value <= 409)) {
+          throw new StandInError(
+            "InvalidArgument",
+            `The argument is invalid or missing or has an incorrect format (rowHeight ${String(value)}).`,
+          );
+        }
         const { sheet, box } = this.writable();
         sheet.formats.push({ address: boxToA1(box), path, value });
       },
@@ -1477,6 +1513,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     return recorder(
       this.ctx,
       (path, value) => {
+        checkPageLayout(path, value);
         const sheet = this.t();
         assertSheetWritable(sheet);
         sheet.pageLayout[path] = value;

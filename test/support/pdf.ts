@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { commandPath, missingTools } from "./tools";
 
 export interface PdfWord {
   text: string;
@@ -28,27 +29,14 @@ export interface PrintedFile {
 
 /** The soffice binary, or null when LibreOffice is not installed. */
 export function sofficePath(): string | null {
-  for (const name of ["soffice", "libreoffice"]) {
-    const r = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-    if (r.status === 0 && r.stdout.trim()) return r.stdout.trim();
-  }
-  return null;
+  return commandPath("soffice") ?? commandPath("libreoffice");
 }
 
-/** Why printed-page tests of `kind` cannot run here, or null when they can. Sheets need
- *  LibreOffice Calc and Calibri's metric twin Carlito (the default font of a workbook; a
- *  fallback font of other widths would print every column wider than Excel does). */
+/** Why printed-page tests of `kind` cannot run here (what to install), or null when they can.
+ *  Sheets need LibreOffice Calc and Calibri's metric twin Carlito (the default font of a
+ *  workbook; a fallback font of other widths would print every column wider than Excel does). */
 export function cannotPrint(kind: "xlsx" | "docx"): string | null {
-  const bin = sofficePath();
-  if (!bin) return "chưa cài LibreOffice (soffice)";
-  if (spawnSync("sh", ["-c", "command -v pdftotext"]).status !== 0) return "chưa cài pdftotext (poppler-utils)";
-  if (kind === "xlsx") {
-    const program = path.dirname(execFileSync("readlink", ["-f", bin], { encoding: "utf8" }).trim());
-    if (!existsSync(path.join(program, "libsclo.so"))) return "chưa cài LibreOffice Calc (libreoffice-calc-nogui)";
-    const match = spawnSync("fc-match", ["Calibri"], { encoding: "utf8" }).stdout ?? "";
-    if (!/Carlito|Calibri/i.test(match)) return "chưa cài phông Carlito (fonts-crosextra-carlito)";
-  }
-  return null;
+  return kind === "xlsx" ? missingTools("soffice", "pdftotext", "LibreOffice Calc", "Carlito font") : missingTools("soffice", "pdftotext");
 }
 
 function parseBbox(xml: string): PdfPage[] {
@@ -78,8 +66,10 @@ function parseBbox(xml: string): PdfPage[] {
  *  profile, so parallel runs do not clash) and gives each PDF's path to `read`; the folder
  *  is removed afterwards. */
 export function withPdfs<T>(files: { name: string; bytes: Uint8Array }[], read: (pdfPath: string) => T, timeout = 180_000): T[] {
-  const bin = sofficePath();
-  if (!bin) throw new Error("soffice not installed");
+  // What reads the PDFs (pdftotext) is checked with what makes them.
+  const why = missingTools("soffice", "pdftotext");
+  if (why) throw new Error(why);
+  const bin = sofficePath()!;
   const dir = mkdtempSync(path.join(os.tmpdir(), "chuyende-print-"));
   try {
     const paths = files.map((f) => {
@@ -138,13 +128,15 @@ export function printedText(file: PrintedFile): string {
 /** A4 in points (210 × 297 mm). */
 export const A4 = { short: (210 / 25.4) * 72, long: (297 / 25.4) * 72 };
 
-/** Writes the PDF's pages as PNG pictures (pdftoppm) into `dir`, named `<base>-N.png`. */
-export function savePictures(pdf: Buffer, dir: string, base: string, dpi = 60): void {
+/** Writes the PDF's pages as PNG pictures (pdftoppm) into `dir`, named `<base>-N.png`; with
+ *  `page`, only that page (1-based), named `<base>.png`. */
+export function savePictures(pdf: Buffer, dir: string, base: string, dpi = 60, page?: number): void {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "chuyende-png-"));
   try {
     const pdfPath = path.join(tmp, "x.pdf");
     writeFileSync(pdfPath, pdf);
-    execFileSync("pdftoppm", ["-png", "-r", String(dpi), pdfPath, path.join(dir, base)]);
+    const range = page ? ["-f", String(page), "-l", String(page), "-singlefile"] : [];
+    execFileSync("pdftoppm", ["-png", "-r", String(dpi), ...range, pdfPath, path.join(dir, base)]);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -44,3 +44,26 @@ test("the Mac hand-over URL carries name, type and bytes in the fragment only", 
   expect(Uint8Array.from(Buffer.from(data, "base64"))).toEqual(bytes);
   expect(toBase64(new Uint8Array(100000).fill(7)).length).toBe(Math.ceil(100000 / 3) * 4);
 });
+
+test("the sign-in sheet and the notice from the open workbook; a notice the register contradicts is refused", async () => {
+  const book = await loadBook(createWorkbookHost(bookWithTopic("Học tập nghị quyết").run));
+  const today = { year: 2021, month: 1, day: 20 };
+  for (const kind of ["danh-sach", "thong-bao"] as const) {
+    const template = new Uint8Array(readFileSync(path.join(root, "assets", "templates", `${kind}.docx`)));
+    const made = makeDocument(book, kind, 1, template, { today });
+    expect(made.file.name).toBe(`${kind}-chuyen-de-1.docx`);
+    const xml = new PizZip(made.file.bytes).file("word/document.xml")!.asText();
+    expect(xml).toContain("Học tập nghị quyết");
+    // No member list, no place, no sending date: the paper is made and the pane says what to fill in.
+    expect(made.problems.length).toBeGreaterThan(0);
+  }
+  // Sent on the meeting day (column H = I): the notice is not made.
+  const late = bookWithTopic("Học tập nghị quyết");
+  await late.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Sổ chuyên đề").getRange("H2").values = [[44232]];
+    await ctx.sync();
+  });
+  const lateBook = await loadBook(createWorkbookHost(late.run));
+  const template = new Uint8Array(readFileSync(path.join(root, "assets", "templates", "thong-bao.docx")));
+  expect(() => makeDocument(lateBook, "thong-bao", 1, template, { today })).toThrow(/trùng ngày sinh hoạt/);
+});

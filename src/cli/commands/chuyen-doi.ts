@@ -84,6 +84,8 @@ export const chuyenDoi: Command = {
 
     const models = buildCanonicalWorkbook({
       year,
+      // The titles say the chi bộ of the workbook's own Thông tin (or read the one added).
+      chiBo: book.info.chiBo || undefined,
       register: rows,
       emptyRows: 10,
       sheetNames,

@@ -15,7 +15,7 @@ import { hasXmlForbidden } from "../../core/shared/xmlText";
 import { columnLetter } from "../../core/make/sheetModel";
 import { checkTemplate, fillTemplate } from "../../documents/fill";
 
-const KIND_LABEL: Record<DocumentKind, string> = { "de-dan": "đề dẫn", "bien-ban": "biên bản" };
+import { KIND_LABEL } from "../../core/make/meetingPapers";
 
 /** assets/templates/<kind>.docx (from build/cli/commands or src/cli/commands alike). */
 export function builtInTemplatePath(kind: DocumentKind): string {
@@ -91,7 +91,7 @@ function forbiddenCharacterNotes(grid: WorkbookGrid): string[] {
 /** The common run of de-dan and bien-ban. */
 export async function runDocumentCommand(job: DocumentJob, args: ParsedArgs, io: CliIO): Promise<number> {
   const input = requireInput(args);
-  const output = requireOutput(args, job.kind === "de-dan" ? "DE-DAN.docx" : "BIEN-BAN.docx");
+  const output = requireOutput(args, `${job.kind.toUpperCase()}.docx`);
   const stt = intOption(args, "stt", 1);
   if (stt === undefined) throw new UserError("THIEU_THAM_SO", `Thiếu số thứ tự chuyên đề: thêm --stt N (STT trong sổ).`);
   const overwrite = overwriteOption(args);

@@ -62,6 +62,22 @@ export const DEMO_STEPS: DemoStep[] = [
     },
   },
   {
+    // docs: the notice that sent the first held topic's draft, dated the day it was sent.
+    title: "Thông báo gửi dự thảo (.docx)",
+    file: (ctx) => ctx.out(`thong-bao-stt-${heldStt(ctx)}.docx`),
+    async run(ctx, file) {
+      await ctx.command(["thong-bao", ctx.sample, "--stt", heldStt(ctx), "-o", file]);
+    },
+  },
+  {
+    // docs: the sign-in sheet of the first held topic's meeting.
+    title: "Danh sách đảng viên ký tên dự sinh hoạt (.docx)",
+    file: (ctx) => ctx.out(`danh-sach-stt-${heldStt(ctx)}.docx`),
+    async run(ctx, file) {
+      await ctx.command(["danh-sach", ctx.sample, "--stt", heldStt(ctx), "-o", file]);
+    },
+  },
+  {
     // docs: the biên bản of the first held topic (it has attendance, minutes, opinions).
     title: "Biên bản sinh hoạt chuyên đề (.docx)",
     file: (ctx) => ctx.out(`bien-ban-stt-${heldStt(ctx)}.docx`),
@@ -77,6 +93,14 @@ export const DEMO_STEPS: DemoStep[] = [
     async run(ctx, file) {
       const quarter = String(reportQuarter(ctx));
       await ctx.command(["bao-cao", ctx.sample, "--quy", quarter, "--nam", String(ctx.year), "--ngay", ctx.asOfIso, "-o", file]);
+    },
+  },
+  {
+    // plan: Kế hoạch năm of the sample's year (dated the day before its first meeting).
+    title: "Kế hoạch sinh hoạt chuyên đề năm (.docx)",
+    file: (ctx) => ctx.out(`ke-hoach-${ctx.year}.docx`),
+    async run(ctx, file) {
+      await ctx.command(["ke-hoach", ctx.sample, "--nam", String(ctx.year), "-o", file]);
     },
   },
   {

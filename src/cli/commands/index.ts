@@ -8,10 +8,26 @@ import { baoCao } from "./bao-cao";
 import { tongHop } from "./tong-hop";
 import { deDan } from "./de-dan";
 import { bienBan } from "./bien-ban";
+import { danhSach } from "./danh-sach";
+import { thongBao } from "./thong-bao";
 import { mau } from "./mau";
 import { goiY } from "./goi-y";
 import { keHoach } from "./ke-hoach";
 
-export const COMMANDS: Command[] = [kiemTra, khoiTao, chuyenDoi, demo, baoCao, tongHop, deDan, bienBan, mau, keHoach, goiY];
+export const COMMANDS: Command[] = [
+  kiemTra,
+  khoiTao,
+  chuyenDoi,
+  demo,
+  baoCao,
+  tongHop,
+  deDan,
+  bienBan,
+  danhSach,
+  thongBao,
+  mau,
+  keHoach,
+  goiY,
+];
 
 registerDemoCommands(COMMANDS);

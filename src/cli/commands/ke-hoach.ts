@@ -23,7 +23,8 @@ import * as path from "path";
 import { addedSummary, planTopicRow } from "../../core/plan/addTopic";
 import { writePlannedRow } from "../../xlsx/plannedRow";
 import { resolveSuggestion, suggestionsFor, type GroupNumber } from "../../core/plan/suggestions";
-import { yearPlanData } from "../../core/plan/yearPlan";
+import { yearPlan } from "../../core/plan/yearPlan";
+import { formatDate } from "../../core/read/dates";
 import { inferYear } from "../../core/check/facts";
 import { readWorkbook } from "../../core/read/register";
 import { fillTemplate } from "../../documents/fill";
@@ -51,8 +52,8 @@ export const keHoach: Command = {
       does: "thêm một chuyên đề tự đặt tên (nhóm 3) vào Quý IV",
     },
     {
-      command: "chuyende ke-hoach so-2021.xlsx --nam 2021 -o ke-hoach-2021.docx",
-      does: "lập văn bản Kế hoạch sinh hoạt chuyên đề năm 2021",
+      command: "chuyende ke-hoach so-2021.xlsx --nam 2021 --ngay 28/12/2020 -o ke-hoach-2021.docx",
+      does: "lập văn bản Kế hoạch sinh hoạt chuyên đề năm 2021 ngày 28/12/2020 (không có --ngay: hôm nay, nhưng không sau buổi sinh hoạt đầu tiên)",
     },
   ],
   valueOptions: ["them", "quy", "ngay", "nhom", "phu-trach", "thong-qua", "nam", "o", "output"],
@@ -79,18 +80,21 @@ export const keHoach: Command = {
     await checkOutputPath(output, { overwrite, inputs: [input] });
 
     if (ext === ".docx") {
-      const docDate = args.options["ngay"] !== undefined ? dateOption(args, io) : today;
+      // The plan's date: --ngay, else today — but never after the first meeting it plans.
+      const chosen = args.options["ngay"] !== undefined ? dateOption(args, io) : null;
       const template = await readTemplateFile(planTemplatePath());
       const { grid } = await loadWorkbookFile(input);
       const book = readWorkbook(grid);
       if (!book.register) throw noRegisterError();
-      const year = yearArg ?? inferYear(book, { asOf: docDate });
-      const data = yearPlanData(book, { year, today: docDate });
-      const bytes = fillTemplate(template, data, { name: "ke-hoach.docx" });
+      const year = yearArg ?? inferYear(book, { asOf: chosen ?? today });
+      const plan = yearPlan(book, { year, today, date: chosen });
+      const bytes = fillTemplate(template, plan.data, { name: "ke-hoach.docx" });
       await writeFileAtomic(output, bytes, { overwrite, inputs: [input] });
+      const count = typeof plan.data.soChuyenDe === "string" ? plan.data.soChuyenDe : "…";
       io.stdout(
-        `Đã lập Kế hoạch sinh hoạt chi bộ chuyên đề năm ${year} (${typeof data.soChuyenDe === "string" ? data.soChuyenDe : "…"} chuyên đề) và ghi vào ${output}.\n`,
+        `Đã lập Kế hoạch sinh hoạt chi bộ chuyên đề năm ${year} (${count} chuyên đề), ngày ${formatDate(plan.date)}, và ghi vào ${output}.\n`,
       );
+      for (const w of plan.warnings) io.stderr(`Cảnh báo: ${w}\n`);
       return 0;
     }
 

@@ -1,23 +1,30 @@
-// `chuyende mau [TEMPLATE.docx] [--loai de-dan|bien-ban]` — checks a user's .docx template
+// `chuyende mau [TEMPLATE.docx] [--loai de-dan|bien-ban|danh-sach|thong-bao]` — checks a user's .docx template
 // (tags that are malformed or unknown), exit 0 when usable, 2 when not. Without a file it
 // lists the tags a template may use.
 import * as path from "path";
 import type { Command } from "../command";
 import { stringOption } from "../io";
-import { TEMPLATE_FIELDS, type DocumentKind, type TemplateField } from "../../core/make/documentData";
+import type { DocumentKind, TemplateField } from "../../core/make/documentData";
+import { ALL_TEMPLATE_FIELDS, DOCUMENT_KINDS, KIND_LABEL } from "../../core/make/meetingPapers";
 import { UserError } from "../../core/shared/types";
 import { checkTemplate, type TemplateCheck } from "../../documents/fill";
 import { readTemplateFile } from "./de-dan";
 
-const KINDS: DocumentKind[] = ["de-dan", "bien-ban"];
-const KIND_LABEL: Record<DocumentKind, string> = { "de-dan": "đề dẫn", "bien-ban": "biên bản" };
+const KINDS = DOCUMENT_KINDS;
+const KIND_LIST = KINDS.map((k) => `--loai ${k}`).join(", ");
 
 function kindOption(value: string | undefined): DocumentKind | undefined {
   if (value === undefined) return undefined;
-  const v = value.toLowerCase().replace(/\s+/g, "-");
-  if (v === "de-dan" || v === "dedan" || v === "đề-dẫn") return "de-dan";
-  if (v === "bien-ban" || v === "bienban" || v === "biên-bản") return "bien-ban";
-  throw new UserError("SAI_THAM_SO", `--loai "${value}" không hợp lệ: dùng --loai de-dan hoặc --loai bien-ban.`);
+  // "de-dan", "dedan", "đề-dẫn", "Đề dẫn" all name the đề dẫn.
+  const key = value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+  const kind = KINDS.find((k) => k === key || k.replace(/-/g, "") === key.replace(/-/g, ""));
+  if (kind) return kind;
+  throw new UserError("SAI_THAM_SO", `--loai "${value}" không hợp lệ: dùng ${KIND_LIST}.`);
 }
 
 function tagOf(f: TemplateField): string {
@@ -26,7 +33,7 @@ function tagOf(f: TemplateField): string {
 
 /** The tags of one kind, loops with their item tags indented below them. */
 export function fieldListText(kind: DocumentKind): string {
-  const fields = TEMPLATE_FIELDS.filter((f) => f.kinds.includes(kind));
+  const fields = ALL_TEMPLATE_FIELDS.filter((f) => f.kinds.includes(kind));
   const lines = [`Các thẻ dùng được trong mẫu ${KIND_LABEL[kind]}:`];
   for (const f of fields.filter((x) => !x.itemOf)) {
     const example = f.example ? ` — ví dụ: ${f.example.trim()}` : "";
@@ -47,7 +54,7 @@ function bestKind(bytes: Uint8Array, name: string): { kind: DocumentKind; result
 export const mau: Command = {
   name: "mau",
   summary: "Kiểm tra một mẫu .docx của người dùng (thẻ sai, thẻ không có); không có tệp: liệt kê các thẻ.",
-  usage: "chuyende mau [MAU.docx] [--loai de-dan|bien-ban]",
+  usage: "chuyende mau [MAU.docx] [--loai de-dan|bien-ban|danh-sach|thong-bao]",
   examples: [
     { command: "chuyende mau --loai de-dan", does: "liệt kê các thẻ dùng được trong mẫu đề dẫn" },
     { command: "chuyende mau mau-cua-chi-bo.docx --loai bien-ban", does: "kiểm tra mẫu biên bản của chi bộ" },

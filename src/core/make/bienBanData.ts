@@ -146,7 +146,7 @@ function countMembers(book: ParsedWorkbook, stt: number, problems: string[]): Co
   return c;
 }
 
-function minutesRow(book: ParsedWorkbook, stt: number): MinutesRow | null {
+export function minutesRow(book: ParsedWorkbook, stt: number): MinutesRow | null {
   return (book.minutes?.rows ?? []).find((r) => r.topicStt === stt) ?? null;
 }
 

@@ -1,7 +1,9 @@
-// The canonical workbook of SPEC §3 as SheetModels: six sheets, each one Excel table at
-// A1, with drop-down lists on every enumerated column, date/time formats, widths, print
-// setup and, on the register, conditional formats that mark rows a formula can see are
-// wrong. Used by `chuyende khoi-tao`, Tạo sổ, the demo and Chuyển đổi (with data rows).
+// The canonical workbook of SPEC §3 as SheetModels: six sheets, each one Excel table under
+// a title and a chi bộ line (its header on row 3, registerBook.ts), with drop-down lists
+// on every enumerated column, date/time formats, widths that print at 100 % on A4, ruled
+// cells, row heights from the wrapped text, print setup and, on the register, conditional
+// formats that mark rows a formula can see are wrong. The workbook opens on the register.
+// Used by `chuyende khoi-tao`, Tạo sổ, the demo and Chuyển đổi (with data rows).
 import {
   ATTENDANCE_COLUMNS,
   CHOICES,
@@ -19,7 +21,6 @@ import {
 import {
   columnLetter,
   type CellStyle,
-  type ModelCell,
   type ModelConditionalFormat,
   type ModelValidation,
   type ModelValue,
@@ -27,6 +28,17 @@ import {
   type SheetModel,
 } from "./sheetModel";
 import { REGISTER_COLUMNS, REGISTER_DATE_COLUMNS } from "../shared/types";
+import { FONT, REGISTER_BOOK } from "../shared/partyFormat";
+import {
+  BOOK_FIRST_DATA_ROW,
+  BOOK_HEADER_ROW,
+  bookPrint,
+  printableWidthChars,
+  tableRowHeights,
+  titleRows,
+  type Orientation,
+  type TitleSource,
+} from "./registerBook";
 
 export type CanonicalSheetKey = keyof typeof SHEETS;
 
@@ -52,6 +64,9 @@ export interface CanonicalOptions {
   sheetNames?: Partial<Record<CanonicalSheetKey, string>>;
   /** Which sheets to build (default all six, in canonical order). */
   only?: CanonicalSheetKey[];
+  /** The tool's Thông tin sheet already in the workbook, when it is not built here: the
+   *  titles read the chi bộ and year from it. Without either, they are written as text. */
+  infoSheet?: string;
 }
 
 const ERROR_FILL = "FFC7CE";
@@ -68,10 +83,15 @@ interface TableSheetSpec {
   lists?: Record<string, readonly string[]>;
   dates?: readonly string[];
   times?: readonly string[];
-  wrap?: readonly string[];
-  orientation: "portrait" | "landscape";
+  /** Columns centred (numbers, dates, short codes). */
+  centered?: readonly string[];
+  orientation: Orientation;
   emptyRows: number;
   numbered?: boolean;
+  /** Printed title, upper case, without the year. */
+  title: string;
+  /** Table text size (REGISTER_BOOK.bodySize, or wideBodySize on the widest sheets). */
+  size: number;
 }
 
 function padRows(rows: ModelValue[][], width: number, empty: number, numbered: boolean): ModelValue[][] {
@@ -90,13 +110,25 @@ function padRows(rows: ModelValue[][], width: number, empty: number, numbered: b
   return out;
 }
 
-function tableSheet(spec: TableSheetSpec, name: string): SheetModel {
+/** Widths that fit the printable width of `orientation` at 100 % (a builder's mistake
+ *  would shrink every printed word, so it is refused here rather than printed small). */
+function checkedWidths(headers: readonly string[], widths: Record<string, number>, orientation: Orientation, sheet: string): number[] {
+  const list = headers.map((h) => widths[h] ?? Math.max(10, h.length + 2));
+  const total = list.reduce((a, b) => a + b, 0);
+  if (total > printableWidthChars(orientation)) {
+    throw new Error(`${sheet}: columns ${total} wide do not print at 100 % (${printableWidthChars(orientation).toFixed(1)})`);
+  }
+  return list;
+}
+
+function tableSheet(spec: TableSheetSpec, name: string, source: TitleSource): SheetModel {
   const headers = [...spec.headers];
   const width = headers.length;
   const rows = padRows(spec.rows, width, spec.emptyRows, Boolean(spec.numbered));
-  const lastRow = 1 + Math.max(1, rows.length);
+  const top = BOOK_FIRST_DATA_ROW;
+  const lastRow = BOOK_HEADER_ROW + Math.max(1, rows.length);
   const col = (h: string) => headers.indexOf(h) + 1;
-  const dataRange = (h: string): Range1 => ({ top: 2, left: col(h), bottom: lastRow, right: col(h) });
+  const dataRange = (h: string): Range1 => ({ top, left: col(h), bottom: lastRow, right: col(h) });
 
   const validations: ModelValidation[] = Object.entries(spec.lists ?? {}).map(([h, list]) => ({
     range: dataRange(h),
@@ -106,43 +138,47 @@ function tableSheet(spec: TableSheetSpec, name: string): SheetModel {
     ...(spec.dates ?? []).map((h) => ({ range: dataRange(h), format: DATE_FORMAT })),
     ...(spec.times ?? []).map((h) => ({ range: dataRange(h), format: TIME_FORMAT })),
   ];
-  const columnWidths: (number | undefined)[] = [undefined];
-  headers.forEach((h, i) => (columnWidths[i + 1] = spec.widths[h] ?? Math.max(12, h.length + 4)));
+  const widths = checkedWidths(headers, spec.widths, spec.orientation, name);
+  const columnWidths: (number | undefined)[] = [undefined, ...widths];
 
-  const cells: ModelCell[] = [];
-  // Wrap long text columns so a printed register stays readable: one style per column.
-  const rangeStyles: { range: Range1; style: CellStyle }[] = (spec.wrap ?? []).map((h) => ({
-    range: dataRange(h),
-    style: { wrap: true, vAlign: "top" },
-  }));
-  rangeStyles.push({
-    range: { top: 1, left: 1, bottom: 1, right: width },
-    style: { bold: true, wrap: true, vAlign: "middle", hAlign: "center" },
-  });
+  // The book prints as a ruled table in the party's font: one style for the table, then the
+  // header row and each column's own alignment (one request each in Excel).
+  const body: CellStyle = { fontName: FONT, fontSize: spec.size, border: true, vAlign: "top", wrap: true };
+  const rangeStyles: { range: Range1; style: CellStyle }[] = [
+    { range: { top: BOOK_HEADER_ROW, left: 1, bottom: lastRow, right: width }, style: body },
+    {
+      range: { top: BOOK_HEADER_ROW, left: 1, bottom: BOOK_HEADER_ROW, right: width },
+      style: { bold: true, wrap: true, vAlign: "middle", hAlign: "center" },
+    },
+    ...(spec.centered ?? []).map((h) => ({ range: dataRange(h), style: { hAlign: "center" as const } })),
+  ];
+  // Text columns wrap; dates, times and numbers keep one line.
+  const oneLine = new Set([...(spec.dates ?? []), ...(spec.times ?? [])]);
+  const wrapped = new Set(headers.map((h, i) => (oneLine.has(h) ? -1 : i)).filter((i) => i >= 0));
+  const title = titleRows(spec.title, source, widths);
+  const rowHeights = tableRowHeights(headers, rows, widths, wrapped, spec.size);
+  rowHeights[1] = title.heights[0];
+  rowHeights[2] = title.heights[1];
 
   return {
     name,
-    cells,
+    cells: title.cells,
+    merges: title.merges,
     rangeStyles,
     columnWidths,
-    tables: [{ name: TABLES[spec.key], top: 1, left: 1, headers, rows, style: "TableStyleMedium2" }],
+    rowHeights,
+    tables: [{ name: TABLES[spec.key], top: BOOK_HEADER_ROW, left: 1, headers, rows, style: "TableStyleMedium2" }],
     validations,
     numberFormats,
-    print: {
-      paper: "A4",
-      orientation: spec.orientation,
-      fitToWidth: true,
-      printTitleRows: [1, 1],
-      margins: { top: 20, bottom: 20, left: 20, right: 15 },
-    },
-    freezeRows: 2,
+    print: bookPrint(spec.orientation),
+    freezeRows: BOOK_FIRST_DATA_ROW,
   };
 }
 
 /** Register conditional formats: red for a held row that lacks a required date or whose
  *  dates are in the wrong order, yellow for a held row not yet finalised/reported. */
 function registerConditionalFormats(headers: readonly string[]): ModelConditionalFormat[] {
-  const c = (h: string) => `$${columnLetter(headers.indexOf(h) + 1)}2`;
+  const c = (h: string) => `$${columnLetter(headers.indexOf(h) + 1)}${BOOK_FIRST_DATA_ROW}`;
   const title = c("Tên chuyên đề");
   const status = c("Trạng thái");
   const meeting = c("Ngày sinh hoạt");
@@ -158,14 +194,16 @@ function registerConditionalFormats(headers: readonly string[]): ModelConditiona
     `AND(ISNUMBER(${sent}),ISNUMBER(${meeting}),${sent}>=${meeting}),` +
     `AND(ISNUMBER(${sent}),ISNUMBER(${approved}),${sent}<${approved}))`;
   const missing = `OR(${assignee}="",AND(${held},OR(${approved}="",${sent}="",${meeting}="")))`;
-  const range: Range1 = { top: 2, left: 1, bottom: CF_ROWS + 1, right: headers.length };
+  const range: Range1 = { top: BOOK_FIRST_DATA_ROW, left: 1, bottom: CF_ROWS + BOOK_HEADER_ROW, right: headers.length };
   return [
     { range, formula: `=AND(${active},OR(${missing},${wrongOrder}))`, fill: ERROR_FILL },
     { range, formula: `=AND(${active},${held},OR(${finalSent}="",${reported}=""))`, fill: WARNING_FILL },
   ];
 }
 
-function infoSheet(opts: CanonicalOptions, name: string): SheetModel {
+const INFO_WIDTHS = { [INFO_HEADERS[0]]: 38, [INFO_HEADERS[1]]: 52 };
+
+function infoSheet(opts: CanonicalOptions, name: string, source: TitleSource): SheetModel {
   const values: InfoValues = {
     dangBoCapTren: opts.dangBoCapTren ?? "",
     dangBoCoSo: opts.dangBoCoSo ?? "",
@@ -183,44 +221,65 @@ function infoSheet(opts: CanonicalOptions, name: string): SheetModel {
   };
   const keys = Object.keys(INFO_KEYS) as (keyof typeof INFO_KEYS)[];
   const rows: ModelValue[][] = keys.map((k) => [INFO_KEYS[k], values[k] ?? null]);
-  const rateRow = keys.indexOf("minAttendanceRate") + 2;
-  const cells: ModelCell[] = [
-    { row: rateRow, col: 2, value: values.minAttendanceRate ?? null, style: { numberFormat: "0%", hAlign: "left" } },
-    { row: 1, col: 1, value: INFO_HEADERS[0], style: { bold: true } },
-    { row: 1, col: 2, value: INFO_HEADERS[1], style: { bold: true } },
-  ];
-  // Năm as a plain number, left-aligned like the text around it.
-  const yearRow = keys.indexOf("year") + 2;
-  cells.push({ row: yearRow, col: 2, value: values.year ?? null, style: { numberFormat: "0", hAlign: "left" } });
-  return {
+  const sheet = tableSheet(
+    {
+      key: "info",
+      headers: INFO_HEADERS,
+      rows,
+      widths: INFO_WIDTHS,
+      orientation: "portrait",
+      emptyRows: 0,
+      title: "THÔNG TIN SỔ SINH HOẠT CHI BỘ CHUYÊN ĐỀ",
+      size: REGISTER_BOOK.bodySize,
+    },
     name,
-    cells,
-    columnWidths: [undefined, 42, 48],
-    tables: [{ name: TABLES.info, top: 1, left: 1, headers: [...INFO_HEADERS], rows, style: "TableStyleMedium2" }],
-    print: { paper: "A4", orientation: "portrait", fitToWidth: true, margins: { top: 20, bottom: 20, left: 30, right: 15 } },
-    freezeRows: 2,
-  };
+    source,
+  );
+  // The rate as a percentage and Năm as a plain number, left-aligned like the text around them.
+  const rowOf = (k: keyof typeof INFO_KEYS) => BOOK_FIRST_DATA_ROW + keys.indexOf(k);
+  sheet.cells.push(
+    { row: rowOf("minAttendanceRate"), col: 2, value: values.minAttendanceRate ?? null, style: { numberFormat: "0%", hAlign: "left" } },
+    { row: rowOf("year"), col: 2, value: values.year ?? null, style: { numberFormat: "0", hAlign: "left" } },
+  );
+  // Numbers read as values here, not as a column of figures.
+  sheet.rangeStyles?.push({
+    range: { top: BOOK_FIRST_DATA_ROW, left: 2, bottom: BOOK_HEADER_ROW + rows.length, right: 2 },
+    style: { hAlign: "left" },
+  });
+  return sheet;
 }
 
 /** The six canonical sheets (or those in `only`), in SPEC §3 order. */
 export function buildCanonicalWorkbook(opts: CanonicalOptions = {}): SheetModel[] {
   const empty = opts.emptyRows ?? 20;
   const nameOf = (k: CanonicalSheetKey) => opts.sheetNames?.[k] ?? SHEETS[k];
+  const building = (k: CanonicalSheetKey) => !opts.only || opts.only.includes(k);
+  // The titles read Thông tin when the book has the tool's own; the values known now give
+  // the rows their height.
+  const known = {
+    chiBo: String(opts.info?.chiBo ?? opts.chiBo ?? ""),
+    year: opts.info?.year ?? opts.year ?? null,
+  };
+  const infoSheetName = building("info") ? nameOf("info") : opts.infoSheet;
+  const source: TitleSource = infoSheetName ? { kind: "info", sheet: infoSheetName, ...known } : { kind: "text", ...known };
   const builders: Record<CanonicalSheetKey, () => SheetModel> = {
-    info: () => infoSheet(opts, nameOf("info")),
+    info: () => infoSheet(opts, nameOf("info"), source),
     members: () =>
       tableSheet(
         {
           key: "members",
           headers: MEMBER_COLUMNS,
           rows: opts.members ?? [],
-          widths: { "Họ và tên": 28, "Chức vụ": 16, Loại: 13, "Miễn sinh hoạt": 15, "Ghi chú": 36 },
+          widths: { "Họ và tên": 26, "Chức vụ": 14, Loại: 12, "Miễn sinh hoạt": 11, "Ghi chú": 27 },
           lists: { "Chức vụ": CHOICES.role, Loại: CHOICES.memberKind, "Miễn sinh hoạt": CHOICES.yesNo },
-          wrap: ["Ghi chú"],
+          centered: ["Loại", "Miễn sinh hoạt"],
           orientation: "portrait",
           emptyRows: empty,
+          title: "DANH SÁCH ĐẢNG VIÊN",
+          size: REGISTER_BOOK.bodySize,
         },
         nameOf("members"),
+        source,
       ),
     register: () => {
       const sheet = tableSheet(
@@ -228,21 +287,22 @@ export function buildCanonicalWorkbook(opts: CanonicalOptions = {}): SheetModel[
           key: "register",
           headers: REGISTER_COLUMNS,
           rows: opts.register ?? [],
+          // 136 units: A4 landscape within the book's margins at 100 %, dates on one line.
           widths: {
-            STT: 6,
-            Quý: 7,
-            "Tên chuyên đề": 46,
-            Nhóm: 21,
-            "Người phụ trách": 24,
-            "Ngày thông qua": 13,
-            "Người thông qua": 13,
-            "Ngày gửi dự thảo": 13,
-            "Ngày sinh hoạt": 13,
-            "Hình thức": 11,
-            "Trạng thái": 13,
-            "Ngày gửi bản hoàn thiện": 14,
-            "Ngày báo cáo cấp trên": 14,
-            "Ghi chú": 30,
+            STT: 5,
+            Quý: 4.5,
+            "Tên chuyên đề": 22,
+            Nhóm: 10,
+            "Người phụ trách": 11,
+            "Ngày thông qua": 9.5,
+            "Người thông qua": 8,
+            "Ngày gửi dự thảo": 9.5,
+            "Ngày sinh hoạt": 9.5,
+            "Hình thức": 8,
+            "Trạng thái": 9,
+            "Ngày gửi bản hoàn thiện": 9.5,
+            "Ngày báo cáo cấp trên": 9.5,
+            "Ghi chú": 11,
           },
           lists: {
             Quý: CHOICES.quarter,
@@ -252,14 +312,18 @@ export function buildCanonicalWorkbook(opts: CanonicalOptions = {}): SheetModel[
             "Trạng thái": CHOICES.status,
           },
           dates: REGISTER_DATE_COLUMNS,
-          wrap: ["Tên chuyên đề", "Người phụ trách", "Ghi chú"],
+          centered: ["STT", "Quý", ...REGISTER_DATE_COLUMNS],
           orientation: "landscape",
           emptyRows: empty,
           numbered: true,
+          title: "SỔ THEO DÕI SINH HOẠT CHI BỘ CHUYÊN ĐỀ",
+          size: REGISTER_BOOK.wideBodySize,
         },
         nameOf("register"),
+        source,
       );
       sheet.conditionalFormats = registerConditionalFormats(REGISTER_COLUMNS);
+      sheet.active = true;
       return sheet;
     },
     attendance: () =>
@@ -268,12 +332,16 @@ export function buildCanonicalWorkbook(opts: CanonicalOptions = {}): SheetModel[
           key: "attendance",
           headers: ATTENDANCE_COLUMNS,
           rows: opts.attendance ?? [],
-          widths: { "STT chuyên đề": 10, "Họ và tên": 28, "Tình trạng": 20, "Lý do": 36 },
+          widths: { "STT chuyên đề": 9, "Họ và tên": 28, "Tình trạng": 18, "Lý do": 34 },
           lists: { "Tình trạng": CHOICES.attendance },
+          centered: ["STT chuyên đề"],
           orientation: "portrait",
           emptyRows: empty,
+          title: "ĐIỂM DANH ĐẢNG VIÊN DỰ SINH HOẠT CHUYÊN ĐỀ",
+          size: REGISTER_BOOK.bodySize,
         },
         nameOf("attendance"),
+        source,
       ),
     minutes: () =>
       tableSheet(
@@ -282,24 +350,27 @@ export function buildCanonicalWorkbook(opts: CanonicalOptions = {}): SheetModel[
           headers: MINUTES_COLUMNS,
           rows: opts.minutes ?? [],
           widths: {
-            "STT chuyên đề": 10,
-            "Bắt đầu": 9,
-            "Kết thúc": 9,
-            "Địa điểm": 24,
-            "Chủ trì": 20,
-            "Thư ký": 20,
-            "Đại biểu": 26,
-            "Mục đích, yêu cầu": 36,
-            "Kết luận": 44,
-            "Nhiệm vụ giao": 36,
-            "Biểu quyết": 16,
+            "STT chuyên đề": 7,
+            "Bắt đầu": 6.5,
+            "Kết thúc": 6.5,
+            "Địa điểm": 12,
+            "Chủ trì": 11,
+            "Thư ký": 11,
+            "Đại biểu": 13,
+            "Mục đích, yêu cầu": 18,
+            "Kết luận": 22,
+            "Nhiệm vụ giao": 18,
+            "Biểu quyết": 10,
           },
           times: ["Bắt đầu", "Kết thúc"],
-          wrap: ["Đại biểu", "Mục đích, yêu cầu", "Kết luận", "Nhiệm vụ giao"],
+          centered: ["STT chuyên đề", "Bắt đầu", "Kết thúc"],
           orientation: "landscape",
           emptyRows: Math.min(empty, 8),
+          title: "TÓM TẮT BIÊN BẢN SINH HOẠT CHI BỘ CHUYÊN ĐỀ",
+          size: REGISTER_BOOK.wideBodySize,
         },
         nameOf("minutes"),
+        source,
       ),
     opinions: () =>
       tableSheet(
@@ -307,12 +378,15 @@ export function buildCanonicalWorkbook(opts: CanonicalOptions = {}): SheetModel[
           key: "opinions",
           headers: OPINION_COLUMNS,
           rows: opts.opinions ?? [],
-          widths: { "STT chuyên đề": 10, "Người phát biểu": 26, "Nội dung": 80 },
-          wrap: ["Nội dung"],
+          widths: { "STT chuyên đề": 9, "Người phát biểu": 24, "Nội dung": 57 },
+          centered: ["STT chuyên đề"],
           orientation: "portrait",
           emptyRows: empty,
+          title: "Ý KIẾN PHÁT BIỂU TẠI SINH HOẠT CHI BỘ CHUYÊN ĐỀ",
+          size: REGISTER_BOOK.bodySize,
         },
         nameOf("opinions"),
+        source,
       ),
   };
   const order: CanonicalSheetKey[] = ["info", "members", "register", "attendance", "minutes", "opinions"];

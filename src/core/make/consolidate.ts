@@ -1,5 +1,6 @@
 // Tổng hợp (SPEC §7, §8 tong-hop): many cells' registers → one row per cell and a list
 // of every topic, as two printable sheets. The entries are made in consolidation.ts.
+import { FONT } from "../shared/partyFormat";
 import { formatDate } from "../read/dates";
 import type { ConsolidatedCell, DuplicateFile, UnreadableFile } from "./consolidation";
 import { cellDisplayName } from "./consolidation";
@@ -64,7 +65,6 @@ export function isConsolidationWorkbook(grid: WorkbookGrid): boolean {
   );
 }
 
-const FONT = "Times New Roman";
 const HEAD: CellStyle = {
   fontName: FONT,
   fontSize: 11,

@@ -30,8 +30,13 @@ export interface TemplateField {
   example: string;
 }
 
-const BOTH: DocumentKind[] = ["de-dan", "bien-ban"];
+/** Fields every paper of one topic has (header, the topic). */
+const BOTH: DocumentKind[] = ["de-dan", "bien-ban", "danh-sach", "thong-bao"];
 const BB: DocumentKind[] = ["bien-ban"];
+/** Biên bản and the sign-in sheet (the chi bộ's numbers, who chairs, who minutes). */
+const BB_DS: DocumentKind[] = ["bien-ban", "danh-sach"];
+/** Every paper that says when and where the meeting is. */
+const MEETING: DocumentKind[] = ["bien-ban", "danh-sach", "thong-bao"];
 
 /** Every placeholder the templates may use. */
 export const TEMPLATE_FIELDS: readonly TemplateField[] = [
@@ -167,10 +172,10 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
     example: "Đã sinh hoạt",
   },
   // The minutes (biên bản)
-  { name: "gioBatDau", kinds: BB, type: "text", description: "Giờ bắt đầu", example: "08 giờ 00" },
+  { name: "gioBatDau", kinds: MEETING, type: "text", description: "Giờ bắt đầu", example: "08 giờ 00" },
   { name: "gioKetThuc", kinds: BB, type: "text", description: "Giờ kết thúc", example: "10 giờ 00" },
-  { name: "diaDiem", kinds: BB, type: "text", description: "Địa điểm sinh hoạt", example: "Phòng họp A" },
-  { name: "chuTri", kinds: BB, type: "text", description: "Người chủ trì", example: "Nguyễn Văn An" },
+  { name: "diaDiem", kinds: MEETING, type: "text", description: "Địa điểm sinh hoạt", example: "Phòng họp A" },
+  { name: "chuTri", kinds: BB_DS, type: "text", description: "Người chủ trì", example: "Nguyễn Văn An" },
   {
     name: "chuTriChucVuText",
     kinds: BB,
@@ -178,12 +183,12 @@ export const TEMPLATE_FIELDS: readonly TemplateField[] = [
     description: "“ – Bí thư chi bộ” … theo chức vụ của người chủ trì (danh sách Đảng viên)",
     example: " – Bí thư chi bộ",
   },
-  { name: "thuKy", kinds: BB, type: "text", description: "Thư ký ghi biên bản", example: "Trần Thị Bình" },
-  { name: "tongSo", kinds: BB, type: "text", description: "Tổng số đảng viên của chi bộ", example: "12" },
-  { name: "soChinhThuc", kinds: BB, type: "text", description: "Số đảng viên chính thức", example: "11" },
-  { name: "soDuBi", kinds: BB, type: "text", description: "Số đảng viên dự bị", example: "1" },
-  { name: "soMienSinhHoat", kinds: BB, type: "text", description: "Số đảng viên miễn sinh hoạt", example: "1" },
-  { name: "soPhaiDu", kinds: BB, type: "text", description: "Số đảng viên phải dự (tổng số trừ miễn sinh hoạt)", example: "11" },
+  { name: "thuKy", kinds: BB_DS, type: "text", description: "Thư ký ghi biên bản", example: "Trần Thị Bình" },
+  { name: "tongSo", kinds: BB_DS, type: "text", description: "Tổng số đảng viên của chi bộ", example: "12" },
+  { name: "soChinhThuc", kinds: BB_DS, type: "text", description: "Số đảng viên chính thức", example: "11" },
+  { name: "soDuBi", kinds: BB_DS, type: "text", description: "Số đảng viên dự bị", example: "1" },
+  { name: "soMienSinhHoat", kinds: BB_DS, type: "text", description: "Số đảng viên miễn sinh hoạt", example: "1" },
+  { name: "soPhaiDu", kinds: BB_DS, type: "text", description: "Số đảng viên phải dự (tổng số trừ miễn sinh hoạt)", example: "11" },
   { name: "soCoMat", kinds: BB, type: "text", description: "Số có mặt", example: "9" },
   { name: "soCoMatChinhThuc", kinds: BB, type: "text", description: "Số có mặt là đảng viên chính thức", example: "8" },
   { name: "soCoMatDuBi", kinds: BB, type: "text", description: "Số có mặt là đảng viên dự bị", example: "1" },

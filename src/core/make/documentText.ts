@@ -12,7 +12,9 @@ import { shortTitle } from "../shared/text";
 import type { DateCell, Member, ParsedWorkbook, SimpleDate, Topic } from "../shared/types";
 import { UserError } from "../shared/types";
 
-export type DocumentKind = "de-dan" | "bien-ban";
+/** The papers filled from a template: đề dẫn, biên bản, the sign-in sheet and the notice
+ *  (their own data: meetingPapers.ts). */
+export type DocumentKind = "de-dan" | "bien-ban" | "danh-sach" | "thong-bao";
 
 /** One item of a loop ({#vangCoLyDo}{hoTen}{/vangCoLyDo}). */
 export type DocumentRow = Record<string, string>;

@@ -5,6 +5,8 @@
 import { formatVietnameseDate } from "../read/dates";
 import type { CellInfo, Member, SimpleDate } from "../shared/types";
 import { compareKey } from "../read/values";
+import { documentNumber, HEADER_BLOCK, SIZES } from "../shared/partyFormat";
+import { wrappedLineCount } from "./textFit";
 
 export interface PartyHeader {
   /** "ĐẢNG BỘ …" (Đảng bộ cơ sở, upper case). */
@@ -35,11 +37,23 @@ function clean(s: string | undefined): string {
 export function prefixedUpper(prefix: string, value: string | undefined): string {
   const v = clean(value);
   if (v === "") return `${upper(prefix)} ${BLANK}`;
-  const lower = v.toLocaleLowerCase("vi");
-  if (lower === prefix.toLocaleLowerCase("vi") || lower.startsWith(prefix.toLocaleLowerCase("vi") + " ")) {
-    return upper(v);
-  }
+  if (startsWithWord(v, prefix)) return upper(v);
   return `${upper(prefix)} ${upper(v)}`;
+}
+
+/** `prefix` + value in normal case, unless the value already starts with the prefix
+ *  ("Phòng Kế toán" → "Chi bộ Phòng Kế toán"; "chi bộ 3" → "Chi bộ 3"). "" stays "". */
+export function prefixedName(prefix: string, value: string | undefined): string {
+  const v = clean(value);
+  if (v === "") return "";
+  return startsWithWord(v, prefix) ? v.charAt(0).toLocaleUpperCase("vi") + v.slice(1) : `${prefix} ${v}`;
+}
+
+/** True when `value` is `prefix` or starts with it and a space, in any case. */
+function startsWithWord(value: string, prefix: string): boolean {
+  const lower = value.toLocaleLowerCase("vi");
+  const p = prefix.toLocaleLowerCase("vi");
+  return lower === p || lower.startsWith(p + " ");
 }
 
 /** "Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2021". */
@@ -55,8 +69,8 @@ export function partyHeader(info: Pick<CellInfo, "dangBoCoSo" | "dangBoCapTren" 
     // then print the higher committee, and so does the report.
     committee: prefixedUpper("Đảng bộ", clean(info.dangBoCoSo) || info.dangBoCapTren),
     cell: prefixedUpper("Chi bộ", info.chiBo),
-    star: "*",
-    party: "ĐẢNG CỘNG SẢN VIỆT NAM",
+    star: HEADER_BLOCK.star,
+    party: HEADER_BLOCK.party,
     placeAndDate: placeAndDate(info.diaDanh, date),
   };
 }
@@ -77,8 +91,22 @@ export function higherCommitteeName(info: Pick<CellInfo, "dangBoCoSo" | "dangBoC
 /** "Số …-BC/CB": number and symbol of a chi bộ's report (HD 36-HD/VPTW: "Số" then the
  *  number, a dash, the kind BC and the issuer CB), with dots to fill by hand. */
 export function reportNumberLine(number?: string): string {
-  const n = clean(number);
-  return `Số ${n === "" ? "……" : n}-BC/CB`;
+  return documentNumber("report", "chiBo", number);
+}
+
+/** The type size at which a name of the issuer block ("ĐẢNG BỘ …", "CHI BỘ …") wraps, between
+ *  words, to at most HEADER_BLOCK.maxNameLines lines in a box `widthPt` wide: the party's
+ *  size when it fits, else a point smaller at a time down to HEADER_BLOCK.minNameSize. A
+ *  sheet has no margin to reach into, so its block is narrower than a document's. */
+export function headerNameSize(text: string, widthPt: number, bold: boolean): { size: number; lines: number } {
+  const largest: number = bold ? SIZES.cell : SIZES.committee;
+  const smallest: number = HEADER_BLOCK.minNameSize;
+  let lines = 1;
+  for (let size = largest; size >= smallest; size--) {
+    lines = wrappedLineCount(text, widthPt, size, bold);
+    if (lines <= HEADER_BLOCK.maxNameLines || size === smallest) return { size, lines };
+  }
+  return { size: smallest, lines };
 }
 
 /** "T/M CHI ỦY" for a cell with a chi ủy, "T/M CHI BỘ" for one with only a bí thư: the line

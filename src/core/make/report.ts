@@ -12,6 +12,8 @@
 // recipients 12; page numbers from page 2, centred in the top margin.
 import type { QuarterReport, QuarterReportOptions } from "./quarterReport";
 import { quarterReport, reportSheetName } from "./quarterReport";
+import { headerNameSize } from "./partyHeader";
+import { FONT, MARGINS_MM, PAGE_MM, SIZES, TEXT_WIDTH_MM } from "../shared/partyFormat";
 import type { CellStyle, ModelCell, ModelValue, Range1, SheetModel } from "./sheetModel";
 import { CELL_PADDING_PT, PT_PER_MM, rowHeightFor, widthCharsForMm, wrappedLineCount } from "./textFit";
 import type { CheckResult, ParsedWorkbook, Quarter } from "../shared/types";
@@ -32,34 +34,37 @@ export type { QuarterReport, QuarterReportOptions, ReportSection, ReportTopicRow
 
 // ---- the report as a printable sheet -------------------------------------------
 
-const FONT = "Times New Roman";
-/** A4 portrait within the party margins (left 30, right 15 mm): 165 mm to print on. */
-const PRINT_WIDTH_MM = 210 - 30 - 15;
+/** A4 portrait within the party margins: 165 mm to print on. */
+const PRINT_WIDTH_MM = TEXT_WIDTH_MM;
 /** Height left for rows on a page: A4 less the top and bottom margins, less what
  *  LibreOffice takes from the body for the page-number header (about 15 mm). */
-const PRINT_HEIGHT_PT = (297 - 20 - 20 - 15) * PT_PER_MM;
-/** Column widths in mm, summing to the printable width less 1 mm for rounding; the right
- *  block (C–E, 108 mm) holds "Thành phố Hồ Chí Minh, ngày 05 tháng 10 năm 2025" on one line. */
+const PRINT_HEIGHT_PT = (PAGE_MM.height - MARGINS_MM.top - MARGINS_MM.bottom - 15) * PT_PER_MM;
+/** Column widths in mm, summing to the printable width less 1 mm for rounding. */
 const COLUMN_MM = [12, 45, 25, 28, 55];
 const LAST_COL = COLUMN_MM.length;
-/** Left header block: columns A–B; right block and signature: C–E. */
+/** Header block on the columns (the party's grid, within the margins a sheet cannot leave):
+ *  the issuer A–C (82 mm, a long name on at most three lines), "ĐẢNG CỘNG SẢN VIỆT NAM" D–E
+ *  (83 mm); under them the number A–B and the place and date C–E (108 mm, "Thành phố Hồ Chí
+ *  Minh, ngày 05 tháng 10 năm 2025" on one line). Nơi nhận and the signature: A–B, C–E. */
+const ISSUER_END = 3;
+const PARTY_START = 4;
 const LEFT_END = 2;
 const RIGHT_START = 3;
 
-const BODY: CellStyle = { fontName: FONT, fontSize: 14, wrap: true, vAlign: "top" };
+const BODY: CellStyle = { fontName: FONT, fontSize: SIZES.body, wrap: true, vAlign: "top" };
 const HEADING: CellStyle = { ...BODY, bold: true };
 const TABLE_HEAD: CellStyle = {
   fontName: FONT,
-  fontSize: 12,
+  fontSize: SIZES.table,
   bold: true,
   border: true,
   wrap: true,
   hAlign: "center",
   vAlign: "middle",
 };
-const TABLE_CELL: CellStyle = { fontName: FONT, fontSize: 12, border: true, wrap: true, vAlign: "top" };
+const TABLE_CELL: CellStyle = { fontName: FONT, fontSize: SIZES.table, border: true, wrap: true, vAlign: "top" };
 const TABLE_CENTER: CellStyle = { ...TABLE_CELL, hAlign: "center" };
-const TABLE_STEPS: CellStyle = { ...TABLE_CELL, fontSize: 11 };
+const TABLE_STEPS: CellStyle = { ...TABLE_CELL, fontSize: SIZES.tableSmall };
 
 class SheetBuilder {
   readonly cells: ModelCell[] = [];
@@ -68,6 +73,10 @@ class SheetBuilder {
   readonly heights: number[] = [];
 
   constructor(private readonly columnMm: readonly number[]) {}
+
+  widthPtOf(left: number, right: number): number {
+    return this.widthPt(left, right);
+  }
 
   private widthPt(left: number, right: number): number {
     let mm = 0;
@@ -149,19 +158,23 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
   });
 
   // Header block: left ĐẢNG BỘ … / CHI BỘ … / * / Số …; right ĐẢNG CỘNG SẢN VIỆT NAM
-  // (underlined) and, on the line of the number, place and date.
+  // (underlined) and, on the line of the number, place and date. A long name is set
+  // smaller rather than take a fourth line; the star stays right under it.
   const h = report.header;
-  b.span(1, 1, LEFT_END, h.committee, center(14));
-  b.span(1, RIGHT_START, LAST_COL, h.party, center(15, { bold: true, underline: true }));
-  b.span(2, 1, LEFT_END, h.cell, center(14, { bold: true }));
-  b.span(3, 1, LEFT_END, h.star, center(14));
-  b.span(4, 1, LEFT_END, report.number, center(14));
-  b.span(4, RIGHT_START, LAST_COL, h.placeAndDate, center(14, { italic: true }));
+  const issuerPt = b.widthPtOf(1, ISSUER_END);
+  const committee = headerNameSize(h.committee, issuerPt, false).size;
+  const cell = headerNameSize(h.cell, issuerPt, true).size;
+  b.span(1, 1, ISSUER_END, h.committee, center(committee));
+  b.span(1, PARTY_START, LAST_COL, h.party, center(SIZES.party, { bold: true, underline: true }));
+  b.span(2, 1, ISSUER_END, h.cell, center(cell, { bold: true }));
+  b.span(3, 1, ISSUER_END, h.star, center(SIZES.cell));
+  b.span(4, 1, LEFT_END, report.number, center(SIZES.number));
+  b.span(4, RIGHT_START, LAST_COL, h.placeAndDate, center(SIZES.placeAndDate, { italic: true }));
   b.gap(5, 12);
 
   // Kind and subject line, then the date of the figures.
-  b.paragraph(6, report.kind, center(16, { bold: true }));
-  b.paragraph(7, report.subject, center(14, { bold: true }));
+  b.paragraph(6, report.kind, center(SIZES.kind, { bold: true }));
+  b.paragraph(7, report.subject, center(SIZES.subject, { bold: true }));
   b.paragraph(8, "-----", center(14));
   b.paragraph(9, report.asOfLine, center(13, { italic: true }));
 
@@ -193,13 +206,13 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
 
   // Nơi nhận left, T/M CHI BỘ / BÍ THƯ / name right.
   b.gap(r++, 12);
-  const sign = center(14, { bold: true });
-  b.span(r, 1, LEFT_END, "Nơi nhận:", { fontName: FONT, fontSize: 14, underline: true, vAlign: "top" });
+  const sign = center(SIZES.signature, { bold: true });
+  b.span(r, 1, LEFT_END, "Nơi nhận:", { fontName: FONT, fontSize: SIZES.recipientsHeading, underline: true, vAlign: "top" });
   b.span(r, RIGHT_START, LAST_COL, report.signature[0], sign);
-  b.span(r + 1, 1, LEFT_END, report.recipients[0], { fontName: FONT, fontSize: 12, wrap: true, vAlign: "top" });
+  b.span(r + 1, 1, LEFT_END, report.recipients[0], { fontName: FONT, fontSize: SIZES.recipients, wrap: true, vAlign: "top" });
   b.span(r + 1, RIGHT_START, LAST_COL, report.signature[1], sign);
   report.recipients.slice(1).forEach((line, i) => {
-    b.span(r + 2 + i, 1, LEFT_END, line, { fontName: FONT, fontSize: 12, wrap: true, vAlign: "top" });
+    b.span(r + 2 + i, 1, LEFT_END, line, { fontName: FONT, fontSize: SIZES.recipients, wrap: true, vAlign: "top" });
   });
   for (let i = 2; i < 6; i++) b.gap(r + i, 18);
   b.span(r + 6, RIGHT_START, LAST_COL, report.signer === "" ? null : report.signer, sign);
@@ -244,8 +257,10 @@ export function reportSheet(report: QuarterReport, name: string): SheetModel {
       // The widths already fit; fit-to-width only guards against a renderer's rounding.
       fitToWidth: true,
       printTitleRows: tableCrossesPage && tableHeaderRow !== null ? [tableHeaderRow, tableHeaderRow] : undefined,
-      margins: { top: 20, bottom: 20, left: 30, right: 15 },
+      margins: { ...MARGINS_MM },
       pageNumbersFromPage2: true,
+      // Its own pages from 1, also when the whole workbook is printed.
+      firstPageNumber: 1,
       ...(pageBreaksBefore.length > 0 ? { pageBreaksBefore } : {}),
     },
   };

@@ -77,6 +77,12 @@ export interface PrintSetup {
   pageNumbersFromPage2?: boolean;
   /** Rows that start a new printed page (manual page breaks), 1-based. */
   pageBreaksBefore?: number[];
+  /** The number of the sheet's first printed page, so that its pages are numbered from it
+   *  also when the whole workbook is printed (otherwise numbering runs on from the sheet
+   *  before). */
+  firstPageNumber?: number;
+  /** Excel header/footer codes for the footer of every page (e.g. "&CTrang &P"). */
+  footer?: string;
 }
 
 export interface SheetModel {
@@ -96,6 +102,8 @@ export interface SheetModel {
   print?: PrintSetup;
   /** Freeze the rows above this 1-based row. */
   freezeRows?: number;
+  /** The sheet the workbook opens on (the renderers make it the active sheet). */
+  active?: boolean;
   /** Row heights in points, by 1-based row (index 0 unused): set from the wrapped text so
    *  that nothing overlaps when printed (Excel and LibreOffice do not grow rows of merged
    *  or written-by-program cells on their own). */

@@ -31,8 +31,24 @@ export function mmForWidthChars(chars: number): number {
 // wide upper case (M, W), other upper case.
 const NARROW = new Set([..."iljtfr.,:;!'|()[]/-"]);
 const WIDE = new Set([..."MWmw%@"]);
+/** The widest class's em (WIDE): no character is wider. */
+const WIDEST_EM = 0.95;
+
+/** Em widths already worked out, by character (regular, bold): a register of 200,000 rows
+ *  asks for the same few hundred letters millions of times. */
+const EM_CACHE = [new Map<string, number>(), new Map<string, number>()];
 
 function charEm(ch: string, bold: boolean): number {
+  const cache = EM_CACHE[bold ? 1 : 0];
+  let em = cache.get(ch);
+  if (em === undefined) {
+    em = charEmOf(ch, bold);
+    cache.set(ch, em);
+  }
+  return em;
+}
+
+function charEmOf(ch: string, bold: boolean): number {
   const base = ch.normalize("NFD").charAt(0);
   let em: number;
   if (base === " ") em = 0.25;
@@ -47,24 +63,37 @@ function charEm(ch: string, bold: boolean): number {
 
 /** Estimated printed width of `text` in points. */
 export function textWidthPt(text: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const ch of text.normalize("NFC")) em += charEm(ch, bold);
-  return em * fontSize;
+  return emWidth(text.normalize("NFC"), bold) * fontSize;
 }
+
+/** Sum of the ems of an NFC text. */
+function emWidth(text: string, bold: boolean): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch, bold);
+  return em;
+}
+
+/** Where a word may break besides spaces (file names, dates, "A-B"). */
+const BREAK_AFTER = /(?<=[/\-_.])/;
+const HAS_BREAK = /[/\-_.]/;
 
 /** Lines `text` takes when wrapped between words in a box `widthPt` wide (each "\n"
  *  starts a new line). A word may also break after "/", "-", "_" or "." (as Excel and
  *  LibreOffice break file names), and a piece still wider than the box is cut. */
 export function wrappedLineCount(text: string, widthPt: number, fontSize: number, bold = false): number {
-  const space = textWidthPt(" ", fontSize, bold);
+  // A text no wider than the box even in its widest letters takes one line.
+  if (text.length * WIDEST_EM * fontSize * (bold ? 1.06 : 1) <= widthPt && !text.includes("\n")) return 1;
+  const nfc = text.normalize("NFC");
+  const space = charEm(" ", bold) * fontSize;
   let lines = 0;
-  for (const paragraph of text.split("\n")) {
+  for (const paragraph of nfc.split("\n")) {
     lines++;
     let used = 0;
-    for (const word of paragraph.split(/ +/).filter((w) => w !== "")) {
-      const pieces = word.split(/(?<=[/\-_.])/);
-      pieces.forEach((piece, i) => {
-        const w = textWidthPt(piece, fontSize, bold);
+    for (const word of paragraph.split(" ")) {
+      if (word === "") continue;
+      const pieces = HAS_BREAK.test(word) ? word.split(BREAK_AFTER) : [word];
+      for (let i = 0; i < pieces.length; i++) {
+        const w = emWidth(pieces[i], bold) * fontSize;
         const gap = i === 0 ? space : 0;
         if (used === 0) {
           used = w;
@@ -78,7 +107,7 @@ export function wrappedLineCount(text: string, widthPt: number, fontSize: number
           lines++;
           used -= widthPt;
         }
-      });
+      }
     }
   }
   return lines;
@@ -87,8 +116,12 @@ export function wrappedLineCount(text: string, widthPt: number, fontSize: number
 /** Height in points of `lines` lines of text of `fontSize` in a cell (line spacing of
  *  Times New Roman ≈ 1.15 em, plus room for the cell's top and bottom padding). */
 export function rowHeightFor(lines: number, fontSize: number): number {
-  return Math.ceil(lines * fontSize * 1.17 + 4);
+  return Math.min(MAX_ROW_HEIGHT_PT, Math.ceil(lines * fontSize * 1.17 + 4));
 }
+
+/** The tallest row Excel allows ("Row height: 409 points", Excel specifications and limits):
+ *  a longer text is cut on screen and on paper whatever the height asked for. */
+export const MAX_ROW_HEIGHT_PT = 409;
 
 /** Horizontal room a cell's borders and padding take, in points. */
 export const CELL_PADDING_PT = 6;

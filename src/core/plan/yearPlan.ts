@@ -1,12 +1,15 @@
-// The annual plan document "KẾ HOẠCH sinh hoạt chi bộ chuyên đề năm Y" (issue 16): the data
-// its template (assets/templates/ke-hoach.docx) is filled with, from Thông tin and the
-// register. A value the workbook lacks prints as a dotted line to fill in by hand; a
-// quarter with no topic still gets its row, dotted, since the plan must cover every quarter.
-import { formatDate, formatVietnameseDate, romanQuarter } from "../read/dates";
+// The annual plan document "KẾ HOẠCH sinh hoạt chi bộ chuyên đề năm Y": the data its
+// template (assets/templates/ke-hoach.docx) is filled with, from Thông tin and the register,
+// its number "Số …-KH/CB" and its date. A value the workbook lacks prints as a dotted line to
+// fill in by hand; a quarter with no topic still gets its row, saying it has none, since the
+// plan must cover every quarter, and the secretary is warned.
+import { addDays, compareDates, formatDate, formatVietnameseDate, romanQuarter } from "../read/dates";
 import { BLANK, type DocumentData, type DocumentRow } from "../make/documentData";
 import { QUARTERS } from "../check/facts";
 import { computeVerdicts } from "../check/verdicts";
-import { placeAndDate, prefixedUpper, signsFor } from "../make/partyHeader";
+import { placeAndDate, prefixedName, prefixedUpper, signsFor } from "../make/partyHeader";
+import { documentNumber } from "../shared/partyFormat";
+import { planWarnings } from "./addTopic";
 import type { ParsedWorkbook, Quarter, SimpleDate } from "../shared/types";
 import { cleanText } from "../read/values";
 import { anniversariesOf } from "./anniversaries";
@@ -33,6 +36,7 @@ export const PLAN_FIELDS: readonly PlanField[] = [
     description: "Địa danh và ngày lập kế hoạch (tiêu đề phải, in nghiêng)",
     example: "Thành phố Hồ Chí Minh, ngày 05 tháng 01 năm 2021",
   },
+  { name: "so", type: "text", description: "Số và ký hiệu của kế hoạch (dưới tên chi bộ)", example: "Số 01-KH/CB" },
   { name: "nam", type: "text", description: "Năm của kế hoạch", example: "2021" },
   { name: "chiBo", type: "text", description: "Tên chi bộ, có chữ “Chi bộ” ở đầu", example: "Chi bộ Tổ Toán – Tin" },
   { name: "soToiThieu", type: "text", description: "Số chuyên đề tối thiểu/năm (Thông tin), hai chữ số", example: "04" },
@@ -40,7 +44,13 @@ export const PLAN_FIELDS: readonly PlanField[] = [
   { name: "chuyenDe", type: "loop", description: "Các dòng của bảng chuyên đề, theo quý", example: "" },
   { name: "quy", type: "text", itemOf: "chuyenDe", description: "Quý (chỉ ghi ở dòng đầu của quý)", example: "Quý I" },
   { name: "stt", type: "text", itemOf: "chuyenDe", description: "Số thứ tự trong kế hoạch", example: "1" },
-  { name: "ten", type: "text", itemOf: "chuyenDe", description: "Tên chuyên đề", example: "Nâng cao chất lượng sinh hoạt chi bộ" },
+  {
+    name: "ten",
+    type: "text",
+    itemOf: "chuyenDe",
+    description: "Tên chuyên đề (quý chưa có chuyên đề: dòng ghi rõ quý còn trống)",
+    example: "Nâng cao chất lượng sinh hoạt chi bộ",
+  },
   { name: "nhom", type: "text", itemOf: "chuyenDe", description: "Nhóm nội dung", example: "Xây dựng Đảng" },
   { name: "phuTrach", type: "text", itemOf: "chuyenDe", description: "Người phụ trách xây dựng đề dẫn", example: "Trần Thị Bình" },
   { name: "thoiGian", type: "text", itemOf: "chuyenDe", description: "Ngày sinh hoạt dự kiến", example: "25/02/2021" },
@@ -80,12 +90,6 @@ export function committeeAbove(dangBoCoSo: string, dangBoCapTren: string): strin
   return `Đảng ủy ${bare}`;
 }
 
-function prefixed(prefix: string, value: string): string {
-  const v = cleanText(value);
-  if (v === "") return `${prefix} ${BLANK}`;
-  return v.toLocaleLowerCase("vi").startsWith(prefix.toLocaleLowerCase("vi")) ? v : `${prefix} ${v}`;
-}
-
 export interface YearPlanRow {
   quarter: Quarter | null;
   title: string;
@@ -118,17 +122,66 @@ export function yearPlanRows(book: ParsedWorkbook, year: number, asOf: SimpleDat
     });
 }
 
-/** The plan document's data for year `year` (header dated `today`). */
-export function yearPlanData(book: ParsedWorkbook, opts: { year: number; today: SimpleDate }): DocumentData {
+/** What the row of a quarter without a topic says (the secretary fills it in by hand or
+ *  plans a topic and makes the plan again). */
+export const EMPTY_QUARTER_TEXT = "Chưa có chuyên đề nào trong quý — chi bộ cần bổ sung";
+
+export interface YearPlanOptions {
+  year: number;
+  /** Today (the default date of the plan). */
+  today: SimpleDate;
+  /** The date the secretary chose for the plan (CLI --ngay, the pane's date), if any. */
+  date?: SimpleDate | null;
+  /** The plan's number ("01" → "Số 01-KH/CB"); dots to fill by hand otherwise. */
+  number?: string;
+}
+
+export interface YearPlan {
+  data: DocumentData;
+  /** The date printed on the plan. */
+  date: SimpleDate;
+  /** What the secretary should know before sending it (quarters without a topic, a date
+   *  after the first meeting), in Vietnamese. */
+  warnings: string[];
+}
+
+/** The plan's date: the one chosen, else today when planning ahead, but never after the
+ *  first meeting it plans (a plan written up late is dated the day before that meeting). */
+export function planDate(
+  rows: readonly YearPlanRow[],
+  today: SimpleDate,
+  chosen?: SimpleDate | null,
+): { date: SimpleDate; warning: string | null } {
+  const first = rows
+    .map((r) => r.meeting)
+    .filter((m): m is SimpleDate => m !== null)
+    .sort(compareDates)[0];
+  if (chosen) {
+    const late = first && compareDates(chosen, first) >= 0;
+    return {
+      date: chosen,
+      warning: late
+        ? `Ngày lập kế hoạch ${formatDate(chosen)} ${compareDates(chosen, first) === 0 ? "trùng" : "sau"} buổi sinh hoạt chuyên đề đầu tiên kế hoạch dự kiến (${formatDate(first)}) — ` +
+          `kế hoạch phải có trước buổi sinh hoạt; nên chọn ngày sớm hơn.`
+        : null,
+    };
+  }
+  if (first && compareDates(today, first) >= 0) return { date: addDays(first, -1), warning: null };
+  return { date: today, warning: null };
+}
+
+/** The plan document of year `opts.year`: its data, its date and the warnings. */
+export function yearPlan(book: ParsedWorkbook, opts: YearPlanOptions): YearPlan {
   const info = book.info;
   const rows = yearPlanRows(book, opts.year, opts.today);
+  const { date, warning } = planDate(rows, opts.today, opts.date);
   const table: DocumentRow[] = [];
   let n = 0;
   for (const q of [...QUARTERS, null]) {
     const mine = rows.filter((r) => r.quarter === q);
     const label = q ? `Quý ${romanQuarter(q)}` : "Chưa rõ quý";
     if (mine.length === 0 && q !== null) {
-      table.push({ quy: label, stt: "", ten: BLANK, nhom: CELL_BLANK, phuTrach: CELL_BLANK, thoiGian: CELL_BLANK });
+      table.push({ quy: label, stt: "", ten: EMPTY_QUARTER_TEXT, nhom: CELL_BLANK, phuTrach: CELL_BLANK, thoiGian: CELL_BLANK });
       continue;
     }
     mine.forEach((r, i) => {
@@ -144,12 +197,21 @@ export function yearPlanData(book: ParsedWorkbook, opts: { year: number; today: 
     });
   }
   const place = cleanText(info.diaDanh);
-  return {
+  const topics = computeVerdicts(book, { asOf: opts.today, year: opts.year }).topics.map(({ facts: f }) => ({
+    quarter: f.quarter,
+    group: groupOf(f.topic.group),
+    cancelled: f.cancelled,
+    year: f.year,
+  }));
+  const warnings = planWarnings(topics, opts.year).map((w) => w.message);
+  if (warning) warnings.push(warning);
+  const data: DocumentData = {
     dangBoCoSoUpper: prefixedUpper("Đảng bộ", cleanText(info.dangBoCoSo) || info.dangBoCapTren),
     chiBoUpper: prefixedUpper("Chi bộ", info.chiBo),
-    diaDanhNgay: place ? placeAndDate(place, opts.today) : `${BLANK}, ${formatVietnameseDate(opts.today)}`,
+    so: documentNumber("plan", "chiBo", opts.number),
+    diaDanhNgay: place ? placeAndDate(place, date) : `${BLANK}, ${formatVietnameseDate(date)}`,
     nam: String(opts.year),
-    chiBo: prefixed("Chi bộ", info.chiBo),
+    chiBo: prefixedName("Chi bộ", info.chiBo) || `Chi bộ ${BLANK}`,
     soToiThieu: two(info.minTopicsPerYear),
     soChuyenDe: two(n),
     chuyenDe: table,
@@ -160,4 +222,10 @@ export function yearPlanData(book: ParsedWorkbook, opts: { year: number; today: 
     thayMat: signsFor(info, book.members?.rows ?? []),
     biThu: orBlank(info.biThu),
   };
+  return { data, date, warnings };
+}
+
+/** The plan document's data for year `year` (see yearPlan). */
+export function yearPlanData(book: ParsedWorkbook, opts: YearPlanOptions): DocumentData {
+  return yearPlan(book, opts).data;
 }

@@ -3,6 +3,7 @@
 import { buildCanonicalWorkbook } from "../../core/make/canonical";
 import { convertRegister, proposeMapping, unmappedColumns, type ConversionPlan } from "../../core/make/convert";
 import { SHEETS, TABLES } from "../../core/read/layout";
+import { readInfo } from "../../core/read/info";
 import { REGISTER_COLUMNS, UserError, type RegisterColumn } from "../../core/shared/types";
 import type { WorkbookHost } from "../../excel/host";
 import { engineGrid } from "./workbookGrid";
@@ -81,7 +82,18 @@ export async function runConversion(host: WorkbookHost, plan: ConversionPlan): P
       SHEETS.register,
       snapshot.sheets.map((s) => s.name),
     );
-    const models = buildCanonicalWorkbook({ only: ["register"], register: rows, sheetNames: { register: name } });
+    // The title reads the add-in's own Thông tin when there is one; else it says what the
+    // workbook's Thông tin says now.
+    const info = snapshot.sheets.find((s) => s.name.toLowerCase() === SHEETS.info.toLowerCase() && s.createdBy !== null);
+    const cell = readInfo(snapshot.grid);
+    const models = buildCanonicalWorkbook({
+      only: ["register"],
+      register: rows,
+      sheetNames: { register: name },
+      infoSheet: info?.name,
+      chiBo: cell.chiBo || undefined,
+      year: cell.year ?? undefined,
+    });
     await session.write(models, snapshot, { kind: "chuyen-doi", activate: true });
     return { sheet: name, rows: rows.length };
   });

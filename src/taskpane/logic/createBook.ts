@@ -22,7 +22,14 @@ export async function createBook(host: WorkbookHost, opts: CreateBookOptions): P
     const missing = keys.filter((k) => !existing.has(SHEETS[k].toLowerCase()));
     const kept = keys.filter((k) => existing.has(SHEETS[k].toLowerCase())).map((k) => SHEETS[k]);
     if (missing.length === 0) return { created: [], kept };
-    const models = buildCanonicalWorkbook({ year: opts.year, chiBo: opts.chiBo || undefined, only: missing });
+    // The titles of new sheets read the add-in's own Thông tin when it is already there.
+    const info = known.sheets.find((s) => s.name.toLowerCase() === SHEETS.info.toLowerCase());
+    const models = buildCanonicalWorkbook({
+      year: opts.year,
+      chiBo: opts.chiBo || undefined,
+      only: missing,
+      infoSheet: info && info.createdBy !== null ? info.name : undefined,
+    });
     await session.write(models, known, { kind: "so", activate: false });
     return { created: models.map((m) => m.name), kept };
   });

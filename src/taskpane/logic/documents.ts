@@ -1,6 +1,8 @@
-// Tài liệu: the đề dẫn / biên bản of one topic as a .docx, from the built-in template or
-// the user's own. Loaded on demand (docxtemplater is in this chunk only).
-import { bienBanData, deDanData, type DocumentKind } from "../../core/make/documentData";
+// Tài liệu: the papers of one topic (đề dẫn, biên bản, the sign-in sheet, the notice) as a
+// .docx, from the built-in template or the user's own. Loaded on demand (docxtemplater is in
+// this chunk only).
+import { bienBanData, deDanData, type DocumentData, type DocumentKind } from "../../core/make/documentData";
+import { danhSachData, KIND_LABEL, thongBaoData } from "../../core/make/meetingPapers";
 import { readWorkbook as parseWorkbook } from "../../core/read/register";
 import type { ParsedWorkbook, SimpleDate, Topic } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
@@ -22,7 +24,10 @@ export function documentTopics(book: ParsedWorkbook): Topic[] {
   return book.register.topics.filter((t) => t.stt !== null);
 }
 
-export const DOCUMENT_LABEL: Record<DocumentKind, string> = { "de-dan": "Đề dẫn", "bien-ban": "Biên bản" };
+/** The paper's name as a button or sentence starts it ("Danh sách ký tên"). */
+export const DOCUMENT_LABEL = Object.fromEntries(
+  Object.entries(KIND_LABEL).map(([k, v]) => [k, v.charAt(0).toLocaleUpperCase("vi") + v.slice(1)]),
+) as Record<DocumentKind, string>;
 
 export interface MadeDocument {
   file: SavedFile;
@@ -57,10 +62,13 @@ export function makeDocument(
   opts: { today: SimpleDate; templateName?: string },
 ): MadeDocument {
   if (opts.templateName !== undefined) assertUsableTemplate(template, kind, opts.templateName);
-  let data;
-  let problems: string[] = [];
-  if (kind === "de-dan") data = deDanData(book, stt, { today: opts.today });
-  else ({ data, problems } = bienBanData(book, stt, { today: opts.today }));
+  const made: Record<DocumentKind, () => { data: DocumentData; problems: string[] }> = {
+    "de-dan": () => ({ data: deDanData(book, stt, { today: opts.today }), problems: [] }),
+    "bien-ban": () => bienBanData(book, stt, { today: opts.today }),
+    "danh-sach": () => danhSachData(book, stt, { today: opts.today }),
+    "thong-bao": () => thongBaoData(book, stt, { today: opts.today }),
+  };
+  const { data, problems } = made[kind]();
   const bytes = fillTemplate(template, data, { name: opts.templateName });
   return {
     file: {

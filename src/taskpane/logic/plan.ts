@@ -6,7 +6,7 @@ import { formatDate, romanQuarter } from "../../core/read/dates";
 import { anniversariesOf, anniversaryTopic, type Anniversary } from "../../core/plan/anniversaries";
 import { addedSummary, planTopicRow, planWarnings, registerPlan, type NewTopic, type PlanWarning } from "../../core/plan/addTopic";
 import { suggestionsFor, type SuggestionList } from "../../core/plan/suggestions";
-import { yearPlanData } from "../../core/plan/yearPlan";
+import { yearPlan } from "../../core/plan/yearPlan";
 import { readWorkbook } from "../../core/read/register";
 import type { Quarter, SimpleDate } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
@@ -77,19 +77,30 @@ export async function addPlannedTopic(
   });
 }
 
-/** The annual plan document of the register's year. */
-export async function makePlanDocument(host: WorkbookHost, template: Uint8Array, today: SimpleDate, year?: number): Promise<SavedFile> {
+/** The annual plan document of the register's year, dated `date` (else today, never after
+ *  the first meeting it plans), and what the secretary should know before sending it. */
+export async function makePlanDocument(
+  host: WorkbookHost,
+  template: Uint8Array,
+  today: SimpleDate,
+  year?: number,
+  date?: SimpleDate | null,
+): Promise<{ file: SavedFile; warnings: string[] }> {
   const snapshot = await host.session((s) => s.read());
   const book = readWorkbook(engineGrid(snapshot));
   if (!book.register) {
     throw new UserError("KHONG_CO_SO", "Không tìm thấy sổ chuyên đề trong sổ Excel này — hãy dùng Tạo sổ hoặc Chuyển đổi trước.");
   }
   const y = year ?? registerPlan(engineGrid(snapshot), today).year;
-  const bytes = fillTemplate(template, yearPlanData(book, { year: y, today }), { name: "ke-hoach.docx" });
+  const plan = yearPlan(book, { year: y, today, date });
+  const bytes = fillTemplate(template, plan.data, { name: "ke-hoach.docx" });
   return {
-    name: `ke-hoach-chuyen-de-${y}.docx`,
-    bytes,
-    mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    file: {
+      name: `ke-hoach-chuyen-de-${y}.docx`,
+      bytes,
+      mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    },
+    warnings: plan.warnings,
   };
 }
 

@@ -4,6 +4,7 @@ import type { ParsedWorkbook } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
 import { clear, h } from "../dom";
 import { DOCUMENT_LABEL, documentTopics, loadBook, makeDocument } from "../logic/documents";
+import { DOCUMENT_KINDS } from "../../core/make/meetingPapers";
 import type { PaneSection } from "../services";
 import { filePicker } from "../filePicker";
 import { busy } from "../status";
@@ -19,7 +20,7 @@ export const documentsSection: PaneSection = {
       emptyText: "Dùng mẫu có sẵn",
     });
     const own = ownPicker.input;
-    const makeButtons = (["de-dan", "bien-ban"] as DocumentKind[]).map((kind) => {
+    const makeButtons = DOCUMENT_KINDS.map((kind: DocumentKind) => {
       const b = h("button", { type: "button" }, `Tạo ${DOCUMENT_LABEL[kind].toLowerCase()}`);
       b.addEventListener(
         "click",
@@ -85,7 +86,11 @@ export const documentsSection: PaneSection = {
     };
     topic.addEventListener("focus", () => refresh(false));
     container.append(
-      h("p", { className: "hint" }, "Tạo đề dẫn hoặc biên bản (.docx) cho một chuyên đề, theo mẫu có sẵn hoặc mẫu của mình."),
+      h(
+        "p",
+        { className: "hint" },
+        "Tạo đề dẫn, thông báo gửi dự thảo, danh sách ký tên hoặc biên bản (.docx) cho một chuyên đề, theo mẫu có sẵn hoặc mẫu của mình.",
+      ),
       form,
     );
     status.progress("Đang đọc danh sách chuyên đề…");

@@ -25,6 +25,7 @@ export const planSection: PaneSection = {
     const date = h("input", { type: "date", id: "ke-hoach-ngay" });
     const drafter = h("input", { type: "text", id: "ke-hoach-phu-trach", placeholder: "Ví dụ: Nguyễn Văn An" });
     const addButton = h("button", { type: "button", className: "primary" }, "Thêm vào sổ");
+    const docDate = h("input", { type: "date", id: "ke-hoach-ngay-lap" });
     const docButton = h("button", { type: "button" }, "Tạo văn bản kế hoạch (.docx)");
 
     const chosen = (): { title: string; group: GroupNumber } => {
@@ -106,6 +107,8 @@ export const planSection: PaneSection = {
       h("label", { for: "ke-hoach-phu-trach" }, "Người phụ trách (không bắt buộc)"),
       drafter,
       h("div", { className: "actions" }, addButton),
+      h("label", { for: "ke-hoach-ngay-lap" }, "Ngày lập kế hoạch (để trống: hôm nay, nhưng không sau buổi sinh hoạt đầu tiên)"),
+      docDate,
       h("div", { className: "actions" }, docButton),
     );
 
@@ -147,9 +150,12 @@ export const planSection: PaneSection = {
         void busy(docButton, status, "Đang tạo văn bản kế hoạch…", async () => {
           const res = await fetch(services.assetUrl("assets/templates/ke-hoach.docx"));
           if (!res.ok) throw new UserError("KHONG_CO_MAU", "Không tải được mẫu văn bản kế hoạch.");
-          const file = await makePlanDocument(services.workbook, new Uint8Array(await res.arrayBuffer()), services.today(), view?.year);
-          await services.saveFile(file);
-          status.done(`Đã tạo ${file.name}.`);
+          const d = docDate.value ? parseIsoDate(docDate.value) : null;
+          if (docDate.value && !d) throw new UserError("NGAY_KHONG_HOP_LE", "Ngày lập kế hoạch không hợp lệ.");
+          const made = await makePlanDocument(services.workbook, new Uint8Array(await res.arrayBuffer()), services.today(), view?.year, d);
+          await services.saveFile(made.file);
+          // A quarter without a topic prints as a row saying so: the secretary is told here too.
+          status.done([`Đã tạo ${made.file.name}.`, ...made.warnings.map((w) => `Lưu ý: ${w}`)].join(" "));
         }),
     );
 
