@@ -6,6 +6,7 @@
 // empty, invalid address (kMaxURLChars in Chromium's url/url_constants), so a larger file is
 // refused with what to do instead, before anything is opened.
 import { UserError } from "../core/shared/types";
+import { VERSION } from "../version";
 import type { SavedFile } from "./services";
 
 /** The longest address handed to the system browser (Chromium's limit; Safari and Firefox take more). */
@@ -45,7 +46,7 @@ export function tooLargeForMacMessage(file: SavedFile, pageUrl: string): string 
   return (
     `Tệp ${file.name} (${megabytes(file.bytes.length)}) quá lớn để Excel trên máy Mac chuyển sang trình duyệt lưu về máy ` +
     `(tối đa khoảng ${megabytes(fits, Math.round)}). Hãy mở sổ này bằng Excel trên web (trong trình duyệt, tại office.com) rồi làm lại; ` +
-    `hoặc lưu sổ, mở trang Sổ chuyên đề ngoại tuyến (tệp so-chuyen-de.html) trong trình duyệt và mở sổ ở đó.`
+    `hoặc lưu sổ, mở trang Sổ chuyên đề (tệp so-chuyen-de-${VERSION}.html của gói phát hành) trong trình duyệt và mở sổ ở đó.`
   );
 }
 

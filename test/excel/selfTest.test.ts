@@ -1,6 +1,10 @@
 // The self-test against the stand-in: every item passes where Excel behaves as documented,
 // a missing set shows up as a failed item, the date system the functions use and the
-// workbook's protection are reported, and the workbook is left exactly as it was.
+// workbook's protection are reported, and the workbook is left exactly as it was. Pages
+// followed: requirement sets asked with isSetSupported (learn.microsoft.com/office/dev/add-ins/
+// develop/specify-office-hosts-and-api-requirements), no Excel call before Office.onReady
+// (…/develop/initialize-add-in), protection (…/excel/excel-add-ins-workbooks, "Protect the
+// workbook's structure"; learn.microsoft.com/javascript/api/excel/excel.worksheetprotection).
 import { dateSystem } from "../../src/excel/dateSystem";
 import { runSelfTest, selfTestText } from "../../src/excel/selfTest";
 import { ADDIN_REQUIREMENTS, EXCEL_API, missingRequirement, unavailableMessage } from "../../src/excel/requirements";

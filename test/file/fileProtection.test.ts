@@ -3,7 +3,10 @@
 // copy and is never written into (Kế hoạch năm on a protected register is refused), and a
 // workbook whose structure is locked gets no sheet (exceljs cannot keep the lock, so the copy
 // would come out unlocked) — both with the add-in's messages, asking to unprotect in Excel
-// and open the file again.
+// and open the file again. What Excel does with the same workbook (and what the messages
+// say): learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks, "Protect the
+// workbook's structure"; the lock is workbookProtection lockStructure of xl/workbook.xml
+// (ECMA-376 Part 1, §18.2.29).
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { SAMPLE_YEAR, sampleAsOf, sampleWorkbook } from "../../src/core/make/sample";

@@ -8,6 +8,7 @@ import { openInBrowser } from "../../src/excel/office";
 import { MAC_URL_LIMIT, makeSaveFile, saveUrl, saveUrlLength } from "../../src/taskpane/download";
 import { installExcelStandIn, StandInWorkbook } from "../support/excelStandIn";
 import { voiceProblems } from "../support/secretaryVoice";
+import { VERSION } from "../../src/version";
 
 const PAGE = "https://addin.example.vn/bo-tro/taskpane.html";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -56,7 +57,8 @@ test("a larger file: the pane says plainly what to do instead", async () => {
   expect(opened).toEqual([]);
   expect(message).toBe(
     "Tệp bao-cao-quy-III-2026.docx (3,1 MB) quá lớn để Excel trên máy Mac chuyển sang trình duyệt lưu về máy (tối đa khoảng 1,5 MB). " +
-      "Hãy mở sổ này bằng Excel trên web (trong trình duyệt, tại office.com) rồi làm lại; hoặc lưu sổ, mở trang Sổ chuyên đề ngoại tuyến (tệp so-chuyen-de.html) trong trình duyệt và mở sổ ở đó.",
+      "Hãy mở sổ này bằng Excel trên web (trong trình duyệt, tại office.com) rồi làm lại; hoặc lưu sổ, mở trang Sổ chuyên đề " +
+      `(tệp so-chuyen-de-${VERSION}.html của gói phát hành) trong trình duyệt và mở sổ ở đó.`,
   );
   expect(voiceProblems(message, { pane: true })).toEqual([]);
 });
