@@ -1,6 +1,6 @@
 // Builds the add-in into dist/: taskpane.html (the shared-runtime page, which also loads
-// functions.js), functions.json (generated from the JSDoc of src/functions/functions.ts),
-// manifest.xml (URLs moved to ADDIN_URL), icons and templates. `npm run build` then runs
+// functions.js), functions.json (generated from the JSDoc of src/functions/functions.ts, then
+// completed by scripts/functions-metadata.js), manifest.xml (URLs moved to ADDIN_URL), icons and templates. `npm run build` then runs
 // webpack.single.config.js for so-chuyen-de.html (the pane in file mode, one HTML file).
 //   npm run build            production build for https://localhost:3000
 //   ADDIN_URL=https://… npm run build   production build for that server
@@ -11,6 +11,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { resolveBaseUrl, rewriteManifest } = require("./scripts/addin-url");
+const { FunctionsMetadataFlagsPlugin } = require("./scripts/functions-metadata");
 
 // No telemetry: the metadata plugin only parses the source file. Its dependency
 // office-addin-usage-data (2.x: reporting removed, every call a no-op) is required only by
@@ -70,6 +71,8 @@ module.exports = (env, argv) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // Then the top-level properties the generator cannot write (allowErrorForDataTypeAny).
+      new FunctionsMetadataFlagsPlugin({ asset: "functions.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { describeNeeding, missingTools } from "./support/tools";
 import * as os from "os";
 import * as path from "path";
+import { ADDIN_REQUIREMENTS } from "../src/excel/requirements";
 
 const root = path.resolve(__dirname, "..");
 const manifest = readFileSync(path.join(root, "manifest.xml"), "utf8");
@@ -36,6 +37,11 @@ describe("manifest.xml", () => {
     expect([page, functionFile, pane]).toEqual([runtime, runtime, runtime]);
     const url = new RegExp(`<bt:Url id="${runtime}" DefaultValue="([^"]+)"`).exec(manifest)?.[1];
     expect(url).toMatch(/\/taskpane\.html$/);
+  });
+
+  test("the requirement sets are exactly the add-in's (src/excel/requirements.ts), in one place", () => {
+    const declared = [...manifest.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"/g)].map((m) => ({ set: m[1], version: m[2] }));
+    expect(declared).toEqual(ADDIN_REQUIREMENTS.map((r) => ({ set: r.set, version: r.version })));
   });
 
   test("workbook host, write permission, namespace CHUYENDE, Vietnamese name", () => {

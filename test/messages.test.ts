@@ -147,7 +147,10 @@ describe("the custom functions' help", () => {
   const docs = [...text.matchAll(/\/\*\*([\s\S]*?)\*\//g)].map((m) => m[1].replace(/^\s*\*\s?/gm, "").trim());
   it.each(docs.filter((d) => /@customfunction|@param|@returns/.test(d)).map((d) => [d.split("\n")[0], d]))("%s", (_first, doc) => {
     const help = doc
-      .replace(/@(customfunction|param|returns|streaming|helpurl|requiresAddress|requiresParameterAddresses|requiresStreamAddress)\b/g, " ")
+      .replace(
+        /@(customfunction|param|returns|streaming|volatile|helpurl|requiresAddress|requiresParameterAddresses|requiresStreamAddress)\b/g,
+        " ",
+      )
       .replace(/\{[^}]*\}/g, " ");
     expect(
       voiceProblems(help, { pane: true, allow: ["soChuyenDe", "nam", "ngayKiemTra", "ngay", "quy", "dangVien", "invocation"] }),

@@ -5,6 +5,7 @@ import type { SheetModel } from "../core/make/sheetModel";
 import { appendPlannedRow } from "./appendRow";
 import { readWorkbook, type ReadOptions, type WorkbookSnapshot } from "./read";
 import { writeSheetModels, type RenderOptions } from "./render";
+import type { ExcelRunner } from "./runner";
 import { selectCell } from "./select";
 
 export interface WorkbookSession {
@@ -12,11 +13,13 @@ export interface WorkbookSession {
    *  too large for one 5 MB response). */
   read(opts?: ReadOptions): Promise<WorkbookSnapshot>;
   /** Writes the sheets (one sync unless a request would pass the payload budget); `known`
-   *  is the snapshot read in this session. */
+   *  is the snapshot read in this session. Refused, with nothing written, when the workbook's
+   *  structure or a sheet to replace is protected. */
   write(models: SheetModel[], known: WorkbookSnapshot, opts: RenderOptions): Promise<void>;
   /** Activates the sheet and selects the cell (1 sync); false when the sheet is gone. */
   select(sheet: string, row: number, col: number): Promise<boolean>;
-  /** Writes a planned topic's row (1 sync); the row is empty or just below the table. */
+  /** Writes a planned topic's row (1 sync); the row is empty or just below the table.
+   *  Refused, with nothing written, when its sheet is protected. */
   appendRow(planned: PlannedRow, date1904: boolean): Promise<void>;
 }
 
@@ -29,20 +32,22 @@ export interface WorkbookHost {
   session<T>(fn: (session: WorkbookSession) => Promise<T>): Promise<T>;
 }
 
-export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRunner };
 
 /** Host backed by Office.js (`Excel.run`, looked up when used so a stand-in can take its place). */
 export function createWorkbookHost(run?: ExcelRunner): WorkbookHost {
   const runner: ExcelRunner = run ?? (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch));
   return {
     session: (fn) =>
-      runner((context) =>
-        fn({
-          read: (opts) => readWorkbook(context, opts),
-          write: (models, known, opts) => writeSheetModels(context, models, known, opts),
+      runner((context) => {
+        // What this session read: its protection is checked before appendRow writes.
+        let known: WorkbookSnapshot | undefined;
+        return fn({
+          read: async (opts) => (known = await readWorkbook(context, opts)),
+          write: (models, snapshot, opts) => writeSheetModels(context, models, snapshot, opts),
           select: (sheet, row, col) => selectCell(context, sheet, row, col),
-          appendRow: (planned, date1904) => appendPlannedRow(context, planned, date1904),
-        }),
-      ),
+          appendRow: (planned, date1904) => appendPlannedRow(context, planned, date1904, known),
+        });
+      }),
   };
 }

@@ -1,6 +1,7 @@
 // Reading the open workbook into the neutral WorkbookGrid the engine works from.
-// First sync: sheet names, defined names (markers), tables and the date system. Second: for
-// every sheet its used range's position, and the values and merged areas of its first
+// First sync: sheet names, defined names (markers), tables, the date system and whether the
+// workbook's structure is protected. Second: for every sheet whether it is protected, its
+// used range's position, and the values and merged areas of its first
 // HEAD_ROWS rows × HEAD_COLS columns — all of an ordinary register, so reading costs two
 // syncs. Whatever lies beyond is read next, in syncs of at most CELLS_PER_SYNC cells (Excel
 // on the web answers at most 5 MB per request). Merged areas are read only over the used
@@ -10,6 +11,7 @@
 // odd sheet never stops the others.
 import type { CellValue, MergedArea, SheetGrid, TableGrid, WorkbookGrid } from "../core/shared/types";
 import { a1, parseAreas } from "./address";
+import { queueDateSystemProbe } from "./dateSystem";
 import { CELLS_PER_SYNC, MERGED_AREAS_LIMIT, errorCode, isPayloadError } from "./limits";
 import { MARKER_KEY, parseMarker } from "./marker";
 import { setSupported } from "./office";
@@ -23,6 +25,8 @@ export interface SheetInfo {
   createdBy: string | null;
   /** The defined names marking this sheet (removed when the add-in replaces it). */
   markerNames?: string[];
+  /** Protected (Xem lại › Bảo vệ trang tính): nothing is written into it. */
+  protected?: boolean;
 }
 
 /** What a pane command knows about the workbook after reading it. */
@@ -35,6 +39,8 @@ export interface WorkbookSnapshot {
   names?: string[];
   /** Sheets Excel would not let the add-in read (left out of the grid). */
   unreadable?: string[];
+  /** The workbook's structure is protected: no sheet can be added or replaced. */
+  structureProtected?: boolean;
 }
 
 export interface ReadOptions {
@@ -113,9 +119,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   tables.load("items/name");
   const names = workbook.names;
   names.load("items/name,items/formula");
-  // Office.js has no date-system flag; DATE(1904,1,1) is serial 0 only in the 1904 system.
-  const probe = workbook.functions.date(1904, 1, 1);
-  probe.load("value");
+  const is1904 = queueDateSystemProbe(context);
+  // Workbook.protection (ExcelApi 1.7): checked before any write (protection.ts).
+  const structure = workbook.protection;
+  structure.load("protected");
   await context.sync();
 
   const wanted = opts.sheets ? new Set(opts.sheets) : null;
@@ -124,11 +131,14 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   const perSheet = worksheets.items.map((ws) => {
     const marker = oldMarkers ? ws.customProperties.getItemOrNullObject(MARKER_KEY) : null;
     marker?.load("value");
-    if (wanted && !wanted.has(ws.name)) return { ws, marker, used: null, head: null };
+    // Worksheet.protection (ExcelApi 1.2).
+    const protection = ws.protection;
+    protection.load("protected");
+    if (wanted && !wanted.has(ws.name)) return { ws, marker, protection, used: null, head: null };
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     const head = queueHead(ws);
-    return { ws, marker, used, head };
+    return { ws, marker, protection, used, head };
   });
   const perTable = tables.items.map((t) => {
     const range = t.getRange();
@@ -142,9 +152,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
   } catch (err) {
     // Too much at once, or a sheet Excel will not read: positions first, then piece by piece.
     headsRead = false;
-    for (const { used, marker } of perSheet) {
+    for (const { used, marker, protection } of perSheet) {
       used?.load("rowIndex,columnIndex,rowCount,columnCount");
       marker?.load("value");
+      protection.load("protected");
     }
     for (const { range, t } of perTable) {
       range.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -181,10 +192,10 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
 
   const sheets: SheetInfo[] = [];
   const grids: SheetGrid[] = [];
-  for (const { ws, marker, used } of perSheet) {
+  for (const { ws, marker, protection, used } of perSheet) {
     const named = markers.get(ws.name.toLowerCase());
     const createdBy = named ? named.kind : marker && !marker.isNullObject ? String(marker.value) : null;
-    sheets.push({ name: ws.name, position: ws.position, createdBy, markerNames: named?.names ?? [] });
+    sheets.push({ name: ws.name, position: ws.position, createdBy, markerNames: named?.names ?? [], protected: protection.protected });
     if (wanted && !wanted.has(ws.name)) continue;
     const grid: SheetGrid = { name: ws.name, values: [] };
     const got = read.sheets.get(ws.name);
@@ -202,7 +213,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     bottom: range.rowIndex + range.rowCount - 1,
     right: range.columnIndex + range.columnCount - 1,
   }));
-  const date1904 = probe.value === 0;
+  const date1904 = is1904();
   return {
     grid: { sheets: grids, tables: tableGrids, date1904 },
     sheets,
@@ -210,6 +221,7 @@ export async function readWorkbook(context: Excel.RequestContext, opts: ReadOpti
     date1904,
     names: names.items.map((n) => n.name),
     unreadable: read.unreadable,
+    structureProtected: structure.protected,
   };
 }
 

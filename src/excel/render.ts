@@ -7,8 +7,10 @@ import type { CellStyle, ModelValue, Range1, SheetModel } from "../core/make/she
 import { looksLikeFormula } from "../core/make/sheetModel";
 import { UserError } from "../core/shared/types";
 import { a1, columnLetters, type Box } from "./address";
-import { ACTION_BYTES, PAYLOAD_BUDGET, jsonBytes } from "./limits";
+import { ACTION_BYTES, PAYLOAD_BUDGET, errorCode, jsonBytes } from "./limits";
+import { queueDateSystemProbe } from "./dateSystem";
 import { markerName, markerReference, parseMarker, type SheetKind } from "./marker";
+import { assertCanAddSheets, assertCanWriteSheet } from "./protection";
 import type { WorkbookSnapshot } from "./read";
 import { SHEET_PAGE_NUMBER_HEADER } from "../core/shared/partyFormat";
 
@@ -122,6 +124,25 @@ function mmToPoints(mm: number): number {
 interface Step {
   bytes: number;
   run: () => void;
+  /** The same work as two smaller steps (rows of values or formats), when it has rows to halve. */
+  split?: () => Step[];
+}
+
+/** A step writing rows [top, top + rows.length) with `apply`; it can be halved. */
+function rowsStep<T>(top: number, rows: T[][], bytes: number, apply: (top: number, rows: T[][]) => void): Step {
+  return {
+    bytes: bytes + ACTION_BYTES * 2,
+    run: () => apply(top, rows),
+    split:
+      rows.length > 1
+        ? () => {
+            const half = Math.ceil(rows.length / 2);
+            const first = rows.slice(0, half);
+            const second = rows.slice(half);
+            return [rowsStep(top, first, jsonBytes(first), apply), rowsStep(top + half, second, jsonBytes(second), apply)];
+          }
+        : undefined,
+  };
 }
 
 /** Rows of values (or formats) written per range: keeps each write well under the budget. */
@@ -231,23 +252,21 @@ function planSheetModel(
         while (j + 1 < rowsSorted.length && rowsSorted[j + 1] === rowsSorted[j] + 1 && byRow.get(rowsSorted[j + 1]) === f) j++;
         const run = Array.from({ length: j - i + 1 }, () => [f]);
         for (const chunk of rowChunks(run, rowsSorted[i])) {
-          steps.push({
-            bytes: chunk.bytes + ACTION_BYTES * 2,
-            run: () => {
-              sheet().getRange(a1(chunk.top, col, chunk.top + chunk.rows.length - 1, col)).numberFormat = chunk.rows;
-            },
-          });
+          steps.push(
+            rowsStep(chunk.top, chunk.rows, chunk.bytes, (top, rows) => {
+              sheet().getRange(a1(top, col, top + rows.length - 1, col)).numberFormat = rows;
+            }),
+          );
         }
         i = j + 1;
       }
     }
     for (const chunk of rowChunks(input, b.top)) {
-      steps.push({
-        bytes: chunk.bytes + ACTION_BYTES * 2,
-        run: () => {
-          sheet().getRange(a1(chunk.top, b.left, chunk.top + chunk.rows.length - 1, b.right)).formulas = chunk.rows;
-        },
-      });
+      steps.push(
+        rowsStep(chunk.top, chunk.rows, chunk.bytes, (top, rows) => {
+          sheet().getRange(a1(top, b.left, top + rows.length - 1, b.right)).formulas = rows;
+        }),
+      );
     }
   }
 
@@ -412,6 +431,8 @@ export function queueSheetModel(
   known: WorkbookSnapshot,
   opts: RenderOptions,
 ): Excel.Worksheet {
+  assertCanAddSheets(known, [model.name]);
+  assertCanWriteSheet(known, model.name);
   const taken = takenSets(known, [model.name]);
   const { steps, sheet } = planSheetModel(context, model, known, opts, taken.names, taken.tables);
   for (const s of steps) s.run();
@@ -421,7 +442,9 @@ export function queueSheetModel(
 /**
  * Writes sheets in as few syncs as the payload limit allows: one for an ordinary register,
  * more only when the estimated request would pass PAYLOAD_BUDGET (half of Excel on the web's
- * 5 MB). Every model is checked before anything is queued, so a refused sheet writes nothing.
+ * 5 MB). Every model is checked before anything is queued (a user's sheet of that name, a
+ * protected workbook or sheet), so a refused write changes nothing. A request Excel refuses
+ * as too large did not run at all: its steps are sent again in smaller syncs, as reads are.
  */
 export async function writeSheetModels(
   context: Excel.RequestContext,
@@ -429,23 +452,48 @@ export async function writeSheetModels(
   known: WorkbookSnapshot,
   opts: RenderOptions,
 ): Promise<void> {
+  assertCanAddSheets(
+    known,
+    models.map((m) => m.name),
+  );
+  for (const m of models) assertCanWriteSheet(known, m.name);
   const taken = takenSets(
     known,
     models.map((m) => m.name),
   );
   const steps = models.flatMap((m) => planSheetModel(context, m, known, opts, taken.names, taken.tables).steps);
-  let bytes = 0;
-  for (const step of steps) {
-    if (bytes > 0 && bytes + step.bytes > PAYLOAD_BUDGET) {
+  await sendSteps(context, steps);
+}
+
+/** Runs the steps in syncs of at most `budget` estimated bytes; a request refused as too large
+ *  halves the budget and is sent again (a lone step that is still too large is split). */
+async function sendSteps(context: Excel.RequestContext, steps: Step[]): Promise<void> {
+  let budget = PAYLOAD_BUDGET;
+  let next = 0;
+  while (next < steps.length) {
+    const first = next;
+    let bytes = 0;
+    while (next < steps.length && (next === first || bytes + steps[next].bytes <= budget)) {
+      steps[next].run();
+      bytes += steps[next].bytes;
+      next++;
+    }
+    try {
       // One sync per ~2.4 MB of queued work: Excel on the web refuses a larger request.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      bytes = 0;
+    } catch (err) {
+      if (errorCode(err) !== "RequestPayloadSizeLimitExceeded") throw err;
+      if (next - first > 1) {
+        budget = Math.max(1, Math.floor(bytes / 2));
+      } else {
+        const parts = steps[first].split?.();
+        if (!parts) throw err;
+        steps.splice(first, 1, ...parts);
+      }
+      next = first;
     }
-    step.run();
-    bytes += step.bytes;
   }
-  await context.sync();
 }
 
 /** Writes sheets (see writeSheetModels). Without `known` it first reads sheet names (one
@@ -460,12 +508,14 @@ export async function renderSheetModel(
   await writeSheetModels(context, list, known, opts);
 }
 
-/** Sheet names, positions and markers (one sync), for writers that did not read. */
+/** Sheet names, positions, markers and workbook protection (one sync), for writers that did
+ *  not read. Sheet protection is not read: such writers only add sheets. */
 export async function readSheetList(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/position");
-  const probe = context.workbook.functions.date(1904, 1, 1);
-  probe.load("value");
+  const is1904 = queueDateSystemProbe(context);
+  const structure = context.workbook.protection;
+  structure.load("protected");
   const tables = context.workbook.tables;
   tables.load("items/name");
   const names = context.workbook.names;
@@ -479,14 +529,16 @@ export async function readSheetList(context: Excel.RequestContext): Promise<Work
     e.names.push(n.name);
     marks.set(m.sheet.toLowerCase(), e);
   }
+  const date1904 = is1904();
   return {
-    grid: { sheets: [], tables: [], date1904: probe.value === 0 },
+    grid: { sheets: [], tables: [], date1904 },
     sheets: worksheets.items.map((ws) => {
       const m = marks.get(ws.name.toLowerCase());
       return { name: ws.name, position: ws.position, createdBy: m?.kind ?? null, markerNames: m?.names ?? [] };
     }),
     tableNames: tables.items.map((t) => t.name),
-    date1904: probe.value === 0,
+    date1904,
     names: names.items.map((n) => n.name),
+    structureProtected: structure.protected,
   };
 }

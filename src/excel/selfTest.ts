@@ -1,14 +1,20 @@
-// "Tự kiểm tra bổ trợ": for an administrator's first run in a real Excel. On a temporary
-// sheet it creates and then removes, it exercises each Office.js call the add-in depends
-// on, one sync per item, and reports pass/fail with timings, the Office platform and
-// version and the requirement sets the host has. The workbook is left as it was: the
-// temporary sheet, its table and its marker name are removed, the active sheet restored.
+// "Tự kiểm tra bổ trợ": for an administrator's first run in a real Excel. It first checks
+// what can be known without writing — the requirement sets the add-in needs, the
+// workbook's date system (and that the custom functions use the same), whether the
+// workbook or its sheets are protected — then, on a temporary sheet it creates and then
+// removes, exercises each Office.js call the add-in depends on, one sync per item, and
+// reports pass/fail with timings, the Office platform and version and the requirement sets
+// the host has. The workbook is left as it was: the temporary sheet, its table and its
+// marker name are removed, the active sheet restored.
 import { DATE_FORMAT } from "../core/read/layout";
 import { a1 } from "./address";
+import { readDateSystem, workbookDateSystem, type DateSystem } from "./dateSystem";
 import { excelErrorMessage } from "./errors";
-import type { ExcelRunner } from "./host";
+import type { ExcelRunner } from "./runner";
 import { markerName, markerReference, parseMarker } from "./marker";
+import { setSupported } from "./office";
 import { safeText } from "./render";
+import { ADDIN_REQUIREMENTS, unavailableMessage } from "./requirements";
 import { VERSION_LINE } from "../version";
 
 export interface SelfTestItem {
@@ -17,6 +23,8 @@ export interface SelfTestItem {
   ms: number;
   /** Vietnamese: what went wrong (empty when ok). */
   detail: string;
+  /** Vietnamese: what was found, when that is worth knowing (the date system, protected sheets). */
+  note?: string;
 }
 
 export interface SelfTestReport {
@@ -39,13 +47,14 @@ const SETS: [string, string[]][] = [
 
 /** The host's platform, version and sets, read from Office.context (no workbook access). */
 function hostInfo(): Pick<SelfTestReport, "platform" | "version" | "sets"> {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const diagnostics = office?.context?.diagnostics as { platform?: unknown; version?: unknown } | undefined;
-  const requirements = office?.context?.requirements as { isSetSupported?: (n: string, v?: string) => boolean } | undefined;
+  const context = typeof Office === "undefined" ? undefined : Office.context;
+  const diagnostics = context?.diagnostics;
   const sets: string[] = [];
-  for (const [name, versions] of SETS) {
-    const have = versions.filter((v) => requirements?.isSetSupported?.(name, v) === true);
-    if (have.length) sets.push(`${name} ${have[have.length - 1]}`);
+  if (context?.requirements) {
+    for (const [name, versions] of SETS) {
+      const have = versions.filter((v) => context.requirements.isSetSupported(name, v));
+      if (have.length) sets.push(`${name} ${have[have.length - 1]}`);
+    }
   }
   return {
     platform: typeof diagnostics?.platform === "string" ? diagnostics.platform : "không rõ",
@@ -54,11 +63,24 @@ function hostInfo(): Pick<SelfTestReport, "platform" | "version" | "sets"> {
   };
 }
 
+/** What an item found: a problem (it failed) and/or a note worth reporting. */
+interface Finding {
+  problem?: string;
+  note?: string;
+}
+
+const STRUCTURE_PROTECTED =
+  "Sổ đang được bảo vệ cấu trúc: bổ trợ không thêm được trang (Tạo sổ, Chuyển đổi, Báo cáo quý, Tổng hợp và các mục thử dưới đây trên trang tạm). Hãy bỏ bảo vệ ở thẻ Xem lại › Bảo vệ sổ làm việc rồi chạy lại.";
+
 function describe(err: unknown): string {
   return excelErrorMessage(err) ?? (err instanceof Error && err.message ? err.message : "Lỗi không rõ.");
 }
 
-export async function runSelfTest(run: ExcelRunner, now: () => number = () => Date.now()): Promise<SelfTestReport> {
+export async function runSelfTest(
+  run: ExcelRunner,
+  now: () => number = () => Date.now(),
+  dates: DateSystem = workbookDateSystem,
+): Promise<SelfTestReport> {
   const items: SelfTestItem[] = [];
   const stamp = String(now()).slice(-6);
   const sheetName = `Tự kiểm tra ${stamp}`;
@@ -72,11 +94,13 @@ export async function runSelfTest(run: ExcelRunner, now: () => number = () => Da
     await context.sync();
     let ws: Excel.Worksheet | null = null;
 
-    const step = async (label: string, work: () => Promise<string | void>): Promise<boolean> => {
+    /** Runs one item: its work answers nothing (passed), what went wrong, or that and a note. */
+    const step = async (label: string, work: () => Promise<string | void | Finding>): Promise<boolean> => {
       const start = now();
       try {
-        const problem = await work();
-        items.push({ label, ok: !problem, ms: now() - start, detail: problem ?? "" });
+        const got = await work();
+        const { problem, note } = typeof got === "object" ? got : { problem: got ?? undefined, note: undefined };
+        items.push({ label, ok: !problem, ms: now() - start, detail: problem ?? "", ...(note ? { note } : {}) });
         return !problem;
       } catch (err) {
         items.push({ label, ok: false, ms: now() - start, detail: describe(err) });
@@ -88,10 +112,52 @@ export async function runSelfTest(run: ExcelRunner, now: () => number = () => Da
       return ws;
     };
 
-    const created = await step("Tạo trang tạm", async () => {
-      ws = worksheets.add(sheetName);
-      await context.sync();
+    // Nothing written yet: what the add-in needs, the date system, protection.
+    await step("Bộ API Excel mà bổ trợ cần", () => {
+      const missing = ADDIN_REQUIREMENTS.filter((r) => !setSupported(r.set, r.version));
+      return Promise.resolve(
+        missing.length ? `Thiếu ${missing.map((r) => `${r.set} ${r.version}`).join(", ")}. ${unavailableMessage(missing[0])}` : undefined,
+      );
     });
+    await step("Hệ ngày của sổ (1900 hay 1904)", async () => {
+      const date1904 = await readDateSystem(context);
+      const used = dates.known();
+      dates.set(date1904);
+      const system = date1904 ? "1904" : "1900";
+      const note = `Sổ tính ngày theo hệ ${system}.`;
+      if (used !== null && used !== date1904) {
+        return {
+          note,
+          problem: `Các hàm CHUYENDE đang tính theo hệ ${used ? "1904" : "1900"} trong khi sổ dùng hệ ${system}; bổ trợ đã cập nhật, hãy bấm Ctrl+Alt+F9 để Excel tính lại.`,
+        };
+      }
+      return { note };
+    });
+    let structureProtected = false;
+    await step("Bảo vệ sổ và trang tính", async () => {
+      const structure = context.workbook.protection;
+      structure.load("protected");
+      worksheets.load("items/name");
+      await context.sync();
+      const sheets = worksheets.items.map((w) => ({ name: w.name, protection: w.protection }));
+      for (const s of sheets) s.protection.load("protected");
+      await context.sync();
+      const locked = sheets.filter((s) => s.protection.protected).map((s) => `“${s.name}”`);
+      structureProtected = structure.protected;
+      return {
+        problem: structureProtected ? STRUCTURE_PROTECTED : undefined,
+        note: locked.length
+          ? `Các trang đang được bảo vệ (bổ trợ không ghi vào): ${locked.join(", ")}. Muốn ghi, hãy bỏ bảo vệ ở thẻ Xem lại › Bỏ bảo vệ trang tính.`
+          : "Không có trang nào đang được bảo vệ.",
+      };
+    });
+
+    const created =
+      !structureProtected &&
+      (await step("Tạo trang tạm", async () => {
+        ws = worksheets.add(sheetName);
+        await context.sync();
+      }));
     if (created) {
       await step("Đánh dấu trang của bổ trợ (tên định nghĩa)", async () => {
         const names = context.workbook.names;
@@ -188,13 +254,19 @@ export async function runSelfTest(run: ExcelRunner, now: () => number = () => Da
   return { items, ...hostInfo() };
 }
 
+/** ": what went wrong" and/or the note, as the pane and the text show them. */
+export function itemDetail(i: SelfTestItem): string {
+  const parts = [i.detail, i.note].filter((p): p is string => !!p);
+  return parts.length ? `: ${parts.join(" ")}` : "";
+}
+
 /** The report as plain text to copy and send. */
 export function selfTestText(r: SelfTestReport): string {
   const lines = [
     `Tự kiểm tra bổ trợ ${VERSION_LINE}`,
     `Nền tảng: ${r.platform}; phiên bản Office: ${r.version}`,
     `Bộ API có trong Excel này: ${r.sets.join(", ") || "không rõ"}`,
-    ...r.items.map((i) => `${i.ok ? "Đạt" : "KHÔNG ĐẠT"} — ${i.label} (${i.ms} ms)${i.detail ? `: ${i.detail}` : ""}`),
+    ...r.items.map((i) => `${i.ok ? "Đạt" : "KHÔNG ĐẠT"} — ${i.label} (${i.ms} ms)${itemDetail(i)}`),
   ];
   const failed = r.items.filter((i) => !i.ok).length;
   lines.push(failed ? `Kết quả: ${failed} mục không đạt.` : "Kết quả: tất cả các mục đều đạt.");

@@ -4,7 +4,10 @@
 // file is only read; every change is made on a copy in memory that the user saves as a
 // new file ("Lưu bản mới"). Writing goes through the CLI's exceljs renderer and keeps the
 // CLI's guarantees: the user's sheets and tables are carried over as read (fixTables),
-// and a sheet of the same name is replaced only when this tool made it.
+// and a sheet of the same name is replaced only when this tool made it. Protection is kept
+// as the file has it: a protected sheet is never written into and a workbook whose
+// structure is locked gets no sheet (exceljs could not keep the lock in the copy), with the
+// same messages as in Excel, telling the user to unprotect in Excel and open the file again.
 import type ExcelJS from "exceljs";
 import { isConsolidationWorkbook } from "../core/make/consolidate";
 import { isQuarterReportSheet } from "../core/make/reportSheets";
@@ -15,6 +18,8 @@ import type { ReadOptions, SheetInfo, WorkbookSnapshot } from "../excel/read";
 import type { RenderOptions } from "../excel/render";
 import { fixTables, loadNotes, loadWorkbookBytes } from "../xlsx/load";
 import { writePlannedRow } from "../xlsx/plannedRow";
+import { protectedSheetNames, structureLocked } from "../xlsx/protection";
+import { assertCanAddSheets, assertCanWriteSheet } from "../excel/protection";
 import { stampWorkbook } from "../xlsx/properties";
 import { newWorkbook, renderSheet } from "../xlsx/render";
 
@@ -43,6 +48,10 @@ interface Current {
   grid: WorkbookGrid;
   /** The bytes the workbook was loaded from (null: the empty workbook of "no file yet"). */
   bytes: Uint8Array | null;
+  /** Protection recorded in the file: nothing is written into a protected sheet, and no
+   *  sheet is added to a workbook whose structure is locked (src/excel/protection.ts). */
+  protectedSheets: Set<string>;
+  structureLocked: boolean;
 }
 
 const NO_FILE_MESSAGE = "Chưa mở sổ nào. Hãy bấm “Mở sổ (.xlsx)” để chọn tệp sổ của chi bộ, hoặc dùng Tạo sổ để lập một sổ mới.";
@@ -67,11 +76,18 @@ async function load(bytes: Uint8Array, name: string): Promise<Current> {
   const { workbook, grid } = await loadWorkbookBytes(bytes, name);
   // As the CLI: tables keep their header rows and validations are joined before saving.
   fixTables(workbook);
-  return { workbook, grid, bytes };
+  const protectedSheets = new Set(protectedSheetNames(workbook).map((n) => n.toLowerCase()));
+  return { workbook, grid, bytes, protectedSheets, structureLocked: structureLocked(bytes) };
 }
 
 function emptyWorkbook(): Current {
-  return { workbook: newWorkbook(), grid: { sheets: [], tables: [], date1904: false }, bytes: null };
+  return {
+    workbook: newWorkbook(),
+    grid: { sheets: [], tables: [], date1904: false },
+    bytes: null,
+    protectedSheets: new Set(),
+    structureLocked: false,
+  };
 }
 
 export function createFileHost(): FileWorkbookHost {
@@ -95,12 +111,14 @@ export function createFileHost(): FileWorkbookHost {
       name: s.name,
       position,
       createdBy: createdByOf(s, written),
+      protected: current.protectedSheets.has(s.name.toLowerCase()),
     }));
     return {
       grid: current.grid,
       sheets,
       tableNames: (current.grid.tables ?? []).map((t) => t.name),
       date1904: Boolean(current.grid.date1904),
+      structureProtected: current.structureLocked,
     };
   };
 
@@ -118,7 +136,14 @@ export function createFileHost(): FileWorkbookHost {
       },
       write: async (models: SheetModel[], known: WorkbookSnapshot, opts: RenderOptions) => {
         const wb = current.workbook;
-        // Refuse before changing anything, as the add-in does.
+        // Refuse before changing anything, as the add-in does (protection: as in Excel, and
+        // because exceljs would drop a locked structure from the copy).
+        assertCanAddSheets(
+          known,
+          models.map((m) => m.name),
+          "file",
+        );
+        for (const m of models) assertCanWriteSheet(known, m.name, "file");
         const targets = models.map((m) => {
           const existing = known.sheets.find((s) => s.name.toLowerCase() === m.name.toLowerCase());
           if (existing && (!opts.replace || existing.createdBy === null)) {
@@ -141,6 +166,7 @@ export function createFileHost(): FileWorkbookHost {
       select: async () => false,
       appendRow: async (planned) => {
         if (source === null && current.grid.sheets.length === 0) throw new UserError("CHUA_MO_SO", NO_FILE_MESSAGE);
+        assertCanWriteSheet(snapshot(), planned.sheet, "file");
         wrote = true;
         writePlannedRow(current.workbook, planned);
       },

@@ -8,6 +8,7 @@ import { withoutReportSheets } from "../core/make/reportSheets";
 import { assignmentCounts, countHeld } from "../core/make/stats";
 import { REGISTER_COLUMNS, UserError, type CellValue, type ParsedWorkbook, type SimpleDate, type WorkbookGrid } from "../core/shared/types";
 import { cellText, isBlank, parseDate, parseQuarter } from "../core/read/values";
+import { inputErrorCode } from "./inputErrors";
 
 /** A bad argument: becomes #VALUE! (with this Vietnamese message) in the cell. */
 export class FunctionInputError extends Error {
@@ -28,6 +29,9 @@ export const RANGE_SHEET = "Sổ chuyên đề";
 function cell(v: unknown): CellValue {
   if (v === "" || v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  // An error cell (see inputErrors.ts) reads as its code, as the pane reads it.
+  const error = inputErrorCode(v);
+  if (error) return error;
   if (typeof v === "object") {
     const o = v as { basicValue?: unknown; text?: unknown };
     if (typeof o.basicValue === "string" || typeof o.basicValue === "number" || typeof o.basicValue === "boolean") return o.basicValue;

@@ -1,18 +1,24 @@
 // Custom functions of the namespace CHUYENDE (SPEC §5). The JSDoc below is the source
-// of functions.json (custom-functions-metadata-plugin), and the build appends the
+// of functions.json (custom-functions-metadata-plugin; the build then sets
+// allowErrorForDataTypeAny, scripts/functions-metadata.js), and the build appends the
 // CustomFunctions.associate calls. The work is done in compute.ts by the engine.
 //
 // KIEMTRA with no range reads the open workbook through the Excel API (possible in the
 // shared runtime) and is a streaming function: it subscribes to worksheet changes and
 // sets a new result when the findings change, so it refreshes when the register does.
+// KIEMTRA and DEMQUY depend on today: DEMQUY is volatile (recalculated whenever Excel
+// recalculates), and KIEMTRA, which as a streaming function cannot be volatile
+// (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json, "volatile"), sets a
+// new result when the date changes. Nothing here calls Office.js before Office.onReady: the
+// date system is learned by the first function that needs it (src/excel/dateSystem.ts).
 import { todayLocal } from "../core/read/dates";
-import { columnNumber } from "../core/shared/columnLetters";
 import type { WorkbookGrid } from "../core/shared/types";
-import { parseAreas } from "../excel/address";
+import { workbookDateSystem } from "../excel/dateSystem";
 import { excelErrorMessage } from "../excel/errors";
 import { setSupported } from "../excel/office";
 import { readWorkbookGrid } from "../excel/read";
 import { demQuy, FunctionInputError, kiemTraRange, kiemTraWorkbook, ngayVN, phanCong, quy, withoutOwnOutput } from "./compute";
+import { errorArgumentMessage, errorCellMessage, rangeOrigin } from "./inputErrors";
 
 // Opened outside Excel there is no CustomFunctions global; the associate calls appended
 // by the build must not throw there.
@@ -38,23 +44,64 @@ function guard<T>(work: () => T): T {
   }
 }
 
-// ---- the workbook's date system, for the cell functions
-
-/** True when the open workbook counts dates from 1904 (learned from each read of it), so
- *  that QUY, NGAYVN, DEMQUY and KIEMTRA(range) give the dates the pane gives. */
-let date1904 = false;
-
-function learnDateSystem(): void {
-  if (typeof Excel === "undefined") return;
-  // Office.js has no date-system flag; DATE(1904,1,1) is serial 0 only in the 1904 system.
-  Excel.run(async (context) => {
-    const probe = context.workbook.functions.date(1904, 1, 1);
-    probe.load("value");
-    await context.sync();
-    date1904 = probe.value === 0;
-  }).catch(() => undefined);
+/** Runs `work` with the workbook's date system (1900 or 1904), learned after Office.onReady. */
+async function withDateSystem<T>(work: (date1904: boolean) => T): Promise<T> {
+  let date1904: boolean;
+  try {
+    date1904 = await workbookDateSystem.get();
+  } catch (err) {
+    throw excelError(err);
+  }
+  return guard(() => work(date1904));
 }
-learnDateSystem();
+
+/** Throws the Vietnamese message when an argument is (or holds) an error value. */
+function refuseErrors(message: string | null): void {
+  if (message) throw new FunctionInputError(message);
+}
+
+// ---- a new day: KIEMTRA's results depend on today
+
+const HOUR = 3_600_000;
+const dayListeners = new Set<() => void>();
+let dayTimer: ReturnType<typeof setTimeout> | undefined;
+let dayKey = "";
+
+function todayKey(): string {
+  const d = todayLocal();
+  return `${d.year}-${d.month}-${d.day}`;
+}
+
+/** Checks the date just after midnight and at least hourly (a machine asleep at midnight,
+ *  a changed clock), and tells every listener when it has changed. */
+function scheduleDayCheck(): void {
+  const now = new Date();
+  const nextMidnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1).getTime();
+  dayTimer = setTimeout(
+    () => {
+      const key = todayKey();
+      if (key !== dayKey) {
+        dayKey = key;
+        dayListeners.forEach((l) => l());
+      }
+      scheduleDayCheck();
+    },
+    Math.min(nextMidnight - now.getTime(), HOUR),
+  );
+}
+
+/** Calls `listener` whenever the local date changes, until the returned function is called. */
+function onNewDay(listener: () => void): () => void {
+  if (dayListeners.size === 0) {
+    dayKey = todayKey();
+    scheduleDayCheck();
+  }
+  dayListeners.add(listener);
+  return () => {
+    dayListeners.delete(listener);
+    if (dayListeners.size === 0) clearTimeout(dayTimer);
+  };
+}
 
 // ---- refreshing KIEMTRA() when the workbook changes
 
@@ -72,18 +119,22 @@ function scheduleRefresh(): Promise<void> {
 
 function subscribeToChanges(): void {
   if (subscribed) return;
-  subscribed = Excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.onChanged.add(scheduleRefresh);
-    // A sheet added, deleted or renamed can be the register itself (Excel.WorksheetCollection
-    // events: onAdded/onDeleted ExcelApi 1.7, onNameChanged ExcelApi 1.17).
-    worksheets.onAdded.add(scheduleRefresh);
-    worksheets.onDeleted.add(scheduleRefresh);
-    if (setSupported("ExcelApi", "1.17")) worksheets.onNameChanged.add(scheduleRefresh);
-    await context.sync();
-  }).catch(() => {
-    subscribed = null;
-  });
+  subscribed = Office.onReady()
+    .then(() =>
+      Excel.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.onChanged.add(scheduleRefresh);
+        // A sheet added, deleted or renamed can be the register itself (Excel.WorksheetCollection
+        // events: onAdded/onDeleted ExcelApi 1.7, onNameChanged ExcelApi 1.17).
+        worksheets.onAdded.add(scheduleRefresh);
+        worksheets.onDeleted.add(scheduleRefresh);
+        if (setSupported("ExcelApi", "1.17")) worksheets.onNameChanged.add(scheduleRefresh);
+        await context.sync();
+      }),
+    )
+    .catch(() => {
+      subscribed = null;
+    });
 }
 
 function checkOpenWorkbook(nam: number | undefined, ngayKiemTra: unknown, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
@@ -91,7 +142,7 @@ function checkOpenWorkbook(nam: number | undefined, ngayKiemTra: unknown, invoca
   let running = false;
   let again = false;
   // Where this formula spills its table: never read back as part of the register.
-  const at = (invocation as unknown as { address?: string }).address;
+  const at = invocation.address;
   let shape = { rows: 1, cols: 1 };
   const refresh = (): void => {
     if (running) {
@@ -101,9 +152,10 @@ function checkOpenWorkbook(nam: number | undefined, ngayKiemTra: unknown, invoca
     running = true;
     // delayForCellEdit: while the user is typing in a cell the read waits instead of failing
     // with InvalidOperationInCellEditMode (Excel.RunOptions, ExcelApi 1.11).
-    Excel.run({ delayForCellEdit: true }, (context) => readWorkbookGrid(context))
+    Office.onReady()
+      .then(() => Excel.run({ delayForCellEdit: true }, (context) => readWorkbookGrid(context)))
       .then((grid: WorkbookGrid) => {
-        date1904 = grid.date1904 === true;
+        workbookDateSystem.set(grid.date1904 === true);
         const table = kiemTraWorkbook(withoutOwnOutput(grid, ownBox(at, shape)), nam, ngayKiemTra, todayLocal());
         const key = JSON.stringify(table);
         // Setting the same result again would only cause another change event.
@@ -127,15 +179,32 @@ function checkOpenWorkbook(nam: number | undefined, ngayKiemTra: unknown, invoca
       });
   };
   refreshers.add(refresh);
+  const stopDay = onNewDay(refresh);
   invocation.onCanceled = () => {
     refreshers.delete(refresh);
+    stopDay();
   };
   subscribeToChanges();
   refresh();
 }
 
+/** KIEMTRA(range): the findings now, and again on each new day (the range itself changing
+ *  makes Excel call the function anew). */
+function checkRange(values: any[][], nam: number, ngayKiemTra: any, invocation: CustomFunctions.StreamingInvocation<any[][]>): void {
+  const origin = rangeOrigin(invocation.parameterAddresses?.[0]);
+  const at = origin ? { top: origin.top, left: origin.left } : undefined;
+  const compute = (): void => {
+    withDateSystem((date1904) => kiemTraRange(values, nam, ngayKiemTra, todayLocal(), at, date1904)).then(
+      (table) => invocation.setResult(table),
+      (err: unknown) => invocation.setResult(err instanceof CustomFunctions.Error ? err : excelError(err)),
+    );
+  };
+  invocation.onCanceled = onNewDay(compute);
+  compute();
+}
+
 /**
- * Kiểm tra sổ chuyên đề theo Hướng dẫn 09-HD/ĐUK. Trả về bảng Mã | Mức độ | Dòng | Cột | Nội dung, hoặc "Đạt" khi không có lỗi, cảnh báo. Bỏ trống sổ chuyên đề để kiểm tra sổ đang mở (tự cập nhật khi sổ thay đổi). Nếu vùng chọn có ô lỗi (#VALUE!, #N/A…), Excel không chạy hàm: hãy sửa ô lỗi, hoặc bỏ trống để kiểm tra cả sổ.
+ * Kiểm tra sổ chuyên đề theo Hướng dẫn 09-HD/ĐUK. Trả về bảng Mã | Mức độ | Dòng | Cột | Nội dung, hoặc "Đạt" khi không có lỗi, cảnh báo. Hạn được tính đến hôm nay: kết quả tự cập nhật khi sang ngày mới. Bỏ trống sổ chuyên đề để kiểm tra sổ đang mở (tự cập nhật cả khi sổ thay đổi). Ô đang báo lỗi (#N/A, #VALUE!…) trong vùng được kiểm tra như khi kiểm tra trong ngăn Sổ chuyên đề.
  * @customfunction KIEMTRA
  * @streaming
  * @requiresStreamAddress
@@ -159,12 +228,7 @@ function kiemTra(
     checkOpenWorkbook(typeof nam === "number" ? nam : undefined, ngayKiemTra, invocation);
     return;
   }
-  try {
-    const address = (invocation as unknown as { parameterAddresses?: string[] }).parameterAddresses?.[0];
-    invocation.setResult(kiemTraRange(soChuyenDe, nam, ngayKiemTra, todayLocal(), topLeftOf(address), date1904));
-  } catch (err) {
-    invocation.setResult(excelError(err));
-  }
+  checkRange(soChuyenDe, nam, ngayKiemTra, invocation);
 }
 
 /** The box this formula's result covers ("Sổ!H2" and the last result's size), 0-based. */
@@ -172,19 +236,15 @@ function ownBox(
   address: string | undefined,
   shape: { rows: number; cols: number },
 ): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
-  if (!address) return null;
-  const box = parseAreas(address)[0];
-  if (!box) return null;
-  const raw = address.slice(0, address.lastIndexOf("!"));
-  const sheet = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  return { sheet, top: box.top - 1, left: box.left - 1, bottom: box.top - 2 + shape.rows, right: box.left - 2 + shape.cols };
-}
-
-/** "Sheet1!B3:F20" → {top: 3, left: 2}. */
-function topLeftOf(address: string | undefined): { top: number; left: number } | undefined {
-  const m = address ? /!\$?([A-Z]{1,3})\$?(\d+)/.exec(address) : null;
-  if (!m) return undefined;
-  return { top: Number(m[2]), left: columnNumber(m[1]) };
+  const origin = rangeOrigin(address);
+  if (!origin || !origin.sheet) return null;
+  return {
+    sheet: origin.sheet,
+    top: origin.top - 1,
+    left: origin.left - 1,
+    bottom: origin.top - 2 + shape.rows,
+    right: origin.left - 2 + shape.cols,
+  };
 }
 
 /**
@@ -193,31 +253,46 @@ function topLeftOf(address: string | undefined): { top: number; left: number } |
  * @param ngay Ngày (ô ngày hoặc chữ dạng dd/mm/yyyy).
  * @returns Quý 1, 2, 3 hoặc 4.
  */
-function quyFn(ngay: any): number {
-  return guard(() => quy(ngay, date1904));
+async function quyFn(ngay: any): Promise<number> {
+  return withDateSystem((date1904) => {
+    refuseErrors(errorArgumentMessage(ngay, "Ô ngày"));
+    return quy(ngay, date1904);
+  });
 }
 
 /**
- * Số chuyên đề đã sinh hoạt trong một quý, tính như khi kiểm tra sổ. Vùng có ô lỗi (#VALUE!, #N/A…) thì Excel không chạy hàm: hãy sửa ô lỗi trước.
+ * Số chuyên đề đã sinh hoạt trong một quý, tính như khi kiểm tra sổ và tính đến hôm nay, nên Excel tính lại hàm này mỗi lần tính lại sổ. Nếu vùng có ô đang báo lỗi (#N/A, #VALUE!…), hàm cho biết ô nào.
  * @customfunction DEMQUY
+ * @volatile
  * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề (chọn cả bảng trên trang Sổ chuyên đề).
  * @param quy Quý: 1–4 hoặc I–IV.
  * @param [nam] Năm (mặc định: Năm của sổ).
  * @returns Số chuyên đề đã sinh hoạt.
  */
-function demQuyFn(soChuyenDe: any[][], quy: any, nam?: number): number {
-  return guard(() => demQuy(soChuyenDe, quy, nam, todayLocal(), date1904));
+async function demQuyFn(soChuyenDe: any[][], quy: any, nam?: number): Promise<number> {
+  return withDateSystem((date1904) => {
+    refuseErrors(errorCellMessage(soChuyenDe, "đếm số chuyên đề"));
+    refuseErrors(errorArgumentMessage(quy, "Ô quý"));
+    return demQuy(soChuyenDe, quy, nam, todayLocal(), date1904);
+  });
 }
 
 /**
- * Số chuyên đề được phân công cho mỗi đảng viên: bảng Họ và tên | Số chuyên đề. Vùng có ô lỗi (#VALUE!, #N/A…) thì Excel không chạy hàm: hãy sửa ô lỗi trước.
+ * Số chuyên đề được phân công cho mỗi đảng viên: bảng Họ và tên | Số chuyên đề. Nếu vùng có ô đang báo lỗi (#N/A, #VALUE!…), hàm cho biết ô nào.
  * @customfunction PHANCONG
+ * @requiresParameterAddresses
  * @param soChuyenDe Vùng sổ chuyên đề gồm cả dòng tiêu đề (chọn cả bảng trên trang Sổ chuyên đề).
  * @param [dangVien] Danh sách họ tên đảng viên (người chưa được phân công được tính 0).
+ * @param invocation Thông tin lời gọi.
  * @returns Bảng Họ và tên | Số chuyên đề.
  */
-function phanCongFn(soChuyenDe: any[][], dangVien?: any[][]): any[][] {
-  return guard(() => phanCong(soChuyenDe, dangVien));
+function phanCongFn(soChuyenDe: any[][], dangVien: any[][], invocation: CustomFunctions.Invocation): any[][] {
+  return guard(() => {
+    const addresses = invocation.parameterAddresses;
+    refuseErrors(errorCellMessage(soChuyenDe, "lập bảng phân công", addresses?.[0]));
+    if (Array.isArray(dangVien)) refuseErrors(errorCellMessage(dangVien, "lập bảng phân công", addresses?.[1]));
+    return phanCong(soChuyenDe, Array.isArray(dangVien) ? dangVien : undefined);
+  });
 }
 
 /**
@@ -226,7 +301,10 @@ function phanCongFn(soChuyenDe: any[][], dangVien?: any[][]): any[][] {
  * @param ngay Ngày (ô ngày hoặc chữ dạng dd/mm/yyyy).
  * @returns Ngày viết bằng chữ.
  */
-function ngayVNFn(ngay: any): string {
-  return guard(() => ngayVN(ngay, date1904));
+async function ngayVNFn(ngay: any): Promise<string> {
+  return withDateSystem((date1904) => {
+    refuseErrors(errorArgumentMessage(ngay, "Ô ngày"));
+    return ngayVN(ngay, date1904);
+  });
 }
-export { kiemTra };
+export { kiemTra, quyFn, demQuyFn, phanCongFn, ngayVNFn };

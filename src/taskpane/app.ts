@@ -5,7 +5,7 @@ import { h } from "./dom";
 import { buildSection } from "./sections/build";
 import { checkSection } from "./sections/check";
 import { convertSection } from "./sections/convert";
-import { READ_REGISTER, WRITE_SHEETS, missingRequirement, unavailableMessage, type Requirement } from "../excel/requirements";
+import { ADDIN_REQUIREMENTS, missingRequirement, unavailableMessage, type Requirement } from "../excel/requirements";
 import type { PaneSection, PaneServices } from "./services";
 import { createStatus } from "./status";
 import { VERSION_LINE } from "../version";
@@ -15,25 +15,26 @@ export interface SectionSpec {
   title: string;
   load: () => Promise<PaneSection>;
   open?: boolean;
-  /** Requirement sets the command cannot work without (checked before it is offered). */
+  /** Requirement sets the command cannot work without (checked before it is offered):
+   *  the add-in's own (manifest.xml) unless said otherwise. */
   requires?: readonly Requirement[];
+  /** Only where the add-in runs in Excel (not on a file opened in the browser). */
+  addInOnly?: boolean;
 }
 
 export const SECTIONS: SectionSpec[] = [
-  { id: "tao-so", title: "Tạo sổ", load: () => Promise.resolve(buildSection), requires: [WRITE_SHEETS] },
-  { id: "chuyen-doi", title: "Chuyển đổi", load: () => Promise.resolve(convertSection), requires: [WRITE_SHEETS, READ_REGISTER] },
-  { id: "kiem-tra", title: "Kiểm tra", load: () => Promise.resolve(checkSection), open: true, requires: [READ_REGISTER] },
+  { id: "tao-so", title: "Tạo sổ", load: () => Promise.resolve(buildSection) },
+  { id: "chuyen-doi", title: "Chuyển đổi", load: () => Promise.resolve(convertSection) },
+  { id: "kiem-tra", title: "Kiểm tra", load: () => Promise.resolve(checkSection), open: true },
   {
     id: "tai-lieu",
     title: "Tài liệu",
     load: () => import(/* webpackChunkName: "tai-lieu" */ "./sections/documents").then((m) => m.documentsSection),
-    requires: [READ_REGISTER],
   },
   {
     id: "bao-cao",
     title: "Báo cáo quý",
     load: () => import(/* webpackChunkName: "bao-cao" */ "./sections/report").then((m) => m.reportSection),
-    requires: [WRITE_SHEETS, READ_REGISTER],
   },
   {
     id: "ke-hoach",
@@ -44,12 +45,15 @@ export const SECTIONS: SectionSpec[] = [
     id: "tong-hop",
     title: "Tổng hợp",
     load: () => import(/* webpackChunkName: "tong-hop" */ "./sections/consolidate").then((m) => m.consolidateSection),
-    requires: [WRITE_SHEETS],
   },
   {
     id: "tu-kiem-tra",
     title: "Tự kiểm tra bổ trợ",
     load: () => import(/* webpackChunkName: "tu-kiem-tra" */ "./sections/selfTest").then((m) => m.selfTestSection),
+    // It tells an older Excel what it lacks, so it needs nothing itself; on a file opened
+    // in the browser there is no add-in to test.
+    requires: [],
+    addInOnly: true,
   },
 ];
 
@@ -63,7 +67,8 @@ export function mountApp(root: HTMLElement, services: PaneServices, sections: Se
     // The status sits right under the title, where the user looks after clicking (issue 12).
     const details = h("details", { className: "section", id: spec.id }, h("summary", {}, h("h2", {}, spec.title)), statusEl, body);
     let mounted = false;
-    const missing = services.supports ? missingRequirement(spec.requires ?? [], (set, v) => services.supports!(set, v)) : null;
+    const needs = spec.requires ?? ADDIN_REQUIREMENTS;
+    const missing = services.supports ? missingRequirement(needs, (set, v) => services.supports!(set, v)) : null;
     if (missing) {
       // Shown as unavailable, with what to update, instead of failing on first use.
       details.classList.add("unavailable");

@@ -6,7 +6,7 @@
 import { todayLocal } from "../core/read/dates";
 import type { WorkbookHost, WorkbookSession } from "../excel/host";
 import type { FileState, FileWorkbookHost } from "../file/fileHost";
-import { mountApp } from "./app";
+import { SECTIONS, mountApp } from "./app";
 import { h } from "./dom";
 import { blobDownload } from "./download";
 import { filePicker } from "./filePicker";
@@ -133,5 +133,10 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
     },
     assetUrl: (p) => opts.assetUrl(p),
   };
-  mountApp(root, services);
+  // Tự kiểm tra bổ trợ tests the add-in inside Excel: there is none here.
+  mountApp(
+    root,
+    services,
+    SECTIONS.filter((s) => !s.addInOnly),
+  );
 }

@@ -99,6 +99,9 @@ async function scenario(run: BrowserRun, url: string, tag: string): Promise<void
   const page = await openPane(run, url, null, tag);
   await page.locator(".file-bar").waitFor();
   await checkState(page, `${tag}: chưa mở sổ`);
+  // There is no add-in to test on a file: Tự kiểm tra bổ trợ is not offered.
+  expect(await page.locator("details.section > summary h2").allInnerTexts()).not.toContain("Tự kiểm tra bổ trợ");
+  expect(await page.locator("#tu-kiem-tra").count()).toBe(0);
 
   // Nothing opened yet: Kiểm tra says what to do, in Vietnamese.
   await page.locator("#kiem-tra button.primary").click();

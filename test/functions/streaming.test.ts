@@ -40,7 +40,10 @@ async function touch(): Promise<void> {
 test("KIEMTRA() shows its table again after a failed refresh, and waits out cell editing", async () => {
   const { kiemTra } = await import("../../src/functions/functions");
   const results: unknown[] = [];
-  const invocation = { setResult: (v: unknown) => results.push(v), address: "Sổ chuyên đề!A4" };
+  const invocation: { setResult: (v: unknown) => void; address: string; onCanceled?: () => void } = {
+    setResult: (v: unknown) => results.push(v),
+    address: "Sổ chuyên đề!A4",
+  };
   kiemTra([[""]], 2026, "05/01/2026", invocation as never);
   await wait(100);
   expect(results).toHaveLength(1);
@@ -94,4 +97,7 @@ test("KIEMTRA() shows its table again after a failed refresh, and waits out cell
   await wait(1000);
   expect(results.length).toBe(5);
   expect(results[4]).not.toEqual(results[3]);
+
+  // Deleting the formula cancels it: no more refreshes, no timer left behind.
+  invocation.onCanceled?.();
 }, 30000);

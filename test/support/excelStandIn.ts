@@ -40,6 +40,7 @@
 // - freezePanes.freezeRows(n) freezes n rows (learn.microsoft.com/javascript/api/excel/excel.worksheetfreezepanes#excel-excel-worksheetfreezepanes-freezerows-member(1)).
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { ActionType as WireAction, ObjectPathType, WireLog, utf8Json, wireName, type ActionSpec, type PathSpec } from "./officeWire";
 
 export class StandInError extends Error {
   constructor(
@@ -170,6 +171,8 @@ export class SheetState {
   /** Rows with a manual page break above them. */
   pageBreaks: number[] = [];
   visibility: "Visible" | "Hidden" = "Visible";
+  /** Protected with Xem lại › Bảo vệ trang tính: every change to it is refused (see assertSheetWritable). */
+  protected = false;
   /** A test's way to model a sheet Excel will not read (any cell load fails with GeneralException). */
   failReads = false;
 
@@ -259,6 +262,8 @@ export interface StandInSheetInit {
   numberFormats?: (string | undefined)[][];
   merges?: string[];
   customProperties?: Record<string, string>;
+  /** The sheet is protected (Review › Protect Sheet). */
+  protected?: boolean;
 }
 
 export interface StandInInit {
@@ -270,6 +275,8 @@ export interface StandInInit {
   supportedSets?: Record<string, string>;
   tables?: { name: string; sheet: string; address: string; style?: string }[];
   date1904?: boolean;
+  /** The workbook's structure is protected (Review › Protect Workbook). */
+  structureProtected?: boolean;
 }
 
 /** 5 MB as Excel on the web counts it (resource-limits page), taken as 5,000,000 bytes. */
@@ -278,8 +285,6 @@ export const PAYLOAD_LIMIT = 5_000_000;
 export const CELL_READ_LIMIT = 5_000_000;
 /** More merged areas than this and getMergedAreasOrNullObject fails (Excel.Range reference). */
 export const MERGED_AREAS_LIMIT = 512;
-/** Estimated JSON of one queued action (object path + action), as Office.js sends it. */
-const ACTION_BYTES = 120;
 
 /** The sets a current Microsoft 365 Excel has. */
 export const LATEST_SETS: Record<string, string> = {
@@ -287,6 +292,8 @@ export const LATEST_SETS: Record<string, string> = {
   CustomFunctionsRuntime: "1.4",
   SharedRuntime: "1.1",
   RibbonApi: "1.1",
+  // Windows and Mac; not Excel on the web (open-browser-window-api-requirement-sets).
+  OpenBrowserWindowApi: "1.1",
 };
 
 export function compareVersions(a: string, b: string): number {
@@ -297,13 +304,6 @@ export function compareVersions(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
-}
-
-const encoder = new TextEncoder();
-/** UTF-8 length of a value's JSON: the stand-in's payload estimate. */
-export function jsonBytes(v: unknown): number {
-  if (v === undefined) return 0;
-  return encoder.encode(JSON.stringify(v)).length;
 }
 
 export class NameState {
@@ -339,6 +339,23 @@ export class StandInWorkbook {
   maxResponseBytes = 0;
   /** Excel on the web's limit for one request or response (resource-limits page). */
   payloadLimit = PAYLOAD_LIMIT;
+  /** Requests refused as over payloadLimit, and the largest one Excel accepted. */
+  refusedRequests = 0;
+  maxSentBytes = 0;
+  /** The last request message sent (officeWire.ts), for tests to look at. */
+  lastRequest: unknown = null;
+  /** Excel.run / new RequestContext() attempted before Office.onReady (refused). */
+  callsBeforeReady = 0;
+  /** A test's way to model a busy Excel: the next `count` syncs fail with `code`. */
+  failNextSyncs: { code: string; count: number } | null = null;
+  /** Protect Workbook (structure): sheets cannot be added, deleted, moved or renamed. */
+  structureProtected = false;
+  /** Refuses a structure change of a protected workbook, as Excel does. */
+  assertStructureWritable(): void {
+    if (this.structureProtected) {
+      throw new StandInError("AccessDenied", "You cannot perform the requested operation. The workbook's structure is protected.");
+    }
+  }
   /** How the host's locale reads typed dates: "en-US" m/d, "vi-VN" d/m. */
   locale: "en-US" | "vi-VN" = "en-US";
   /** Highest version of each requirement set the host has (a test lowers one to model an old Excel). */
@@ -376,6 +393,7 @@ export class StandInWorkbook {
 
   constructor(init: StandInInit = {}) {
     this.date1904 = !!init.date1904;
+    this.structureProtected = !!init.structureProtected;
     if (init.locale) this.locale = init.locale;
     if (init.supportedSets) this.supportedSets = { ...this.supportedSets, ...init.supportedSets };
     for (const s of init.sheets ?? []) {
@@ -394,6 +412,7 @@ export class StandInWorkbook {
       );
       sheet.merges = (s.merges ?? []).map(parseAddress);
       for (const [k, v] of Object.entries(s.customProperties ?? {})) sheet.customProperties.set(k, v);
+      sheet.protected = !!s.protected;
     }
     for (const t of init.tables ?? []) {
       const sheet = this.sheet(t.sheet);
@@ -441,11 +460,12 @@ export class StandInWorkbook {
 
   deleteSheet(sheet: SheetState): void {
     if (!this.sheets.includes(sheet)) throw new StandInError("ItemNotFound", "The requested resource doesn't exist.");
-    // A name that pointed at the sheet now refers to #REF!, as in Excel.
-    for (const n of this.names) if (n.sheet === sheet) n.sheet = null;
+    this.assertStructureWritable();
     if (this.sheets.filter((s) => s.visibility === "Visible").length <= 1) {
       throw new StandInError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     }
+    // A name that pointed at the sheet now refers to #REF!, as in Excel.
+    for (const n of this.names) if (n.sheet === sheet) n.sheet = null;
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     if (this.selection?.sheet === sheet.name) this.selection = null;
@@ -471,6 +491,17 @@ export class StandInWorkbook {
   serial(year: number, month: number, day: number): number {
     const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000);
     return this.date1904 ? days - 1462 : days;
+  }
+}
+
+/** Refuses a change to a protected sheet. Excel refuses changes to its locked cells
+ *  (every cell is locked unless the user unlocked it) and most formatting; the stand-in
+ *  refuses every change, never kinder. The code is AccessDenied ("You cannot perform the
+ *  requested operation", learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling);
+ *  protection itself: learn.microsoft.com/javascript/api/excel/excel.worksheetprotection. */
+export function assertSheetWritable(sheet: SheetState): void {
+  if (sheet.protected) {
+    throw new StandInError("AccessDenied", `You cannot perform the requested operation. The sheet "${sheet.name}" is protected.`);
   }
 }
 
@@ -628,8 +659,8 @@ export class StandInContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookProxy;
   private changed = new Set<SheetState>();
-  private requestBytes = 0;
-  private responseBytes = 0;
+  /** The request and response messages of this context's batches (officeWire.ts). */
+  readonly wire = new WireLog();
 
   constructor(
     readonly book: StandInWorkbook,
@@ -639,15 +670,11 @@ export class StandInContext {
     this.workbook = new WorkbookProxy(this);
   }
 
-  /** Queues an action; `bytes` is its estimated share of the request. */
-  enqueue(op: Op, bytes = ACTION_BYTES): void {
+  /** Queues an operation and the action Office.js would send for it (null: a check of the
+   *  stand-in's own that sends nothing). Returns the action's id (0 for none). */
+  enqueue(op: Op, action: ActionSpec | null): number {
     this.queue.push(op);
-    this.requestBytes += bytes;
-  }
-
-  /** Counts a loaded value into this sync's response. */
-  respond(v: unknown): void {
-    this.responseBytes += jsonBytes(v);
+    return action ? this.wire.action(action) : 0;
   }
 
   /** Fails the sync with ApiNotFound when the host lacks `set` `version` (the member's set on its reference page). */
@@ -659,7 +686,7 @@ export class StandInContext {
           `The method or property ${member} is part of the ${set} ${version} requirement set, which is not available in your version of Office.`,
         );
       }
-    }, 0);
+    }, null);
   }
 
   markChanged(sheet: SheetState): void {
@@ -670,9 +697,10 @@ export class StandInContext {
     this.book.syncCount++;
     const ops = this.queue;
     this.queue = [];
-    const request = this.requestBytes + ACTION_BYTES;
-    this.requestBytes = 0;
-    this.responseBytes = 0;
+    // The request as sent: the JSON of the batch's actions and object paths.
+    const body = this.wire.takeRequest();
+    const request = utf8Json(body);
+    this.book.lastRequest = body;
     this.book.maxRequestBytes = Math.max(this.book.maxRequestBytes, request);
     await Promise.resolve();
     if (this.book.editingCell) {
@@ -685,7 +713,14 @@ export class StandInContext {
       await this.book.cellEditEnded();
     }
     if (request > this.book.payloadLimit) {
+      this.book.refusedRequests++;
       throw new StandInError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    }
+    this.book.maxSentBytes = Math.max(this.book.maxSentBytes, request);
+    const failing = this.book.failNextSyncs;
+    if (failing && failing.count > 0) {
+      failing.count--;
+      throw new StandInError(failing.code, "The stand-in was told to fail this request.");
     }
     try {
       for (const op of ops) op();
@@ -700,7 +735,7 @@ export class StandInContext {
         }, 0);
       }
     }
-    const response = this.responseBytes;
+    const response = utf8Json(this.wire.response());
     this.book.maxResponseBytes = Math.max(this.book.maxResponseBytes, response);
     if (response > this.book.payloadLimit) {
       throw new StandInError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
@@ -727,25 +762,58 @@ function notLoaded(prop: string): StandInError {
   );
 }
 
-/** A client object: resolves its target lazily (in queue order) and serves loaded values. */
+/** A client object: resolves its target lazily (in queue order) and serves loaded values.
+ *  It is an object path on the wire (officeWire.ts); `spec` says how it is reached. */
 abstract class ClientObject<T> {
   protected loaded = new Map<string, unknown>();
   private target: T | null | undefined;
   private resolvedNull: boolean | undefined;
+  /** This object's path id in the request messages. */
+  readonly pathId: number;
 
   constructor(
     protected readonly ctx: StandInContext,
     private readonly finder: () => T | null,
     private readonly orNull = false,
+    spec: PathSpec = { type: ObjectPathType.Method, name: "GetItem" },
+    /** False for an item of a loaded collection: it exists already, nothing is sent. */
+    queued = true,
   ) {
+    this.pathId = ctx.wire.path(spec);
+    if (!queued) return;
     // Resolve where Office.js would: at this point of the batch.
-    ctx.enqueue(() => {
-      this.resolveTarget();
-    });
+    ctx.enqueue(
+      () => {
+        this.resolveTarget();
+      },
+      { ActionType: WireAction.Instantiate, Name: "", ObjectPathId: this.pathId },
+    );
   }
 
   get context(): StandInContext {
     return this.ctx;
+  }
+
+  /** The path of a child reached by property `name` (a navigation property). */
+  protected child(name: string): PathSpec {
+    return { type: ObjectPathType.Property, name: wireName(name), parent: this.pathId };
+  }
+
+  /** The path of a child returned by method `name`. */
+  protected call(name: string, ...args: unknown[]): PathSpec {
+    return { type: ObjectPathType.Method, name: wireName(name), parent: this.pathId, args };
+  }
+
+  /** A SetProperty action on this object. */
+  protected setAction(name: string, value: unknown): ActionSpec {
+    return { ActionType: WireAction.SetProperty, Name: wireName(name), ObjectPathId: this.pathId, ArgumentInfo: { Arguments: [value] } };
+  }
+
+  /** A Method action on this object. */
+  protected methodAction(name: string, ...args: unknown[]): ActionSpec {
+    const a: ActionSpec = { ActionType: WireAction.Method, Name: wireName(name), ObjectPathId: this.pathId };
+    if (args.length) a.ArgumentInfo = { Arguments: args };
+    return a;
   }
 
   protected resolveTarget(): T | null {
@@ -772,18 +840,27 @@ abstract class ClientObject<T> {
 
   load(props?: string | string[] | { select?: string }): this {
     const list = parseProps(props);
-    this.ctx.enqueue(() => {
-      const t = this.resolveTarget();
-      if (t === null) return;
-      for (const p of list) this.loadProp(p.replace(/^items\//, ""), t);
-    });
+    const id = this.ctx.enqueue(
+      () => {
+        const t = this.resolveTarget();
+        if (t === null) return;
+        const value: Record<string, unknown> = {};
+        for (const p of list) {
+          const prop = p.replace(/^items\//, "");
+          value[wireName(prop)] = this.loadProp(prop, t);
+        }
+        this.ctx.wire.result(id, value);
+      },
+      { ActionType: WireAction.Query, Name: "", ObjectPathId: this.pathId, QueryInfo: { Select: list.map(wireName) } },
+    );
     return this;
   }
 
-  protected loadProp(prop: string, target: T): void {
+  /** Reads one property into the loaded values; returns what goes into the response. */
+  protected loadProp(prop: string, target: T): unknown {
     const v = this.read(prop, target);
-    this.ctx.respond(v);
     this.loaded.set(prop, v);
+    return v;
   }
 
   protected get<V>(prop: string): V {
@@ -798,7 +875,6 @@ abstract class ClientObject<T> {
   }
 }
 
-/** Records property sets (and a few methods) under a path, for formats and layouts. */
 const HEADER_FOOTER_STATES = ["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"];
 
 /**
@@ -826,25 +902,46 @@ function checkPageLayout(path: string, value: unknown): void {
   }
 }
 
-function recorder(ctx: StandInContext, record: (path: string, value: unknown) => void, base = ""): any {
+/** Records property sets (and a few methods) under a path, for formats and layouts. Each
+ *  level is an object path on the wire ("Format", "Font", GetItem("EdgeTop")). */
+function recorder(ctx: StandInContext, record: (path: string, value: unknown) => void, parent: number, base = ""): any {
+  // A navigation property is the same object each time it is read, as in Office.js.
+  const children = new Map<string, unknown>();
   return new Proxy(
     {},
     {
       get(_t, prop) {
         if (typeof prop !== "string") return undefined;
         const path = base ? `${base}.${prop}` : prop;
-        if (prop === "getItem") return (key: string) => recorder(ctx, record, `${base}.${key}`);
+        if (prop === "getItem") {
+          return (key: string) =>
+            recorder(ctx, record, ctx.wire.path({ type: ObjectPathType.Method, name: "GetItem", parent, args: [key] }), `${base}.${key}`);
+        }
         if (prop === "autofitColumns" || prop === "autofitRows" || prop === "setPrintTitleRows" || prop === "clear") {
-          return (...args: unknown[]) => ctx.enqueue(() => record(path, args.length <= 1 ? (args[0] ?? true) : args));
+          return (...args: unknown[]) =>
+            ctx.enqueue(() => record(path, args.length <= 1 ? (args[0] ?? true) : args), {
+              ActionType: WireAction.Method,
+              Name: wireName(prop),
+              ObjectPathId: parent,
+              ArgumentInfo: { Arguments: args },
+            });
         }
         if (prop === "load") return () => undefined;
-        return recorder(ctx, record, path);
+        if (!children.has(prop)) {
+          children.set(prop, recorder(ctx, record, ctx.wire.path({ type: ObjectPathType.Property, name: wireName(prop), parent }), path));
+        }
+        return children.get(prop);
       },
       set(_t, prop, value) {
         if (typeof prop !== "string") return false;
         const path = base ? `${base}.${prop}` : prop;
         const copy = typeof value === "object" && value !== null ? JSON.parse(JSON.stringify(value)) : value;
-        ctx.enqueue(() => record(path, copy), ACTION_BYTES + jsonBytes(copy));
+        ctx.enqueue(() => record(path, copy), {
+          ActionType: WireAction.SetProperty,
+          Name: wireName(prop),
+          ObjectPathId: parent,
+          ArgumentInfo: { Arguments: [copy] },
+        });
         return true;
       },
     },
@@ -872,8 +969,15 @@ function checkShape(box: Box, v: unknown): unknown[][] | null {
 }
 
 export class RangeProxy extends ClientObject<RangeTarget> {
-  constructor(ctx: StandInContext, finder: () => RangeTarget | null, orNull = false) {
-    super(ctx, finder, orNull);
+  constructor(ctx: StandInContext, finder: () => RangeTarget | null, orNull = false, spec?: PathSpec) {
+    super(ctx, finder, orNull, spec);
+  }
+
+  /** The target, which is about to be changed: refused on a protected sheet. */
+  private writable(): RangeTarget {
+    const target = this.t();
+    assertSheetWritable(target.sheet);
+    return target;
   }
 
   protected read(prop: string, { sheet, box }: RangeTarget): unknown {
@@ -926,29 +1030,31 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return this.get("values");
   }
   set values(v: unknown) {
-    this.write(v);
+    this.write(v, "values");
   }
   get formulas(): Scalar[][] {
     return this.get("formulas");
   }
   set formulas(v: unknown) {
-    this.write(v);
+    this.write(v, "formulas");
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
   }
   set numberFormat(v: unknown) {
-    const bytes = ACTION_BYTES + jsonBytes(v);
-    this.ctx.enqueue(() => {
-      const { sheet, box } = this.t();
-      const rows = checkShape(box, v);
-      for (let r = box.top; r <= box.bottom; r++)
-        for (let c = box.left; c <= box.right; c++) {
-          const f = rows ? rows[r - box.top][c - box.left] : v;
-          if (f === null || f === undefined) continue;
-          sheet.ensure(r, c).numberFormat = String(f) === "General" ? undefined : String(f);
-        }
-    }, bytes);
+    this.ctx.enqueue(
+      () => {
+        const { sheet, box } = this.writable();
+        const rows = checkShape(box, v);
+        for (let r = box.top; r <= box.bottom; r++)
+          for (let c = box.left; c <= box.right; c++) {
+            const f = rows ? rows[r - box.top][c - box.left] : v;
+            if (f === null || f === undefined) continue;
+            sheet.ensure(r, c).numberFormat = String(f) === "General" ? undefined : String(f);
+          }
+      },
+      this.setAction("numberFormat", v),
+    );
   }
   get text(): string[][] {
     return this.get("text");
@@ -969,110 +1075,137 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     return this.get("address");
   }
 
-  private write(v: unknown): void {
+  private write(v: unknown, property: "values" | "formulas"): void {
     const input = Array.isArray(v) ? v.map((row) => (Array.isArray(row) ? [...row] : row)) : v;
-    const bytes = ACTION_BYTES + jsonBytes(input);
-    this.ctx.enqueue(() => {
-      const { sheet, box } = this.t();
-      const rows = checkShape(box, input);
-      for (let r = box.top; r <= box.bottom; r++)
-        for (let c = box.left; c <= box.right; c++) {
-          const x = rows ? rows[r - box.top][c - box.left] : input;
-          if (x !== null && x !== undefined && typeof x === "object") {
-            throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+    this.ctx.enqueue(
+      () => {
+        const { sheet, box } = this.writable();
+        const rows = checkShape(box, input);
+        for (let r = box.top; r <= box.bottom; r++)
+          for (let c = box.left; c <= box.right; c++) {
+            const x = rows ? rows[r - box.top][c - box.left] : input;
+            if (x !== null && x !== undefined && typeof x === "object") {
+              throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+            }
+            writeInput(sheet.ensure(r, c), (x ?? null) as Scalar | null, this.ctx.book);
           }
-          writeInput(sheet.ensure(r, c), (x ?? null) as Scalar | null, this.ctx.book);
-        }
-      this.ctx.markChanged(sheet);
-    }, bytes);
+        this.ctx.markChanged(sheet);
+      },
+      this.setAction(property, input),
+    );
   }
 
+  private formatProxy: unknown;
+  /** A navigation property: the same object each time, as in Office.js. */
   get format(): any {
-    return recorder(this.ctx, (path, value) => {
-      // RangeFormat.rowHeight: points, 0–409 ("Row height: 409 points", Excel specifications
-      // and limits, https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3;
-      // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-rowheight-member).
-      if (path === "rowHeight" && !(typeof value === "number" && value >= 0 && value <= 409)) {
-        throw new StandInError(
-          "InvalidArgument",
-          `The argument is invalid or missing or has an incorrect format (rowHeight ${String(value)}).`,
-        );
-      }
-      const { sheet, box } = this.t();
-      sheet.formats.push({ address: boxToA1(box), path, value });
-    });
+    return (this.formatProxy ??= recorder(
+      this.ctx,
+      (path, value) => {
+        // RangeFormat.rowHeight: points, 0–409 ("Row height: 409 points", Excel specifications
+        // and limits, https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3;
+        // https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-rowheight-member).
+        if (path === "rowHeight" && !(typeof value === "number" && value >= 0 && value <= 409)) {
+          throw new StandInError(
+            "InvalidArgument",
+            `The argument is invalid or missing or has an incorrect format (rowHeight ${String(value)}).`,
+          );
+        }
+        const { sheet, box } = this.writable();
+        sheet.formats.push({ address: boxToA1(box), path, value });
+      },
+      this.ctx.wire.path(this.child("format")),
+    ));
   }
 
   get dataValidation(): any {
     this.ctx.requires("ExcelApi", "1.8", "Range.dataValidation");
     const self = this;
+    const path = this.ctx.wire.path(this.child("dataValidation"));
     return {
       set rule(rule: unknown) {
         const copy = JSON.parse(JSON.stringify(rule));
         self.ctx.enqueue(
           () => {
-            const { sheet, box } = self.t();
+            const { sheet, box } = self.writable();
             if (typeof copy?.list?.source === "string" && copy.list.source.length > 255) {
               throw new StandInError("InvalidArgument", "The list source is longer than 255 characters.");
             }
             sheet.validations = sheet.validations.filter((v) => v.address !== boxToA1(box));
             sheet.validations.push({ address: boxToA1(box), rule: copy });
           },
-          ACTION_BYTES + jsonBytes(copy),
+          { ActionType: WireAction.SetProperty, Name: "Rule", ObjectPathId: path, ArgumentInfo: { Arguments: [copy] } },
         );
       },
       clear(): void {
-        self.ctx.enqueue(() => {
-          const { sheet, box } = self.t();
-          sheet.validations = sheet.validations.filter((v) => !overlaps(parseAddress(v.address), box));
-        });
+        self.ctx.enqueue(
+          () => {
+            const { sheet, box } = self.writable();
+            sheet.validations = sheet.validations.filter((v) => !overlaps(parseAddress(v.address), box));
+          },
+          { ActionType: WireAction.Method, Name: "Clear", ObjectPathId: path },
+        );
       },
     };
   }
 
   get conditionalFormats(): any {
     this.ctx.requires("ExcelApi", "1.6", "Range.conditionalFormats");
+    const collection = this.ctx.wire.path(this.child("conditionalFormats"));
     return {
       add: (type: string) => {
         const rec: ConditionalFormatRecord = { address: "", type, props: {} };
-        this.ctx.enqueue(() => {
-          const { sheet, box } = this.t();
-          rec.address = boxToA1(box);
-          sheet.conditionalFormats.push(rec);
-        });
-        return recorder(this.ctx, (path, value) => {
-          rec.props[path] = value;
-        });
+        const added = this.ctx.wire.path({ type: ObjectPathType.Method, name: "Add", parent: collection, args: [type] });
+        this.ctx.enqueue(
+          () => {
+            const { sheet, box } = this.writable();
+            rec.address = boxToA1(box);
+            sheet.conditionalFormats.push(rec);
+          },
+          { ActionType: WireAction.Instantiate, Name: "", ObjectPathId: added },
+        );
+        return recorder(
+          this.ctx,
+          (path, value) => {
+            rec.props[path] = value;
+          },
+          added,
+        );
       },
       clearAll: () =>
-        this.ctx.enqueue(() => {
-          const { sheet, box } = this.t();
-          sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !overlaps(parseAddress(f.address), box));
-        }),
+        this.ctx.enqueue(
+          () => {
+            const { sheet, box } = this.writable();
+            sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !overlaps(parseAddress(f.address), box));
+          },
+          { ActionType: WireAction.Method, Name: "ClearAll", ObjectPathId: collection },
+        ),
     };
   }
 
   merge(across = false): void {
-    this.ctx.enqueue(() => {
-      const { sheet, box } = this.t();
-      for (const t of this.ctx.book.tables) {
-        if (t.sheet === sheet && overlaps(t.box, box)) {
-          throw new StandInError("InvalidOperation", "Cells in a table can't be merged.");
+    this.ctx.enqueue(
+      () => {
+        const { sheet, box } = this.writable();
+        for (const t of this.ctx.book.tables) {
+          if (t.sheet === sheet && overlaps(t.box, box)) {
+            throw new StandInError("InvalidOperation", "Cells in a table can't be merged.");
+          }
         }
-      }
-      const areas = across
-        ? Array.from({ length: box.bottom - box.top + 1 }, (_, i) => ({ ...box, top: box.top + i, bottom: box.top + i }))
-        : [box];
-      sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
-      sheet.merges.push(...areas.filter((a) => a.left !== a.right || a.top !== a.bottom));
-    });
+        const areas = across
+          ? Array.from({ length: box.bottom - box.top + 1 }, (_, i) => ({ ...box, top: box.top + i, bottom: box.top + i }))
+          : [box];
+        sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+        sheet.merges.push(...areas.filter((a) => a.left !== a.right || a.top !== a.bottom));
+      },
+      this.methodAction("merge", across),
+    );
   }
 
   unmerge(): void {
     this.ctx.enqueue(() => {
-      const { sheet, box } = this.t();
+      const { sheet, box } = this.writable();
       sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
-    });
+    }, this.methodAction("unmerge"));
   }
 
   select(): void {
@@ -1080,26 +1213,31 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       const { sheet, box } = this.t();
       this.ctx.book.selection = { sheet: sheet.name, address: boxToA1(box) };
       this.ctx.book.activeSheet = sheet.name;
-    });
+    }, this.methodAction("select"));
   }
 
   clear(): void {
     this.ctx.enqueue(() => {
-      const { sheet, box } = this.t();
+      const { sheet, box } = this.writable();
       for (let r = box.top; r <= Math.min(box.bottom, sheet.cells.length - 1); r++) {
         const line = sheet.cells[r];
         if (!line) continue;
         for (let c = box.left; c <= box.right; c++) delete line[c];
       }
       this.ctx.markChanged(sheet);
-    });
+    }, this.methodAction("clear"));
   }
 
   getCell(row: number, column: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const { sheet, box } = this.t();
-      return { sheet, box: normalise({ top: box.top + row, left: box.left + column, bottom: box.top + row, right: box.left + column }) };
-    });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const { sheet, box } = this.t();
+        return { sheet, box: normalise({ top: box.top + row, left: box.left + column, bottom: box.top + row, right: box.left + column }) };
+      },
+      false,
+      this.call("getCell", row, column),
+    );
   }
 
   /** The used part of this range (Range.getUsedRangeOrNullObject, ExcelApi 1.4). */
@@ -1113,27 +1251,32 @@ export class RangeProxy extends ClientObject<RangeTarget> {
         return used ? { sheet, box: used } : null;
       },
       true,
+      this.call("getUsedRangeOrNullObject", valuesOnly),
     );
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.ctx.requires("ExcelApi", "1.13", "Range.getMergedAreasOrNullObject");
-    return new RangeAreasProxy(this.ctx, () => {
-      const { sheet, box } = this.t();
-      const areas = sheet.merges.filter((m) => overlaps(m, box));
-      if (areas.length > MERGED_AREAS_LIMIT) {
-        throw new StandInError(
-          "InvalidOperation",
-          `The range holds ${areas.length} merged areas; the API fails above ${MERGED_AREAS_LIMIT}.`,
-        );
-      }
-      return areas.length ? { sheet, areas } : null;
-    });
+    return new RangeAreasProxy(
+      this.ctx,
+      () => {
+        const { sheet, box } = this.t();
+        const areas = sheet.merges.filter((m) => overlaps(m, box));
+        if (areas.length > MERGED_AREAS_LIMIT) {
+          throw new StandInError(
+            "InvalidOperation",
+            `The range holds ${areas.length} merged areas; the API fails above ${MERGED_AREAS_LIMIT}.`,
+          );
+        }
+        return areas.length ? { sheet, areas } : null;
+      },
+      this.call("getMergedAreasOrNullObject"),
+    );
   }
 
   private worksheetProxy: WorksheetProxy | undefined;
   get worksheet(): WorksheetProxy {
-    return (this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.t().sheet));
+    return (this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.t().sheet, false, this.child("worksheet")));
   }
 }
 
@@ -1143,8 +1286,8 @@ interface AreasTarget {
 }
 
 export class RangeAreasProxy extends ClientObject<AreasTarget> {
-  constructor(ctx: StandInContext, finder: () => AreasTarget | null) {
-    super(ctx, finder, true);
+  constructor(ctx: StandInContext, finder: () => AreasTarget | null, spec: PathSpec) {
+    super(ctx, finder, true, spec);
   }
   protected read(prop: string, { sheet, areas }: AreasTarget): unknown {
     if (prop === "address") return areas.map((a) => `${quoteSheet(sheet.name)}!${boxToA1(a)}`).join(",");
@@ -1192,12 +1335,16 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     return this.get("name");
   }
   set name(v: string) {
-    this.ctx.enqueue(() => {
-      const sheet = this.t();
-      const other = this.ctx.book.sheet(v);
-      if (other && other !== sheet) throw new StandInError("ItemAlreadyExists", "A sheet with that name exists.");
-      sheet.name = v;
-    });
+    this.ctx.enqueue(
+      () => {
+        const sheet = this.t();
+        this.ctx.book.assertStructureWritable();
+        const other = this.ctx.book.sheet(v);
+        if (other && other !== sheet) throw new StandInError("ItemAlreadyExists", "A sheet with that name exists.");
+        sheet.name = v;
+      },
+      this.setAction("name", v),
+    );
   }
   get id(): string {
     return this.get("id");
@@ -1206,31 +1353,45 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     return this.get("position");
   }
   set position(p: number) {
-    this.ctx.enqueue(() => {
-      const sheet = this.t();
-      const book = this.ctx.book;
-      if (p < 0 || p >= book.sheets.length) throw new StandInError("InvalidArgument", "Position out of range.");
-      book.sheets = book.sheets.filter((s) => s !== sheet);
-      book.sheets.splice(p, 0, sheet);
-    });
+    this.ctx.enqueue(
+      () => {
+        const sheet = this.t();
+        const book = this.ctx.book;
+        book.assertStructureWritable();
+        if (p < 0 || p >= book.sheets.length) throw new StandInError("InvalidArgument", "Position out of range.");
+        book.sheets = book.sheets.filter((s) => s !== sheet);
+        book.sheets.splice(p, 0, sheet);
+      },
+      this.setAction("position", p),
+    );
   }
   get visibility(): string {
     return this.get("visibility");
   }
 
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const sheet = this.t();
-      return { sheet, box: address ? parseAddress(address) : { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } };
-    });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const sheet = this.t();
+        return { sheet, box: address ? parseAddress(address) : { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL } };
+      },
+      false,
+      address === undefined ? this.call("getRange") : this.call("getRange", address),
+    );
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeProxy {
     this.ctx.requires("ExcelApi", "1.7", "Worksheet.getRangeByIndexes");
-    return new RangeProxy(this.ctx, () => ({
-      sheet: this.t(),
-      box: normalise({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }),
-    }));
+    return new RangeProxy(
+      this.ctx,
+      () => ({
+        sheet: this.t(),
+        box: normalise({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }),
+      }),
+      false,
+      this.call("getRangeByIndexes", row, col, rows, cols),
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
@@ -1243,28 +1404,46 @@ export class WorksheetProxy extends ClientObject<SheetState> {
         return box ? { sheet, box } : null;
       },
       true,
+      this.call("getUsedRangeOrNullObject", valuesOnly),
     );
   }
 
   getUsedRange(valuesOnly = false): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const sheet = this.t();
-      return { sheet, box: sheet.usedBox(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
-    });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const sheet = this.t();
+        return { sheet, box: sheet.usedBox(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      },
+      false,
+      this.call("getUsedRange", valuesOnly),
+    );
   }
 
+  private tablesProxy: TableCollectionProxy | undefined;
   get tables(): TableCollectionProxy {
-    return new TableCollectionProxy(this.ctx, () => this.t());
+    return (this.tablesProxy ??= new TableCollectionProxy(this.ctx, () => this.t(), this.child("tables")));
+  }
+
+  private protectionProxy: WorksheetProtectionProxy | undefined;
+  /** Worksheet.protection (ExcelApi 1.2): whether the sheet is protected
+   *  (learn.microsoft.com/javascript/api/excel/excel.worksheetprotection). */
+  get protection(): WorksheetProtectionProxy {
+    return (this.protectionProxy ??= new WorksheetProtectionProxy(this.ctx, () => this.t(), false, this.child("protection")));
   }
 
   get customProperties(): any {
     this.ctx.requires("ExcelApi", "1.12", "Worksheet.customProperties");
+    const collection = this.ctx.wire.path(this.child("customProperties"));
     return {
       add: (key: string, value: unknown) => {
-        this.ctx.enqueue(() => {
-          if (!/^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(key)) throw new StandInError("InvalidArgument", "Bad custom property key.");
-          this.t().customProperties.set(key, String(value));
-        });
+        this.ctx.enqueue(
+          () => {
+            if (!/^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(key)) throw new StandInError("InvalidArgument", "Bad custom property key.");
+            this.t().customProperties.set(key, String(value));
+          },
+          { ActionType: WireAction.Method, Name: "Add", ObjectPathId: collection, ArgumentInfo: { Arguments: [key, value] } },
+        );
       },
       getItemOrNullObject: (key: string) =>
         new CustomPropertyProxy(
@@ -1274,24 +1453,38 @@ export class WorksheetProxy extends ClientObject<SheetState> {
             return sheet.customProperties.has(key) ? { sheet, key } : null;
           },
           true,
+          { type: ObjectPathType.Method, name: "GetItemOrNullObject", parent: collection, args: [key] },
         ),
     };
   }
 
   get freezePanes(): any {
     this.ctx.requires("ExcelApi", "1.7", "Worksheet.freezePanes");
+    const path = this.ctx.wire.path(this.child("freezePanes"));
+    const method = (name: string, args: unknown[]): ActionSpec => ({
+      ActionType: WireAction.Method,
+      Name: name,
+      ObjectPathId: path,
+      ArgumentInfo: { Arguments: args },
+    });
     return {
       // freezeRows(count): "The number of rows to freeze, or zero to unfreeze all rows"
       // (Excel.WorksheetFreezePanes reference) — count rows, not the first unfrozen row.
       freezeRows: (n: number) =>
-        this.ctx.enqueue(() => {
-          if (!Number.isInteger(n) || n < 0) throw new StandInError("InvalidArgument", "The row count is invalid.");
-          this.t().frozenRows = n;
-        }),
+        this.ctx.enqueue(
+          () => {
+            if (!Number.isInteger(n) || n < 0) throw new StandInError("InvalidArgument", "The row count is invalid.");
+            this.t().frozenRows = n;
+          },
+          method("FreezeRows", [n]),
+        ),
       unfreeze: () =>
-        this.ctx.enqueue(() => {
-          this.t().frozenRows = 0;
-        }),
+        this.ctx.enqueue(
+          () => {
+            this.t().frozenRows = 0;
+          },
+          method("Unfreeze", []),
+        ),
     };
   }
 
@@ -1299,32 +1492,44 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   // https://learn.microsoft.com/en-us/javascript/api/excel/excel.pagebreakcollection#excel-excel-pagebreakcollection-add-member(1)
   get horizontalPageBreaks(): { add(address: string): void } {
     this.ctx.requires("ExcelApi", "1.9", "Worksheet.horizontalPageBreaks");
+    const path = this.ctx.wire.path(this.child("horizontalPageBreaks"));
     return {
       add: (address: string) => {
         const box = parseAddress(address);
-        this.ctx.enqueue(() => {
-          this.t().pageBreaks.push(box.top);
-        });
+        this.ctx.enqueue(
+          () => {
+            const sheet = this.t();
+            assertSheetWritable(sheet);
+            sheet.pageBreaks.push(box.top);
+          },
+          { ActionType: WireAction.Method, Name: "Add", ObjectPathId: path, ArgumentInfo: { Arguments: [address] } },
+        );
       },
     };
   }
 
   get pageLayout(): any {
     this.ctx.requires("ExcelApi", "1.9", "Worksheet.pageLayout");
-    return recorder(this.ctx, (path, value) => {
-      checkPageLayout(path, value);
-      this.t().pageLayout[path] = value;
-    });
+    return recorder(
+      this.ctx,
+      (path, value) => {
+        checkPageLayout(path, value);
+        const sheet = this.t();
+        assertSheetWritable(sheet);
+        sheet.pageLayout[path] = value;
+      },
+      this.ctx.wire.path(this.child("pageLayout")),
+    );
   }
 
   activate(): void {
     this.ctx.enqueue(() => {
       this.ctx.book.activeSheet = this.t().name;
-    });
+    }, this.methodAction("activate"));
   }
 
   delete(): void {
-    this.ctx.enqueue(() => this.ctx.book.deleteSheet(this.t()));
+    this.ctx.enqueue(() => this.ctx.book.deleteSheet(this.t()), this.methodAction("delete"));
   }
 }
 
@@ -1334,11 +1539,25 @@ abstract class CollectionProxy<T, P> extends ClientObject<T[]> {
 
   load(props?: string | string[] | { select?: string }): this {
     const list = parseProps(props).map((p) => p.replace(/^items\//, ""));
-    this.ctx.enqueue(() => {
-      const targets = this.resolveTarget() ?? [];
-      this.itemProxies = targets.map((t) => this.wrap(t, list));
-      this.itemProps = list;
-    });
+    const id = this.ctx.enqueue(
+      () => {
+        const targets = this.resolveTarget() ?? [];
+        const values: Record<string, unknown>[] = [];
+        this.itemProxies = targets.map((t, i) => {
+          // An item of the loaded collection: its values come back in this response.
+          const spec: PathSpec = { type: ObjectPathType.Indexer, name: "", parent: this.pathId, args: [i] };
+          const proxy = this.wrap(t, spec);
+          const value: Record<string, unknown> = {};
+          for (const p of list) value[wireName(p)] = (proxy as any).loadProp(p, t);
+          (proxy as any).resolveTarget();
+          values.push(value);
+          return proxy;
+        });
+        this.itemProps = list;
+        this.ctx.wire.result(id, { Items: values });
+      },
+      { ActionType: WireAction.Query, Name: "", ObjectPathId: this.pathId, QueryInfo: { Select: list.map((p) => `Items/${wireName(p)}`) } },
+    );
     return this;
   }
 
@@ -1351,48 +1570,48 @@ abstract class CollectionProxy<T, P> extends ClientObject<T[]> {
     return undefined;
   }
 
-  /** A proxy for one item, with `props` already loaded. */
-  protected abstract wrap(target: T, props: string[]): P;
+  /** A proxy for one item of the loaded collection (nothing queued for it). */
+  protected abstract wrap(target: T, spec: PathSpec): P;
 
   get loadedItemProps(): string[] {
     return this.itemProps;
   }
 }
 
-/** Makes a proxy for a known target and loads `props` into it at this point of the batch. */
-function preloaded<P extends ClientObject<any>>(proxy: P, props: string[]): P {
-  if (props.length) proxy.load(props.join(","));
-  return proxy;
-}
-
 export class WorksheetCollectionProxy extends CollectionProxy<SheetState, WorksheetProxy> {
-  constructor(ctx: StandInContext) {
-    super(ctx, () => ctx.book.sheets);
+  constructor(ctx: StandInContext, spec: PathSpec) {
+    super(ctx, () => ctx.book.sheets, false, spec);
   }
-  protected wrap(sheet: SheetState, props: string[]): WorksheetProxy {
-    // The proxy's own queued ops run at the next sync; load now so the values are there.
-    const proxy = new WorksheetProxy(this.ctx, () => sheet);
-    for (const p of props) (proxy as any).loadProp(p, sheet);
-    (proxy as any).resolveTarget();
-    return proxy;
+  protected wrap(sheet: SheetState, spec: PathSpec): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => sheet, false, spec, false);
   }
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null);
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null, false, this.call("getItem", name));
   }
   getItemOrNullObject(name: string): WorksheetProxy {
     this.ctx.requires("ExcelApi", "1.4", "WorksheetCollection.getItemOrNullObject");
-    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null, true);
+    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null, true, this.call("getItemOrNullObject", name));
   }
   add(name?: string): WorksheetProxy {
     let created: SheetState | null = null;
-    this.ctx.enqueue(() => {
-      created = this.ctx.book.addSheet(name);
-    });
-    return new WorksheetProxy(this.ctx, () => created);
+    // The new sheet is the result of the Add method: its path carries the call.
+    const proxy = new WorksheetProxy(this.ctx, () => created, false, name === undefined ? this.call("add") : this.call("add", name), false);
+    this.ctx.enqueue(
+      () => {
+        this.ctx.book.assertStructureWritable();
+        created = this.ctx.book.addSheet(name);
+        (proxy as any).resolveTarget();
+      },
+      { ActionType: WireAction.Instantiate, Name: "", ObjectPathId: proxy.pathId },
+    );
+    return proxy;
   }
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () =>
-      this.ctx.book.activeSheet ? (this.ctx.book.sheet(this.ctx.book.activeSheet) ?? null) : null,
+    return new WorksheetProxy(
+      this.ctx,
+      () => (this.ctx.book.activeSheet ? (this.ctx.book.sheet(this.ctx.book.activeSheet) ?? null) : null),
+      false,
+      this.call("getActiveWorksheet"),
     );
   }
   /** WorksheetCollection.onAdded / onDeleted (ExcelApi 1.7) and onNameChanged (ExcelApi 1.17):
@@ -1411,9 +1630,12 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetState, Worksh
     return {
       add: (handler: (args: unknown) => unknown) => {
         const listener = { kind, handler };
-        this.ctx.enqueue(() => {
-          this.ctx.book.sheetEventListeners.push(listener);
-        });
+        this.ctx.enqueue(
+          () => {
+            this.ctx.book.sheetEventListeners.push(listener);
+          },
+          this.methodAction(`${kind}.add`),
+        );
         const book = this.ctx.book;
         return {
           remove: () => {
@@ -1430,7 +1652,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<SheetState, Worksh
         const listener = { handler };
         this.ctx.enqueue(() => {
           this.ctx.book.changeListeners.push(listener);
-        });
+        }, this.methodAction("onChanged.add"));
         const book = this.ctx.book;
         return {
           remove: () => {
@@ -1459,48 +1681,66 @@ export class TableProxy extends ClientObject<TableState> {
     return this.get("name");
   }
   set name(v: string) {
-    this.ctx.enqueue(() => {
-      const t = this.t();
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v) || v.length > 255) {
-        throw new StandInError("InvalidArgument", `The table name "${v}" is not valid.`);
-      }
-      const other = this.ctx.book.table(v);
-      if (other && other !== t) throw new StandInError("InvalidArgument", `A table named "${v}" already exists.`);
-      t.name = v;
-    });
+    this.ctx.enqueue(
+      () => {
+        const t = this.t();
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(v) || /^[A-Za-z]{1,3}\d+$/.test(v) || v.length > 255) {
+          throw new StandInError("InvalidArgument", `The table name "${v}" is not valid.`);
+        }
+        const other = this.ctx.book.table(v);
+        if (other && other !== t) throw new StandInError("InvalidArgument", `A table named "${v}" already exists.`);
+        t.name = v;
+      },
+      this.setAction("name", v),
+    );
   }
   get style(): string {
     return this.get("style");
   }
   set style(v: string) {
-    this.ctx.enqueue(() => {
-      this.t().style = v;
-    });
+    this.ctx.enqueue(
+      () => {
+        const t = this.t();
+        assertSheetWritable(t.sheet);
+        t.style = v;
+      },
+      this.setAction("style", v),
+    );
   }
   private worksheetProxy: WorksheetProxy | undefined;
   /** A navigation property: the same object each time, as in Office.js. */
   get worksheet(): WorksheetProxy {
-    return (this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.t().sheet));
+    return (this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.t().sheet, false, this.child("worksheet")));
   }
   private rowsProxy: TableRowCollectionProxy | undefined;
   /** A navigation property, like `worksheet`. */
   get rows(): TableRowCollectionProxy {
-    return (this.rowsProxy ??= new TableRowCollectionProxy(this.ctx, () => this.t()));
+    return (this.rowsProxy ??= new TableRowCollectionProxy(this.ctx, () => this.t(), this.ctx.wire.path(this.child("rows"))));
   }
   getRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.t().sheet, box: this.t().box }));
+    return new RangeProxy(this.ctx, () => ({ sheet: this.t().sheet, box: this.t().box }), false, this.call("getRange"));
   }
   getHeaderRowRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const t = this.t();
-      return { sheet: t.sheet, box: { ...t.box, bottom: t.box.top } };
-    });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.t();
+        return { sheet: t.sheet, box: { ...t.box, bottom: t.box.top } };
+      },
+      false,
+      this.call("getHeaderRowRange"),
+    );
   }
   getDataBodyRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const t = this.t();
-      return { sheet: t.sheet, box: { ...t.box, top: t.box.top + 1 } };
-    });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.t();
+        return { sheet: t.sheet, box: { ...t.box, top: t.box.top + 1 } };
+      },
+      false,
+      this.call("getDataBodyRange"),
+    );
   }
 }
 
@@ -1512,98 +1752,112 @@ export class TableRowCollectionProxy {
   constructor(
     private readonly ctx: StandInContext,
     private readonly table: () => TableState,
+    private readonly pathId: number,
   ) {}
   add(index?: number | null, values?: unknown[][]): void {
     const input = values?.map((row) => (Array.isArray(row) ? [...row] : row));
-    this.ctx.enqueue(() => {
-      const t = this.table();
-      if (index !== null && index !== undefined) throw new StandInError("NotImplemented", "The stand-in adds rows at the end only.");
-      const width = t.box.right - t.box.left + 1;
-      const rows = input ?? [new Array<unknown>(width).fill("")];
-      if (rows.some((row) => !Array.isArray(row) || row.length !== width)) {
-        throw new StandInError(
-          "InvalidArgument",
-          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
-        );
-      }
-      for (let i = 0; i < rows.length; i++) {
-        const r = t.box.bottom + 1 + i;
-        for (let c = t.box.left; c <= t.box.right; c++) {
-          const v = t.sheet.cell(r, c)?.value;
-          if (v !== undefined && v !== null && v !== "")
-            throw new StandInError("NotImplemented", "The stand-in does not shift cells below a table.");
+    this.ctx.enqueue(
+      () => {
+        const t = this.table();
+        assertSheetWritable(t.sheet);
+        if (index !== null && index !== undefined) throw new StandInError("NotImplemented", "The stand-in adds rows at the end only.");
+        const width = t.box.right - t.box.left + 1;
+        const rows = input ?? [new Array<unknown>(width).fill("")];
+        if (rows.some((row) => !Array.isArray(row) || row.length !== width)) {
+          throw new StandInError(
+            "InvalidArgument",
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          );
         }
-      }
-      rows.forEach((row, i) => {
-        const r = t.box.bottom + 1 + i;
-        row.forEach((v, k) => {
-          if (v !== null && v !== undefined && typeof v === "object")
-            throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
-          writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book);
+        for (let i = 0; i < rows.length; i++) {
+          const r = t.box.bottom + 1 + i;
+          for (let c = t.box.left; c <= t.box.right; c++) {
+            const v = t.sheet.cell(r, c)?.value;
+            if (v !== undefined && v !== null && v !== "")
+              throw new StandInError("NotImplemented", "The stand-in does not shift cells below a table.");
+          }
+        }
+        rows.forEach((row, i) => {
+          const r = t.box.bottom + 1 + i;
+          row.forEach((v, k) => {
+            if (v !== null && v !== undefined && typeof v === "object")
+              throw new StandInError("InvalidArgument", "A cell value must be a string, number or boolean.");
+            writeInput(t.sheet.ensure(r, t.box.left + k), (v ?? null) as Scalar | null, this.ctx.book);
+          });
         });
-      });
-      t.box = { ...t.box, bottom: t.box.bottom + rows.length };
-      this.ctx.markChanged(t.sheet);
-    });
+        t.box = { ...t.box, bottom: t.box.bottom + rows.length };
+        this.ctx.markChanged(t.sheet);
+      },
+      {
+        ActionType: WireAction.Method,
+        Name: "Add",
+        ObjectPathId: this.pathId,
+        ArgumentInfo: { Arguments: [index ?? null, input ?? null] },
+      },
+    );
   }
 }
 
 export class TableCollectionProxy extends CollectionProxy<TableState, TableProxy> {
   constructor(
     ctx: StandInContext,
-    private readonly sheetOf?: () => SheetState,
+    private readonly sheetOf: (() => SheetState) | undefined,
+    spec: PathSpec,
   ) {
-    super(ctx, () => ctx.book.tables.filter((t) => !sheetOf || t.sheet === sheetOf()));
+    super(ctx, () => ctx.book.tables.filter((t) => !sheetOf || t.sheet === sheetOf()), false, spec);
   }
-  protected wrap(t: TableState, props: string[]): TableProxy {
-    const proxy = new TableProxy(this.ctx, () => t);
-    for (const p of props) (proxy as any).loadProp(p, t);
-    (proxy as any).resolveTarget();
-    return proxy;
+  protected wrap(t: TableState, spec: PathSpec): TableProxy {
+    return new TableProxy(this.ctx, () => t, false, spec, false);
   }
   getItem(name: string): TableProxy {
-    return new TableProxy(this.ctx, () => this.ctx.book.table(name) ?? null);
+    return new TableProxy(this.ctx, () => this.ctx.book.table(name) ?? null, false, this.call("getItem", name));
   }
   getItemOrNullObject(name: string): TableProxy {
-    return new TableProxy(this.ctx, () => this.ctx.book.table(name) ?? null, true);
+    return new TableProxy(this.ctx, () => this.ctx.book.table(name) ?? null, true, this.call("getItemOrNullObject", name));
   }
   add(address: string, hasHeaders: boolean): TableProxy {
     let created: TableState | null = null;
-    this.ctx.enqueue(() => {
-      const book = this.ctx.book;
-      let sheet: SheetState | undefined;
-      let ref = address;
-      if (address.includes("!")) {
-        const name = address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
-        sheet = book.sheet(name);
-        ref = address.slice(address.lastIndexOf("!") + 1);
-      } else if (this.sheetOf) sheet = this.sheetOf();
-      if (!sheet) throw new StandInError("InvalidArgument", "The table address must name a sheet.");
-      const box = parseAddress(ref);
-      if (!hasHeaders) throw new StandInError("InvalidArgument", "The stand-in only supports tables with headers.");
-      for (const t of book.tables) {
-        if (t.sheet === sheet && overlaps(t.box, box)) throw new StandInError("InvalidOperation", "Tables can't overlap.");
-      }
-      if (sheet.merges.some((m) => overlaps(m, box))) {
-        throw new StandInError("InvalidOperation", "A table can't overlap a range that contains merged cells.");
-      }
-      // Excel gives blank or repeated headers names of its own.
-      const seen = new Set<string>();
-      for (let c = box.left; c <= box.right; c++) {
-        const cell = sheet.ensure(box.top, c);
-        let header = String(cell.value ?? "").trim() || `Column${c - box.left + 1}`;
-        const base = header;
-        for (let i = 2; seen.has(header.toLowerCase()); i++) header = `${base}${i}`;
-        seen.add(header.toLowerCase());
-        if (header !== cell.value) {
-          cell.value = header;
-          delete cell.formula;
+    const proxy = new TableProxy(this.ctx, () => created, false, this.call("add", address, hasHeaders), false);
+    this.ctx.enqueue(
+      () => {
+        const book = this.ctx.book;
+        let sheet: SheetState | undefined;
+        let ref = address;
+        if (address.includes("!")) {
+          const name = address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+          sheet = book.sheet(name);
+          ref = address.slice(address.lastIndexOf("!") + 1);
+        } else if (this.sheetOf) sheet = this.sheetOf();
+        if (!sheet) throw new StandInError("InvalidArgument", "The table address must name a sheet.");
+        assertSheetWritable(sheet);
+        const box = parseAddress(ref);
+        if (!hasHeaders) throw new StandInError("InvalidArgument", "The stand-in only supports tables with headers.");
+        for (const t of book.tables) {
+          if (t.sheet === sheet && overlaps(t.box, box)) throw new StandInError("InvalidOperation", "Tables can't overlap.");
         }
-      }
-      created = new TableState(book.newTableName(), sheet, box);
-      book.tables.push(created);
-    });
-    return new TableProxy(this.ctx, () => created);
+        if (sheet.merges.some((m) => overlaps(m, box))) {
+          throw new StandInError("InvalidOperation", "A table can't overlap a range that contains merged cells.");
+        }
+        // Excel gives blank or repeated headers names of its own.
+        const seen = new Set<string>();
+        for (let c = box.left; c <= box.right; c++) {
+          const cell = sheet.ensure(box.top, c);
+          let header = String(cell.value ?? "").trim() || `Column${c - box.left + 1}`;
+          const base = header;
+          for (let i = 2; seen.has(header.toLowerCase()); i++) header = `${base}${i}`;
+          seen.add(header.toLowerCase());
+          if (header !== cell.value) {
+            cell.value = header;
+            delete cell.formula;
+          }
+        }
+        created = new TableState(book.newTableName(), sheet, box);
+        book.tables.push(created);
+        (proxy as any).resolveTarget();
+      },
+      { ActionType: WireAction.Instantiate, Name: "", ObjectPathId: proxy.pathId },
+    );
+    return proxy;
   }
 }
 
@@ -1638,80 +1892,137 @@ export class NamedItemProxy extends ClientObject<NameState> {
     this.ctx.enqueue(() => {
       const n = this.t();
       this.ctx.book.names = this.ctx.book.names.filter((x) => x !== n);
-    });
+    }, this.methodAction("delete"));
   }
 }
 
 export class NamedItemCollectionProxy extends CollectionProxy<NameState, NamedItemProxy> {
-  constructor(ctx: StandInContext) {
-    super(ctx, () => ctx.book.names);
+  constructor(ctx: StandInContext, spec: PathSpec) {
+    super(ctx, () => ctx.book.names, false, spec);
   }
-  protected wrap(n: NameState, props: string[]): NamedItemProxy {
-    const proxy = new NamedItemProxy(this.ctx, () => n);
-    for (const p of props) (proxy as any).loadProp(p, n);
-    (proxy as any).resolveTarget();
-    return proxy;
+  protected wrap(n: NameState, spec: PathSpec): NamedItemProxy {
+    return new NamedItemProxy(this.ctx, () => n, false, spec, false);
   }
   getItem(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, () => this.ctx.book.name(name) ?? null);
+    return new NamedItemProxy(this.ctx, () => this.ctx.book.name(name) ?? null, false, this.call("getItem", name));
   }
   getItemOrNullObject(name: string): NamedItemProxy {
-    return new NamedItemProxy(this.ctx, () => this.ctx.book.name(name) ?? null, true);
+    return new NamedItemProxy(this.ctx, () => this.ctx.book.name(name) ?? null, true, this.call("getItemOrNullObject", name));
   }
   /** add(name, reference): the reference is "=Sheet!$A$1" or a Range. */
   add(name: string, reference: string | RangeProxy): NamedItemProxy {
     let created: NameState | null = null;
-    this.ctx.enqueue(() => {
-      const book = this.ctx.book;
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || name.length > 255) {
-        throw new StandInError("InvalidArgument", `The name "${name}" is not valid.`);
-      }
-      if (book.name(name)) throw new StandInError("ItemAlreadyExists", `The name "${name}" already exists.`);
-      let sheet: SheetState | undefined;
-      let box: Box;
-      if (typeof reference === "string") {
-        const ref = reference.replace(/^=/, "");
-        const sheetName = ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
-        sheet = book.sheet(sheetName);
-        box = parseAddress(ref);
-      } else {
-        const target = (reference as any).t() as RangeTarget;
-        sheet = target.sheet;
-        box = target.box;
-      }
-      if (!sheet) throw new StandInError("InvalidArgument", "The reference must name an existing sheet.");
-      created = new NameState(name, sheet, box);
-      book.names.push(created);
-    });
-    return new NamedItemProxy(this.ctx, () => created);
+    const proxy = new NamedItemProxy(
+      this.ctx,
+      () => created,
+      false,
+      this.call("add", name, typeof reference === "string" ? reference : { _ObjectPathId: reference.pathId }),
+      false,
+    );
+    this.ctx.enqueue(
+      () => {
+        const book = this.ctx.book;
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || name.length > 255) {
+          throw new StandInError("InvalidArgument", `The name "${name}" is not valid.`);
+        }
+        if (book.name(name)) throw new StandInError("ItemAlreadyExists", `The name "${name}" already exists.`);
+        let sheet: SheetState | undefined;
+        let box: Box;
+        if (typeof reference === "string") {
+          const ref = reference.replace(/^=/, "");
+          const sheetName = ref.slice(0, ref.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+          sheet = book.sheet(sheetName);
+          box = parseAddress(ref);
+        } else {
+          const target = (reference as any).t() as RangeTarget;
+          sheet = target.sheet;
+          box = target.box;
+        }
+        if (!sheet) throw new StandInError("InvalidArgument", "The reference must name an existing sheet.");
+        created = new NameState(name, sheet, box);
+        book.names.push(created);
+        (proxy as any).resolveTarget();
+      },
+      { ActionType: WireAction.Instantiate, Name: "", ObjectPathId: proxy.pathId },
+    );
+    return proxy;
+  }
+}
+
+/** Worksheet.protection (ExcelApi 1.2): `protected` says whether the sheet is protected
+ *  (learn.microsoft.com/javascript/api/excel/excel.worksheetprotection). */
+export class WorksheetProtectionProxy extends ClientObject<SheetState> {
+  protected read(prop: string, sheet: SheetState): unknown {
+    if (prop === "protected") return sheet.protected;
+    throw new StandInError("InvalidArgument", `The stand-in does not know WorksheetProtection.${prop}.`);
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7): `protected` says whether the workbook's structure is
+ *  protected (learn.microsoft.com/javascript/api/excel/excel.workbookprotection). */
+export class WorkbookProtectionProxy extends ClientObject<StandInWorkbook> {
+  protected read(prop: string, book: StandInWorkbook): unknown {
+    if (prop === "protected") return book.structureProtected;
+    throw new StandInError("InvalidArgument", `The stand-in does not know WorkbookProtection.${prop}.`);
+  }
+  get protected(): boolean {
+    return this.get("protected");
   }
 }
 
 export class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  private readonly root: number;
   constructor(private readonly ctx: StandInContext) {
-    this.worksheets = new WorksheetCollectionProxy(ctx);
-    this.tables = new TableCollectionProxy(ctx);
+    this.root = ctx.wire.root;
+    const child = (name: string): PathSpec => ({ type: ObjectPathType.Property, name, parent: this.root });
+    this.worksheets = new WorksheetCollectionProxy(ctx, child("Worksheets"));
+    this.tables = new TableCollectionProxy(ctx, undefined, child("Tables"));
   }
   get functions(): any {
     this.ctx.requires("ExcelApi", "1.2", "Workbook.functions");
+    const functions = this.ctx.wire.path({ type: ObjectPathType.Property, name: "Functions", parent: this.root });
     return {
-      date: (y: number, m: number, d: number) => new FunctionResultProxy(this.ctx, () => ({ value: this.ctx.book.serial(y, m, d) })),
+      date: (y: number, m: number, d: number) =>
+        new FunctionResultProxy(this.ctx, () => ({ value: this.ctx.book.serial(y, m, d) }), false, {
+          type: ObjectPathType.Method,
+          name: "Date",
+          parent: functions,
+          args: [y, m, d],
+        }),
     };
   }
   /** Workbook-scoped names (NamedItemCollection, ExcelApi 1.4; NamedItem.formula 1.7). */
   get names(): NamedItemCollectionProxy {
     this.ctx.requires("ExcelApi", "1.4", "Workbook.names");
-    return new NamedItemCollectionProxy(this.ctx);
+    return new NamedItemCollectionProxy(this.ctx, { type: ObjectPathType.Property, name: "Names", parent: this.root });
+  }
+  private protectionProxy: WorkbookProtectionProxy | undefined;
+  /** Workbook.protection (ExcelApi 1.7). */
+  get protection(): WorkbookProtectionProxy {
+    this.ctx.requires("ExcelApi", "1.7", "Workbook.protection");
+    return (this.protectionProxy ??= new WorkbookProtectionProxy(this.ctx, () => this.ctx.book, false, {
+      type: ObjectPathType.Property,
+      name: "Protection",
+      parent: this.root,
+    }));
   }
 
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const sel = this.ctx.book.selection;
-      const sheet = sel ? this.ctx.book.sheet(sel.sheet) : undefined;
-      return sel && sheet ? { sheet, box: parseAddress(sel.address) } : null;
-    });
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const sel = this.ctx.book.selection;
+        const sheet = sel ? this.ctx.book.sheet(sel.sheet) : undefined;
+        return sel && sheet ? { sheet, box: parseAddress(sel.address) } : null;
+      },
+      false,
+      { type: ObjectPathType.Method, name: "GetSelectedRange", parent: this.root },
+    );
   }
   getActiveCell(): RangeProxy {
     return this.getSelectedRange();
@@ -1732,17 +2043,36 @@ export interface OfficeStandInOptions {
   version?: string;
 }
 
-/** A minimal `Office` global: onReady resolves with the host; a few context members. */
+/** What Office.js says when an add-in calls it before it is initialised ("an add-in can't
+ *  successfully call any Office JavaScript APIs until the library has been loaded":
+ *  learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in). */
+export const NOT_READY_MESSAGE =
+  'Office.js has not fully loaded. Your app must call "Office.onReady()" as part of it\'s loading sequence (or set the "Office.initialize" function). If your app has this functionality, try reloading this page.';
+
+/** A minimal `Office` global: onReady resolves with the host once the library "has loaded"
+ *  (a task later, as Office.js initialises asynchronously); `ready()` says whether it has. */
 export function createOfficeStandIn(opts: OfficeStandInOptions = {}): any {
   const host = opts.host === undefined ? "Excel" : opts.host;
   const info = { host, platform: host ? (opts.platform ?? "OfficeOnline") : null };
+  let ready = false;
+  let initialised: Promise<typeof info> | null = null;
   return {
     HostType: { Excel: "Excel" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
     onReady: (cb?: (i: typeof info) => void) => {
-      if (cb) cb(info);
-      return Promise.resolve(info);
+      initialised ??= new Promise((resolve) =>
+        setTimeout(() => {
+          ready = true;
+          resolve(info);
+        }, 0),
+      );
+      return initialised.then((i) => {
+        if (cb) cb(i);
+        return i;
+      });
     },
+    /** True once onReady has been called and Office.js has finished initialising. */
+    ready: () => ready,
     context: {
       diagnostics: { platform: info.platform, version: opts.version ?? "16.0.17928.20114", host: host ?? undefined },
       // Office.context.requirements.isSetSupported(name, minVersion)
@@ -1759,12 +2089,25 @@ export function createOfficeStandIn(opts: OfficeStandInOptions = {}): any {
   };
 }
 
-/** Installs `Office` and `Excel` globals backed by `book` on `target` (window or globalThis). */
+/** Installs `Office` and `Excel` globals backed by `book` on `target` (window or globalThis).
+ *  Excel.run and new Excel.RequestContext() throw until Office.onReady() has been called and
+ *  has resolved, as Office.js does before it is initialised (initialize-add-in page). */
 export function installExcelStandIn(target: any, book: StandInWorkbook, opts: OfficeStandInOptions = {}): void {
-  target.Office = createOfficeStandIn({ book, ...opts });
+  const office = createOfficeStandIn({ book, ...opts });
+  target.Office = office;
+  const notReady = (): void => {
+    if (!office.ready()) {
+      book.callsBeforeReady++;
+      throw new Error(NOT_READY_MESSAGE);
+    }
+  };
   target.Excel = {
-    run: book.run,
+    run: (...args: Parameters<StandInWorkbook["run"]>) => {
+      notReady();
+      return book.run(...args);
+    },
     RequestContext: function RequestContext(this: any) {
+      notReady();
       return new StandInContext(book);
     },
     ConditionalFormatType: { custom: "Custom" },

@@ -65,6 +65,7 @@ const PRODUCT_NAMES = new Set([
   "pivottable",
   "macro",
   "ctrl",
+  "alt",
   "ms",
 ]);
 

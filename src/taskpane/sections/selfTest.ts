@@ -2,7 +2,7 @@
 // administrator installing the add-in, and shows each item with its time, plus the text to
 // copy and send to whoever supports the add-in.
 import { UserError } from "../../core/shared/types";
-import { selfTestText } from "../../excel/selfTest";
+import { itemDetail, selfTestText } from "../../excel/selfTest";
 import { h } from "../dom";
 import type { PaneSection } from "../services";
 import { busy } from "../status";
@@ -27,11 +27,7 @@ export const selfTestSection: PaneSection = {
         const report = await services.selfTest();
         list.replaceChildren(
           ...report.items.map((i) =>
-            h(
-              "li",
-              { dataset: { ok: String(i.ok) } },
-              `${i.ok ? "Đạt" : "Không đạt"} — ${i.label} (${i.ms} ms)${i.detail ? `: ${i.detail}` : ""}`,
-            ),
+            h("li", { dataset: { ok: String(i.ok) } }, `${i.ok ? "Đạt" : "Không đạt"} — ${i.label} (${i.ms} ms)${itemDetail(i)}`),
           ),
         );
         text.value = selfTestText(report);
