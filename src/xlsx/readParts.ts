@@ -17,6 +17,8 @@ export interface WorkbookPart {
   part: string;
   sheets: SheetEntry[];
   date1904: boolean;
+  /** <workbookProtection lockStructure="1"/>: sheets may not be added, removed or renamed. */
+  structureLocked: boolean;
   /** Resolved targets of the workbook's relationships by type (styles, sharedStrings…). */
   related: Map<string, string>;
 }
@@ -50,11 +52,13 @@ export function readWorkbookPart(pkg: OpcPackage): WorkbookPart {
   for (const r of rels) if (!r.external && !related.has(r.type)) related.set(r.type, r.target);
   const sheets: SheetEntry[] = [];
   let date1904 = false;
+  let structureLocked = false;
   scanXml(
     pkg.text(main.target, "phần nội dung chính của sổ (workbook.xml)", READ_LIMITS.relsBytes),
     {
       open(name, a) {
         if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
+        if (name === "workbookProtection") structureLocked = a.lockStructure === "1" || a.lockStructure === "true";
         if (name !== "sheet") return;
         const rid = a["r:id"] ?? a.id ?? attrBySuffix(a, ":id");
         const rel = rid ? byId.get(rid) : undefined;
@@ -67,7 +71,7 @@ export function readWorkbookPart(pkg: OpcPackage): WorkbookPart {
     at,
     "phần nội dung chính của sổ (workbook.xml)",
   );
-  return { part: main.target, sheets, date1904, related };
+  return { part: main.target, sheets, date1904, structureLocked, related };
 }
 
 function attrBySuffix(a: Record<string, string>, suffix: string): string | undefined {

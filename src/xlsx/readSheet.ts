@@ -297,7 +297,7 @@ function clipMerges(stats: SheetStats, values: CellValue[][], label: string, ctx
       if (!row) continue;
       for (let c = kept.left; c <= kept.right && c < row.length; c++) {
         if (r === kept.top && c === kept.left) continue;
-        row[c] = undefined as unknown as CellValue;
+        row[c] = undefined;
       }
       trimRow(values, r);
     }

@@ -4,7 +4,7 @@
 // that cannot be used is listed with the reason and the others still go through.
 //
 // Speed (SPEC §9: 1,000 workbooks in under a minute): each file is read once, parsed
-// once (loadWorkbookBytes), checked, reduced to its ConsolidatedCell and dropped, so
+// once (readGridBytes, the bounded reader), checked, reduced to its ConsolidatedCell and dropped, so
 // memory stays flat whatever the number of files; with many files the work is shared
 // among worker threads, one per core.
 import { promises as fs, realpathSync } from "fs";
@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker, isMainThread, parentPort, workerData } from "worker_threads";
 import type { CliIO, Command } from "../command";
-import { loadWorkbookBytes, loadWorkbookFile, readReason, type LoadedWorkbook } from "../xlsx";
+import { readGridBytes, readWorkbookFile, readReason } from "../xlsx";
 import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { checkOutputExtension, checkOutputPath, dateOption, overwriteOption, samePath, saveWorkbook, yearOption } from "../io";
 import { createProgress } from "../progress";
@@ -181,10 +181,9 @@ interface ConsolidateOptions {
 /** One file → its ConsolidatedCell, or the reason it cannot be used. Never throws. */
 async function consolidateOne(file: string, bytes: Buffer | null, opts: ConsolidateOptions): Promise<FileOutcome> {
   try {
-    // A failed read goes through loadWorkbookFile for its precise message (no such
+    // A failed read goes through readWorkbookFile for its precise message (no such
     // file, no permission, a folder…).
-    const loaded: LoadedWorkbook = bytes ? await loadWorkbookBytes(bytes, file) : await loadWorkbookFile(file);
-    const grid = loaded.grid;
+    const grid = bytes ? readGridBytes(bytes, file) : (await readWorkbookFile(file)).grid;
     if (isConsolidationWorkbook(grid)) {
       return { unreadable: { file, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." } };
     }
