@@ -59,7 +59,7 @@ export const PACKAGE_LIMITS = {
 export function readWorkbookBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): WorkbookRead {
   const problem = sniffProblem(file, bytes);
   if (problem) throw new UserError("TEP_KHONG_HOP_LE", problem, { file });
-  const at: FileLabel = { name: baseName(file), file };
+  const at: FileLabel = { name: baseName(file), file, saveAs: ".xlsx" };
   if (bytes.length > READ_LIMITS.fileBytes) {
     throw tooLarge(at, `tệp nặng ${mb(bytes.length)}, quá giới hạn ${mb(READ_LIMITS.fileBytes)}`);
   }

@@ -168,7 +168,8 @@ export function readSheetXml(xml: string, name: string, ctx: SheetContext): { sh
         v = ctx.styles.dates[cellStyle] ? serialToCellDate(n, ctx.date1904) : n;
       }
     }
-    if (v === null) return;
+    // Past the rows bound the rest is only counted, for the message (the part is bounded).
+    if (v === null || stats.rows > READ_LIMITS.rowsPerSheet) return;
     const r = cellRow;
     const c = cellCol;
     (values[r] ??= [])[c] = v;
@@ -228,9 +229,7 @@ export function readSheetXml(xml: string, name: string, ctx: SheetContext): { sh
           } else if (++row > READ_LIMITS.maxRow) throw outside(String(row));
           column = 0;
           if (selfClosing) stats.emptyElements++;
-          else if (++stats.rows > READ_LIMITS.rowsPerSheet) {
-            throw tooLarge(at, `${label} có hơn ${count(READ_LIMITS.rowsPerSheet)} dòng có dữ liệu`);
-          }
+          else stats.rows++;
         } else if (el === "mergeCell") {
           const m = a.ref ? parseRangeRef(a.ref) : null;
           if (!m) return;
@@ -262,6 +261,9 @@ export function readSheetXml(xml: string, name: string, ctx: SheetContext): { sh
     at,
     label,
   );
+  if (stats.rows > READ_LIMITS.rowsPerSheet) {
+    throw tooLarge(at, `${label} có ${count(stats.rows)} dòng có dữ liệu, quá giới hạn ${count(READ_LIMITS.rowsPerSheet)} dòng`);
+  }
   const merges = clipMerges(stats, values, label, ctx);
   for (let i = 0; i < values.length; i++) {
     const r = values[i];
