@@ -92,10 +92,12 @@ async function makeReaderCases(dir) {
       return s.replace("</Relationships>", `${many.join("")}</Relationships>`);
     }),
   );
-  // 5. Two million rich-text shared strings (two runs each), the bound exactly, and one more.
+  // 5. Two million rich-text shared strings (two runs each), past the bound; the bound
+  //    exactly (one million, two million runs); and one more.
   for (const [file, n] of [
     ["strings-2m.xlsx", 2_000_000],
-    ["strings-over.xlsx", 2_000_001],
+    ["strings-1m.xlsx", 1_000_000],
+    ["strings-over.xlsx", 1_000_001],
   ]) {
     variant(good, p(file), (entries) =>
       mapEntry(entries, "xl/sharedStrings.xml", (s) => {
@@ -125,6 +127,22 @@ async function makeReaderCases(dir) {
     for (let r = 1; r <= 249_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
     variant(good, p("rows-249000.xlsx"), (entries) => addSheet(entries, "Dữ liệu", rows.join("")));
   }
+  // 8. A folder for tong-hop: two good registers among the hostile and huge ones.
+  const folder = p("thu-muc");
+  fs.mkdirSync(folder);
+  await writeGoodRegister(path.join(folder, "chi-bo-1.xlsx"), "Chi bộ 1 quý");
+  await writeGoodRegister(path.join(folder, "chi-bo-2.xlsx"), "Chi bộ 2 quý");
+  for (const f of [
+    "bak-sheet.xlsx",
+    "planted-bak.xlsx",
+    "comment-20m.xlsx",
+    "rels-60000-open.xlsx",
+    "strings-2m.xlsx",
+    "strings-1m.xlsx",
+    "cells-1990000.xlsx",
+  ]) {
+    fs.copyFileSync(p(f), path.join(folder, f));
+  }
   const kt = (file) => ["kiem-tra", p(file), "--ngay", "2024-12-31", "--json"];
   const bc = (file) => ["bao-cao", p(file), "--quy", "4", "--nam", "2024", "-o", p(`ra-${file}`)];
   return {
@@ -143,10 +161,17 @@ async function makeReaderCases(dir) {
       exit: 2,
       message: /rels-60000\.xlsx quá lớn để đọc: phần xl\/_rels\/workbook\.xml\.rels có hơn 10\.000 liên kết/,
     },
-    "strings-2m": { args: kt("strings-2m.xlsx"), exit: 0, topics: 4 },
-    "strings-over": { args: kt("strings-over.xlsx"), exit: 2, message: /strings-over\.xlsx quá lớn để đọc: .*hơn 2\.000\.000 đoạn chữ/ },
+    "strings-2m": { args: kt("strings-2m.xlsx"), exit: 2, message: /strings-2m\.xlsx quá lớn để đọc: .*hơn 1\.000\.000 đoạn chữ/ },
+    "strings-1m": { args: kt("strings-1m.xlsx"), exit: 0, topics: 4 },
+    "strings-over": { args: kt("strings-over.xlsx"), exit: 2, message: /strings-over\.xlsx quá lớn để đọc: .*hơn 1\.000\.000 đoạn chữ/ },
     "cells-1990000": { args: kt("cells-1990000.xlsx"), exit: 0, topics: 4 },
     "rows-249000": { args: kt("rows-249000.xlsx"), exit: 0, topics: 4 },
+    "tong-hop folder": {
+      args: ["tong-hop", folder, "-o", p("tong-hop.xlsx"), "--nam", "2024", "--ngay", "2024-12-31", "--json"],
+      exit: 1,
+      consolidated: ["chi-bo-1.xlsx", "chi-bo-2.xlsx"],
+      unreadable: ["rels-60000-open.xlsx", "strings-2m.xlsx"],
+    },
   };
 }
 

@@ -27,9 +27,9 @@ export const READ_LIMITS = {
   maxRow: 1_048_576,
   maxColumn: 16_384,
   /** Shared strings (distinct texts of the cells). */
-  sharedStrings: 2_000_000,
+  sharedStrings: 1_000_000,
   /** Formatted runs in all shared strings together. */
-  sharedStringRuns: 4_000_000,
+  sharedStringRuns: 2_000_000,
   /** Cell formats (Excel's own limit is 64,000) and number formats. */
   cellFormats: 65_536,
   numberFormats: 4_096,
