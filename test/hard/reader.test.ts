@@ -91,7 +91,7 @@ test.each(names)("%s: answered within 10 s and 1 GB, in Vietnamese, input unchan
     expectNoStack(r.stderr);
     expect(r.stderr).toBe(r.stderr.normalize("NFC"));
   }
-  if (c.topics !== undefined) expect(JSON.parse(r.stdout).register.topics).toBe(c.topics);
+  if (c.topics !== undefined) expect((JSON.parse(r.stdout) as { register: { topics: number } }).register.topics).toBe(c.topics);
   if (c.output) {
     // The saved copy is a workbook the reader itself accepts, with the register intact.
     expect(existsSync(c.output)).toBe(true);
