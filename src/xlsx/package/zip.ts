@@ -4,7 +4,7 @@
 // entry and for the whole file. Names are normalised as OPC says (leading "/" stripped,
 // matched without regard to case) and a name given twice is refused, so what a reader
 // resolves is exactly one entry. No Node APIs: Uint8Array in, Uint8Array out.
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { broken, count, mb, tooLarge, type FileLabel } from "./errors";
 
 export interface ZipLimits {
@@ -32,7 +32,7 @@ const LOCAL = 0x04034b50;
 const END = 0x06054b50;
 /** Input fed to the inflater at a time: deflate expands at most ~1032×, so one push can
  *  overshoot a cap by ~8 MB at worst before the output callback aborts it. */
-const PUSH_BYTES = 8 * 1024;
+const PUSH_BYTES = 64 * 1024;
 
 class CapPassed extends Error {}
 
@@ -163,13 +163,33 @@ export class ZipArchive {
       if (data.length > limit) throw tooMuch();
       out = data.slice();
     } else if (e.method === 8) {
-      out = inflateCapped(data, limit, tooMuch, () => broken(this.at, `${label} không giải nén được`));
+      const damaged = () => broken(this.at, `${label} không giải nén được`);
+      out = inflateSmall(data, e.declaredSize, limit, damaged) ?? inflateCapped(data, limit, tooMuch, damaged);
     } else {
       throw broken(this.at, `${label} được nén theo cách không hỗ trợ`);
     }
     this.inflated += out.length;
     return out;
   }
+}
+
+/** Compressed data this small expands to at most ~66 MB whatever it says (deflate's ratio
+ *  is at most ~1032×), so it may be inflated in one call into a buffer of its declared size. */
+const SMALL_INPUT = 64 * 1024;
+
+/** The common case (most parts are a few KB): one inflate into a buffer of the declared
+ *  size plus one byte, so no growing buffers. The declared size only sizes the buffer: an
+ *  output that fills the extra byte means the zip lied, and null sends the entry to the
+ *  streaming path, which counts what it really produces. */
+function inflateSmall(data: Uint8Array, declared: number, limit: number, damaged: () => Error): Uint8Array | null {
+  if (data.length > SMALL_INPUT || declared > limit) return null;
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: new Uint8Array(declared + 1) });
+  } catch {
+    throw damaged();
+  }
+  return out.length <= declared ? out : null;
 }
 
 /** Raw deflate → bytes, aborted as soon as the output passes `limit`. */
