@@ -9,12 +9,13 @@
 // of two under its own time and memory budget, so one bad file is listed and the rest go on.
 import { promises as fs, realpathSync } from "fs";
 import * as path from "path";
-import { Worker, isMainThread, parentPort, workerData } from "worker_threads";
+import { isMainThread, parentPort, workerData } from "worker_threads";
 import type { CliIO, Command } from "../command";
 import { readGridBytes, readWorkbookFile, readReason } from "../xlsx";
 import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { checkOutputExtension, checkOutputPath, dateOption, overwriteOption, samePath, saveWorkbook, yearOption } from "../io";
 import { createProgress } from "../progress";
+import { FILE_SECONDS, WORKER_HEAP_MB, overBudgetReason, runFilePool, type PoolResult, type PoolTask } from "../filePool";
 import { readWorkbook } from "../../core/read/register";
 import { check } from "../../core/check/check";
 import { formatDate } from "../../core/read/dates";
@@ -226,25 +227,10 @@ async function consolidateSequential(
 
 const WORKER_KIND = "chuyende-tong-hop";
 const POOL_SIZE = 2;
-/** Wall-clock budget of one file (the reader's bounds answer within 10 s of CPU; the
- *  machine may be shared). */
-export const FILE_SECONDS = 30;
-/** Heap of one worker: the reader's bounds keep a file's parse well under this. */
-export const WORKER_HEAP_MB = 384;
 
 interface WorkerJob {
   kind: typeof WORKER_KIND;
   opts: ConsolidateOptions;
-}
-
-interface WorkerTask {
-  index: number;
-  file: string;
-}
-
-interface WorkerResult {
-  index: number;
-  outcome: FileOutcome;
 }
 
 /** How many workers to use: CHUYENDE_WORKERS when set (0 = none, files read in-process
@@ -256,98 +242,36 @@ export function workerCount(fileCount: number): number {
   return Math.min(POOL_SIZE, fileCount);
 }
 
-/** A file that passed its budget, in a secretary's words. */
-function overBudget(file: string, what: "time" | "memory"): FileOutcome {
-  const name = path.basename(file);
-  const reason =
-    what === "time"
-      ? `Tệp ${name} đọc quá lâu (hơn ${FILE_SECONDS} giây) nên bị bỏ qua — tệp có thể bị hỏng hoặc bị làm phình; hãy mở bằng Excel, xóa phần thừa, lưu lại rồi chạy lại.`
-      : `Tệp ${name} cần quá nhiều bộ nhớ để đọc nên bị bỏ qua — tệp có thể bị hỏng hoặc bị làm phình; hãy mở bằng Excel, xóa phần thừa, lưu lại rồi chạy lại.`;
-  return { unreadable: { file, reason } };
-}
-
 async function consolidateInWorkers(
   files: readonly string[],
   opts: ConsolidateOptions,
   workers: number,
   onOutcome: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {
-  let next = 0;
-  let finished = 0;
-  await new Promise<void>((resolveAll) => {
-    const settle = (index: number, outcome: FileOutcome) => {
-      onOutcome(index, outcome);
-      if (++finished === files.length) resolveAll();
-    };
-    const start = () => {
-      if (next >= files.length) return;
-      const job: WorkerJob = { kind: WORKER_KIND, opts };
-      let worker: Worker;
-      try {
-        worker = new Worker(__filename, {
-          workerData: job,
-          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
-        });
-      } catch {
-        // No threads here: the remaining files are read in-process.
-        const left = files.slice(next).map((file, i) => ({ file, index: next + i }));
-        next = files.length;
-        void consolidateSequential(
-          left.map((f) => f.file),
-          opts,
-          (i, outcome) => settle(left[i].index, outcome),
-        );
-        return;
-      }
-      let current: WorkerTask | null = null;
-      let timer: NodeJS.Timeout | null = null;
-      let gone = false;
-      const give = () => {
-        if (next >= files.length) {
-          current = null;
-          void worker.terminate();
-          return;
-        }
-        current = { index: next, file: files[next] };
-        next++;
-        worker.postMessage(current);
-        timer = setTimeout(() => fail("time"), FILE_SECONDS * 1000);
-      };
-      const fail = (what: "time" | "memory") => {
-        if (gone) return;
-        gone = true;
-        if (timer) clearTimeout(timer);
-        const task = current;
-        current = null;
-        void worker.terminate();
-        if (task) settle(task.index, overBudget(task.file, what));
-        start(); // a fresh worker for the next file
-      };
-      worker.on("message", (m: WorkerResult) => {
-        if (!current || m.index !== current.index) return;
-        if (timer) clearTimeout(timer);
-        const index = current.index;
-        current = null;
-        settle(index, m.outcome);
-        give();
-      });
-      // Past its heap limit a worker ends with ERR_WORKER_OUT_OF_MEMORY.
-      worker.on("error", () => fail("memory"));
-      worker.on("exit", () => {
-        if (current) fail("memory");
-      });
-      give();
-    };
-    if (files.length === 0) resolveAll();
-    for (let i = 0; i < workers; i++) start();
+  const job: WorkerJob = { kind: WORKER_KIND, opts };
+  await runFilePool<FileOutcome>({
+    files,
+    workers,
+    script: __filename,
+    workerData: job,
+    heapMb: WORKER_HEAP_MB,
+    seconds: FILE_SECONDS,
+    overBudget: (file, what) => ({ unreadable: { file, reason: overBudgetReason(file, what) } }),
+    inProcess: (left, settle) =>
+      consolidateSequential(
+        left.map((f) => f.file),
+        opts,
+        (i, outcome) => settle(left[i].index, outcome),
+      ),
+    onOutcome,
   });
 }
 
 function workerMain(job: WorkerJob): void {
   const port = parentPort!;
-  port.on("message", (task: WorkerTask) => {
+  port.on("message", (task: PoolTask) => {
     void consolidateOne(task.file, null, job.opts).then((outcome) =>
-      port.postMessage({ index: task.index, outcome } satisfies WorkerResult),
+      port.postMessage({ index: task.index, outcome } satisfies PoolResult<FileOutcome>),
     );
   });
 }
