@@ -207,13 +207,16 @@ function rebuild(bytes: Uint8Array, who: string, at: FileLabel, file?: string): 
     pkg = OpcPackage.open(bytes, at, { ...L, entryBytes: Math.max(L.xmlPartBytes, L.imageBytes) });
   } catch (err) {
     if (err instanceof UserError && err.code === "TEP_HONG") {
-      let what = " (không đọc được như một tệp .docx)";
+      let what = "";
       try {
         const zip = ZipArchive.open(bytes, at, { ...L, entryBytes: L.xmlPartBytes });
         if (zip.has("xl/workbook.xml")) what = " (đây là tệp Excel)";
         else if (zip.has("ppt/presentation.xml")) what = " (đây là tệp PowerPoint)";
       } catch {
         // not a zip at all: the sentence above says so
+      }
+      if (!what) {
+        throw new UserError("MAU_KHONG_PHAI_DOCX", `${who} không phải tệp Word .docx (không đọc được như một tệp .docx).`, { file });
       }
       throw notWord(who, what, file);
     }
