@@ -12,8 +12,7 @@ import { UserError } from "../core/shared/types";
 import type { DocumentData, DocumentKind } from "../core/make/documentData";
 import { ALL_TEMPLATE_FIELDS, KIND_LABEL } from "../core/make/meetingPapers";
 import { xmlSafeData } from "../core/shared/xmlText";
-import { DOCX_LIMITS } from "./clean";
-import { openTemplate, type CleanTemplate } from "./template";
+import { TEMPLATE_LIMITS, openTemplate, type CleanTemplate } from "./template";
 import { stampDocx } from "./properties";
 
 export interface TemplateOptions {
@@ -210,7 +209,7 @@ function braceErrors(parts: string[][]): string[] {
   return errors;
 }
 
-/** Loops nested deeper than DOCX_LIMITS.loopDepth, or a loop inside itself: each level
+/** Loops nested deeper than TEMPLATE_LIMITS.loopDepth, or a loop inside itself: each level
  *  multiplies the output ({#yKien} four deep over 300 opinions is 8 billion copies). */
 function loopErrors(texts: string[]): string[] {
   const errors: string[] = [];
@@ -229,8 +228,8 @@ function loopErrors(texts: string[]): string[] {
       if (open.includes(tag)) {
         const msg = `Vòng lặp {${mark}${tag}} nằm trong chính nó — mỗi vòng lặp chỉ đặt một lần, đóng {/${tag}} trước khi mở lại.`;
         if (!errors.includes(msg)) errors.push(msg);
-      } else if (open.length >= DOCX_LIMITS.loopDepth) {
-        const msg = `Vòng lặp {${mark}${tag}} lồng quá ${DOCX_LIMITS.loopDepth} tầng (trong ${open.map((t) => `{#${t}}`).join(" › ")}) — mẫu chỉ cho lồng tối đa ${DOCX_LIMITS.loopDepth} tầng.`;
+      } else if (open.length >= TEMPLATE_LIMITS.loopDepth) {
+        const msg = `Vòng lặp {${mark}${tag}} lồng quá ${TEMPLATE_LIMITS.loopDepth} tầng (trong ${open.map((t) => `{#${t}}`).join(" › ")}) — mẫu chỉ cho lồng tối đa ${TEMPLATE_LIMITS.loopDepth} tầng.`;
         if (!errors.includes(msg)) errors.push(msg);
       }
       open.push(tag);
@@ -296,10 +295,10 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
   const filled = doc.getZip() as PizZip;
   stampDocx(filled);
   const out = filled.generate({ type: "uint8array", compression: "DEFLATE" });
-  if (out.length > DOCX_LIMITS.outputBytes) {
+  if (out.length > TEMPLATE_LIMITS.outputBytes) {
     throw new UserError(
       "VAN_BAN_QUA_LON",
-      `${label(opts)}: văn bản điền ra nặng hơn ${DOCX_LIMITS.outputBytes / 1048576} MB — mẫu lặp quá nhiều lần hoặc chứa phần quá lớn; hãy kiểm tra lại mẫu.`,
+      `${label(opts)}: văn bản điền ra nặng hơn ${TEMPLATE_LIMITS.outputBytes / 1048576} MB — mẫu lặp quá nhiều lần hoặc chứa phần quá lớn; hãy kiểm tra lại mẫu.`,
       { file: opts.name },
     );
   }

@@ -32,6 +32,10 @@ export const TEMPLATE_LIMITS = {
   relationships: 2000,
   /** XML elements in all parts together. */
   elements: 200_000,
+  /** A filled document (300 opinions in a biên bản make well under 1 MB). */
+  outputBytes: 30 * MiB,
+  /** Loops inside loops ({#yKien} in {#nguoiChuanBi}…): no document needs more. */
+  loopDepth: 2,
 };
 
 const TYPE = "application/vnd.openxmlformats-officedocument.";
