@@ -293,6 +293,9 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
   }
   // doNotExpandShiftReturn was added when the template was rebuilt (sanitize.ts).
   const filled = doc.getZip() as PizZip;
+  // docxtemplater adds folder entries; a .docx has none (PizZip's remove() would take the
+  // folder's files with it).
+  for (const name of Object.keys(filled.files)) if (filled.files[name].dir) delete filled.files[name];
   stampDocx(filled);
   const out = filled.generate({ type: "uint8array", compression: "DEFLATE" });
   if (out.length > TEMPLATE_LIMITS.outputBytes) {

@@ -250,8 +250,8 @@ export function sanitizePart(
       }
     }
     if (dangling === 0) return { act: "emit", attrs };
+    // The dropped relationship itself is reported (template.ts): its text stays here.
     if (local === "hyperlink") {
-      note(removed, "siêu liên kết ra ngoài — giữ chữ, bỏ liên kết");
       return { act: "unwrap", attrs };
     }
     if (kept > 0) return { act: "emit", attrs: out! };
