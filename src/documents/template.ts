@@ -30,8 +30,10 @@ export const TEMPLATE_LIMITS = {
   totalBytes: 40 * MiB,
   relsBytes: 1 * MiB,
   relationships: 2000,
-  /** XML elements in all parts together. */
-  elements: 200_000,
+  /** XML elements in all parts together (a 10-page template has ~10,000). */
+  elements: 60_000,
+  /** Tags ({…}) in all parts together (the richest paper uses ~60). */
+  tags: 2000,
   /** A filled document (300 opinions in a biên bản make well under 1 MB). */
   outputBytes: 30 * MiB,
   /** Loops inside loops ({#yKien} in {#nguoiChuanBi}…): no document needs more. */
@@ -156,11 +158,9 @@ function asTemplateError(err: unknown, who: string, file?: string): unknown {
   const start = m.indexOf("bị hỏng: ");
   const end = m.indexOf(" — ", start);
   const what = start >= 0 ? m.slice(start + 9, end > start ? end : undefined) : m;
-  return new UserError(
-    "MAU_HONG",
-    `${who} bị hỏng: ${what} — hãy mở bằng Word, lưu lại thành tài liệu Word (.docx) rồi chọn lại.`,
-    { file },
-  );
+  return new UserError("MAU_HONG", `${who} bị hỏng: ${what} — hãy mở bằng Word, lưu lại thành tài liệu Word (.docx) rồi chọn lại.`, {
+    file,
+  });
 }
 
 function relsXml(rels: { id: string; type: string; target: string }[]): string {
@@ -193,18 +193,35 @@ export function openTemplate(bytes: Uint8Array, who: string, file?: string): Cle
     );
   }
   const at: FileLabel = { name: file ?? "mẫu", file: file ?? "" };
-  try {
-    return rebuild(bytes, who, at, file);
-  } catch (err) {
-    throw asTemplateError(err, who, file);
+  let built = rebuilt.get(bytes);
+  if (!built) {
+    try {
+      built = rebuild(bytes, who, at, file);
+    } catch (err) {
+      throw asTemplateError(err, who, file);
+    }
+    rebuilt.set(bytes, built);
   }
+  // A new zip each time: docxtemplater writes the filled parts into the one it is given.
+  const zip = new PizZip();
+  for (const [name, data] of built.files) zip.file(name, data);
+  return { zip, removed: built.removed, paragraphs: built.paragraphs };
 }
+
+interface Rebuilt {
+  files: [string, string | Uint8Array][];
+  removed: string[];
+  paragraphs: string[][];
+}
+
+/** Checking a template and then filling it reads it once (the same bytes, not a copy). */
+const rebuilt = new WeakMap<Uint8Array, Rebuilt>();
 
 function notWord(who: string, what: string, file?: string): UserError {
   return new UserError("MAU_KHONG_PHAI_DOCX", `${who} không phải tệp Word .docx${what} — hãy chọn một tệp .docx.`, { file });
 }
 
-function rebuild(bytes: Uint8Array, who: string, at: FileLabel, file?: string): CleanTemplate {
+function rebuild(bytes: Uint8Array, who: string, at: FileLabel, file?: string): Rebuilt {
   const L = TEMPLATE_LIMITS;
   let pkg: OpcPackage;
   try {
@@ -228,7 +245,8 @@ function rebuild(bytes: Uint8Array, who: string, at: FileLabel, file?: string): 
   }
   const removed: Removals = new Map();
   const budget: ElementBudget = { left: L.elements, limit: L.elements };
-  const out = new PizZip();
+  const files = new Map<string, string | Uint8Array>();
+  const out = { file: (name: string, data: string | Uint8Array) => void files.set(name, data) };
   const overrides: [string, string][] = [];
   const imageExts = new Set<string>();
   const paragraphs: string[][] = [];
@@ -294,9 +312,7 @@ function rebuild(bytes: Uint8Array, who: string, at: FileLabel, file?: string): 
     // and the fonts table keep nothing of their own (a remote template, embedded fonts).
     addXml(r.target, r.type, DOCUMENT_PARTS[r.type], r.type === "settings" || r.type === "fontTable" ? () => false : isImage);
   }
-  const rootKept: { id: string; type: string; target: string }[] = [
-    { id: mainRel.id, type: typeUri("officeDocument"), target: main },
-  ];
+  const rootKept: { id: string; type: string; target: string }[] = [{ id: mainRel.id, type: typeUri("officeDocument"), target: main }];
   for (const r of root) {
     if (r === mainRel) continue;
     if (!r.external && pkg.canRead(r.target) && Object.prototype.hasOwnProperty.call(ROOT_PARTS, r.type)) {
@@ -320,7 +336,16 @@ function rebuild(bytes: Uint8Array, who: string, at: FileLabel, file?: string): 
   }).length;
   const lines = [...removed].map(([what, n]) => (n > 1 ? `${what} (${n} chỗ)` : what));
   if (leftOver > 0) lines.push(`${leftOver} phần khác trong tệp không được văn bản dùng tới (không đọc, không chép)`);
-  return { zip: out, removed: lines, paragraphs };
+  let tags = 0;
+  for (const part of paragraphs) for (const text of part) for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x7b) tags++;
+  if (tags > L.tags) {
+    throw new UserError(
+      "MAU_QUA_LON",
+      `${who} có ${tags.toLocaleString("vi-VN")} thẻ {…}, quá giới hạn ${L.tags.toLocaleString("vi-VN")} (mẫu thật dùng vài chục thẻ) — không dùng mẫu này.`,
+      { file },
+    );
+  }
+  return { files: [...files], removed: lines, paragraphs };
 }
 
 /** `target` (a part name) as written in the relationships of `source`: relative when it is

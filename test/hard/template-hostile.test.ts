@@ -216,7 +216,16 @@ describe("cleaned: what reaches outside or runs code is gone, the text stays", (
     );
     const parts = allPartsText(bytes);
     const all = Object.values(parts).join("\n");
-    for (const gone of ["INCLUDEPICTURE", "DDEAUTO", "INCLUDETEXT", "tracker.example.com", "OLEObject", "attachedTemplate", "vbaProject", "External"]) {
+    for (const gone of [
+      "INCLUDEPICTURE",
+      "DDEAUTO",
+      "INCLUDETEXT",
+      "tracker.example.com",
+      "OLEObject",
+      "attachedTemplate",
+      "vbaProject",
+      "External",
+    ]) {
       expect(all).not.toContain(gone);
     }
     expect(parts["word/document.xml"]).toContain('w:instr=" PAGE "');
