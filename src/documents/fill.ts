@@ -370,7 +370,7 @@ export function inspectTemplate(template: Uint8Array | ArrayBuffer, opts: Templa
     if (err instanceof UserError) return { removed: opened.removed, errors: [err.message], tags: [] };
     throw err;
   }
-  return { removed: opened.removed, errors: [], tags: inspect.getAllStructuredTags() as StructuredPart[] };
+  return { removed: opened.removed, errors: [], tags: inspect.getAllStructuredTags() };
 }
 
 /** Checks a template for one kind of document: syntax errors, and tags that the data of

@@ -39,7 +39,7 @@ export function parseFragment(hash: string): Fragment {
   let name: string | null;
   try {
     name = cleanName(decodeURIComponent(parts[0]));
-  } catch (e) {
+  } catch {
     name = null;
   }
   if (!name)
@@ -50,7 +50,7 @@ export function parseFragment(hash: string): Fragment {
   let binary: string;
   try {
     binary = atob(parts[2]);
-  } catch (e) {
+  } catch {
     return { error: "Liên kết bị hỏng hoặc bị cắt ngắn — hãy quay lại Excel và tạo tài liệu lần nữa." };
   }
   // Both kinds are zip packages: "PK\x03\x04".

@@ -112,13 +112,17 @@ function check(bytes: Uint8Array, kind: "docx" | "xlsx"): string | null {
     "phần [Content_Types].xml",
   );
   const bad = types.find(forbiddenType);
-  if (bad) return refuse(bad.toLowerCase().includes("macro") || bad.toLowerCase().includes("vba") ? "có macro (mã lệnh)" : "có đối tượng nhúng");
+  if (bad)
+    return refuse(bad.toLowerCase().includes("macro") || bad.toLowerCase().includes("vba") ? "có macro (mã lệnh)" : "có đối tượng nhúng");
 
+  const mainRel = pkg.relationships("").find((r) => r.type === "officeDocument" && !r.external);
+  if (!mainRel || pkg.contentType(mainRel.target) !== MAIN[kind]) {
+    return refuse(`không phải ${kind === "docx" ? "văn bản Word" : "sổ Excel"} thông thường`);
+  }
   const allowed = kind === "docx" ? DOCX_TYPES : XLSX_TYPES;
   const reached = new Set<string>(["[content_types].xml"]);
   const queue: string[] = [""];
   const seen = new Set<string>();
-  let main = "";
   while (queue.length) {
     const part = queue.shift()!;
     if (seen.has(part.toLowerCase())) continue;
@@ -131,12 +135,10 @@ function check(bytes: Uint8Array, kind: "docx" | "xlsx"): string | null {
       if (r.type === "vbaProject" || r.type === "wordVbaData") return refuse("có macro (mã lệnh)");
       if (!allowed.has(r.type)) return refuse(`có phần không do Sổ chuyên đề ghi (${r.type})`);
       if (!pkg.canRead(r.target)) return refuse(`thiếu phần ${r.target}`);
-      if (part === "" && r.type === "officeDocument") main = r.target;
       reached.add(r.target.toLowerCase());
       if (r.type !== "image") queue.push(r.target);
     }
   }
-  if (!main || pkg.contentType(main) !== MAIN[kind]) return refuse(`không phải ${kind === "docx" ? "văn bản Word" : "sổ Excel"} thông thường`);
   const extra = pkg.zip.names().find((n) => !reached.has(n.toLowerCase()));
   if (extra) return refuse(`có phần thừa ${extra}`);
 
