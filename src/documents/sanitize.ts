@@ -19,15 +19,15 @@ const KEPT_FIELDS = new Set(["PAGE", "NUMPAGES"]);
 const DROPPED_ELEMENTS: Record<string, string> = {
   object: "đối tượng nhúng (OLE)",
   OLEObject: "đối tượng nhúng (OLE)",
-  control: "điều khiển ActiveX",
-  altChunk: "nội dung nhập từ tệp khác (altChunk)",
+  control: "điều khiển nhúng chạy mã",
+  altChunk: "nội dung nhập từ tệp khác",
   subDoc: "tài liệu con liên kết",
-  attachedTemplate: "mẫu đính kèm (attachedTemplate)",
-  mailMerge: "thiết lập trộn thư (mail merge)",
+  attachedTemplate: "mẫu đính kèm",
+  mailMerge: "thiết lập trộn thư",
   saveThroughXslt: "chuyển đổi XSLT khi lưu",
   commentRangeStart: "",
   commentRangeEnd: "",
-  commentReference: "ghi chú (comment)",
+  commentReference: "ghi chú",
   fldData: "",
 };
 

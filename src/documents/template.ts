@@ -106,7 +106,7 @@ function describeDropped(rel: Relationship): string {
     case "attachedToolbars":
       return "macro (mã lệnh VBA) và thanh công cụ riêng";
     case "attachedTemplate":
-      return rel.external ? `mẫu đính kèm tải từ ${where}` : "mẫu đính kèm (attachedTemplate)";
+      return rel.external ? `mẫu đính kèm tải từ ${where}` : "mẫu đính kèm";
     case "oleObject":
     case "package":
     case "control":
@@ -122,11 +122,11 @@ function describeDropped(rel: Relationship): string {
     case "commentsIds":
     case "commentsExtensible":
     case "people":
-      return "ghi chú (comment)";
+      return "ghi chú";
     case "customXml":
-      return "dữ liệu XML tùy biến (customXml)";
+      return "dữ liệu XML tùy biến";
     case "glossaryDocument":
-      return "kho khối dựng sẵn (glossary)";
+      return "kho khối dựng sẵn";
     case "font":
       return "phông chữ nhúng";
     case "thumbnail":

@@ -106,10 +106,10 @@ function check(bytes: Uint8Array, kind: "docx" | "xlsx"): string | null {
   // Every content type declared.
   const types: string[] = [];
   scanXml(
-    decodeXmlBytes(pkg.zip.read("[Content_Types].xml", "phần [Content_Types].xml", LIMITS.relsBytes)),
+    decodeXmlBytes(pkg.zip.read("[Content_Types].xml", "phần danh mục loại nội dung", LIMITS.relsBytes)),
     { open: (name, a) => void ((name === "Default" || name === "Override") && types.push(a.ContentType ?? "")) },
     at,
-    "phần [Content_Types].xml",
+    "phần danh mục loại nội dung",
   );
   const bad = types.find(forbiddenType);
   if (bad)
