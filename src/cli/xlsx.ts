@@ -5,7 +5,9 @@ import { promises as fs } from "fs";
 import { UserError } from "../core/shared/types";
 import * as path from "path";
 import { loadWorkbookBytes, type LoadedWorkbook } from "../xlsx/load";
-import { READ_LIMITS } from "../xlsx/limits";
+import { READ_LIMITS } from "../xlsx/readLimits";
+import { readWorkbookBytes, type ReadOptions } from "../xlsx/read";
+import type { WorkbookGrid } from "../core/shared/types";
 
 /** A reading failure's system code in plain words (never the code itself). */
 export function readReason(code: string | undefined): string {
@@ -32,9 +34,23 @@ export function readReason(code: string | undefined): string {
 
 export { loadWorkbookBytes, loadNotes, fixTables, compactDataValidations, type LoadedWorkbook } from "../xlsx/load";
 export { toCellValue, workbookToGrid, decodeRange } from "../xlsx/grid";
+export { readWorkbookBytes, readGridBytes, type ReadOptions } from "../xlsx/read";
 
-/** Opens an .xlsx file; any problem becomes a UserError whose message says what to do. */
+/** Opens an .xlsx file to save into (exceljs); any problem becomes a UserError whose
+ *  message says what to do. */
 export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
+  return loadWorkbookBytes(await readXlsxFile(file), file);
+}
+
+/** Reads an .xlsx file's grid with the bounded reader (no exceljs): for the commands that
+ *  only read (kiem-tra, goi-y, de-dan, tong-hop). */
+export async function readWorkbookFile(file: string, options: ReadOptions = {}): Promise<{ grid: WorkbookGrid; notes: string[] }> {
+  const { grid, notes } = readWorkbookBytes(await readXlsxFile(file), file, options);
+  return { grid, notes };
+}
+
+/** The bytes of an .xlsx file, after checking it is a plain file within the size bound. */
+async function readXlsxFile(file: string): Promise<Uint8Array> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -63,5 +79,5 @@ export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
     }
     throw new UserError("KHONG_DOC_DUOC", `Không đọc được tệp ${file}${readReason(code)}.`, { file });
   }
-  return loadWorkbookBytes(bytes, file);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

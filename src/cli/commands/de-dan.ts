@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import type { Command, CliIO, ParsedArgs } from "../command";
-import { loadWorkbookFile } from "../xlsx";
+import { readWorkbookFile } from "../xlsx";
 import { checkOutputPath, dateOption, intOption, overwriteOption, requireInput, requireOutput, stringOption, writeFileAtomic } from "../io";
 import { readWorkbook } from "../../core/read/register";
 import { deDanData, type DocumentData, type DocumentKind } from "../../core/make/documentData";
@@ -109,7 +109,7 @@ export async function runDocumentCommand(job: DocumentJob, args: ParsedArgs, io:
   // Refuse a bad output, a bad template and bad dates before reading the workbook.
   await checkOutputPath(output, { overwrite, inputs });
   const template = await loadTemplate(job.kind, mau);
-  const { grid } = await loadWorkbookFile(input);
+  const { grid } = await readWorkbookFile(input);
   const book = readWorkbook(grid);
   const { data, problems } = job.data(book, stt, args, io);
   const bytes = fillTemplate(template.bytes, data, { name: template.name });

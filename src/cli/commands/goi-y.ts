@@ -3,7 +3,7 @@
 // anniversaries by quarter, for people who plan on paper.
 import type { Command } from "../command";
 import { intOption, localToday, yearOption } from "../io";
-import { loadWorkbookFile } from "../xlsx";
+import { readWorkbookFile } from "../xlsx";
 import { anniversariesOf, anniversaryTopic } from "../../core/plan/anniversaries";
 import { GUIDANCE_09_SUGGESTIONS, suggestionsFor, type GroupNumber } from "../../core/plan/suggestions";
 import { readWorkbook } from "../../core/read/register";
@@ -33,7 +33,7 @@ export const goiY: Command = {
     let list = GUIDANCE_09_SUGGESTIONS;
     let year = yearOption(args);
     if (file) {
-      const { grid } = await loadWorkbookFile(file);
+      const { grid } = await readWorkbookFile(file);
       list = suggestionsFor(grid);
       year ??= inferYear(readWorkbook(grid), { asOf: localToday(io.now()) });
     }

@@ -17,7 +17,7 @@ import {
   writeFileAtomic,
   yearOption,
 } from "../io";
-import { loadWorkbookFile, fixTables } from "../xlsx";
+import { loadWorkbookFile, readWorkbookFile, fixTables } from "../xlsx";
 import { readTemplateFile } from "./de-dan";
 import * as path from "path";
 import { addedSummary, planTopicRow } from "../../core/plan/addTopic";
@@ -83,7 +83,7 @@ export const keHoach: Command = {
       // The plan's date: --ngay, else today — but never after the first meeting it plans.
       const chosen = args.options["ngay"] !== undefined ? dateOption(args, io) : null;
       const template = await readTemplateFile(planTemplatePath());
-      const { grid } = await loadWorkbookFile(input);
+      const { grid } = await readWorkbookFile(input);
       const book = readWorkbook(grid);
       if (!book.register) throw noRegisterError();
       const year = yearArg ?? inferYear(book, { asOf: chosen ?? today });

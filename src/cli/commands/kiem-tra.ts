@@ -1,7 +1,7 @@
 // `chuyende kiem-tra FILE [--nam Y] [--ngay YYYY-MM-DD] [--json]` — the check of SPEC §4
 // on an .xlsx file: a readable summary, or the JSON object of SPEC §8.
 import type { Command, CliIO } from "../command";
-import { loadWorkbookFile } from "../xlsx";
+import { readWorkbookFile } from "../xlsx";
 import { dateOption, requireInput, yearOption } from "../io";
 import { findLegacyText, legacyTextMessage, readWorkbook, type LegacyTextNotice } from "../../core/read/register";
 import { withoutReportSheets } from "../../core/make/reportSheets";
@@ -22,7 +22,7 @@ export interface CheckedFile {
 /** Loads an .xlsx file and checks it. A file without a register throws the engine's
  *  UserError (exit 2). */
 export async function checkFile(file: string, opts: { year?: number; asOf: SimpleDate }): Promise<CheckedFile> {
-  const { grid: loaded } = await loadWorkbookFile(file);
+  const { grid: loaded } = await readWorkbookFile(file);
   // A report sheet that bao-cao wrote into this workbook is output, not a register.
   const grid = withoutReportSheets(loaded);
   const book = readWorkbook(grid);

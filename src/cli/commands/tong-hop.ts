@@ -4,15 +4,14 @@
 // that cannot be used is listed with the reason and the others still go through.
 //
 // Speed (SPEC §9: 1,000 workbooks in under a minute): each file is read once, parsed
-// once (loadWorkbookBytes), checked, reduced to its ConsolidatedCell and dropped, so
-// memory stays flat whatever the number of files; with many files the work is shared
-// among worker threads, one per core.
+// once (readGridBytes, the bounded reader), checked, reduced to its ConsolidatedCell and dropped, so
+// memory stays flat whatever the number of files; each file is read in a worker of a pool
+// of two under its own time and memory budget, so one bad file is listed and the rest go on.
 import { promises as fs, realpathSync } from "fs";
-import * as os from "os";
 import * as path from "path";
 import { Worker, isMainThread, parentPort, workerData } from "worker_threads";
 import type { CliIO, Command } from "../command";
-import { loadWorkbookBytes, loadWorkbookFile, readReason, type LoadedWorkbook } from "../xlsx";
+import { readGridBytes, readWorkbookFile, readReason } from "../xlsx";
 import { newWorkbook, renderSheets } from "../../xlsx/render";
 import { checkOutputExtension, checkOutputPath, dateOption, overwriteOption, samePath, saveWorkbook, yearOption } from "../io";
 import { createProgress } from "../progress";
@@ -181,10 +180,9 @@ interface ConsolidateOptions {
 /** One file → its ConsolidatedCell, or the reason it cannot be used. Never throws. */
 async function consolidateOne(file: string, bytes: Buffer | null, opts: ConsolidateOptions): Promise<FileOutcome> {
   try {
-    // A failed read goes through loadWorkbookFile for its precise message (no such
+    // A failed read goes through readWorkbookFile for its precise message (no such
     // file, no permission, a folder…).
-    const loaded: LoadedWorkbook = bytes ? await loadWorkbookBytes(bytes, file) : await loadWorkbookFile(file);
-    const grid = loaded.grid;
+    const grid = bytes ? readGridBytes(bytes, file) : (await readWorkbookFile(file)).grid;
     if (isConsolidationWorkbook(grid)) {
       return { unreadable: { file, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." } };
     }
@@ -218,21 +216,30 @@ async function consolidateSequential(
   }
 }
 
-// ---- worker threads --------------------------------------------------------------
-// Loading an .xlsx is CPU-bound JavaScript, so on a machine with several cores the
-// files are shared among worker threads (SPEC §9: 1,000 workbooks in under a minute).
-// The worker runs this very module; it exists only in the compiled CLI (under ts-jest
-// the module is TypeScript and everything runs in-process).
+// ---- one budget per file ------------------------------------------------------------
+// Each file is read in a worker thread of a small pool (2) with its own heap limit, under
+// a time budget: a file that takes too long is stopped with its worker, one that needs too
+// much memory ends its worker; either is listed with its reason, a fresh worker takes the
+// next file, and the rest are consolidated. The worker runs this very module; it exists
+// only in the compiled CLI (under ts-jest the module is TypeScript and files are read
+// in-process, one after another).
 
 const WORKER_KIND = "chuyende-tong-hop";
-/** Below this many files the threads' start-up costs more than it saves. */
-const MIN_FILES_PER_WORKER = 40;
-const MAX_WORKERS = 4;
+const POOL_SIZE = 2;
+/** Wall-clock budget of one file (the reader's bounds answer within 10 s of CPU; the
+ *  machine may be shared). */
+export const FILE_SECONDS = 30;
+/** Heap of one worker: the reader's bounds keep a file's parse well under this. */
+export const WORKER_HEAP_MB = 384;
 
 interface WorkerJob {
   kind: typeof WORKER_KIND;
-  files: { index: number; file: string }[];
   opts: ConsolidateOptions;
+}
+
+interface WorkerTask {
+  index: number;
+  file: string;
 }
 
 interface WorkerResult {
@@ -240,22 +247,23 @@ interface WorkerResult {
   outcome: FileOutcome;
 }
 
-/** How many threads to use: CHUYENDE_WORKERS when set (0 or 1 = none); else, with 3 or
- *  more cores, one per core but one (left to the main thread and the system) up to
- *  MAX_WORKERS; none for a handful of files or outside the compiled CLI. Measured on a
- *  busy 2-core machine, two threads were slower than one (each thread loads its own
- *  exceljs and the cores were already shared), hence no threads below 3 cores. */
+/** How many workers to use: CHUYENDE_WORKERS when set (0 = none, files read in-process
+ *  without a budget), else POOL_SIZE; none outside the compiled CLI. */
 export function workerCount(fileCount: number): number {
   if (!__filename.endsWith(".js")) return 0;
   const env = process.env.CHUYENDE_WORKERS;
-  if (env !== undefined && /^\d+$/.test(env.trim())) {
-    const n = Number(env);
-    return n <= 1 ? 0 : Math.min(n, fileCount);
-  }
-  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  if (cores < 3) return 0;
-  const n = Math.min(cores - 1, MAX_WORKERS, Math.floor(fileCount / MIN_FILES_PER_WORKER));
-  return n >= 2 ? n : 0;
+  if (env !== undefined && /^\d+$/.test(env.trim())) return Math.min(Number(env), fileCount);
+  return Math.min(POOL_SIZE, fileCount);
+}
+
+/** A file that passed its budget, in a secretary's words. */
+function overBudget(file: string, what: "time" | "memory"): FileOutcome {
+  const name = path.basename(file);
+  const reason =
+    what === "time"
+      ? `Tệp ${name} đọc quá lâu (hơn ${FILE_SECONDS} giây) nên bị bỏ qua — tệp có thể bị hỏng hoặc bị làm phình; hãy mở bằng Excel, xóa phần thừa, lưu lại rồi chạy lại.`
+      : `Tệp ${name} cần quá nhiều bộ nhớ để đọc nên bị bỏ qua — tệp có thể bị hỏng hoặc bị làm phình; hãy mở bằng Excel, xóa phần thừa, lưu lại rồi chạy lại.`;
+  return { unreadable: { file, reason } };
 }
 
 async function consolidateInWorkers(
@@ -264,57 +272,88 @@ async function consolidateInWorkers(
   workers: number,
   onOutcome: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {
-  const done = new Set<number>();
-  // Interleaved shares: neighbouring files (often of one đảng bộ, similar sizes) spread evenly.
-  const shares: { index: number; file: string }[][] = Array.from({ length: workers }, () => []);
-  files.forEach((file, index) => shares[index % workers].push({ index, file }));
-  await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<void>((resolve) => {
-          const job: WorkerJob = { kind: WORKER_KIND, files: share, opts };
-          let worker: Worker;
-          try {
-            worker = new Worker(__filename, { workerData: job });
-          } catch {
-            resolve();
-            return;
-          }
-          worker.on("message", (m: WorkerResult) => {
-            if (done.has(m.index)) return;
-            done.add(m.index);
-            onOutcome(m.index, m.outcome);
-          });
-          // A thread that dies leaves its remaining files to the main thread (below).
-          worker.on("error", () => undefined);
-          worker.on("exit", () => resolve());
-        }),
-    ),
-  );
-  const left = files.map((file, index) => ({ file, index })).filter((f) => !done.has(f.index));
-  if (left.length > 0) {
-    await consolidateSequential(
-      left.map((f) => f.file),
-      opts,
-      (i, outcome) => onOutcome(left[i].index, outcome),
-    );
-  }
+  let next = 0;
+  let finished = 0;
+  await new Promise<void>((resolveAll) => {
+    const settle = (index: number, outcome: FileOutcome) => {
+      onOutcome(index, outcome);
+      if (++finished === files.length) resolveAll();
+    };
+    const start = () => {
+      if (next >= files.length) return;
+      const job: WorkerJob = { kind: WORKER_KIND, opts };
+      let worker: Worker;
+      try {
+        worker = new Worker(__filename, {
+          workerData: job,
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
+        });
+      } catch {
+        // No threads here: the remaining files are read in-process.
+        const left = files.slice(next).map((file, i) => ({ file, index: next + i }));
+        next = files.length;
+        void consolidateSequential(
+          left.map((f) => f.file),
+          opts,
+          (i, outcome) => settle(left[i].index, outcome),
+        );
+        return;
+      }
+      let current: WorkerTask | null = null;
+      let timer: NodeJS.Timeout | null = null;
+      let gone = false;
+      const give = () => {
+        if (next >= files.length) {
+          current = null;
+          void worker.terminate();
+          return;
+        }
+        current = { index: next, file: files[next] };
+        next++;
+        worker.postMessage(current);
+        timer = setTimeout(() => fail("time"), FILE_SECONDS * 1000);
+      };
+      const fail = (what: "time" | "memory") => {
+        if (gone) return;
+        gone = true;
+        if (timer) clearTimeout(timer);
+        const task = current;
+        current = null;
+        void worker.terminate();
+        if (task) settle(task.index, overBudget(task.file, what));
+        start(); // a fresh worker for the next file
+      };
+      worker.on("message", (m: WorkerResult) => {
+        if (!current || m.index !== current.index) return;
+        if (timer) clearTimeout(timer);
+        const index = current.index;
+        current = null;
+        settle(index, m.outcome);
+        give();
+      });
+      // Past its heap limit a worker ends with ERR_WORKER_OUT_OF_MEMORY.
+      worker.on("error", () => fail("memory"));
+      worker.on("exit", () => {
+        if (current) fail("memory");
+      });
+      give();
+    };
+    if (files.length === 0) resolveAll();
+    for (let i = 0; i < workers; i++) start();
+  });
 }
 
-async function workerMain(job: WorkerJob): Promise<void> {
+function workerMain(job: WorkerJob): void {
   const port = parentPort!;
-  await consolidateSequential(
-    job.files.map((f) => f.file),
-    job.opts,
-    (i, outcome) => port.postMessage({ index: job.files[i].index, outcome } satisfies WorkerResult),
-  );
+  port.on("message", (task: WorkerTask) => {
+    void consolidateOne(task.file, null, job.opts).then((outcome) =>
+      port.postMessage({ index: task.index, outcome } satisfies WorkerResult),
+    );
+  });
 }
 
 if (!isMainThread && (workerData as WorkerJob | undefined)?.kind === WORKER_KIND) {
-  void workerMain(workerData as WorkerJob).then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
+  workerMain(workerData as WorkerJob);
 }
 
 /** Reads and checks every file, on several threads when there are many; never throws for
@@ -330,7 +369,7 @@ export async function consolidateFiles(
     outcomes[index] = outcome;
     onFile(files[index]);
   };
-  if (workers >= 2) await consolidateInWorkers(files, opts, workers, record);
+  if (workers >= 1) await consolidateInWorkers(files, opts, workers, record);
   else await consolidateSequential(files, opts, record);
   const entries: ConsolidatedCell[] = [];
   const unreadable: UnreadableFile[] = [];

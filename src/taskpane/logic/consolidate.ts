@@ -1,6 +1,6 @@
 // Tổng hợp: read many cells' .xlsx files picked by the user (in the pane, nothing is
 // uploaded), check each, and write the consolidated sheets into the open workbook.
-// exceljs comes with this chunk only. Files are opened by the CLI's own loader (src/xlsx),
+// Files are read by the CLI's own bounded reader (src/xlsx/read, no exceljs),
 // so an unusable file gets the same Vietnamese reason here as in `chuyende tong-hop`.
 import { check } from "../../core/check/check";
 import {
@@ -16,7 +16,7 @@ import { readWorkbook as parseWorkbook } from "../../core/read/register";
 import { withoutReportSheets } from "../../core/make/reportSheets";
 import type { SimpleDate } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
-import { loadWorkbookBytes } from "../../xlsx/load";
+import { readGridBytes } from "../../xlsx/read";
 import type { WorkbookHost } from "../../excel/host";
 
 export interface PickedFile {
@@ -49,7 +49,7 @@ export async function consolidateFiles(
     const file = files[i];
     onFile(i, file.name);
     try {
-      const { grid } = await loadWorkbookBytes(await file.bytes(), file.name);
+      const grid = readGridBytes(await file.bytes(), file.name);
       if (isConsolidationWorkbook(grid)) {
         unreadable.push({ file: file.name, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." });
         continue;

@@ -9,6 +9,8 @@ const MiB = 1024 * 1024;
 export interface FileLabel {
   name: string;
   file: string;
+  /** The form to save a repaired copy as, named in the advice (".xlsx", ".docx"). */
+  saveAs?: string;
 }
 
 export function mb(n: number): string {
@@ -29,7 +31,8 @@ export function tooLarge(at: FileLabel, what: string): UserError {
 export function broken(at: FileLabel, what: string): UserError {
   return new UserError(
     "TEP_HONG",
-    `Tệp ${at.name} bị hỏng: ${what} — hãy mở bằng Excel (chọn Có khi Excel hỏi có khôi phục nội dung không), lưu lại rồi chạy lại.`,
+    `Tệp ${at.name} bị hỏng: ${what} — hãy mở bằng ${at.saveAs === ".docx" ? "Word" : "Excel"} (chọn Có khi được hỏi có khôi phục nội dung không), ` +
+      `lưu lại${at.saveAs ? ` dưới dạng ${at.saveAs}` : ""} rồi chạy lại.`,
     { file: at.file },
   );
 }

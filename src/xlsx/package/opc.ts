@@ -66,10 +66,14 @@ export class OpcPackage {
     return this.zip.at;
   }
 
-  /** Opens the zip and reads [Content_Types].xml (a package without one is refused). */
+  /** True when the zip has [Content_Types].xml: without it, it is no Office file. */
+  hasContentTypes = false;
+
+  /** Opens the zip and reads [Content_Types].xml when there is one (hasContentTypes). */
   static open(bytes: Uint8Array, at: FileLabel, limits: PackageLimits): OpcPackage {
     const pkg = new OpcPackage(ZipArchive.open(bytes, at, limits), limits);
-    if (!pkg.zip.has("[Content_Types].xml")) throw broken(at, "thiếu phần [Content_Types].xml của tệp Office");
+    if (!pkg.zip.has("[Content_Types].xml")) return pkg;
+    pkg.hasContentTypes = true;
     const label = "phần [Content_Types].xml";
     const xml = decodeXmlBytes(pkg.zip.read("[Content_Types].xml", label, limits.relsBytes));
     let items = 0;

@@ -256,7 +256,7 @@ export function escapeXmlAttr(s: string): string {
  *  well-formed XML whatever the input was (a malformed input throws). */
 export function rewriteXml(
   xml: string,
-  element: (name: string, attrs: Attrs, depth: number) => Attrs | null,
+  element: (name: string, attrs: Attrs, depth: number, selfClosing: boolean) => Attrs | null,
   at: FileLabel,
   label: string,
 ): string {
@@ -270,14 +270,14 @@ export function rewriteXml(
   scanXml(
     xml,
     {
-      open(name, attrs, _selfClosing, qname) {
+      open(name, attrs, selfClosing, qname) {
         depth++;
         if (pendingOpen) {
           out.push(">");
           pendingOpen = false;
         }
         if (dropDepth >= 0) return;
-        const kept = element(name, attrs, depth);
+        const kept = element(name, attrs, depth, selfClosing);
         if (kept === null) {
           dropDepth = depth;
           return;
