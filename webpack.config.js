@@ -57,6 +57,8 @@ module.exports = (env, argv) => {
       // functions first: in the shared runtime the pane's page hosts the functions too.
       functions: "./src/functions/functions.ts",
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      // The Mac save page's own script: it re-reads the file with the bounded reader.
+      "luu-tep": "./src/taskpane/luu-tep.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -86,7 +88,6 @@ module.exports = (env, argv) => {
           { from: "assets/templates/*.docx", to: "assets/templates/[name][ext]", noErrorOnMissing: true },
           { from: "src/taskpane/huong-dan.html", to: "huong-dan.html" },
           { from: "src/taskpane/luu-tep.html", to: "luu-tep.html" },
-          { from: "src/taskpane/luu-tep.js", to: "luu-tep.js" },
           { from: "src/taskpane/old-browser.js", to: "old-browser.js" },
           {
             from: "manifest.xml",

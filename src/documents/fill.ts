@@ -9,11 +9,10 @@ import Docxtemplater from "docxtemplater";
 // The module exports a factory function; `new` on it returns the same instance.
 import InspectModule from "docxtemplater/js/inspect-module.js";
 import { UserError } from "../core/shared/types";
-import { unescapeXml } from "../core/shared/xml";
 import type { DocumentData, DocumentKind } from "../core/make/documentData";
 import { ALL_TEMPLATE_FIELDS, KIND_LABEL } from "../core/make/meetingPapers";
 import { xmlSafeData } from "../core/shared/xmlText";
-import { DOCX_LIMITS, checkTemplateSize, keepOnlyDocxParts } from "./clean";
+import { TEMPLATE_LIMITS, openTemplate, type CleanTemplate } from "./template";
 import { stampDocx } from "./properties";
 
 export interface TemplateOptions {
@@ -30,14 +29,18 @@ export interface TemplateCheck {
   usedTags: string[];
   /** One Vietnamese message per unknown tag (what it is not, what it may be). */
   unknownMessages: string[];
+  /** What was left out of the template (macros, field codes, embedded objects…), one
+   *  Vietnamese line each: none of it reaches a document made from it. */
+  removed: string[];
 }
 
 function label(opts: TemplateOptions): string {
   return opts.name ? `Mẫu ${opts.name}` : "Mẫu";
 }
 
-/** Opens the zip and makes sure it is a Word document; UserError otherwise. */
-function openDocx(template: Uint8Array | ArrayBuffer, opts: TemplateOptions): PizZip {
+/** Opens the template with the bounded reader and rebuilds it from only what a .docx
+ *  needs (src/documents/template.ts); UserError when it is not a usable .docx. */
+function openDocx(template: Uint8Array | ArrayBuffer, opts: TemplateOptions): CleanTemplate {
   const bytes = template instanceof Uint8Array ? template : new Uint8Array(template);
   const who = label(opts);
   if (bytes.length === 0) {
@@ -55,25 +58,7 @@ function openDocx(template: Uint8Array | ArrayBuffer, opts: TemplateOptions): Pi
       { file: opts.name },
     );
   }
-  let zip: PizZip;
-  try {
-    zip = new PizZip(bytes);
-  } catch {
-    throw new UserError("MAU_KHONG_PHAI_DOCX", `${who} không phải tệp Word .docx (không đọc được như một tệp .docx).`, {
-      file: opts.name,
-    });
-  }
-  checkTemplateSize(bytes, zip, who, opts.name);
-  if (!zip.file("word/document.xml")) {
-    const what = zip.file("xl/workbook.xml") ? " (đây là tệp Excel)" : zip.file("ppt/presentation.xml") ? " (đây là tệp PowerPoint)" : "";
-    throw new UserError("MAU_KHONG_PHAI_DOCX", `${who} không phải tệp Word .docx${what} — hãy chọn một tệp .docx.`, {
-      file: opts.name,
-    });
-  }
-  // Only what a .docx needs is read and copied: no macros, no remote template, no
-  // entries nothing refers to.
-  keepOnlyDocxParts(zip);
-  return zip;
+  return openTemplate(bytes, who, opts.name);
 }
 
 interface DxtErrorProperties {
@@ -145,54 +130,58 @@ function nullGetter(): string {
   return "";
 }
 
-/** The parts of a .docx that may hold tags (docxtemplater templates the same ones). */
-const TEXT_PART_RE = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/;
-
-/** Each paragraph's text (its runs joined, as docxtemplater sees it); a paragraph nested in
- *  a text box is its own paragraph. */
-function paragraphTexts(xml: string): string[] {
-  const out: string[] = [];
-  const stack: string[] = [];
-  const token = /<w:p[ >]|<w:p\/>|<\/w:p>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g;
-  for (let m = token.exec(xml); m; m = token.exec(xml)) {
-    const t = m[0];
-    if (t === "<w:p/>") continue;
-    if (t.startsWith("<w:p")) stack.push("");
-    else if (t === "</w:p>") out.push(stack.pop() ?? "");
-    else if (stack.length) stack[stack.length - 1] += unescapeXml(m[1] ?? "");
-  }
-  return out;
-}
-
 function shorten(s: string, max = 40): string {
   const t = s.trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
+/** Each `{…}` of a paragraph with no brace inside, found in one pass (the text comes from a
+ *  user's file: no backtracking pattern runs over it). */
+function braced(text: string): { start: number; end: number; inner: string }[] {
+  const out: { start: number; end: number; inner: string }[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b) open = i;
+    else if (c === 0x7d && open >= 0) {
+      out.push({ start: open, end: i, inner: text.slice(open + 1, i) });
+      open = -1;
+    }
+  }
+  return out;
+}
+
+const TAG_CHAR = /^[\p{L}\p{N}_.#/^@-]$/u;
+
 /** Brace errors found paragraph by paragraph. docxtemplater reads the whole document as one
  *  stream, so "{ten" in one paragraph and a "}" three paragraphs later would make one odd
  *  tag; a tag never spans paragraphs, so checking each paragraph names the real culprit. */
-function braceErrors(zip: PizZip): string[] {
+function braceErrors(parts: string[][]): string[] {
   const errors: string[] = [];
   const add = (m: string) => {
     if (!errors.includes(m)) errors.push(m);
   };
-  for (const name of Object.keys(zip.files)
-    .filter((n) => TEXT_PART_RE.test(n))
-    .sort()) {
-    const texts = paragraphTexts(zip.file(name)!.asText());
+  for (const texts of parts) {
     loopErrors(texts).forEach(add);
     for (const text of texts) {
       if (!text.includes("{") && !text.includes("}")) continue;
+      const tags = braced(text);
       // {@name} inserts the value as raw Word XML: register text would become live markup.
-      for (const m of text.matchAll(/{@\s*([^{}]*)}/g)) {
-        add(`Thẻ {@${m[1].trim()}} không dùng được — dấu @ chèn nội dung như mã Word; hãy bỏ dấu @ (viết {${m[1].trim()}}).`);
+      for (const t of tags) {
+        const inner = t.inner.trim();
+        if (inner.startsWith("@")) {
+          const name = inner.slice(1).trim();
+          add(`Thẻ {@${name}} không dùng được — dấu @ chèn nội dung như mã Word; hãy bỏ dấu @ (viết {${name}}).`);
+        }
       }
       // {{name}}: another tool's syntax.
-      const rest = text.replace(/{{([^{}]*)}}/g, (_, inner: string) => {
-        add(`Thẻ {{${inner}}} dùng hai dấu ngoặc — mẫu này dùng một dấu: viết {${inner.trim()}}.`);
-        return " ".repeat(inner.length + 4);
-      });
+      let rest = text;
+      for (const t of tags) {
+        if (text[t.start - 1] === "{" && text[t.end + 1] === "}") {
+          add(`Thẻ {{${t.inner}}} dùng hai dấu ngoặc — mẫu này dùng một dấu: viết {${t.inner.trim()}}.`);
+          rest = rest.slice(0, t.start - 1) + " ".repeat(t.inner.length + 4) + rest.slice(t.end + 2);
+        }
+      }
       let open = -1;
       for (let i = 0; i < rest.length; i++) {
         const c = rest[i];
@@ -202,14 +191,17 @@ function braceErrors(zip: PizZip): string[] {
           open = i;
         } else if (c === "}") {
           if (open < 0) {
-            const before = /[\p{L}\p{N}_.#/^@-]*$/u.exec(rest.slice(0, i))?.[0] ?? "";
-            add(`Thẻ không mở: “${before}}” thiếu dấu { ở đầu (trong đoạn “${shorten(text)}”).`);
+            let from = i;
+            while (from > 0 && i - from < 40 && TAG_CHAR.test(rest[from - 1])) from--;
+            add(`Thẻ không mở: “${rest.slice(from, i)}}” thiếu dấu { ở đầu (trong đoạn “${shorten(text)}”).`);
           }
           open = -1;
         }
       }
       if (open >= 0) {
-        const tag = /^[^\s{}]*/u.exec(rest.slice(open + 1))?.[0] ?? "";
+        let to = open + 1;
+        while (to < rest.length && to - open < 60 && rest[to] !== "{" && rest[to] !== "}" && rest.charCodeAt(to) > 0x20) to++;
+        const tag = rest.slice(open + 1, to);
         add(`Thẻ {${shorten(tag || rest.slice(open + 1))} chưa đóng — thêm dấu } ngay sau tên thẻ (trong đoạn “${shorten(text)}”).`);
       }
     }
@@ -217,24 +209,27 @@ function braceErrors(zip: PizZip): string[] {
   return errors;
 }
 
-/** Loops nested deeper than DOCX_LIMITS.loopDepth, or a loop inside itself: each level
+/** Loops nested deeper than TEMPLATE_LIMITS.loopDepth, or a loop inside itself: each level
  *  multiplies the output ({#yKien} four deep over 300 opinions is 8 billion copies). */
 function loopErrors(texts: string[]): string[] {
   const errors: string[] = [];
   const open: string[] = [];
   for (const text of texts) {
-    for (const m of text.matchAll(/{\s*([#^/])\s*([^{}]*?)\s*}/g)) {
-      const tag = m[2];
-      if (m[1] === "/") {
+    for (const t of braced(text)) {
+      const inner = t.inner.trim();
+      const mark = inner[0];
+      if (mark !== "#" && mark !== "^" && mark !== "/") continue;
+      const tag = inner.slice(1).trim();
+      if (mark === "/") {
         const i = open.lastIndexOf(tag);
         if (i >= 0) open.length = i;
         continue;
       }
       if (open.includes(tag)) {
-        const msg = `Vòng lặp {${m[1]}${tag}} nằm trong chính nó — mỗi vòng lặp chỉ đặt một lần, đóng {/${tag}} trước khi mở lại.`;
+        const msg = `Vòng lặp {${mark}${tag}} nằm trong chính nó — mỗi vòng lặp chỉ đặt một lần, đóng {/${tag}} trước khi mở lại.`;
         if (!errors.includes(msg)) errors.push(msg);
-      } else if (open.length >= DOCX_LIMITS.loopDepth) {
-        const msg = `Vòng lặp {${m[1]}${tag}} lồng quá ${DOCX_LIMITS.loopDepth} tầng (trong ${open.map((t) => `{#${t}}`).join(" › ")}) — mẫu chỉ cho lồng tối đa ${DOCX_LIMITS.loopDepth} tầng.`;
+      } else if (open.length >= TEMPLATE_LIMITS.loopDepth) {
+        const msg = `Vòng lặp {${mark}${tag}} lồng quá ${TEMPLATE_LIMITS.loopDepth} tầng (trong ${open.map((t) => `{#${t}}`).join(" › ")}) — mẫu chỉ cho lồng tối đa ${TEMPLATE_LIMITS.loopDepth} tầng.`;
         if (!errors.includes(msg)) errors.push(msg);
       }
       open.push(tag);
@@ -244,8 +239,9 @@ function loopErrors(texts: string[]): string[] {
 }
 
 /** Compiles the template; every syntax error → one UserError listing them all. */
-function compile(zip: PizZip, opts: TemplateOptions, modules: InspectModule[] = []): Docxtemplater {
-  const braces = braceErrors(zip);
+function compile(template: CleanTemplate, opts: TemplateOptions, modules: InspectModule[] = []): Docxtemplater {
+  const zip = template.zip;
+  const braces = braceErrors(template.paragraphs);
   if (braces.length) throw syntaxError(braces, opts);
   try {
     return new Docxtemplater(zip, { ...DXT_OPTIONS, nullGetter, modules });
@@ -280,30 +276,10 @@ function firstTag(err: unknown): string | undefined {
   return first?.xtag;
 }
 
-/** compat children that CT_Compat (ECMA-376 §17.15.3) orders before doNotExpandShiftReturn. */
-const COMPAT_BEFORE =
-  /^<w:(?:useSingleBorderforContiguousCells|wpJustification|noTabHangInd|noLeading|spaceForUL|noColumnBalance|balanceSingleByteDoubleByteWidth|noExtraLineSpacing|doNotLeaveBackslashAlone|ulTrailSpace)\b[^>]*\/>/;
-
-/** A line break typed in a cell becomes <w:br/>; in a justified paragraph Word and
- *  LibreOffice would stretch the line before it across the page unless the document says
- *  doNotExpandShiftReturn. Only added inside an existing <w:compat>, in schema order. */
-function keepBrokenLinesUnstretched(zip: PizZip): void {
-  const file = zip.file("word/settings.xml");
-  if (!file) return;
-  const xml = file.asText();
-  if (xml.includes("<w:doNotExpandShiftReturn")) return;
-  const open = /<w:compat>/.exec(xml);
-  if (!open) return;
-  let at = open.index + open[0].length;
-  for (let m = COMPAT_BEFORE.exec(xml.slice(at)); m; m = COMPAT_BEFORE.exec(xml.slice(at))) at += m[0].length;
-  zip.file("word/settings.xml", xml.slice(0, at) + "<w:doNotExpandShiftReturn/>" + xml.slice(at));
-}
-
 /** Fills `template` with `data`; returns the .docx bytes. Throws UserError for a template
  *  that is not a .docx or has malformed tags. Unknown tags print as nothing (see checkTemplate). */
 export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentData, opts: TemplateOptions = {}): Uint8Array {
-  const zip = openDocx(template, opts);
-  const doc = compile(zip, opts);
+  const doc = compile(openDocx(template, opts), opts);
   try {
     // Register text may hold characters XML forbids (U+FFFF, controls): never written.
     doc.render(xmlSafeData(data));
@@ -315,14 +291,17 @@ export function fillTemplate(template: Uint8Array | ArrayBuffer, data: DocumentD
       { file: opts.name },
     );
   }
+  // doNotExpandShiftReturn was added when the template was rebuilt (sanitize.ts).
   const filled = doc.getZip() as PizZip;
-  keepBrokenLinesUnstretched(filled);
+  // docxtemplater adds folder entries; a .docx has none (PizZip's remove() would take the
+  // folder's files with it).
+  for (const name of Object.keys(filled.files)) if (filled.files[name].dir) delete filled.files[name];
   stampDocx(filled);
   const out = filled.generate({ type: "uint8array", compression: "DEFLATE" });
-  if (out.length > DOCX_LIMITS.outputBytes) {
+  if (out.length > TEMPLATE_LIMITS.outputBytes) {
     throw new UserError(
       "VAN_BAN_QUA_LON",
-      `${label(opts)}: văn bản điền ra nặng hơn ${DOCX_LIMITS.outputBytes / 1048576} MB — mẫu lặp quá nhiều lần hoặc chứa phần quá lớn; hãy kiểm tra lại mẫu.`,
+      `${label(opts)}: văn bản điền ra nặng hơn ${TEMPLATE_LIMITS.outputBytes / 1048576} MB — mẫu lặp quá nhiều lần hoặc chứa phần quá lớn; hãy kiểm tra lại mẫu.`,
       { file: opts.name },
     );
   }
@@ -371,18 +350,39 @@ function suggestion(tag: string, candidates: string[]): string | null {
   return best !== null && bestD <= Math.max(2, Math.round(t.length / 3)) ? best : null;
 }
 
+/** A template read once: what was removed from it, its syntax errors, and its tags (for
+ *  checking it against every kind of paper without reading it again). */
+export interface InspectedTemplate {
+  removed: string[];
+  errors: string[];
+  tags: StructuredPart[];
+}
+
+/** Reads and compiles a template once. Throws UserError only when the file is not a .docx
+ *  (or passes a bound). */
+export function inspectTemplate(template: Uint8Array | ArrayBuffer, opts: TemplateOptions = {}): InspectedTemplate {
+  const opened = openDocx(template, opts);
+  const inspect = new InspectModule();
+  try {
+    compile(opened, opts, [inspect]);
+  } catch (err) {
+    if (err instanceof TemplateSyntaxError) return { removed: opened.removed, errors: err.messages, tags: [] };
+    if (err instanceof UserError) return { removed: opened.removed, errors: [err.message], tags: [] };
+    throw err;
+  }
+  return { removed: opened.removed, errors: [], tags: inspect.getAllStructuredTags() };
+}
+
 /** Checks a template for one kind of document: syntax errors, and tags that the data of
  *  that kind does not have. Throws UserError only when the file is not a .docx. */
 export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: DocumentKind, opts: TemplateOptions = {}): TemplateCheck {
-  const zip = openDocx(template, opts);
-  const inspect = new InspectModule();
-  try {
-    compile(zip, opts, [inspect]);
-  } catch (err) {
-    if (err instanceof TemplateSyntaxError) return { errors: err.messages, unknownTags: [], usedTags: [], unknownMessages: [] };
-    if (err instanceof UserError) return { errors: [err.message], unknownTags: [], usedTags: [], unknownMessages: [] };
-    throw err;
-  }
+  return checkInspected(inspectTemplate(template, opts), kind);
+}
+
+/** checkTemplate on a template already inspected. */
+export function checkInspected(inspected: InspectedTemplate, kind: DocumentKind): TemplateCheck {
+  const removed = inspected.removed;
+  if (inspected.errors.length) return { errors: inspected.errors, unknownTags: [], usedTags: [], unknownMessages: [], removed };
   const fields = ALL_TEMPLATE_FIELDS.filter((f) => f.kinds.includes(kind));
   const topLevel = new Set(fields.filter((f) => !f.itemOf).map((f) => f.name));
   const itemsOf = (loop: string) => new Set(fields.filter((f) => f.itemOf === loop).map((f) => f.name));
@@ -433,6 +433,6 @@ export function checkTemplate(template: Uint8Array | ArrayBuffer, kind: Document
       if (part.subparsed) walk(part.subparsed, isLoop && loopNames.has(tag) && !part.inverted ? [...scope, tag] : scope);
     }
   };
-  walk(inspect.getAllStructuredTags(), []);
-  return { errors: [], unknownTags, usedTags, unknownMessages };
+  walk(inspected.tags, []);
+  return { errors: [], unknownTags, usedTags, unknownMessages, removed };
 }

@@ -594,6 +594,32 @@ describe("the Mac hand-over page (Excel on Mac cannot save a Blob from the pane)
     await checkState(page, "luu-tep");
     await page.close();
   });
+
+  test("luu-tep.html refuses a crafted zip (a macro-enabled document): a Vietnamese reason, no save button", async () => {
+    const crafted = makeDocx(paragraph(docxRun("Đề dẫn")));
+    // The same package with a macro project added.
+    const PizZip = (await import("pizzip")).default;
+    const zip = new PizZip(crafted);
+    zip.file(
+      "[Content_Types].xml",
+      zip
+        .file("[Content_Types].xml")!
+        .asText()
+        .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+    );
+    zip.file("word/vbaProject.bin", new Uint8Array(16));
+    const url = saveUrl(`${origin}/taskpane.html`, {
+      name: "bien-ban.docx",
+      mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      bytes: zip.generate({ type: "uint8array" }),
+    });
+    const page = await browser.context.newPage();
+    page.on("pageerror", (e) => browser.problems.push(`luu-tep: exception: ${e.message}`));
+    await page.goto(url);
+    expect(await page.locator("#msg").textContent()).toMatch(/^Tệp trong liên kết không phải do Sổ chuyên đề tạo ra: có macro .*không lưu/);
+    expect(await page.locator("#save").isHidden()).toBe(true);
+    await page.close();
+  });
 });
 
 describe("the guards themselves", () => {

@@ -3,6 +3,7 @@
 // with the type its name implies, and only on the user's click.
 import { readFileSync } from "fs";
 import * as path from "path";
+import { cleanName, parseFragment } from "../../src/taskpane/luu-tep";
 
 const DIR = path.resolve(__dirname, "../../src/taskpane");
 const OFFICE = "https://appsforoffice.microsoft.com";
@@ -41,13 +42,9 @@ test.each(["taskpane.html", "huong-dan.html", "luu-tep.html"])("%s: a CSP of its
   else expect(scripts).toEqual(["'self'"]);
 });
 
-describe("luu-tep.js", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { cleanName, parseFragment } = require("../../src/taskpane/luu-tep.js") as {
-    cleanName(n: string): string | null;
-    parseFragment(h: string): { error?: string; name?: string; type?: string; bytes?: Uint8Array };
-  };
-  const zip = Buffer.from("PK\u0003\u0004 nội dung", "latin1").toString("base64");
+describe("luu-tep.ts", () => {
+  // A file the add-in makes (the built-in đề dẫn template is one of its .docx files).
+  const zip = readFileSync(path.join(__dirname, "..", "..", "assets", "templates", "de-dan.docx")).toString("base64");
 
   test("cleans the name: no folders, no forbidden characters, .docx/.xlsx only", () => {
     expect(cleanName("../../etc/Đề dẫn quý 1.docx")).toBe("Đề dẫn quý 1.docx");
@@ -65,9 +62,9 @@ describe("luu-tep.js", () => {
   test("the type comes from the name, never from the link", () => {
     const f = parseFragment(`#${encodeURIComponent("bien-ban.docx")}|text%2Fhtml|${zip}`);
     expect(f.error).toBeUndefined();
-    expect(f.name).toBe("bien-ban.docx");
-    expect(f.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    expect(Buffer.from(f.bytes!).subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
+    expect(f.error === undefined && f.name).toBe("bien-ban.docx");
+    expect(f.error === undefined && f.type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(f.error === undefined && Buffer.from(f.bytes).subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
   });
 
   test("refuses other kinds of file, content that is not a zip, and broken links", () => {
@@ -78,8 +75,8 @@ describe("luu-tep.js", () => {
   });
 
   test("saves only after a click: the page script never clicks by itself", () => {
-    const js = readFileSync(path.join(DIR, "luu-tep.js"), "utf8");
-    const run = js.slice(js.indexOf('var msg = document.getElementById("msg")'));
+    const js = readFileSync(path.join(DIR, "luu-tep.ts"), "utf8");
+    const run = js.slice(js.indexOf("function start()"));
     const clickHandler = run.indexOf('addEventListener("click"');
     expect(clickHandler).toBeGreaterThan(0);
     // The only .click() is inside the click handler.

@@ -14,6 +14,7 @@ import { UserError, type WorkbookGrid } from "../../core/shared/types";
 import { hasXmlForbidden } from "../../core/shared/xmlText";
 import { columnLetter } from "../../core/make/sheetModel";
 import { checkTemplate, fillTemplate } from "../../documents/fill";
+import { TEMPLATE_LIMITS } from "../../documents/template";
 
 import { KIND_LABEL } from "../../core/make/meetingPapers";
 
@@ -27,6 +28,14 @@ export async function readTemplateFile(file: string): Promise<Uint8Array> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new UserError("MAU_LA_THU_MUC", `${file} là thư mục, không phải tệp mẫu .docx.`, { file });
+    // Refused before it is read: a huge file never reaches memory.
+    if (stat.size > TEMPLATE_LIMITS.fileBytes) {
+      throw new UserError(
+        "MAU_QUA_LON",
+        `Mẫu ${path.basename(file)} quá lớn (${Math.round(stat.size / 1048576)} MB; mẫu Word thường dưới 1 MB, giới hạn ${TEMPLATE_LIMITS.fileBytes / 1048576} MB).`,
+        { file },
+      );
+    }
     return new Uint8Array(await fs.readFile(file));
   } catch (err) {
     if (err instanceof UserError) throw err;

@@ -7,7 +7,7 @@ import { stringOption } from "../io";
 import type { DocumentKind, TemplateField } from "../../core/make/documentData";
 import { ALL_TEMPLATE_FIELDS, DOCUMENT_KINDS, KIND_LABEL } from "../../core/make/meetingPapers";
 import { UserError } from "../../core/shared/types";
-import { checkTemplate, type TemplateCheck } from "../../documents/fill";
+import { checkInspected, inspectTemplate, type TemplateCheck } from "../../documents/fill";
 import { readTemplateFile } from "./de-dan";
 
 const KINDS = DOCUMENT_KINDS;
@@ -47,8 +47,18 @@ export function fieldListText(kind: DocumentKind): string {
 
 /** Without --loai: the kind whose tags the template fits best (ties → đề dẫn). */
 function bestKind(bytes: Uint8Array, name: string): { kind: DocumentKind; result: TemplateCheck } {
-  const results = KINDS.map((kind) => ({ kind, result: checkTemplate(bytes, kind, { name }) }));
+  const inspected = inspectTemplate(bytes, { name });
+  const results = KINDS.map((kind) => ({ kind, result: checkInspected(inspected, kind) }));
   return results.reduce((a, b) => (b.result.unknownTags.length < a.result.unknownTags.length ? b : a));
+}
+
+/** What the template loses on the way into a document (macros, field codes, embedded
+ *  objects, outside links), so the secretary knows before using it. */
+function removedText(removed: string[]): string {
+  if (removed.length === 0) return "";
+  return `Những phần sau không được chép vào văn bản lập từ mẫu (để văn bản an toàn, không tải gì từ ngoài):\n${removed
+    .map((r) => `  - ${r}`)
+    .join("\n")}\n`;
 }
 
 export const mau: Command = {
@@ -72,14 +82,18 @@ export const mau: Command = {
     }
     const name = path.basename(file);
     const bytes = await readTemplateFile(file);
-    const { kind, result } = kindArg ? { kind: kindArg, result: checkTemplate(bytes, kindArg, { name }) } : bestKind(bytes, name);
+    const { kind, result } = kindArg
+      ? { kind: kindArg, result: checkInspected(inspectTemplate(bytes, { name }), kindArg) }
+      : bestKind(bytes, name);
     const label = KIND_LABEL[kind];
     const tagCount = result.usedTags.length;
+    const removed = removedText(result.removed);
     if (result.errors.length === 0 && result.unknownTags.length === 0) {
       io.stdout(
         `Mẫu ${name} dùng được cho ${label}${kindArg ? "" : " (đoán theo các thẻ; chỉ rõ bằng --loai)"}: ` +
           `${tagCount} thẻ, không có thẻ sai.\n` +
-          (tagCount === 0 ? `Lưu ý: mẫu chưa có thẻ nào nên văn bản lập ra sẽ giống hệt mẫu.\n` : ""),
+          (tagCount === 0 ? `Lưu ý: mẫu chưa có thẻ nào nên văn bản lập ra sẽ giống hệt mẫu.\n` : "") +
+          removed,
       );
       return 0;
     }
@@ -87,7 +101,7 @@ export const mau: Command = {
     for (const e of result.errors) lines.push(`  - ${e}`);
     for (const m of result.unknownMessages) lines.push(`  - ${m}`);
     lines.push(`Sửa trong Word rồi kiểm tra lại. Danh sách thẻ: chuyende mau --loai ${kind}`);
-    io.stderr(lines.join("\n") + "\n");
+    io.stderr(lines.join("\n") + "\n" + removed);
     return 2;
   },
 };

@@ -38,12 +38,12 @@ export interface MadeDocument {
 /** Refuses a user's own template with bad or unknown tags before anything is filled (as the
  *  CLI does): an unknown tag would silently print as nothing. The CLI's pointer to
  *  `chuyende mau` is dropped — the pane's user may not have the command line. */
-export function assertUsableTemplate(template: Uint8Array, kind: DocumentKind, name: string): void {
+export function assertUsableTemplate(template: Uint8Array, kind: DocumentKind, name: string): string[] {
   const result = checkTemplate(template, kind, { name });
   const problems = [...result.errors, ...result.unknownMessages].map((p) =>
     p.replace(/\s*Xem danh sách: chuyende mau[^.]*\.\s*$/, "").replace(/\?\.$/, "?"),
   );
-  if (problems.length === 0) return;
+  if (problems.length === 0) return result.removed;
   throw new UserError(
     "MAU_SAI_THE",
     `Mẫu ${name} chưa dùng được cho ${DOCUMENT_LABEL[kind].toLowerCase()}:\n${problems.map((p) => `• ${p}`).join("\n")}\n` +
@@ -61,7 +61,7 @@ export function makeDocument(
   template: Uint8Array,
   opts: { today: SimpleDate; templateName?: string },
 ): MadeDocument {
-  if (opts.templateName !== undefined) assertUsableTemplate(template, kind, opts.templateName);
+  const removed = opts.templateName !== undefined ? assertUsableTemplate(template, kind, opts.templateName) : [];
   const made: Record<DocumentKind, () => { data: DocumentData; problems: string[] }> = {
     "de-dan": () => ({ data: deDanData(book, stt, { today: opts.today }), problems: [] }),
     "bien-ban": () => bienBanData(book, stt, { today: opts.today }),
@@ -76,6 +76,7 @@ export function makeDocument(
       bytes,
       mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     },
-    problems,
+    // What the user's template lost (macros, field codes, outside links), said once.
+    problems: removed.length ? [...problems, `Mẫu ${opts.templateName} đã được bỏ bớt: ${removed.join("; ")}.`] : problems,
   };
 }
