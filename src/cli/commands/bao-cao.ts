@@ -2,6 +2,7 @@
 // user's workbook with the sheet "Báo cáo Quý Q-Y" added (or replaced, when an earlier
 // run made it). Everything else is carried over as read: the tables are repaired after
 // reading (fixTables) so that exceljs does not write them without their header row.
+import type ExcelJS from "exceljs";
 import type { Command } from "../command";
 import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
 import { renderSheet } from "../../xlsx/render";
@@ -13,6 +14,9 @@ import {
   requireInput,
   requireOutput,
   saveWorkbook,
+  saveAddedSheets,
+  gridCells,
+  CARRY_OVER_CELLS,
   writeFileAtomic,
   yearOption,
 } from "../io";
@@ -30,7 +34,7 @@ import {
   unconfirmedNotice,
   withoutReportSheets,
 } from "../../core/make/report";
-import { UserError } from "../../core/shared/types";
+import { UserError, type WorkbookGrid } from "../../core/shared/types";
 
 export const baoCao: Command = {
   name: "bao-cao",
@@ -59,7 +63,10 @@ export const baoCao: Command = {
     // Refuse a bad output before the slow part.
     await checkOutputPath(output, { overwrite, inputs: [input] });
 
-    const { workbook, grid } = await loadWorkbookFile(input);
+    // Not a const of the loaded pair: the exceljs copy is let go before a carried-over write.
+    let workbook: ExcelJS.Workbook | null;
+    let grid: WorkbookGrid;
+    ({ workbook, grid } = await loadWorkbookFile(input));
     // Also joins exceljs's per-cell data validations so they are saved without overlaps.
     fixTables(workbook);
     const book = readWorkbook(withoutReportSheets(grid));
@@ -93,8 +100,23 @@ export const baoCao: Command = {
       );
     }
     if (existing && existing.name !== model.name) model.name = existing.name;
-    renderSheet(workbook, model, { replace: true, kind: "bao-cao" });
-    await saveWorkbook(workbook, output, { overwrite, inputs: [input] });
+    // A large workbook getting a new report: its parts carried over as they are and only
+    // the report rendered; a report made again replaces a sheet, which exceljs does.
+    let notes: string[] = loadNotes(workbook);
+    let carried = false;
+    if (!existing && gridCells(grid) > CARRY_OVER_CELLS) {
+      workbook = null;
+      carried = await saveAddedSheets(input, [model], output, { overwrite, inputs: [input], kind: "bao-cao" });
+      if (carried) notes = [];
+      else {
+        workbook = (await loadWorkbookFile(input)).workbook;
+        fixTables(workbook);
+      }
+    }
+    if (!carried && workbook) {
+      renderSheet(workbook, model, { replace: true, kind: "bao-cao" });
+      await saveWorkbook(workbook, output, { overwrite, inputs: [input] });
+    }
 
     // The quarter's numbers as the report states them (the verdict model).
     const held = report.quarterVerdict.held;
@@ -113,7 +135,7 @@ export const baoCao: Command = {
     // Before sending: meetings the report could not confirm.
     for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
     // What the copy could not keep as it was (huge drop-down ranges clipped, charts…).
-    for (const note of loadNotes(workbook)) io.stderr(`Lưu ý: ${note}\n`);
+    for (const note of notes) io.stderr(`Lưu ý: ${note}\n`);
     return errors > 0 ? 1 : 0;
   },
 };

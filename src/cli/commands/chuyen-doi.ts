@@ -3,14 +3,25 @@
 import type ExcelJS from "exceljs";
 import type { Command } from "../command";
 import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
-import { dateOption, overwriteOption, requireInput, requireOutput, saveWorkbook, checkOutputPath, yearOption } from "../io";
+import {
+  dateOption,
+  overwriteOption,
+  requireInput,
+  requireOutput,
+  saveWorkbook,
+  checkOutputPath,
+  yearOption,
+  gridCells,
+  saveAddedSheets,
+  CARRY_OVER_CELLS,
+} from "../io";
 import { renderSheet } from "../../xlsx/render";
 import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/make/canonical";
 import { proposeMapping, convertRegister } from "../../core/make/convert";
 import { readWorkbook } from "../../core/read/register";
 import { check } from "../../core/check/check";
 import { SHEETS, TABLES } from "../../core/read/layout";
-import { REGISTER_COLUMNS, UserError } from "../../core/shared/types";
+import { REGISTER_COLUMNS, UserError, type WorkbookGrid } from "../../core/shared/types";
 
 /** A sheet name not yet used in the workbook (Excel compares names case-insensitively). */
 export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
@@ -45,7 +56,10 @@ export const chuyenDoi: Command = {
     const out = requireOutput(args, "SO-CHUAN.xlsx");
     const options = { overwrite: overwriteOption(args), inputs: [file] };
     await checkOutputPath(out, options);
-    const { workbook, grid } = await loadWorkbookFile(file);
+    // Not a const of the loaded pair: the exceljs copy is let go before a carried-over write.
+    let workbook: ExcelJS.Workbook | null;
+    let grid: WorkbookGrid;
+    ({ workbook, grid } = await loadWorkbookFile(file));
     fixTables(workbook);
 
     const plan = proposeMapping(grid);
@@ -91,8 +105,23 @@ export const chuyenDoi: Command = {
       sheetNames,
       only: missing,
     });
-    for (const m of models) renderSheet(workbook, m);
-    await saveWorkbook(workbook, out, options);
+    // A large workbook: its parts carried over as they are, only the new sheets rendered
+    // (the exceljs copy of it is let go first); else re-saved through exceljs as always.
+    let notes: string[] = loadNotes(workbook);
+    let carried = false;
+    if (gridCells(grid) > CARRY_OVER_CELLS) {
+      workbook = null;
+      carried = await saveAddedSheets(file, models, out, options);
+      if (carried) notes = [];
+      else {
+        workbook = (await loadWorkbookFile(file)).workbook;
+        fixTables(workbook);
+      }
+    }
+    if (!carried && workbook) {
+      for (const m of models) renderSheet(workbook, m);
+      await saveWorkbook(workbook, out, options);
+    }
 
     const titled = rows.filter((r) => r[REGISTER_COLUMNS.indexOf("Tên chuyên đề")] !== null).length;
     const lines = [
@@ -107,7 +136,7 @@ export const chuyenDoi: Command = {
     }
     const added = missing.filter((k) => k !== "register").map((k) => `"${sheetNames[k]}"`);
     if (added.length) lines.push(`Thêm các trang mẫu còn thiếu: ${added.join(", ")}.`);
-    for (const note of loadNotes(workbook)) lines.push(`Lưu ý: ${note}`);
+    for (const note of notes) lines.push(`Lưu ý: ${note}`);
     lines.push(`Các trang cũ giữ nguyên. Tệp ra: ${out}`, `Kiểm tra: chuyende kiem-tra "${out}"`);
     io.stdout(lines.join("\n") + "\n");
     return 0;
