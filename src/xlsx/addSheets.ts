@@ -7,11 +7,13 @@
 // This is what keeps a 200,000-row workbook's write under 1 GB: exceljs would hold the whole
 // user workbook as objects and serialise it again (3–4 GB).
 import ExcelJS from "exceljs";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from "fflate";
 import type { SheetModel } from "../core/make/sheetModel";
 import { newWorkbook, renderSheet, type RenderOptions } from "./render";
 import { applyEdits, startTag, xmlEscape, xmlOutline, type TextEdit, type XmlElement } from "./xmlOutline";
 import { PRODUCED_BY } from "../version";
+import { modelExtent, streamSheetData, StreamStyles } from "./streamSheet";
+import { rangeAddress } from "./render";
 
 const CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
@@ -42,17 +44,65 @@ function unprefixedRoot(outline: XmlElement[], what: string): XmlElement {
   return root;
 }
 
-/** The new sheets rendered on their own: their parts, unzipped (strings inline, so no
- *  shared-string table to merge). */
-async function renderAlone(models: SheetModel[], options: CarryOptions, takenNames: string[]): Promise<Record<string, Uint8Array>> {
+/** The new sheets rendered on their own without their cells (those are streamed, see
+ *  streamSheet.ts): everything else of a sheet — columns, merges, drop-downs, print setup,
+ *  tables, names — as render.ts makes it. Unzipped; strings inline, so no shared-string
+ *  table to merge. */
+async function renderSkeletons(models: SheetModel[], options: CarryOptions, takenNames: string[]): Promise<Record<string, Uint8Array>> {
   const wb = newWorkbook();
   // The user's defined names, so a marker gets a name of its own (dropped when merging).
   const names = (wb as unknown as { definedNames: { add(loc: string, name: string): void } }).definedNames;
   for (const n of takenNames) if (!n.startsWith("_xlnm.")) names.add("'_'!$A$1", n);
-  for (const m of models) renderSheet(wb, m, { kind: options.kind, replace: false });
+  for (const m of models) {
+    const skeleton: SheetModel = {
+      ...m,
+      cells: [],
+      rangeStyles: [],
+      numberFormats: [],
+      rowHeights: [],
+      tables: (m.tables ?? []).map((t) => ({ ...t, rows: [] })),
+    };
+    renderSheet(wb, skeleton, { kind: options.kind, replace: false });
+  }
   options.beforeWrite?.(wb);
   const buffer = await wb.xlsx.writeBuffer({ useSharedStrings: false } as Partial<ExcelJS.XlsxWriteOptions>);
   return unzipSync(new Uint8Array(buffer as ArrayBuffer));
+}
+
+/** A streaming zip collected in memory (the compressed file is small; the sheet XML it is
+ *  made of never is whole). */
+class ZipOut {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly zip: Zip;
+  private error: Error | null = null;
+  constructor() {
+    this.zip = new Zip((err, data) => {
+      if (err) this.error = err;
+      else this.chunks.push(data);
+    });
+  }
+  file(name: string, data: Uint8Array): void {
+    const f = new ZipDeflate(name, { level: 6 });
+    this.zip.add(f);
+    f.push(data, true);
+  }
+  stream(name: string): { push(text: string): void; end(text: string): void } {
+    const f = new ZipDeflate(name, { level: 6 });
+    this.zip.add(f);
+    return { push: (text) => f.push(strToU8(text)), end: (text) => f.push(strToU8(text), true) };
+  }
+  bytes(): Uint8Array {
+    this.zip.end();
+    if (this.error) throw this.error;
+    const size = this.chunks.reduce((n, c) => n + c.length, 0);
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
 }
 
 function partText(parts: Record<string, Uint8Array>, name: string): string {
@@ -218,7 +268,7 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
   const definedNamesEl = wb.find((e) => e.path === "workbook/definedNames");
   const userDefined = children(wb, "workbook/definedNames");
 
-  const ours = await renderAlone(
+  const ours = await renderSkeletons(
     models,
     options,
     userDefined.map((d) => d.attrs.name ?? ""),
@@ -235,7 +285,13 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
   // Styles.
   const stylesRel = "xl/styles.xml";
   const userStylesPart = Object.keys(parts).find((k) => k.toLowerCase() === `${wbDir}styles.xml`.toLowerCase());
-  const { xml: stylesXml, shift } = mergeStyles(partText(parts, need(userStylesPart, "no styles")), partText(ours, stylesRel));
+  const stylesPart = need(userStylesPart, "no styles");
+  const { xml: stylesXml, shift } = mergeStyles(partText(parts, stylesPart), partText(ours, stylesRel));
+  // The streamed cells' styles come after all of these.
+  const styleBase = children(xmlOutline(stylesXml, 3), "styleSheet/cellXfs").length;
+  const streamStyles = new StreamStyles();
+  const modelByName = new Map(models.map((m) => [m.name.normalize("NFC"), m]));
+  const zip = new ZipOut();
 
   // Workbook relationships and content types.
   const wbRelsPart = relsOf(workbookPart);
@@ -257,7 +313,6 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
     maxTableId = Math.max(maxTableId, Number(root?.attrs.id) || 0);
   }
 
-  const out: Zippable = {};
   const newParts: Record<string, string> = {};
   const sheetTags: string[] = [];
   const relTags: string[] = [];
@@ -275,7 +330,10 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
     sheetTags.push(startTag("sheet", attrs, true));
     relTags.push(startTag("Relationship", { Id: `rId${relId}`, Type: REL_SHEET, Target: sheetPart.slice(wbDir.length) }, true));
     ctTags.push(startTag("Override", { PartName: `/${sheetPart}`, ContentType: CT_SHEET }, true));
-    newParts[sheetPart] = shiftSheet(partText(ours, oPart), shift);
+    const model = modelByName.get((s.attrs.name ?? "").normalize("NFC"));
+    const sheetXml = shiftSheet(partText(ours, oPart), shift);
+    if (model) streamSheet(zip, sheetPart, sheetXml, model, streamStyles, styleBase);
+    else newParts[sheetPart] = sheetXml; // the hidden list sheet: small, as rendered
     // The sheet's tables move with it, renumbered.
     const oSheetRels = ours[relsOf(oPart)];
     if (oSheetRels) {
@@ -285,7 +343,10 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
         if (!/^\.\.\/tables\/table\d+\.xml$/.test(target)) throw new CannotCarry("unexpected sheet relationship");
         const tablePart = freePart(taken, `${wbDir}tables/table`);
         const tableXml = partText(ours, `xl/tables/${target.slice("../tables/".length)}`);
-        newParts[tablePart] = tableXml.replace(/(<table [^>]*?\bid=")(\d+)"/, (_m, head: string) => `${head}${++maxTableId}"`);
+        newParts[tablePart] = fullTableRef(
+          tableXml.replace(/(<table [^>]*?\bid=")(\d+)"/, (_m, head: string) => `${head}${++maxTableId}"`),
+          model,
+        );
         ctTags.push(startTag("Override", { PartName: `/${tablePart}`, ContentType: CT_TABLE }, true));
         relsXml = relsXml.replace(`Target="${target}"`, `Target="../tables/${tablePart.slice(`${wbDir}tables/`.length)}"`);
       }
@@ -318,15 +379,52 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
   }
   if (wbRoot.selfClosing || wbRelsRoot.selfClosing || ctRoot.selfClosing) throw new CannotCarry("empty part");
 
-  for (const [name, data] of Object.entries(parts)) out[name] = data;
-  out[workbookPart] = strToU8(applyEdits(wbXml, wbEdits));
-  out[wbRelsPart] = strToU8(applyEdits(wbRelsXml, [{ from: wbRelsRoot.closeStart, to: wbRelsRoot.closeStart, text: relTags.join("") }]));
-  out["[Content_Types].xml"] = strToU8(applyEdits(ctXml, [{ from: ctRoot.closeStart, to: ctRoot.closeStart, text: ctTags.join("") }]));
-  out[need(userStylesPart, "styles")] = strToU8(stylesXml);
-  for (const [name, text] of Object.entries(newParts)) out[name] = strToU8(text);
   const core = stampCore(parts);
-  if (core) out[core.part] = strToU8(core.xml);
-  return { bytes: zipSync(out, { level: 6 }), sheets: oSheets.map((s) => s.attrs.name) };
+  const changed = new Map<string, string>([
+    [workbookPart, applyEdits(wbXml, wbEdits)],
+    [wbRelsPart, applyEdits(wbRelsXml, [{ from: wbRelsRoot.closeStart, to: wbRelsRoot.closeStart, text: relTags.join("") }])],
+    ["[Content_Types].xml", applyEdits(ctXml, [{ from: ctRoot.closeStart, to: ctRoot.closeStart, text: ctTags.join("") }])],
+    ...Object.entries(newParts),
+  ]);
+  if (core) changed.set(core.part, core.xml);
+  // The user's parts as they are, in their order; then what changed or is new.
+  for (const [name, data] of Object.entries(parts)) if (!changed.has(name) && name !== stylesPart) zip.file(name, data);
+  for (const [name, text] of changed) zip.file(name, strToU8(text));
+  // Styles last: the streamed cells' styles are known once every sheet is written.
+  zip.file(stylesPart, strToU8(mergeStyles(stylesXml, streamStyles.xml()).xml));
+  return { bytes: zip.bytes(), sheets: oSheets.map((s) => s.attrs.name) };
+}
+
+/** A sheet part: the rendered sheet around the streamed cells, its dimension set from them. */
+function streamSheet(zip: ZipOut, part: string, xml: string, model: SheetModel, styles: StreamStyles, base: number): void {
+  let open = xml.indexOf("<sheetData/>");
+  let close = open + "<sheetData/>".length;
+  if (open < 0) {
+    open = need(xml.indexOf("<sheetData>") >= 0 ? xml.indexOf("<sheetData>") : null, "sheetData");
+    close = xml.indexOf("</sheetData>") + "</sheetData>".length;
+  }
+  let head = xml.slice(0, open);
+  const extent = modelExtent(model);
+  const dim = head.indexOf("<dimension ");
+  if (dim >= 0 && extent) head = `${head.slice(0, dim)}<dimension ref="${rangeAddress(extent)}"/>${head.slice(head.indexOf(">", dim) + 1)}`;
+  const out = zip.stream(part);
+  out.push(head);
+  streamSheetData(model, styles, base, (text) => out.push(text));
+  out.end(xml.slice(close));
+}
+
+/** A table part rendered without its rows, given the reach of its rows. */
+function fullTableRef(xml: string, model: SheetModel | undefined): string {
+  const root = xmlOutline(xml, 1)[0];
+  const table = model?.tables?.find((t) => t.name === root?.attrs.name);
+  if (!root || !table) return xml;
+  const ref = rangeAddress({
+    top: table.top,
+    left: table.left,
+    bottom: table.top + Math.max(1, table.rows.length),
+    right: table.left + table.headers.length - 1,
+  });
+  return xml.split(`ref="${root.attrs.ref}"`).join(`ref="${ref}"`);
 }
 
 const CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";

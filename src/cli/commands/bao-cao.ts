@@ -63,12 +63,18 @@ export const baoCao: Command = {
     // Refuse a bad output before the slow part.
     await checkOutputPath(output, { overwrite, inputs: [input] });
 
-    // Not a const of the loaded pair: the exceljs copy is let go before a carried-over write.
-    let workbook: ExcelJS.Workbook | null;
-    let grid: WorkbookGrid;
-    ({ workbook, grid } = await loadWorkbookFile(input));
+    // The loaded pair is kept as an object whose workbook is cleared before a carried-over
+    // write: the exceljs copy of a large workbook is then let go (a local alone is not).
+    const loaded: { workbook: ExcelJS.Workbook | null; grid: WorkbookGrid } = await loadWorkbookFile(input);
+    const grid = loaded.grid;
+    let workbook: ExcelJS.Workbook | null = loaded.workbook as ExcelJS.Workbook;
     // Also joins exceljs's per-cell data validations so they are saved without overlaps.
     fixTables(workbook);
+    let notes: string[] = loadNotes(workbook);
+    // A large workbook: its exceljs copy is let go now (a new report is then added with the
+    // workbook's parts carried over as they are); else re-saved through exceljs as always.
+    const large = gridCells(grid) > CARRY_OVER_CELLS;
+    if (large) workbook = loaded.workbook = null;
     const book = readWorkbook(withoutReportSheets(grid));
     const result = check(book, { year: yearArg, asOf });
     const year = result.year;
@@ -102,18 +108,14 @@ export const baoCao: Command = {
     if (existing && existing.name !== model.name) model.name = existing.name;
     // A large workbook getting a new report: its parts carried over as they are and only
     // the report rendered; a report made again replaces a sheet, which exceljs does.
-    let notes: string[] = loadNotes(workbook);
-    let carried = false;
-    if (!existing && gridCells(grid) > CARRY_OVER_CELLS) {
-      workbook = null;
-      carried = await saveAddedSheets(input, [model], output, { overwrite, inputs: [input], kind: "bao-cao" });
-      if (carried) notes = [];
-      else {
+    const carried = large && !existing && (await saveAddedSheets(input, [model], output, { overwrite, inputs: [input], kind: "bao-cao" }));
+    if (carried) notes = [];
+    else {
+      if (!workbook) {
+        // A report made again, or a file the carried-over write cannot take: through exceljs.
         workbook = (await loadWorkbookFile(input)).workbook;
         fixTables(workbook);
       }
-    }
-    if (!carried && workbook) {
       renderSheet(workbook, model, { replace: true, kind: "bao-cao" });
       await saveWorkbook(workbook, output, { overwrite, inputs: [input] });
     }

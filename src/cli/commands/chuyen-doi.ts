@@ -24,8 +24,8 @@ import { SHEETS, TABLES } from "../../core/read/layout";
 import { REGISTER_COLUMNS, UserError, type WorkbookGrid } from "../../core/shared/types";
 
 /** A sheet name not yet used in the workbook (Excel compares names case-insensitively). */
-export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name.normalize("NFC").toLowerCase()));
+export function freeSheetName(names: readonly string[], wanted: string): string {
+  const taken = new Set(names.map((n) => n.normalize("NFC").toLowerCase()));
   if (!taken.has(wanted.toLowerCase())) return wanted;
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? `${wanted} (chuẩn)` : `${wanted} (chuẩn ${i})`;
@@ -56,11 +56,19 @@ export const chuyenDoi: Command = {
     const out = requireOutput(args, "SO-CHUAN.xlsx");
     const options = { overwrite: overwriteOption(args), inputs: [file] };
     await checkOutputPath(out, options);
-    // Not a const of the loaded pair: the exceljs copy is let go before a carried-over write.
-    let workbook: ExcelJS.Workbook | null;
-    let grid: WorkbookGrid;
-    ({ workbook, grid } = await loadWorkbookFile(file));
+    // The loaded pair is kept as an object whose workbook is cleared before a carried-over
+    // write: the exceljs copy of a large workbook is then let go (a local alone is not).
+    const loaded: { workbook: ExcelJS.Workbook | null; grid: WorkbookGrid } = await loadWorkbookFile(file);
+    const grid = loaded.grid;
+    let workbook: ExcelJS.Workbook | null = loaded.workbook as ExcelJS.Workbook;
     fixTables(workbook);
+    const existingTables = tableNames(workbook);
+    const sheetsNow = workbook.worksheets.map((w) => w.name);
+    let notes: string[] = loadNotes(workbook);
+    // A large workbook: its exceljs copy is let go now, its parts carried over as they are
+    // at the end and only the new sheets rendered; else re-saved through exceljs as always.
+    const large = gridCells(grid) > CARRY_OVER_CELLS;
+    if (large) workbook = loaded.workbook = null;
 
     const plan = proposeMapping(grid);
     if (!plan) {
@@ -86,7 +94,6 @@ export const chuyenDoi: Command = {
 
     // Add only what the workbook lacks: an empty canonical Đảng viên beside the user's own
     // list would be read first (tables win) and hide it.
-    const existingTables = tableNames(workbook);
     const missing: CanonicalSheetKey[] = ["register"];
     if (!book.info.found && !existingTables.has(TABLES.info.toLowerCase())) missing.unshift("info");
     if (!book.members && !existingTables.has(TABLES.members.toLowerCase())) missing.push("members");
@@ -94,7 +101,7 @@ export const chuyenDoi: Command = {
     if (!book.minutes && !existingTables.has(TABLES.minutes.toLowerCase())) missing.push("minutes");
     if (!book.opinions && !existingTables.has(TABLES.opinions.toLowerCase())) missing.push("opinions");
     const sheetNames: Partial<Record<CanonicalSheetKey, string>> = {};
-    for (const k of missing) sheetNames[k] = freeSheetName(workbook, SHEETS[k]);
+    for (const k of missing) sheetNames[k] = freeSheetName(sheetsNow, SHEETS[k]);
 
     const models = buildCanonicalWorkbook({
       year,
@@ -105,20 +112,14 @@ export const chuyenDoi: Command = {
       sheetNames,
       only: missing,
     });
-    // A large workbook: its parts carried over as they are, only the new sheets rendered
-    // (the exceljs copy of it is let go first); else re-saved through exceljs as always.
-    let notes: string[] = loadNotes(workbook);
-    let carried = false;
-    if (gridCells(grid) > CARRY_OVER_CELLS) {
-      workbook = null;
-      carried = await saveAddedSheets(file, models, out, options);
-      if (carried) notes = [];
-      else {
+    const carried = large && (await saveAddedSheets(file, models, out, options));
+    if (carried) notes = [];
+    else {
+      if (!workbook) {
+        // The carried-over write could not take this file: through exceljs after all.
         workbook = (await loadWorkbookFile(file)).workbook;
         fixTables(workbook);
       }
-    }
-    if (!carried && workbook) {
       for (const m of models) renderSheet(workbook, m);
       await saveWorkbook(workbook, out, options);
     }
