@@ -200,6 +200,7 @@ function cellXml(ref: string, v: ModelValue, style: Partial<ExcelJS.Style>, styl
     body = `<v>${value}</v>`;
   } else if (typeof value === "string") {
     type = ExcelJS.ValueType.String;
+    // exceljs's own form without shared strings (an empty text reads back as a blank cell).
     t = ' t="str"';
     body = `<v>${xmlEscape(xmlSafeText(value))}</v>`;
   } else if (typeof value === "boolean") {

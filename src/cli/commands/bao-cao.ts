@@ -15,6 +15,7 @@ import {
   requireOutput,
   saveWorkbook,
   saveAddedSheets,
+  collectGarbage,
   gridCells,
   CARRY_OVER_CELLS,
   writeFileAtomic,
@@ -74,7 +75,10 @@ export const baoCao: Command = {
     // A large workbook: its exceljs copy is let go now (a new report is then added with the
     // workbook's parts carried over as they are); else re-saved through exceljs as always.
     const large = gridCells(grid) > CARRY_OVER_CELLS;
-    if (large) workbook = loaded.workbook = null;
+    if (large) {
+      workbook = loaded.workbook = null;
+      collectGarbage();
+    }
     const book = readWorkbook(withoutReportSheets(grid));
     const result = check(book, { year: yearArg, asOf });
     const year = result.year;

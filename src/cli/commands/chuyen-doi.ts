@@ -13,6 +13,7 @@ import {
   yearOption,
   gridCells,
   saveAddedSheets,
+  collectGarbage,
   CARRY_OVER_CELLS,
 } from "../io";
 import { renderSheet } from "../../xlsx/render";
@@ -68,7 +69,10 @@ export const chuyenDoi: Command = {
     // A large workbook: its exceljs copy is let go now, its parts carried over as they are
     // at the end and only the new sheets rendered; else re-saved through exceljs as always.
     const large = gridCells(grid) > CARRY_OVER_CELLS;
-    if (large) workbook = loaded.workbook = null;
+    if (large) {
+      workbook = loaded.workbook = null;
+      collectGarbage();
+    }
 
     const plan = proposeMapping(grid);
     if (!plan) {
