@@ -56,13 +56,23 @@ function runMeasured(args, options = {}) {
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   let peakRssMb = null;
+  let cpuSeconds = null;
   try {
-    peakRssMb = Number(fs.readFileSync(rssFile, "utf8").split(" ")[0]) / 1024;
+    const [rss, cpu] = fs.readFileSync(rssFile, "utf8").split(" ").map(Number);
+    peakRssMb = rss / 1024;
+    cpuSeconds = Math.round(cpu / 1e5) / 10;
   } catch {
     /* killed before exit */
   }
   fs.rmSync(rssFile, { force: true });
-  return { exit: r.status, seconds: Math.round(seconds * 10) / 10, peakRssMb: peakRssMb && Math.round(peakRssMb), stderr: r.stderr, stdout: r.stdout };
+  return {
+    exit: r.status,
+    seconds: Math.round(seconds * 10) / 10,
+    cpuSeconds,
+    peakRssMb: peakRssMb && Math.round(peakRssMb),
+    stderr: r.stderr,
+    stdout: r.stdout,
+  };
 }
 
 /** The raw baseline as a child: exceljs's WorkbookWriter writing `rows` rows of 13 columns. */
@@ -90,7 +100,7 @@ async function benchWrite(rows) {
     const raw = runMeasured(["-e", RAW_WRITER, path.join(dir, "raw.xlsx"), String(rows)]);
     const convert = runMeasured([cli, "chuyen-doi", input, "-o", path.join(dir, "chuan.xlsx"), "--ngay", "31/12/2024"]);
     const report = runMeasured([cli, "bao-cao", input, "--quy", "IV", "--ngay", "31/12/2024", "-o", path.join(dir, "bao-cao.xlsx")]);
-    const part = (r) => ({ exit: r.exit, seconds: r.seconds, peakRssMb: r.peakRssMb, ...(r.exit > 1 ? { stderr: r.stderr.slice(-500) } : {}) });
+    const part = (r) => ({ exit: r.exit, seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMb: r.peakRssMb, ...(r.exit > 1 ? { stderr: r.stderr.slice(-500) } : {}) });
     return {
       rows,
       inputMb: Math.round(fs.statSync(input).size / 1e5) / 10,

@@ -59,8 +59,8 @@ export const chuyenDoi: Command = {
     await checkOutputPath(out, options);
     // The loaded pair is kept as an object whose workbook is cleared before a carried-over
     // write: the exceljs copy of a large workbook is then let go (a local alone is not).
-    const loaded: { workbook: ExcelJS.Workbook | null; grid: WorkbookGrid } = await loadWorkbookFile(file);
-    const grid = loaded.grid;
+    const loaded: { workbook: ExcelJS.Workbook | null; grid: WorkbookGrid | null } = await loadWorkbookFile(file);
+    let grid: WorkbookGrid | null = loaded.grid as WorkbookGrid;
     let workbook: ExcelJS.Workbook | null = loaded.workbook as ExcelJS.Workbook;
     fixTables(workbook);
     const existingTables = tableNames(workbook);
@@ -116,6 +116,11 @@ export const chuyenDoi: Command = {
       sheetNames,
       only: missing,
     });
+    if (large) {
+      // The grid is done with too: let it go before the write.
+      grid = loaded.grid = null;
+      collectGarbage();
+    }
     const carried = large && (await saveAddedSheets(file, models, out, options));
     if (carried) notes = [];
     else {
