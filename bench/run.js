@@ -386,7 +386,9 @@ async function main() {
   await runPart("addin", () => benchAddin());
   await runPart("hostile", () => require("./hostile.js").run());
   await runPart("filemode", () => require("./filemode.js").run());
-  await runPart("write", async () => ({ write200k: await require("./write200k.js").benchWrite(Number(argValue("--write-rows", "200000"))) }));
+  await runPart("write", async () => ({
+    write200k: await require("./write200k.js").benchWrite(Number(argValue("--write-rows", "200000"))),
+  }));
 
   const machine = {
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",

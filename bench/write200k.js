@@ -100,7 +100,13 @@ async function benchWrite(rows) {
     const raw = runMeasured(["-e", RAW_WRITER, path.join(dir, "raw.xlsx"), String(rows)]);
     const convert = runMeasured([cli, "chuyen-doi", input, "-o", path.join(dir, "chuan.xlsx"), "--ngay", "31/12/2024"]);
     const report = runMeasured([cli, "bao-cao", input, "--quy", "IV", "--ngay", "31/12/2024", "-o", path.join(dir, "bao-cao.xlsx")]);
-    const part = (r) => ({ exit: r.exit, seconds: r.seconds, cpuSeconds: r.cpuSeconds, peakRssMb: r.peakRssMb, ...(r.exit > 1 ? { stderr: r.stderr.slice(-500) } : {}) });
+    const part = (r) => ({
+      exit: r.exit,
+      seconds: r.seconds,
+      cpuSeconds: r.cpuSeconds,
+      peakRssMb: r.peakRssMb,
+      ...(r.exit > 1 ? { stderr: r.stderr.slice(-500) } : {}),
+    });
     return {
       rows,
       inputMb: Math.round(fs.statSync(input).size / 1e5) / 10,

@@ -20,7 +20,19 @@ const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.ta
 const REL_SHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const REL_OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 /** styles.xml's sections in the order the schema wants them. */
-const STYLE_SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const STYLE_SECTIONS = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 /** The sections whose entries the new sheets bring. */
 const MERGED_SECTIONS = ["numFmts", "fonts", "fills", "borders", "cellXfs", "dxfs"] as const;
 type Merged = (typeof MERGED_SECTIONS)[number];
@@ -65,8 +77,8 @@ async function renderSkeletons(models: SheetModel[], options: CarryOptions, take
     renderSheet(wb, skeleton, { kind: options.kind, replace: false });
   }
   options.beforeWrite?.(wb);
-  const buffer = await wb.xlsx.writeBuffer({ useSharedStrings: false } as Partial<ExcelJS.XlsxWriteOptions>);
-  return unzipSync(new Uint8Array(buffer as ArrayBuffer));
+  const buffer = await wb.xlsx.writeBuffer({ useSharedStrings: false });
+  return unzipSync(new Uint8Array(buffer));
 }
 
 /** A streaming zip collected in memory (the compressed file is small; the sheet XML it is
@@ -166,13 +178,11 @@ function mergeStyles(user: string, ours: string): { xml: string; shift: StyleShi
       } else if (name === "cellXfs") {
         // Our own output: only the xf's start tag holds these ids.
         const tagEnd = text.indexOf(">");
-        const tag = text
-          .slice(0, tagEnd)
-          .replace(/\b(fontId|fillId|borderId|numFmtId)="(\d+)"/g, (_m, k: string, v: string) => {
-            if (k === "numFmtId") return `${k}="${numFmt.get(v) ?? v}"`;
-            const by = k === "fontId" ? shift.fonts : k === "fillId" ? shift.fills : shift.borders;
-            return `${k}="${Number(v) + by}"`;
-          });
+        const tag = text.slice(0, tagEnd).replace(/\b(fontId|fillId|borderId|numFmtId)="(\d+)"/g, (_m, k: string, v: string) => {
+          if (k === "numFmtId") return `${k}="${numFmt.get(v) ?? v}"`;
+          const by = k === "fontId" ? shift.fonts : k === "fillId" ? shift.fills : shift.borders;
+          return `${k}="${Number(v) + by}"`;
+        });
         text = tag + text.slice(tagEnd);
       }
       added[name].push(text);
@@ -372,7 +382,9 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
       wbEdits.push({ from: definedNamesEl.start, to: definedNamesEl.end, text: `<definedNames>${definedTags.join("")}</definedNames>` });
     } else {
       // definedNames come after sheets, functionGroups and externalReferences.
-      const before = [...wb].reverse().find((e) => ["workbook/sheets", "workbook/functionGroups", "workbook/externalReferences"].includes(e.path));
+      const before = [...wb]
+        .reverse()
+        .find((e) => ["workbook/sheets", "workbook/functionGroups", "workbook/externalReferences"].includes(e.path));
       const at = need(before, "sheets").end;
       wbEdits.push({ from: at, to: at, text: `<definedNames>${definedTags.join("")}</definedNames>` });
     }

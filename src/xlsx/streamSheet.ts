@@ -79,7 +79,13 @@ export function modelExtent(model: SheetModel): Range1 | null {
 
 /** The <sheetData> of `model`, handed to `emit` in pieces of about `batch` rows; style ids
  *  from `styles`, moved by `styleBase` (the workbook's styles before them). */
-export function streamSheetData(model: SheetModel, styles: StreamStyles, styleBase: number, emit: (xml: string) => void, batch = 500): void {
+export function streamSheetData(
+  model: SheetModel,
+  styles: StreamStyles,
+  styleBase: number,
+  emit: (xml: string) => void,
+  batch = 500,
+): void {
   const extent = modelExtent(model);
   if (!extent) {
     emit("<sheetData/>");
@@ -88,7 +94,7 @@ export function streamSheetData(model: SheetModel, styles: StreamStyles, styleBa
   const byRow = new Map<number, Map<number, ModelValue>>();
   const put = (row: number, col: number, v: ModelValue) => {
     let r = byRow.get(row);
-    if (!r) byRow.set(row, (r = new Map()));
+    if (!r) byRow.set(row, (r = new Map<number, ModelValue>()));
     r.set(col, v);
   };
   const tables = model.tables ?? [];
@@ -97,7 +103,7 @@ export function streamSheetData(model: SheetModel, styles: StreamStyles, styleBa
     put(c.row, c.col, c.value);
     if (c.style) {
       let r = cellStyles.get(c.row);
-      if (!r) cellStyles.set(c.row, (r = new Map()));
+      if (!r) cellStyles.set(c.row, (r = new Map<number, NonNullable<SheetModel["cells"][number]["style"]>>()));
       r.set(c.col, c.style);
     }
   }
@@ -160,7 +166,9 @@ export function streamSheetData(model: SheetModel, styles: StreamStyles, styleBa
       if (value === undefined && !styled) continue;
       let style: Partial<ExcelJS.Style>;
       if (master !== undefined) {
-        style = masterStyle.get(master) ?? styleAt(Math.floor(master / 20000), master % 20000, valueAt(Math.floor(master / 20000), master % 20000));
+        style =
+          masterStyle.get(master) ??
+          styleAt(Math.floor(master / 20000), master % 20000, valueAt(Math.floor(master / 20000), master % 20000));
         value = undefined;
       } else {
         style = styleAt(row, col, value);

@@ -40,7 +40,8 @@ export function xmlOutline(xml: string, maxDepth: number): XmlElement[] {
     let el: XmlElement | null = null;
     if (stack.length < maxDepth) {
       const attrs: Record<string, string> = {};
-      for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === "string" ? v : v.value;
+      // Without the xmlns option saxes gives each attribute as its text.
+      for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) attrs[k] = v;
       const pos = parser.position;
       el = { path, qname: tag.name, attrs, start: tagStart, openEnd: pos, closeStart: pos, end: pos, selfClosing: tag.isSelfClosing };
       out.push(el);

@@ -44,7 +44,13 @@ async function convertModels(): Promise<SheetModel[]> {
   const plan = proposeMapping(grid);
   if (!plan) throw new Error("no register");
   const only: CanonicalSheetKey[] = ["info", "register", "members", "attendance", "minutes", "opinions"];
-  return buildCanonicalWorkbook({ year: 2024, register: convertRegister(grid, plan), emptyRows: 10, only, sheetNames: { register: "Sổ chuyên đề (chuẩn)" } });
+  return buildCanonicalWorkbook({
+    year: 2024,
+    register: convertRegister(grid, plan),
+    emptyRows: 10,
+    only,
+    sheetNames: { register: "Sổ chuyên đề (chuẩn)" },
+  });
 }
 
 async function reportModel(): Promise<SheetModel> {
@@ -83,7 +89,9 @@ function sheetFacts(ws: ExcelJS.Worksheet) {
         // An empty text is a blank cell either way (exceljs reads "" back only from its
         // shared strings, which the carried write does not use).
         value: v instanceof Date ? v.toISOString() : v === "" ? null : v,
-        font: s.font ? { name: s.font.name, size: s.font.size, bold: !!s.font.bold, italic: !!s.font.italic, underline: s.font.underline } : null,
+        font: s.font
+          ? { name: s.font.name, size: s.font.size, bold: !!s.font.bold, italic: !!s.font.italic, underline: s.font.underline }
+          : null,
         border: s.border ? Object.keys(s.border).sort() : null,
         alignment: s.alignment ?? null,
         fill: s.fill ?? null,

@@ -4,7 +4,7 @@
 // reading (fixTables) so that exceljs does not write them without their header row.
 import type ExcelJS from "exceljs";
 import type { Command } from "../command";
-import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
+import { loadWorkbookFile, fixTables, loadNotes, type LoadedWorkbook } from "../xlsx";
 import { renderSheet } from "../../xlsx/render";
 import {
   checkOutputPath,
@@ -35,7 +35,7 @@ import {
   unconfirmedNotice,
   withoutReportSheets,
 } from "../../core/make/report";
-import { UserError, type WorkbookGrid } from "../../core/shared/types";
+import { UserError } from "../../core/shared/types";
 
 export const baoCao: Command = {
   name: "bao-cao",
@@ -66,9 +66,9 @@ export const baoCao: Command = {
 
     // The loaded pair is kept as an object whose workbook is cleared before a carried-over
     // write: the exceljs copy of a large workbook is then let go (a local alone is not).
-    const loaded: { workbook: ExcelJS.Workbook | null; grid: WorkbookGrid } = await loadWorkbookFile(input);
+    const loaded = await loadWorkbookFile(input);
     const grid = loaded.grid;
-    let workbook: ExcelJS.Workbook | null = loaded.workbook as ExcelJS.Workbook;
+    let workbook: ExcelJS.Workbook | null = loaded.workbook;
     // Also joins exceljs's per-cell data validations so they are saved without overlaps.
     fixTables(workbook);
     let notes: string[] = loadNotes(workbook);
@@ -76,7 +76,8 @@ export const baoCao: Command = {
     // workbook's parts carried over as they are); else re-saved through exceljs as always.
     const large = gridCells(grid) > CARRY_OVER_CELLS;
     if (large) {
-      workbook = loaded.workbook = null;
+      workbook = null;
+      delete (loaded as Partial<LoadedWorkbook>).workbook;
       collectGarbage();
     }
     const book = readWorkbook(withoutReportSheets(grid));

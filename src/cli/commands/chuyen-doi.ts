@@ -2,7 +2,7 @@
 // canonical register (and any canonical sheet it lacks) added beside its sheets.
 import type ExcelJS from "exceljs";
 import type { Command } from "../command";
-import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
+import { loadWorkbookFile, fixTables, loadNotes, type LoadedWorkbook } from "../xlsx";
 import {
   dateOption,
   overwriteOption,
@@ -59,9 +59,9 @@ export const chuyenDoi: Command = {
     await checkOutputPath(out, options);
     // The loaded pair is kept as an object whose workbook is cleared before a carried-over
     // write: the exceljs copy of a large workbook is then let go (a local alone is not).
-    const loaded: { workbook: ExcelJS.Workbook | null; grid: WorkbookGrid | null } = await loadWorkbookFile(file);
-    let grid: WorkbookGrid | null = loaded.grid as WorkbookGrid;
-    let workbook: ExcelJS.Workbook | null = loaded.workbook as ExcelJS.Workbook;
+    const loaded = await loadWorkbookFile(file);
+    let grid: WorkbookGrid | null = loaded.grid;
+    let workbook: ExcelJS.Workbook | null = loaded.workbook;
     fixTables(workbook);
     const existingTables = tableNames(workbook);
     const sheetsNow = workbook.worksheets.map((w) => w.name);
@@ -70,7 +70,8 @@ export const chuyenDoi: Command = {
     // at the end and only the new sheets rendered; else re-saved through exceljs as always.
     const large = gridCells(grid) > CARRY_OVER_CELLS;
     if (large) {
-      workbook = loaded.workbook = null;
+      workbook = null;
+      delete (loaded as Partial<LoadedWorkbook>).workbook;
       collectGarbage();
     }
 
@@ -118,7 +119,8 @@ export const chuyenDoi: Command = {
     });
     if (large) {
       // The grid is done with too: let it go before the write.
-      grid = loaded.grid = null;
+      grid = null;
+      delete (loaded as Partial<LoadedWorkbook>).grid;
       collectGarbage();
     }
     const carried = large && (await saveAddedSheets(file, models, out, options));
