@@ -11,6 +11,7 @@ import { SaxesParser } from "saxes";
 import { ensureBuilt } from "../cli/helpers/run";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
 import { missingTools } from "../support/tools";
+import { xmlOutline } from "../../src/xlsx/xmlOutline";
 
 interface Measured {
   exit: number | null;
@@ -69,10 +70,10 @@ function rowsPerSheet(file: string): Map<string, number> {
 
 function sheetPartOf(file: string, sheet: string): string {
   const parts = unzipSync(new Uint8Array(readFileSync(file)), { filter: (f) => !f.name.startsWith("xl/worksheets/sheet") });
-  const wb = strFromU8(parts["xl/workbook.xml"]);
-  const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]);
-  const id = new RegExp(`<sheet name="${sheet}"[^>]*r:id="(rId\\d+)"`).exec(wb)?.[1];
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+  const sheets = xmlOutline(strFromU8(parts["xl/workbook.xml"]), 3).filter((e) => e.path === "workbook/sheets/sheet");
+  const rels = xmlOutline(strFromU8(parts["xl/_rels/workbook.xml.rels"]), 2);
+  const id = sheets.find((e) => e.attrs.name === sheet)?.attrs["r:id"];
+  const target = rels.find((e) => e.attrs.Id === id)?.attrs.Target;
   if (!target) throw new Error(`no sheet ${sheet}`);
   return `xl/${target}`;
 }
