@@ -18,6 +18,9 @@
 //                of each task-pane command on the Excel stand-in at 10 and 5,000 rows.
 //   hostile      bench/hostile.js: each hostile input of issue 15 through the CLI as a child:
 //                hostile: {case: {exit, seconds, peakRssMb}}.
+//   write        bench/write200k.js: chuyen-doi and bao-cao of a 200,000-row register as
+//                children, next to exceljs's streaming WorkbookWriter writing the same rows:
+//                write200k: {rawWriter, convert, report: {exit, seconds, cpuSeconds, peakRssMb}}.
 //   addin        a production webpack build into a temp folder (dist/ is left alone) with
 //                its stats: gzip bytes of the scripts the pane loads at start and of each
 //                chunk loaded on demand.
@@ -280,6 +283,17 @@ function markdownTable(r) {
       cpu < 10 && rss < 1024,
     );
   }
+  if (r.write200k) {
+    const w = r.write200k;
+    const fmt = (x) => `${x.peakRssMb} MB, ${x.seconds} s (${x.cpuSeconds} s CPU)`;
+    row(
+      `Write ${w.rows.toLocaleString("en")} rows: chuyen-doi / bao-cao peak memory, time`,
+      `${fmt(w.convert)} / ${fmt(w.report)}`,
+      "< 1 GB",
+      w.convert.peakRssMb < 1024 && w.report.peakRssMb < 1024,
+    );
+    row(`… exceljs WorkbookWriter alone writing the same rows`, fmt(w.rawWriter), "—");
+  }
   const machine = r.machine
     ? `\n\nMeasured ${r.machine.date} on ${r.machine.cpus}× ${r.machine.cpuModel}, Node ${r.machine.node}, load average ${r.machine.loadBefore} before / ${r.machine.loadAfter} after.`
     : "";
@@ -310,7 +324,7 @@ async function writeDocsTable(results) {
 
 // ---- main ---------------------------------------------------------------------------------
 
-const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile", "filemode"];
+const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile", "filemode", "write"];
 
 function selectedParts() {
   const only = argValue("--only", null);
@@ -372,6 +386,9 @@ async function main() {
   await runPart("addin", () => benchAddin());
   await runPart("hostile", () => require("./hostile.js").run());
   await runPart("filemode", () => require("./filemode.js").run());
+  await runPart("write", async () => ({
+    write200k: await require("./write200k.js").benchWrite(Number(argValue("--write-rows", "200000"))),
+  }));
 
   const machine = {
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",

@@ -4,6 +4,8 @@
 import { promises as fs, realpathSync, rmSync, statSync } from "fs";
 import * as path from "path";
 import * as crypto from "crypto";
+import * as v8 from "v8";
+import * as vm from "vm";
 import type ExcelJS from "exceljs";
 import type { ParsedArgs, CliIO } from "./command";
 import type { Quarter, SimpleDate } from "../core/shared/types";
@@ -11,6 +13,9 @@ import { parseDate, parseQuarter } from "../core/read/values";
 import { UserError } from "../core/shared/types";
 import { xmlSafeData, xmlSafeText } from "../core/shared/xmlText";
 import { stampWorkbook } from "../xlsx/properties";
+import { addSheetsCarried, type CarryOptions } from "../xlsx/addSheets";
+import type { SheetModel } from "../core/make/sheetModel";
+import type { WorkbookGrid } from "../core/shared/types";
 
 export interface WriteOptions {
   /** Replace an existing file (the --ghi-de flag). */
@@ -233,6 +238,51 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
     for (const cell of shared) cell.style = {};
   }
   await writeFileAtomic(file, new Uint8Array(buffer), options);
+}
+
+/** Above this many cells in the user's workbook, new sheets are added by carrying the
+ *  file's parts over as they are (src/xlsx/addSheets.ts) instead of loading and saving the
+ *  whole workbook through exceljs again: a 200,000-row register then writes under 1 GB.
+ *  Real registers (a few dozen rows) stay on the exceljs path, byte for byte as before. */
+export const CARRY_OVER_CELLS = 100_000;
+
+/** A full garbage collection now, where the engine lets us ask for one: called once the
+ *  exceljs copy of a large workbook is let go, so the memory it held is given back before
+ *  the next step grows the heap again (V8 would otherwise keep growing first). */
+export function collectGarbage(): void {
+  try {
+    if (!gcNow) {
+      v8.setFlagsFromString("--expose-gc");
+      gcNow = vm.runInNewContext("gc") as () => void;
+    }
+    gcNow();
+  } catch {
+    /* not offered: memory is collected later, as usual */
+  }
+}
+let gcNow: (() => void) | null = null;
+
+/** Cells holding something in the grid (the size that decides the write path). */
+export function gridCells(grid: WorkbookGrid): number {
+  let n = 0;
+  for (const s of grid.sheets) for (const row of s.values) if (row) for (const v of row) if (v !== null && v !== undefined && v !== "") n++;
+  return n;
+}
+
+/** Writes `source`'s workbook with `models` added as new sheets, the user's parts carried
+ *  over untouched. False (nothing written) when this file needs the exceljs path. */
+export async function saveAddedSheets(
+  source: string,
+  models: SheetModel[],
+  file: string,
+  options: WriteOptions & Pick<CarryOptions, "kind"> = {},
+): Promise<boolean> {
+  await checkOutputPath(file, options);
+  const bytes = new Uint8Array(await fs.readFile(source));
+  const result = await addSheetsCarried(bytes, models, { kind: options.kind, beforeWrite: makeXmlSafe });
+  if (!result) return false;
+  await writeFileAtomic(file, result.bytes, options);
+  return true;
 }
 
 /** exceljs gives every unstyled cell its own empty style object and, on writing, looks

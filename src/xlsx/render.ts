@@ -132,7 +132,9 @@ function styleKeyOf(style: CellStyle): string {
   return key;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
+/** Lays a model style over the cell's (shared style objects, as restyle does). Exported for
+ *  the streamed writer, which passes a bare { style } slot for a cell. */
+export function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (!style) return;
   restyle(cell, styleKeyOf(style), (base) => {
     const next: Partial<ExcelJS.Style> = { ...base };

@@ -2,8 +2,9 @@
 // user's workbook with the sheet "Báo cáo Quý Q-Y" added (or replaced, when an earlier
 // run made it). Everything else is carried over as read: the tables are repaired after
 // reading (fixTables) so that exceljs does not write them without their header row.
+import type ExcelJS from "exceljs";
 import type { Command } from "../command";
-import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
+import { loadWorkbookFile, fixTables, loadNotes, type LoadedWorkbook } from "../xlsx";
 import { renderSheet } from "../../xlsx/render";
 import {
   checkOutputPath,
@@ -13,6 +14,10 @@ import {
   requireInput,
   requireOutput,
   saveWorkbook,
+  saveAddedSheets,
+  collectGarbage,
+  gridCells,
+  CARRY_OVER_CELLS,
   writeFileAtomic,
   yearOption,
 } from "../io";
@@ -59,9 +64,22 @@ export const baoCao: Command = {
     // Refuse a bad output before the slow part.
     await checkOutputPath(output, { overwrite, inputs: [input] });
 
-    const { workbook, grid } = await loadWorkbookFile(input);
+    // The loaded pair is kept as an object whose workbook is cleared before a carried-over
+    // write: the exceljs copy of a large workbook is then let go (a local alone is not).
+    const loaded = await loadWorkbookFile(input);
+    const grid = loaded.grid;
+    let workbook: ExcelJS.Workbook | null = loaded.workbook;
     // Also joins exceljs's per-cell data validations so they are saved without overlaps.
     fixTables(workbook);
+    let notes: string[] = loadNotes(workbook);
+    // A large workbook: its exceljs copy is let go now (a new report is then added with the
+    // workbook's parts carried over as they are); else re-saved through exceljs as always.
+    const large = gridCells(grid) > CARRY_OVER_CELLS;
+    if (large) {
+      workbook = null;
+      delete (loaded as Partial<LoadedWorkbook>).workbook;
+      collectGarbage();
+    }
     const book = readWorkbook(withoutReportSheets(grid));
     const result = check(book, { year: yearArg, asOf });
     const year = result.year;
@@ -93,8 +111,19 @@ export const baoCao: Command = {
       );
     }
     if (existing && existing.name !== model.name) model.name = existing.name;
-    renderSheet(workbook, model, { replace: true, kind: "bao-cao" });
-    await saveWorkbook(workbook, output, { overwrite, inputs: [input] });
+    // A large workbook getting a new report: its parts carried over as they are and only
+    // the report rendered; a report made again replaces a sheet, which exceljs does.
+    const carried = large && !existing && (await saveAddedSheets(input, [model], output, { overwrite, inputs: [input], kind: "bao-cao" }));
+    if (carried) notes = [];
+    else {
+      if (!workbook) {
+        // A report made again, or a file the carried-over write cannot take: through exceljs.
+        workbook = (await loadWorkbookFile(input)).workbook;
+        fixTables(workbook);
+      }
+      renderSheet(workbook, model, { replace: true, kind: "bao-cao" });
+      await saveWorkbook(workbook, output, { overwrite, inputs: [input] });
+    }
 
     // The quarter's numbers as the report states them (the verdict model).
     const held = report.quarterVerdict.held;
@@ -113,7 +142,7 @@ export const baoCao: Command = {
     // Before sending: meetings the report could not confirm.
     for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
     // What the copy could not keep as it was (huge drop-down ranges clipped, charts…).
-    for (const note of loadNotes(workbook)) io.stderr(`Lưu ý: ${note}\n`);
+    for (const note of notes) io.stderr(`Lưu ý: ${note}\n`);
     return errors > 0 ? 1 : 0;
   },
 };

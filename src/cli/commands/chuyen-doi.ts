@@ -2,19 +2,31 @@
 // canonical register (and any canonical sheet it lacks) added beside its sheets.
 import type ExcelJS from "exceljs";
 import type { Command } from "../command";
-import { loadWorkbookFile, fixTables, loadNotes } from "../xlsx";
-import { dateOption, overwriteOption, requireInput, requireOutput, saveWorkbook, checkOutputPath, yearOption } from "../io";
+import { loadWorkbookFile, fixTables, loadNotes, type LoadedWorkbook } from "../xlsx";
+import {
+  dateOption,
+  overwriteOption,
+  requireInput,
+  requireOutput,
+  saveWorkbook,
+  checkOutputPath,
+  yearOption,
+  gridCells,
+  saveAddedSheets,
+  collectGarbage,
+  CARRY_OVER_CELLS,
+} from "../io";
 import { renderSheet } from "../../xlsx/render";
 import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/make/canonical";
 import { proposeMapping, convertRegister } from "../../core/make/convert";
 import { readWorkbook } from "../../core/read/register";
 import { check } from "../../core/check/check";
 import { SHEETS, TABLES } from "../../core/read/layout";
-import { REGISTER_COLUMNS, UserError } from "../../core/shared/types";
+import { REGISTER_COLUMNS, UserError, type WorkbookGrid } from "../../core/shared/types";
 
 /** A sheet name not yet used in the workbook (Excel compares names case-insensitively). */
-export function freeSheetName(wb: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name.normalize("NFC").toLowerCase()));
+export function freeSheetName(names: readonly string[], wanted: string): string {
+  const taken = new Set(names.map((n) => n.normalize("NFC").toLowerCase()));
   if (!taken.has(wanted.toLowerCase())) return wanted;
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? `${wanted} (chuẩn)` : `${wanted} (chuẩn ${i})`;
@@ -45,8 +57,23 @@ export const chuyenDoi: Command = {
     const out = requireOutput(args, "SO-CHUAN.xlsx");
     const options = { overwrite: overwriteOption(args), inputs: [file] };
     await checkOutputPath(out, options);
-    const { workbook, grid } = await loadWorkbookFile(file);
+    // The loaded pair is kept as an object whose workbook is cleared before a carried-over
+    // write: the exceljs copy of a large workbook is then let go (a local alone is not).
+    const loaded = await loadWorkbookFile(file);
+    let grid: WorkbookGrid | null = loaded.grid;
+    let workbook: ExcelJS.Workbook | null = loaded.workbook;
     fixTables(workbook);
+    const existingTables = tableNames(workbook);
+    const sheetsNow = workbook.worksheets.map((w) => w.name);
+    let notes: string[] = loadNotes(workbook);
+    // A large workbook: its exceljs copy is let go now, its parts carried over as they are
+    // at the end and only the new sheets rendered; else re-saved through exceljs as always.
+    const large = gridCells(grid) > CARRY_OVER_CELLS;
+    if (large) {
+      workbook = null;
+      delete (loaded as Partial<LoadedWorkbook>).workbook;
+      collectGarbage();
+    }
 
     const plan = proposeMapping(grid);
     if (!plan) {
@@ -72,7 +99,6 @@ export const chuyenDoi: Command = {
 
     // Add only what the workbook lacks: an empty canonical Đảng viên beside the user's own
     // list would be read first (tables win) and hide it.
-    const existingTables = tableNames(workbook);
     const missing: CanonicalSheetKey[] = ["register"];
     if (!book.info.found && !existingTables.has(TABLES.info.toLowerCase())) missing.unshift("info");
     if (!book.members && !existingTables.has(TABLES.members.toLowerCase())) missing.push("members");
@@ -80,7 +106,7 @@ export const chuyenDoi: Command = {
     if (!book.minutes && !existingTables.has(TABLES.minutes.toLowerCase())) missing.push("minutes");
     if (!book.opinions && !existingTables.has(TABLES.opinions.toLowerCase())) missing.push("opinions");
     const sheetNames: Partial<Record<CanonicalSheetKey, string>> = {};
-    for (const k of missing) sheetNames[k] = freeSheetName(workbook, SHEETS[k]);
+    for (const k of missing) sheetNames[k] = freeSheetName(sheetsNow, SHEETS[k]);
 
     const models = buildCanonicalWorkbook({
       year,
@@ -91,8 +117,23 @@ export const chuyenDoi: Command = {
       sheetNames,
       only: missing,
     });
-    for (const m of models) renderSheet(workbook, m);
-    await saveWorkbook(workbook, out, options);
+    if (large) {
+      // The grid is done with too: let it go before the write.
+      grid = null;
+      delete (loaded as Partial<LoadedWorkbook>).grid;
+      collectGarbage();
+    }
+    const carried = large && (await saveAddedSheets(file, models, out, options));
+    if (carried) notes = [];
+    else {
+      if (!workbook) {
+        // The carried-over write could not take this file: through exceljs after all.
+        workbook = (await loadWorkbookFile(file)).workbook;
+        fixTables(workbook);
+      }
+      for (const m of models) renderSheet(workbook, m);
+      await saveWorkbook(workbook, out, options);
+    }
 
     const titled = rows.filter((r) => r[REGISTER_COLUMNS.indexOf("Tên chuyên đề")] !== null).length;
     const lines = [
@@ -107,7 +148,7 @@ export const chuyenDoi: Command = {
     }
     const added = missing.filter((k) => k !== "register").map((k) => `"${sheetNames[k]}"`);
     if (added.length) lines.push(`Thêm các trang mẫu còn thiếu: ${added.join(", ")}.`);
-    for (const note of loadNotes(workbook)) lines.push(`Lưu ý: ${note}`);
+    for (const note of notes) lines.push(`Lưu ý: ${note}`);
     lines.push(`Các trang cũ giữ nguyên. Tệp ra: ${out}`, `Kiểm tra: chuyende kiem-tra "${out}"`);
     io.stdout(lines.join("\n") + "\n");
     return 0;
