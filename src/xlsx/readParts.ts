@@ -54,7 +54,7 @@ export function readWorkbookPart(pkg: OpcPackage): WorkbookPart {
   let date1904 = false;
   let structureLocked = false;
   scanXml(
-    pkg.text(main.target, "phần nội dung chính của sổ (workbook.xml)", READ_LIMITS.relsBytes),
+    pkg.text(main.target, "phần nội dung chính của sổ", READ_LIMITS.relsBytes),
     {
       open(name, a) {
         if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
@@ -69,7 +69,7 @@ export function readWorkbookPart(pkg: OpcPackage): WorkbookPart {
       },
     },
     at,
-    "phần nội dung chính của sổ (workbook.xml)",
+    "phần nội dung chính của sổ",
   );
   return { part: main.target, sheets, date1904, structureLocked, related };
 }
@@ -146,7 +146,7 @@ export function readStyles(pkg: OpcPackage, part: string | undefined): Styles {
   const styles: Styles = { formats: [], dates: [] };
   if (!part || !pkg.canRead(part)) return styles;
   const at = pkg.at;
-  const label = "phần định dạng của sổ (styles.xml)";
+  const label = "phần định dạng của sổ";
   const custom = new Map<number, string>();
   const xfNumFmt: number[] = [];
   let inCellXfs = false;
@@ -211,7 +211,7 @@ export function readSharedStrings(pkg: OpcPackage, part: string | undefined): st
   const strings: string[] = [];
   if (!part || !pkg.canRead(part)) return strings;
   const at = pkg.at;
-  const label = "phần chứa chữ của các ô (sharedStrings.xml)";
+  const label = "phần chứa chữ của các ô";
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0;

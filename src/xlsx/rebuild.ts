@@ -174,7 +174,7 @@ export function packageForWriter(read: WorkbookRead): { bytes: Uint8Array; notes
   part(
     "xl/workbook.xml",
     rewriteXml(
-      pkg.text(workbook.part, "phần nội dung chính của sổ (workbook.xml)", READ_LIMITS.relsBytes),
+      pkg.text(workbook.part, "phần nội dung chính của sổ", READ_LIMITS.relsBytes),
       (name, a) => {
         if (name === "externalReferences" || name === "pivotCaches" || name === "fileRecoveryPr") return null;
         if (name !== "sheet") return a;
@@ -182,7 +182,7 @@ export function packageForWriter(read: WorkbookRead): { bytes: Uint8Array; notes
         return rid !== undefined && ridOf.has(rid) ? a : null;
       },
       pkg.at,
-      "phần nội dung chính của sổ (workbook.xml)",
+      "phần nội dung chính của sổ",
     ),
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   );

@@ -74,7 +74,7 @@ export class OpcPackage {
     const pkg = new OpcPackage(ZipArchive.open(bytes, at, limits), limits);
     if (!pkg.zip.has("[Content_Types].xml")) return pkg;
     pkg.hasContentTypes = true;
-    const label = "phần [Content_Types].xml";
+    const label = "phần mục lục của tệp nén";
     const xml = decodeXmlBytes(pkg.zip.read("[Content_Types].xml", label, limits.relsBytes));
     let items = 0;
     scanXml(
