@@ -98,6 +98,10 @@ beforeAll(async () => {
   const khoiFile = path.join(dir, "bao-cao-khoi.docx");
   khoi = await runInProcess(["tong-hop", folder, "--nam", "2025", "--khoi", "--cap-tren", "Đảng bộ Thành phố", "-o", khoiFile], NOW);
   khoiText = docxText(new Uint8Array(readFileSync(khoiFile)));
+  // CHUYENDE_PAPERS_OUT=DIR keeps the papers to look at.
+  if (process.env.CHUYENDE_PAPERS_OUT) {
+    for (const f of [file, khoiFile]) writeFileSync(path.join(process.env.CHUYENDE_PAPERS_OUT, path.basename(f)), readFileSync(f));
+  }
   const why = cannotPrint("docx");
   if (why) console.warn(`Bỏ qua kiểm tra in báo cáo năm: ${why}.`);
   else {
