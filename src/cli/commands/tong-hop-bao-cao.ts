@@ -6,19 +6,13 @@ import type { CliIO, ParsedArgs } from "../command";
 import { stringOption, writeFileAtomic } from "../io";
 import { buildYearReport, type UnreadableByUnit } from "../../core/make/yearReport";
 import type { ConsolidatedCell, UnreadableFile } from "../../core/make/consolidation";
+import { unitOfLabel } from "../../core/make/consolidate";
 import type { SimpleDate } from "../../core/shared/types";
 import { yearReportDocx } from "../../documents/yearReportDocx";
 
 /** The options tong-hop takes for the year report. */
 export const YEAR_REPORT_VALUE_OPTIONS = ["dang-uy", "cap-tren"];
 export const YEAR_REPORT_FLAGS = ["khoi"];
-
-/** The unit an unreadable file came from: its first folder under the folder given (a đảng
- *  bộ's folder, as the Khối receives them), else none known. */
-function unitOf(label: string): string {
-  const parts = label.split("/");
-  return parts.length > 1 ? parts[0] : "";
-}
 
 /** Writes the year report of `cells`; returns the lines to print. */
 export async function writeYearReport(
@@ -41,7 +35,7 @@ export async function writeYearReport(
   const year = opts.year ?? [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
   const byUnit: UnreadableByUnit[] = unreadable.map((u) => {
     const label = opts.fileLabel(u.file);
-    return { unit: unitOf(label), file: path.basename(label), reason: u.reason };
+    return { unit: unitOfLabel(label), file: path.basename(label), reason: u.reason };
   });
   const report = buildYearReport(cells, {
     year,

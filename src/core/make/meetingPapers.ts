@@ -4,7 +4,6 @@
 // Biên bản; the placeholders of their templates documented in PAPER_FIELDS, beside the data.
 // Pure: the .docx filling is in src/documents.
 import { compareDates, formatDate, toDayNumber } from "../read/dates";
-import { compareKey } from "../read/values";
 import { SHEETS } from "../read/layout";
 import { inferYear } from "../check/facts";
 import { documentNumber } from "../shared/partyFormat";

@@ -111,3 +111,7 @@ export const REGISTER_BOOK = {
   /** "Trang 3" centred at the foot of every page. */
   footer: `&C&"${FONT},Regular"&10Trang &P`,
 } as const;
+
+/** Tổng hợp's printed sheets (a table for the upper level, not a party document): "Trang 3"
+ *  centred at the foot of every page, at the table's 11 points. */
+export const CONSOLIDATION_FOOTER = `&C&"${FONT},Regular"&11Trang &P`;
