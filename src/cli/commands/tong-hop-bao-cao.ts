@@ -4,7 +4,8 @@
 import * as path from "path";
 import type { CliIO, ParsedArgs } from "../command";
 import { stringOption, writeFileAtomic } from "../io";
-import { buildYearReport, type UnreadableByUnit } from "../../core/make/yearReport";
+import { buildYearReport, commonYear, type UnreadableByUnit } from "../../core/make/yearReport";
+import { UserError } from "../../core/shared/types";
 import type { ConsolidatedCell, UnreadableFile } from "../../core/make/consolidation";
 import { unitOfLabel } from "../../core/make/consolidate";
 import type { SimpleDate } from "../../core/shared/types";
@@ -29,10 +30,16 @@ export async function writeYearReport(
     inputs: string[];
   },
 ): Promise<void> {
-  const years = new Map<number, number>();
-  for (const c of cells) years.set(c.year, (years.get(c.year) ?? 0) + 1);
-  // Without --nam: the year most registers are of (buildYearReport refuses the others).
-  const year = opts.year ?? [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  // Without --nam: the year most registers are of; registers of another year are refused.
+  const year = opts.year ?? commonYear(cells) ?? new Date().getFullYear();
+  const others = cells.filter((c) => c.year !== year);
+  if (others.length > 0) {
+    throw new UserError(
+      "KHAC_NAM",
+      `Có ${others.length} sổ của năm khác năm ${year} (${[...new Set(others.map((c) => c.year))].join(", ")}) — ` +
+        `thêm --nam ${year} để tính mọi sổ theo năm ${year}, hoặc tách các sổ năm khác ra thư mục riêng.`,
+    );
+  }
   const byUnit: UnreadableByUnit[] = unreadable.map((u) => {
     const label = opts.fileLabel(u.file);
     return { unit: unitOfLabel(label), file: path.basename(label), reason: u.reason };
@@ -47,5 +54,12 @@ export async function writeYearReport(
   });
   await writeFileAtomic(output, yearReportDocx(report), { overwrite: opts.overwrite, inputs: opts.inputs });
   for (const p of report.problems) opts.io.stderr(`Cảnh báo: ${p}\n`);
+  if (!report.issuerKnown) {
+    opts.io.stderr(
+      report.committees > 1
+        ? `Gợi ý: thêm --khoi để lập báo cáo của Đảng ủy Khối, hoặc --dang-uy "Tên đảng ủy".\n`
+        : `Gợi ý: thêm --dang-uy "Tên đảng ủy".\n`,
+    );
+  }
   opts.io.stdout(`Đã lập báo cáo kết quả sinh hoạt chi bộ chuyên đề năm ${year} (${cells.length} chi bộ) và ghi vào ${output}.\n`);
 }

@@ -53,6 +53,10 @@ export interface YearReport {
   signer: string;
   /** What the đảng ủy should know before sending (a header it could not name…). */
   problems: string[];
+  /** The issuer's name was found (or given): false leaves dots in the header. */
+  issuerKnown: boolean;
+  /** How many đảng bộ cơ sở the cells belong to. */
+  committees: number;
 }
 
 /** A file Tổng hợp could not use, with the unit it came from when known (its folder). */
@@ -170,7 +174,7 @@ export function buildYearReport(cells: readonly ConsolidatedCell[], opts: YearRe
     throw new UserError(
       "KHAC_NAM",
       `Có ${other.length} sổ của năm khác năm ${year} (${[...new Set(other.map((c) => c.year))].join(", ")}) — ` +
-        `thêm --nam ${year} để tính mọi sổ theo năm ${year}, hoặc tách các sổ năm khác ra thư mục riêng.`,
+        `báo cáo năm chỉ tính sổ của một năm: hãy tách các sổ năm khác ra rồi lập lại.`,
     );
   }
   const problems: string[] = [];
@@ -183,9 +187,8 @@ export function buildYearReport(cells: readonly ConsolidatedCell[], opts: YearRe
   if (!issuerRaw) {
     problems.push(
       groups.length > 1 && !khoi
-        ? `Các sổ thuộc ${groups.length} đảng bộ cơ sở khác nhau — tên đảng ủy ở tiêu đề để trống để điền tay; ` +
-            `thêm --khoi để lập báo cáo của Đảng ủy Khối, hoặc --dang-uy "Tên đảng ủy".`
-        : `Sổ chưa ghi tên ${khoi ? "Đảng bộ cấp trên" : "Đảng bộ cơ sở"} ở trang Thông tin — tên ở tiêu đề để trống để điền tay (hoặc thêm --dang-uy "Tên đảng ủy").`,
+        ? `Các sổ thuộc ${groups.length} đảng bộ cơ sở khác nhau — tên đảng ủy ở tiêu đề để trống để điền tay.`
+        : `Sổ chưa ghi tên ${khoi ? "Đảng bộ cấp trên" : "Đảng bộ cơ sở"} ở trang Thông tin — tên đảng ủy ở tiêu đề để trống để điền tay.`,
     );
   }
   const issuer = issuerRaw ? committeeName(issuerRaw) : `Đảng ủy ${BLANK}`;
@@ -358,10 +361,21 @@ export function buildYearReport(cells: readonly ConsolidatedCell[], opts: YearRe
     signature: ["T/M ĐẢNG ỦY", "BÍ THƯ"],
     signer: "",
     problems,
+    issuerKnown: issuerRaw !== null && issuerRaw !== "",
+    committees: groups.length,
   };
 }
 
 /** "Chi bộ 1 (Đảng bộ Phường 3)" where cells of several đảng bộ are listed together. */
 function namedWithin(c: ConsolidatedCell, grouped: boolean): string {
   return grouped && clean(c.partyCommittee) ? `${cellName(c)} – ${dangBoName(c.partyCommittee)}` : cellName(c);
+}
+
+/** The year a report over `cells` is of when none is asked for: the one most registers are of
+ *  (the later on a tie); null without cells. */
+export function commonYear(cells: readonly ConsolidatedCell[]): number | null {
+  const years = new Map<number, number>();
+  for (const c of cells) years.set(c.year, (years.get(c.year) ?? 0) + 1);
+  const best = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  return best ? best[0] : null;
 }
