@@ -45,9 +45,8 @@ export const baoCao: Command = {
   examples: [
     {
       command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.xlsx",
-      does: 'báo cáo Quý III (cũng nhận --quy 3 hoặc --quy "Quý III")',
+      does: 'báo cáo Quý III (cũng nhận --quy 3 hoặc --quy "Quý III"; không ghi --quy: quý vừa kết thúc)',
     },
-    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx -o bao-cao.xlsx", does: "không ghi --quy: báo cáo quý vừa kết thúc" },
     {
       command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.docx",
       does: "cùng báo cáo đó thành văn bản Word để in, gửi cấp trên",

@@ -422,15 +422,10 @@ export const tongHop: Command & { flags: string[] } = {
   usage:
     "chuyende tong-hop FILE|THU-MUC... -o OUT.xlsx|OUT.docx [--nam Y] [--ngay dd/mm/yyyy] [--dang-uy TÊN] [--cap-tren TÊN] [--khoi] [--json] [--ghi-de]",
   examples: [
-    { command: "chuyende tong-hop so-chi-bo-1.xlsx so-chi-bo-2.xlsx -o tong-hop.xlsx", does: "tổng hợp hai sổ" },
     { command: "chuyende tong-hop cac-chi-bo -o tong-hop-2025.xlsx --nam 2025", does: "mọi sổ trong thư mục cac-chi-bo" },
     {
       command: "chuyende tong-hop cac-chi-bo --nam 2025 -o bao-cao-nam-2025.docx",
-      does: "báo cáo kết quả sinh hoạt chi bộ chuyên đề năm 2025 của đảng ủy (văn bản Word)",
-    },
-    {
-      command: 'chuyende tong-hop cac-dang-bo --nam 2025 -o bao-cao-khoi.docx --khoi --cap-tren "Đảng bộ Tỉnh"',
-      does: "báo cáo của Đảng ủy Khối: chi bộ nhóm theo đảng bộ cơ sở",
+      does: "báo cáo kết quả sinh hoạt chi bộ chuyên đề năm 2025 của đảng ủy (văn bản Word; --khoi: của Đảng ủy Khối)",
     },
     { command: "chuyende tong-hop cac-chi-bo --json", does: "chỉ in kết quả dạng JSON, không ghi tệp" },
   ],
