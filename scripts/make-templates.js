@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the built-in document templates (assets/templates/de-dan.docx, bien-ban.docx,
-// ke-hoach.docx, danh-sach.docx, thong-bao.docx) with the `docx` package, in party document format (Hướng dẫn
+// ke-hoach.docx, danh-sach.docx, thong-bao.docx, bao-cao.docx) with the `docx` package, in party document format (Hướng dẫn
 // 36-HD/VPTW; SPEC §7). Run with `npm run templates` (or `node scripts/make-templates.js DIR`).
 //
 // The output is byte-for-byte reproducible: `docx` stamps docProps/core.xml and
@@ -437,12 +437,12 @@ function bienBan() {
     tagLine("{#coBieuQuyet}"),
     item([["Biểu quyết: ", { bold: true }], "{bieuQuyet}", "."]),
     tagLine("{/coBieuQuyet}"),
-    item([
-      "Buổi sinh hoạt kết thúc vào lúc ",
-      "{gioKetThuc}",
-      " cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và nhất trí thông qua.",
-    ]),
-    para([""], { after: 120 }),
+    // The closing lines keep with the signatures: no page holds the signatures alone.
+    para(
+      ["Buổi sinh hoạt kết thúc vào lúc ", "{gioKetThuc}", " cùng ngày. Biên bản đã được đọc lại cho chi bộ nghe và nhất trí thông qua."],
+      { indent: { firstLine: 567 }, keepNext: true },
+    ),
+    para([""], { after: 120, keepNext: true }),
     signatureBlock(
       [
         center([["THƯ KÝ", { bold: true }]], { after: 0 }),
@@ -554,12 +554,16 @@ function keHoach() {
         "để nghiên cứu, học tập và báo cáo cấp ủy cấp trên trực tiếp.",
     ]),
     heading("IV. TỔ CHỨC THỰC HIỆN"),
-    item([
-      "Chi ủy chi bộ theo dõi, đôn đốc đảng viên thực hiện kế hoạch; điều chỉnh thời gian khi cần và báo cáo ",
-      "{capTren}",
-      " kết quả sinh hoạt chuyên đề hằng quý.",
-    ]),
-    para([""], { after: 120 }),
+    // Kept with Nơi nhận and the signature (no page holds the closing block alone).
+    para(
+      [
+        "Chi ủy chi bộ theo dõi, đôn đốc đảng viên thực hiện kế hoạch; điều chỉnh thời gian khi cần và báo cáo ",
+        "{capTren}",
+        " kết quả sinh hoạt chuyên đề hằng quý.",
+      ],
+      { indent: { firstLine: 567 }, keepNext: true },
+    ),
+    para([""], { after: 120, keepNext: true }),
     signatureBlock(
       [
         left([["Nơi nhận:", { bold: true, italics: true, size: 12 }]], { after: 0 }),
@@ -657,8 +661,12 @@ function danhSach() {
       { rowMm: 9 },
     ),
     para([""], { after: 60 }),
-    item([`Có mặt: ${"…".repeat(4)} đồng chí; vắng có lý do: ${"…".repeat(4)} đồng chí; vắng không lý do: ${"…".repeat(4)} đồng chí.`]),
-    para([""], { after: 120 }),
+    // Kept with the signatures (no page holds them alone).
+    para([`Có mặt: ${"…".repeat(4)} đồng chí; vắng có lý do: ${"…".repeat(4)} đồng chí; vắng không lý do: ${"…".repeat(4)} đồng chí.`], {
+      indent: { firstLine: 567 },
+      keepNext: true,
+    }),
+    para([""], { after: 120, keepNext: true }),
     signatureBlock(
       [
         center([["THƯ KÝ", { bold: true }]], { after: 0 }),
@@ -721,6 +729,123 @@ function thongBao() {
   ]);
 }
 
+// ---------------------------------------------------------------------------
+// The report of one finished topic to the cấp ủy cấp trên (guidance §2.2c). Placeholders: the
+// biên bản's and the notice's (kind "bao-cao") and TOPIC_REPORT_FIELDS in
+// src/core/make/topicReportFields.ts.
+
+function baoCao() {
+  const item = (parts, o = {}) => para(parts, { indent: { firstLine: 567 }, ...o });
+  const sub = (parts) => para(parts, { indent: { left: 567, firstLine: 567 }, after: 40 });
+  return documentOf("Báo cáo kết quả sinh hoạt chi bộ chuyên đề", [
+    headerBlock("{so}"),
+    para([""], { after: 0 }),
+    center([["BÁO CÁO", { bold: true, size: SIZES.kind }]], { after: 0 }),
+    center([["Kết quả sinh hoạt chi bộ chuyên đề {quyText}", { bold: true, size: SIZES.subject }]], { after: 0 }),
+    center(["-----"], { after: 160 }),
+    item([
+      "Thực hiện Hướng dẫn số 09-HD/ĐUK về tổ chức sinh hoạt chi bộ chuyên đề và kế hoạch sinh hoạt chuyên đề năm ",
+      "{nam}",
+      ", ",
+      "{chiBo}",
+      " báo cáo ",
+      "{capTren}",
+      " kết quả sinh hoạt chuyên đề như sau:",
+    ]),
+    heading("I. TÌNH HÌNH TỔ CHỨC"),
+    item([["1. Chuyên đề: ", { bold: true }], "“", "{tenChuyenDe}", "” (nhóm nội dung: ", "{nhom}", ")."]),
+    item([
+      ["2. Người chuẩn bị đề dẫn: ", { bold: true }],
+      "{nguoiPhuTrach}",
+      ". ",
+      "{thongQuaText}",
+      ", gửi đảng viên ngày ",
+      "{ngayGuiDuThao}",
+      ".",
+    ]),
+    item([
+      ["3. Thời gian, địa điểm: ", { bold: true }],
+      "từ ",
+      "{gioBatDau}",
+      " đến ",
+      "{gioKetThuc}",
+      ", ",
+      "{ngaySinhHoatVietBang}",
+      ", tại ",
+      "{diaDiem}",
+      "; hình thức: ",
+      "{hinhThucSinhHoat}",
+      ".",
+    ]),
+    item([
+      ["4. Chủ trì: ", { bold: true }],
+      "đồng chí ",
+      "{chuTri}",
+      "{chuTriChucVuText}",
+      "; thư ký: đồng chí ",
+      "{thuKy}",
+      "; đại biểu: ",
+      "{daiBieu}",
+      ".",
+    ]),
+    heading("II. ĐẢNG VIÊN DỰ SINH HOẠT"),
+    item([
+      "Tổng số đảng viên của chi bộ: ",
+      "{tongSo}",
+      " đồng chí (chính thức: ",
+      "{soChinhThuc}",
+      ", dự bị: ",
+      "{soDuBi}",
+      "); miễn sinh hoạt: ",
+      "{soMienSinhHoat}",
+      " đồng chí; phải dự: ",
+      "{soPhaiDu}",
+      " đồng chí.",
+    ]),
+    item([
+      "Có mặt: ",
+      "{soCoMat}",
+      "/",
+      "{soPhaiDu}",
+      " đồng chí (chính thức: ",
+      "{soCoMatChinhThuc}",
+      ", dự bị: ",
+      "{soCoMatDuBi}",
+      "), đạt tỷ lệ ",
+      "{tyLeCoMat}",
+      "; vắng: ",
+      "{soVang}",
+      " đồng chí (có lý do: ",
+      "{soVangCoLyDo}",
+      ", không có lý do: ",
+      "{soVangKhongLyDo}",
+      ").",
+    ]),
+    tagLine("{#vangCoLyDo}"),
+    sub(["- Đồng chí ", "{hoTen}", ": vắng có lý do (", "{lyDo}", ")."]),
+    tagLine("{/vangCoLyDo}"),
+    tagLine("{#vangKhongLyDo}"),
+    sub(["- Đồng chí ", "{hoTen}", ": vắng không có lý do."]),
+    tagLine("{/vangKhongLyDo}"),
+    heading("III. KẾT QUẢ SINH HOẠT"),
+    item([["1. Thảo luận: ", { bold: true }], "{dongChiPhuTrach}", " trình bày dự thảo đề dẫn; chi bộ thảo luận, ", "{yKienText}", "."]),
+    item([["2. Kết luận của chủ trì: ", { bold: true }], "{ketLuan}"]),
+    item([["3. Nhiệm vụ, giải pháp chi bộ đề ra: ", { bold: true }], "{nhiemVu}"]),
+    tagLine("{#coBieuQuyet}"),
+    item([["4. Biểu quyết: ", { bold: true }], "{bieuQuyet}", "."]),
+    tagLine("{/coBieuQuyet}"),
+    heading("IV. HOÀN THIỆN CHUYÊN ĐỀ"),
+    // The last paragraph keeps with Nơi nhận and the signature: they never stand alone on a page.
+    item(["{hoanThienText}", "."], { keepNext: true }),
+    para([""], { after: 120, keepNext: true }),
+    signatureBlock(recipients(["- {capTren} (để báo cáo),", "- Các đảng viên trong chi bộ,", "- Lưu hồ sơ chi bộ."]), [
+      center([["{thayMat}", { bold: true }]], { after: 0 }),
+      center([["BÍ THƯ", { bold: true }]], { after: 1200 }),
+      center([["{biThu}", { bold: true }]], { after: 0 }),
+    ]),
+  ]);
+}
+
 async function main() {
   // An optional folder argument (tests regenerate into a temp folder and compare bytes).
   const outDir = path.resolve(process.argv[2] || path.join(__dirname, "..", "assets", "templates"));
@@ -731,6 +856,7 @@ async function main() {
     ["ke-hoach.docx", keHoach],
     ["danh-sach.docx", danhSach],
     ["thong-bao.docx", thongBao],
+    ["bao-cao.docx", baoCao],
   ]) {
     const bytes = reproduciblePackage(await Packer.toBuffer(build()), FIXED_ISO, FIXED_ZIP_DATE);
     const file = path.join(outDir, name);

@@ -224,7 +224,8 @@ async function outputs(c: Case): Promise<ReadBack> {
   const summary = cellsOf(thGrid.sheets.find((s) => s.name === "Tổng hợp")!);
   const h = summary.findIndex((r) => r.includes("Kết quả cả năm"));
   const row = summary[h + 1];
-  const col = (header: string) => row[summary[h].indexOf(header)];
+  // A trailing empty cell is not in the row.
+  const col = (header: string) => row[summary[h].indexOf(header)] ?? "";
   const list = cellsOf(thGrid.sheets.find((s) => s.name === "Danh sách chuyên đề")!);
   const lh = list.findIndex((r) => r.includes("Tình hình"));
   const thStatuses = new Map<string, string>();
@@ -258,7 +259,7 @@ async function outputs(c: Case): Promise<ReadBack> {
       quarters: ["Quý I", "Quý II", "Quý III", "Quý IV"].map((q) => Number(col(q))),
       total: Number(col("Tổng số đã sinh hoạt")),
       year: col("Kết quả cả năm"),
-      missing: col("Quý thiếu chuyên đề"),
+      missing: col("Quý không sinh hoạt chuyên đề"),
       statuses: thStatuses,
     },
     demQuy: demQuyByQuarter,

@@ -7,6 +7,7 @@ import * as path from "path";
 import { RULES } from "../src/core/rules";
 import { TEMPLATE_FIELDS } from "../src/core/make/documentData";
 import { PLAN_FIELDS } from "../src/core/plan/yearPlan";
+import { TOPIC_REPORT_FIELDS } from "../src/core/make/topicReportFields";
 
 const root = path.resolve(__dirname, "..");
 const read = (rel: string): string => readFileSync(path.join(root, rel), "utf8");
@@ -82,7 +83,7 @@ test("the rules reference has a row for every check code of the registry in both
 
 test("the papers reference lists every template tag", () => {
   const reference = read("docs/van-ban.md");
-  for (const f of [...TEMPLATE_FIELDS, ...PLAN_FIELDS]) {
+  for (const f of [...TEMPLATE_FIELDS, ...PLAN_FIELDS, ...TOPIC_REPORT_FIELDS]) {
     const written = f.type === "text" ? `{${f.name}}` : `{#${f.name}}`;
     expect([f.name, reference.includes(written)]).toEqual([f.name, true]);
   }

@@ -3,6 +3,7 @@
 // USB stick. The built-in templates are inside the page as data: URLs (fetch reads them
 // without any request).
 import "./chunkLoading";
+import baoCao from "../../assets/templates/bao-cao.docx";
 import bienBan from "../../assets/templates/bien-ban.docx";
 import danhSach from "../../assets/templates/danh-sach.docx";
 import deDan from "../../assets/templates/de-dan.docx";
@@ -17,6 +18,7 @@ const ASSETS: Record<string, string> = {
   "assets/templates/danh-sach.docx": danhSach,
   "assets/templates/thong-bao.docx": thongBao,
   "assets/templates/ke-hoach.docx": keHoach,
+  "assets/templates/bao-cao.docx": baoCao,
 };
 
 const root = document.getElementById("app");

@@ -64,7 +64,7 @@ describe("-o with the wrong extension: exit 2, the right one named, nothing writ
     [["bao-cao", "INPUT", "--quy", "2"], "bao-cao.pdf", /lệnh này ghi \.xlsx \(sổ Excel\) hoặc \.docx \(văn bản Word\)/],
     [["de-dan", "INPUT", "--stt", "1"], "a.xlsx", /lệnh này ghi \.docx \(văn bản Word\).*ví dụ -o .*a\.docx/],
     [["bien-ban", "INPUT", "--stt", "1"], "bien-ban.xlsx", /lệnh này ghi \.docx \(văn bản Word\)/],
-    [["tong-hop", "INPUT"], "tong-hop.docx", /lệnh này ghi \.xlsx \(sổ Excel\)/],
+    [["tong-hop", "INPUT"], "tong-hop.pdf", /lệnh này ghi \.xlsx \(sổ Excel\) hoặc \.docx \(văn bản Word\)/],
   ])("%j -o %s", async (argv, name, message) => {
     const own = path.join(dir, `sai-${argv[0]}`);
     mkdirSync(own);
@@ -110,6 +110,7 @@ describe("each command's --help", () => {
         "thong-bao": /\.docx$/,
         "ke-hoach": /\.(xlsx|docx)$/,
         "bao-cao": /\.(xlsx|docx)$/,
+        "tong-hop": /\.(xlsx|docx)$/,
       };
       if (typeof o === "string" && name !== "demo") expect(o).toMatch(outputs[name] ?? /\.xlsx$/);
     },
@@ -117,7 +118,7 @@ describe("each command's --help", () => {
 
   test("usage lines bracket every optional option (bao-cao's --quy, kiem-tra's --ngay)", () => {
     const usage = Object.fromEntries(COMMANDS.map((c) => [c.name, c.usage]));
-    expect(usage["bao-cao"]).toContain("[--quy Q]");
+    expect(usage["bao-cao"]).toContain("[--quy Q | --stt N]");
     expect(usage["bao-cao"]).not.toMatch(/(^|[^[])--quy/);
     expect(usage["kiem-tra"]).toContain("[--ngay dd/mm/yyyy]");
     expect(usage["de-dan"]).toMatch(/ --stt N -o OUT\.docx /);

@@ -48,6 +48,7 @@ describePrinted("Tổng hợp printed through LibreOffice", () => {
       { name: "mau.xlsx", bytes: new Uint8Array(await ref.xlsx.writeBuffer()) },
       { name: "tong-hop.xlsx", bytes: await one(0) },
       { name: "danh-sach.xlsx", bytes: await one(1) },
+      { name: "chua-tong-hop.xlsx", bytes: await one(2) },
     ]);
     minHeight = Math.min(...printed[0].pages[0].words.map((w) => w.yMax - w.yMin));
     files = printed.slice(1);
@@ -55,6 +56,7 @@ describePrinted("Tổng hợp printed through LibreOffice", () => {
       const dir = path.resolve(__dirname, "..", "..", "docs", "screenshots");
       savePictures(files[0].pdf, dir, "tong-hop");
       savePictures(files[1].pdf, dir, "tong-hop-danh-sach");
+      savePictures(files[0].pdf, path.resolve(__dirname, "..", "..", "docs", "hinh"), "tong-hop-in", 50, 1);
     }
   }, 240_000);
 
@@ -67,18 +69,26 @@ describePrinted("Tổng hợp printed through LibreOffice", () => {
         expect(overlappingWords(p).map(([a, b]) => `${a.text} / ${b.text}`)).toEqual([]);
       }
     }
-    // One page wide: the last column's header is on the first page.
-    expect(files[0].pages[0].words.some((w) => w.text === "Tệp")).toBe(true);
+    // One page wide: the last column's header is on the first page; every page numbered.
+    expect(files[0].pages[0].words.some((w) => w.text === "chuyên" && w.xMin > 700)).toBe(true);
+    for (const f of files) f.pages.forEach((p, i) => expect(p.words.map((w) => w.text).join(" ")).toContain(`Trang ${i + 1}`));
   });
 
   test("headers are printed whole, every chi bộ reads 'Chi bộ …', duplicates are listed", () => {
     const text = printedText(files[0]);
-    for (const h of ["Tổng số đã sinh hoạt", "Số cảnh báo", "Quý thiếu chuyên đề", "Kết quả cả năm"]) {
+    for (const h of ["Tổng số đã sinh hoạt", "Quý không sinh hoạt chuyên đề", "Kết quả cả năm"]) {
       for (const word of h.split(" ")) expect(text).toContain(word);
     }
     expect(text).toContain("Chi bộ Khu phố 1");
     expect(text).not.toMatch(/(^|[^ộ]) Khu phố 3/);
-    expect(text).toContain("TỆP TRÙNG CHI BỘ");
-    expect(text).toContain("gui-lai/khu-pho-1.xlsx");
+    // No file names, no checker counts on the page: the files left out are on their own sheet.
+    expect(text).not.toMatch(/\.xlsx?\b/);
+    expect(text).not.toContain("Số lỗi");
+    expect(text).not.toContain("cảnh báo");
+    expect(text).toContain("2 sổ chưa tổng hợp được");
+    const leftOut = printedText(files[2]);
+    expect(leftOut).toContain("DANH SÁCH SỔ CHƯA TỔNG HỢP ĐƯỢC");
+    expect(leftOut).toContain("gui-lai/khu-pho-1.xlsx");
+    expect(leftOut).toContain("cu/so-2019.xls");
   });
 });

@@ -158,17 +158,20 @@ describe("chuyende tong-hop --json", () => {
     expect(run.stderr).toBe("");
   });
 
-  test("the workbook has sheet Tổng hợp (one row per cell, unreadable files) and Danh sách chuyên đề", async () => {
+  test("the workbook has sheet Tổng hợp (one row per cell), Danh sách chuyên đề and the unreadable files apart", async () => {
     const { grid } = await loadWorkbookFile(out());
-    expect(grid.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Danh sách chuyên đề"]);
+    expect(grid.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Danh sách chuyên đề", "Sổ chưa tổng hợp"]);
     const summary = grid.sheets[0].values;
     const header = summary.findIndex((r) => r[1] === "Đảng bộ cơ sở");
     expect(summary[header + 1].slice(1, 10)).toEqual(["Đảng bộ Phường 3", "Chi bộ Khu phố 1", 2024, 1, 1, 1, 1, 4, "Đạt"]);
     expect(summary[header + 2].slice(2, 10)).toEqual(["Chi bộ Khu phố 2", 2024, 2, 0, 1, 0, 3, "Chưa đạt"]);
-    expect(summary[header + 2][12]).toBe("II, IV");
+    expect(summary[header + 2][10]).toBe("II, IV");
+    // The printed Tổng hợp names no file; the files left out are on their own sheet.
     const flat = summary.flat().map((v) => String(v ?? ""));
-    expect(flat.some((v) => v.endsWith("d-hong.xlsx"))).toBe(true);
-    expect(flat.some((v) => v.endsWith("c-danh-ba.xlsx"))).toBe(true);
+    expect(flat.some((v) => v.endsWith(".xlsx"))).toBe(false);
+    const leftOut = grid.sheets[2].values.flat().map((v) => String(v ?? ""));
+    expect(leftOut.some((v) => v.endsWith("d-hong.xlsx"))).toBe(true);
+    expect(leftOut.some((v) => v.endsWith("c-danh-ba.xlsx"))).toBe(true);
     const list = grid.sheets[1].values;
     const lh = list.findIndex((r) => r[5] === "Tên chuyên đề");
     const body = list.slice(lh + 1).filter((r) => r.length > 0);

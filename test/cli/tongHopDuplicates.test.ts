@@ -108,10 +108,14 @@ test("the sheet lists each cell once, names every chi bộ the same way, and nam
   expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   for (const r of rows) expect(String(r[2])).toMatch(/^Chi bộ /);
   expect(rows.some((r) => r[2] === "Chi bộ Tổ dân phố 7")).toBe(true);
-  const files = rows.map((r) => String(r[13]));
-  expect(files).toContain("gui-lai/chi-bo-03-moi.xlsx");
-  expect(files.every((f) => !path.isAbsolute(f) && !f.includes(dir))).toBe(true);
-  const flat = summary.flat().map((v) => String(v ?? ""));
+  // No file names on the printed Tổng hợp: the copies left out are listed on their own sheet,
+  // relative to the folder, with the file counted instead.
+  expect(summary.flat().some((v) => String(v ?? "").endsWith(".xlsx"))).toBe(false);
+  const leftOut = grid.sheets[2].values;
+  const flat = leftOut.flat().map((v) => String(v ?? ""));
   expect(flat).toContain("gui-lai/chi-bo-05-cu.xlsx");
-  expect(flat.some((v) => v.startsWith("TỆP TRÙNG CHI BỘ"))).toBe(true);
+  expect(flat.filter((v) => v.endsWith(".xlsx")).every((f) => !path.isAbsolute(f) && !f.includes(dir))).toBe(true);
+  expect(flat.some((v) => v.startsWith("Bản trùng của chi bộ đã tính theo tệp chi-bo-05.xlsx"))).toBe(true);
+  expect(flat).toContain("chi-bo-03.xlsx");
+  expect(flat).toContain("Chi bộ Tổ dân phố 3 – Đảng bộ Phường Bến Thành");
 });

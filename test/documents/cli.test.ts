@@ -207,7 +207,7 @@ describe("chuyende mau", () => {
     expect(r.stdout).toContain("{#vangCoLyDo}…{/vangCoLyDo}");
     expect(r.stdout).toMatch(/\n {6}\{lyDo\}/);
     expect(r.stdout).not.toContain("{#nguoiChuanBi}…{/nguoiChuanBi}".repeat(2));
-    const bad = await runInProcess(["mau", "--loai", "bao-cao"]);
+    const bad = await runInProcess(["mau", "--loai", "bao-cao-quy"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--loai");
   });

@@ -12,7 +12,7 @@ export { sofficePath };
 
 export const TEMPLATES_DIR = path.resolve(__dirname, "..", "..", "assets", "templates");
 
-export function builtInTemplate(kind: "de-dan" | "bien-ban" | "danh-sach" | "thong-bao" | "ke-hoach"): Uint8Array {
+export function builtInTemplate(kind: "de-dan" | "bien-ban" | "danh-sach" | "thong-bao" | "ke-hoach" | "bao-cao"): Uint8Array {
   return new Uint8Array(readFileSync(path.join(TEMPLATES_DIR, `${kind}.docx`)));
 }
 

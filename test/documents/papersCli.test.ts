@@ -107,6 +107,6 @@ describe("chuyende mau knows the new papers", () => {
   test("a tag of another paper is named as such", () => {
     const r = runBin(["mau", path.join(TEMPLATES_DIR, "thong-bao.docx"), "--loai", "de-dan"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Thẻ {so} không có trong danh sách thẻ của đề dẫn (thẻ này chỉ dùng cho thông báo)");
+    expect(r.stderr).toContain("Thẻ {so} không có trong danh sách thẻ của đề dẫn (thẻ này chỉ dùng cho thông báo, báo cáo kết quả)");
   });
 });

@@ -15,12 +15,13 @@ import { checkView, runCheck } from "../../src/taskpane/logic/check";
 import { buildBook, completeTopic } from "../support/bookBuilder";
 import { errorMessage, GENERIC_ERROR } from "../../src/taskpane/logic/messages";
 import { writeQuarterReport } from "../../src/taskpane/logic/report";
-import { consolidateFiles, writeConsolidation } from "../../src/taskpane/logic/consolidate";
+import { consolidateFiles, writeConsolidation, yearReportFile } from "../../src/taskpane/logic/consolidate";
 import { StandInWorkbook, type StandInInit } from "../support/excelStandIn";
 import { cfb, makeTempDir, removeTempDir, writeXlsx } from "../support/xlsx";
 import { checkFile } from "../../src/cli/commands/kiem-tra";
 import { legacyTextMessage } from "../../src/core/read/register";
 import { addGoodRegister, utc } from "../hard/support";
+import { docxText } from "../documents/docx";
 
 const SAMPLE = path.join(__dirname, "..", "fixtures", "samples", "mau-so-tu-lam-2023.xlsx");
 const today = { year: 2023, month: 12, day: 31 };
@@ -295,6 +296,29 @@ describe("Tổng hợp", () => {
     expect(sheets).not.toContain("Tổng hợp");
     expect(book.sheet("Tổng hợp")!.valueAt("A1")).toBe("của người dùng");
     expect(sheets.every((s) => book.sheet(s))).toBe(true);
+  });
+
+  test("the year report: a Word file stating the cells read and the files that could not be", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE));
+    const run = await consolidateFiles(
+      [
+        { name: "chi-bo-a.xlsx", bytes: async () => bytes },
+        { name: "hong.xlsx", bytes: async () => new TextEncoder().encode("không phải xlsx") },
+      ],
+      today,
+    );
+    const made = yearReportFile(run, today, { khoi: false });
+    const year = run.entries[0].year;
+    expect(made.file.name).toBe(`bao-cao-sinh-hoat-chuyen-de-nam-${year}.docx`);
+    const text = docxText(made.file.bytes).replace(/\s+/g, " ");
+    expect(text).toContain(`Kết quả sinh hoạt chi bộ chuyên đề năm ${year}`);
+    expect(text).toContain("Số ……-BC/ĐU");
+    expect(text).toContain(run.entries[0].yearVerdict.label);
+    expect(text).toContain("- Chưa rõ đơn vị: hong.xlsx (");
+    expect(text).toContain("T/M ĐẢNG ỦY");
+    await expect(async () =>
+      yearReportFile({ entries: [], unreadable: run.unreadable, duplicates: [] }, today, { khoi: false }),
+    ).rejects.toThrow(/Không có sổ nào đọc được/);
   });
 
   test("an unusable file gets the same Vietnamese reason as in the CLI", async () => {

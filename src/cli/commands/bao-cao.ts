@@ -2,6 +2,8 @@
 // user's workbook with the sheet "Báo cáo Quý Q-Y" added (or replaced, when an earlier
 // run made it). Everything else is carried over as read: the tables are repaired after
 // reading (fixTables) so that exceljs does not write them without their header row.
+// `chuyende bao-cao FILE --stt N -o OUT.docx [--mau MAU.docx]` — the report of one finished
+// topic to the cấp ủy cấp trên (topicReport.ts), filled into bao-cao.docx.
 import type ExcelJS from "exceljs";
 import type { Command } from "../command";
 import { loadWorkbookFile, fixTables, loadNotes, type LoadedWorkbook } from "../xlsx";
@@ -36,24 +38,48 @@ import {
   withoutReportSheets,
 } from "../../core/make/report";
 import { UserError } from "../../core/shared/types";
+import { baoCaoData } from "../../core/make/topicReport";
+import { runDocumentCommand } from "./de-dan";
 
 export const baoCao: Command = {
   name: "bao-cao",
-  summary: "Thêm (hoặc làm lại) trang Báo cáo quý vào một bản sao của sổ, hoặc lập báo cáo quý thành văn bản Word (.docx).",
-  usage: "chuyende bao-cao FILE.xlsx -o OUT.xlsx|OUT.docx [--quy Q] [--nam Y] [--ngay dd/mm/yyyy] [--ghi-de]",
+  summary:
+    "Thêm (hoặc làm lại) trang Báo cáo quý vào một bản sao của sổ, lập báo cáo quý thành văn bản Word (.docx), " +
+    "hoặc (--stt) báo cáo kết quả một chuyên đề đã sinh hoạt gửi cấp ủy cấp trên.",
+  usage: "chuyende bao-cao FILE.xlsx -o OUT.xlsx|OUT.docx [--quy Q | --stt N] [--nam Y] [--ngay dd/mm/yyyy] [--mau MAU.docx] [--ghi-de]",
   examples: [
     {
       command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.xlsx",
-      does: 'báo cáo Quý III (cũng nhận --quy 3 hoặc --quy "Quý III")',
+      does: 'báo cáo Quý III (cũng nhận --quy 3 hoặc --quy "Quý III"; không ghi --quy: quý vừa kết thúc)',
     },
-    { command: "chuyende bao-cao so-chuyen-de-2025.xlsx -o bao-cao.xlsx", does: "không ghi --quy: báo cáo quý vừa kết thúc" },
     {
       command: "chuyende bao-cao so-chuyen-de-2025.xlsx --quy III -o bao-cao-quy-3.docx",
       does: "cùng báo cáo đó thành văn bản Word để in, gửi cấp trên",
     },
+    {
+      command: "chuyende bao-cao so-chuyen-de-2025.xlsx --stt 3 -o bao-cao-chuyen-de-3.docx",
+      does: "báo cáo kết quả chuyên đề STT 3 (đã sinh hoạt) gửi cấp ủy cấp trên",
+    },
   ],
-  valueOptions: ["quy", "nam", "ngay", "o", "output"],
+  valueOptions: ["quy", "nam", "ngay", "o", "output", "stt", "mau"],
   async run(args, io) {
+    if (args.options["stt"] !== undefined) {
+      // One finished topic's report; the quarter's is the other mode.
+      if (args.options["quy"] !== undefined || args.options["nam"] !== undefined) {
+        throw new UserError(
+          "THAM_SO_XUNG_DOT",
+          "Chọn một trong hai: --stt N lập báo cáo kết quả một chuyên đề, --quy Q lập báo cáo quý — không ghi cả hai.",
+        );
+      }
+      return runDocumentCommand(
+        { kind: "bao-cao", data: (book, stt, a, cliIo) => baoCaoData(book, stt, { today: dateOption(a, cliIo) }) },
+        args,
+        io,
+      );
+    }
+    if (args.options["mau"] !== undefined) {
+      throw new UserError("THAM_SO_XUNG_DOT", "Mẫu .docx (--mau) chỉ dùng cho báo cáo kết quả một chuyên đề: thêm --stt N.");
+    }
     const input = requireInput(args);
     // The report is also written as .docx (issue 11), by the extension of -o.
     const output = requireOutput(args, "BAO-CAO.xlsx", [".xlsx", ".docx"]);

@@ -86,6 +86,14 @@ export const DEMO_STEPS: DemoStep[] = [
     },
   },
   {
+    // docs: the report of the first held topic to the cấp ủy cấp trên.
+    title: "Báo cáo kết quả chuyên đề gửi cấp trên (.docx)",
+    file: (ctx) => ctx.out(`bao-cao-stt-${heldStt(ctx)}.docx`),
+    async run(ctx, file) {
+      await ctx.command(["bao-cao", ctx.sample, "--stt", heldStt(ctx), "--ngay", ctx.asOfIso, "-o", file]);
+    },
+  },
+  {
     // report: Báo cáo quý of the last quarter ended by the demo's as-of day (within the
     // sample's year), written into a copy of the sample.
     title: "Báo cáo quý (trang tính trong bản sao của sổ)",
@@ -110,6 +118,14 @@ export const DEMO_STEPS: DemoStep[] = [
     async run(ctx, file) {
       // Exit code 1 only means the sample has findings, which it has on purpose.
       await ctx.command(["tong-hop", ctx.sample, "-o", file, "--ngay", ctx.asOfIso]);
+    },
+  },
+  {
+    // report: the đảng ủy's year report over the sample (one cell).
+    title: "Báo cáo năm của đảng ủy (.docx)",
+    file: (ctx) => ctx.out(`bao-cao-nam-${ctx.year}.docx`),
+    async run(ctx, file) {
+      await ctx.command(["tong-hop", ctx.sample, "--nam", String(ctx.year), "-o", file, "--ngay", ctx.asOfIso]);
     },
   },
 ];

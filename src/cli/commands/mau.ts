@@ -1,4 +1,4 @@
-// `chuyende mau [TEMPLATE.docx] [--loai de-dan|bien-ban|danh-sach|thong-bao]` — checks a user's .docx template
+// `chuyende mau [TEMPLATE.docx] [--loai de-dan|bien-ban|danh-sach|thong-bao|bao-cao]` — checks a user's .docx template
 // (tags that are malformed or unknown), exit 0 when usable, 2 when not. Without a file it
 // lists the tags a template may use.
 import * as path from "path";
@@ -64,7 +64,7 @@ function removedText(removed: string[]): string {
 export const mau: Command = {
   name: "mau",
   summary: "Kiểm tra một mẫu .docx của người dùng (thẻ sai, thẻ không có); không có tệp: liệt kê các thẻ.",
-  usage: "chuyende mau [MAU.docx] [--loai de-dan|bien-ban|danh-sach|thong-bao]",
+  usage: "chuyende mau [MAU.docx] [--loai de-dan|bien-ban|danh-sach|thong-bao|bao-cao]",
   examples: [
     { command: "chuyende mau --loai de-dan", does: "liệt kê các thẻ dùng được trong mẫu đề dẫn" },
     { command: "chuyende mau mau-cua-chi-bo.docx --loai bien-ban", does: "kiểm tra mẫu biên bản của chi bộ" },

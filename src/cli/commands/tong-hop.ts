@@ -32,6 +32,7 @@ import {
 } from "../../core/make/consolidate";
 import type { SimpleDate } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
+import { writeYearReport, YEAR_REPORT_FLAGS, YEAR_REPORT_VALUE_OPTIONS } from "./tong-hop-bao-cao";
 
 /** Extensions taken from a folder. .xls is taken too, so that an old-format file is
  *  listed with the advice to re-save it rather than silently left out. */
@@ -381,14 +382,18 @@ function textSummary(run: ConsolidationRun, output: string | null, asOf: SimpleD
 export const tongHop: Command & { flags: string[] } = {
   name: "tong-hop",
   summary: "Tổng hợp sổ chuyên đề của nhiều chi bộ (tệp hoặc thư mục) vào một tệp Excel.",
-  usage: "chuyende tong-hop FILE|THU-MUC... -o OUT.xlsx [--nam Y] [--ngay dd/mm/yyyy] [--json] [--ghi-de]",
+  usage:
+    "chuyende tong-hop FILE|THU-MUC... -o OUT.xlsx|OUT.docx [--nam Y] [--ngay dd/mm/yyyy] [--dang-uy TÊN] [--cap-tren TÊN] [--khoi] [--json] [--ghi-de]",
   examples: [
-    { command: "chuyende tong-hop so-chi-bo-1.xlsx so-chi-bo-2.xlsx -o tong-hop.xlsx", does: "tổng hợp hai sổ" },
     { command: "chuyende tong-hop cac-chi-bo -o tong-hop-2025.xlsx --nam 2025", does: "mọi sổ trong thư mục cac-chi-bo" },
+    {
+      command: "chuyende tong-hop cac-chi-bo --nam 2025 -o bao-cao-nam-2025.docx",
+      does: "báo cáo kết quả sinh hoạt chi bộ chuyên đề năm 2025 của đảng ủy (văn bản Word; --khoi: của Đảng ủy Khối)",
+    },
     { command: "chuyende tong-hop cac-chi-bo --json", does: "chỉ in kết quả dạng JSON, không ghi tệp" },
   ],
-  valueOptions: ["o", "output", "nam", "ngay"],
-  flags: ["json", "ghi-de"],
+  valueOptions: ["o", "output", "nam", "ngay", ...YEAR_REPORT_VALUE_OPTIONS],
+  flags: ["json", "ghi-de", ...YEAR_REPORT_FLAGS],
   async run(args, io: CliIO) {
     if (args.positional.length === 0) {
       throw new UserError("THIEU_THAM_SO", "Thiếu tệp vào: chỉ ra các tệp .xlsx hoặc thư mục chứa sổ của các chi bộ.");
@@ -399,7 +404,7 @@ export const tongHop: Command & { flags: string[] } = {
       throw new UserError("THIEU_THAM_SO", "Tùy chọn -o cần tên tệp ra, ví dụ -o TONG-HOP.xlsx.");
     }
     const output = typeof o === "string" ? o : null;
-    if (output) checkOutputExtension(output, [".xlsx"]);
+    if (output) checkOutputExtension(output, [".xlsx", ".docx"]);
     // With --json the JSON alone is a complete answer; otherwise the workbook is the point.
     if (!output && !json) throw new UserError("THIEU_THAM_SO", "Thiếu tệp ra: thêm -o TONG-HOP.xlsx.");
     const overwrite = overwriteOption(args);
@@ -444,7 +449,18 @@ export const tongHop: Command & { flags: string[] } = {
       return 2;
     }
 
-    if (output) {
+    if (output && /\.docx$/i.test(output)) {
+      // The đảng ủy's year report (tong-hop-bao-cao.ts).
+      await writeYearReport(output, run.entries, run.unreadable, {
+        args,
+        io,
+        year,
+        asOf,
+        fileLabel: fileLabelFor(args.positional),
+        overwrite,
+        inputs: clashing,
+      });
+    } else if (output) {
       const wb = newWorkbook();
       renderSheets(
         wb,
@@ -453,7 +469,7 @@ export const tongHop: Command & { flags: string[] } = {
       await saveWorkbook(wb, output, { overwrite, inputs: clashing });
     }
     if (json) io.stdout(JSON.stringify(consolidationJson(run.entries, run.unreadable, duplicates), null, 2) + "\n");
-    else io.stdout(textSummary(run, output, asOf));
+    else io.stdout(textSummary(run, output && !/\.docx$/i.test(output) ? output : null, asOf));
 
     const anyError = run.entries.some((e) => e.errors > 0);
     return anyError || run.unreadable.length > 0 ? 1 : 0;

@@ -1,10 +1,12 @@
 // Tổng hợp (SPEC §7, §8 tong-hop): many cells' registers → one row per cell and a list
-// of every topic, as two printable sheets. The entries are made in consolidation.ts.
-import { FONT } from "../shared/partyFormat";
+// of every topic, as two printable sheets, and the registers left out (unreadable, or older
+// copies) in a third: the printed Tổng hợp names no file and counts no checker finding, it
+// states the cells' results. The entries are made in consolidation.ts.
+import { CONSOLIDATION_FOOTER, FONT } from "../shared/partyFormat";
 import { formatDate } from "../read/dates";
 import type { ConsolidatedCell, DuplicateFile, UnreadableFile } from "./consolidation";
 import { cellDisplayName } from "./consolidation";
-import type { CellStyle, ModelCell, ModelTable, ModelValue, Range1, SheetModel } from "./sheetModel";
+import type { CellStyle, ModelCell, ModelTable, ModelValue, PrintSetup, Range1, SheetModel } from "./sheetModel";
 import type { SimpleDate, WorkbookGrid } from "../shared/types";
 import { cellText } from "../read/values";
 import { PT_PER_MM, rowHeightFor, widthCharsForMm, wrappedLineCount, CELL_PADDING_PT } from "./textFit";
@@ -25,6 +27,9 @@ export {
 
 export const CONSOLIDATION_SHEET = "Tổng hợp";
 export const TOPIC_LIST_SHEET = "Danh sách chuyên đề";
+/** The registers Tổng hợp could not count, by unit, with what to do. */
+export const LEFT_OUT_SHEET = "Sổ chưa tổng hợp";
+const LEFT_OUT_TITLE = "DANH SÁCH SỔ CHƯA TỔNG HỢP ĐƯỢC";
 /** Title of the Tổng hợp sheet; also how a consolidation workbook is recognised. */
 export const CONSOLIDATION_TITLE_PREFIX = "TỔNG HỢP KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ";
 const TOPIC_LIST_TITLE = "DANH SÁCH CHUYÊN ĐỀ CỦA CÁC CHI BỘ";
@@ -32,6 +37,7 @@ const TOPIC_LIST_TITLE = "DANH SÁCH CHUYÊN ĐỀ CỦA CÁC CHI BỘ";
 const MAX_SHEET_NAME = 31;
 const SUMMARY_TABLE = "tblTongHop";
 const TOPIC_LIST_TABLE = "tblDanhSachChuyenDe";
+const LEFT_OUT_TABLE = "tblSoChuaTongHop";
 
 /** `base`, or `base2`, `base3`… — a table name no table of the workbook has yet (Excel
  *  compares them without case). Adds the name it returns to `taken`. */
@@ -76,12 +82,10 @@ const HEAD: CellStyle = {
   fill: "DDEBF7",
 };
 const CELL: CellStyle = { fontName: FONT, fontSize: 11, border: true, wrap: true, vAlign: "top" };
-const WRAP: CellStyle = CELL;
 const CENTER: CellStyle = { ...CELL, hAlign: "center" };
 const TOTAL: CellStyle = { ...CENTER, bold: true };
 const TITLE: CellStyle = { fontName: FONT, fontSize: 14, bold: true, hAlign: "center", vAlign: "middle", wrap: true };
 const NOTE: CellStyle = { fontName: FONT, fontSize: 12, italic: true, hAlign: "center", vAlign: "top", wrap: true };
-const SECTION: CellStyle = { fontName: FONT, fontSize: 12, bold: true, vAlign: "top" };
 
 /** A4 landscape less margins left 20, right 15 mm: 262 mm to print on. */
 const MARGINS = { top: 15, bottom: 15, left: 20, right: 15 };
@@ -97,13 +101,10 @@ const SUMMARY_HEADERS = [
   "Quý IV",
   "Tổng số đã sinh hoạt",
   "Kết quả cả năm",
-  "Số lỗi",
-  "Số cảnh báo",
-  "Quý thiếu chuyên đề",
-  "Tệp",
+  "Quý không sinh hoạt chuyên đề",
 ] as const;
 /** Millimetres, summing to 261 of the 262 printable. */
-const SUMMARY_MM = [10, 38, 38, 12, 12, 12, 12, 12, 18, 18, 13, 15, 20, 31];
+const SUMMARY_MM = [12, 50, 54, 14, 15, 15, 15, 15, 22, 24, 25];
 
 const TOPIC_HEADERS = [
   "STT",
@@ -116,9 +117,11 @@ const TOPIC_HEADERS = [
   "Người phụ trách",
   "Ngày sinh hoạt",
   "Tình hình",
-  "Tệp",
 ] as const;
-const TOPIC_MM = [10, 28, 28, 12, 10, 55, 22, 26, 22, 22, 26];
+const TOPIC_MM = [10, 30, 32, 12, 10, 69, 24, 30, 22, 22];
+
+const LEFT_OUT_HEADERS = ["STT", "Đơn vị", "Tệp", "Lý do, việc cần làm"] as const;
+const LEFT_OUT_MM = [12, 60, 70, 119];
 
 const ROMAN = ["I", "II", "III", "IV"] as const;
 
@@ -180,11 +183,20 @@ export interface ConsolidationOptions {
   fileLabel?: (file: string) => string;
 }
 
+/** The unit a file came from, where known: its first folder under the folder given (a đảng
+ *  bộ's folder, as the Khối receives them); "" for a file given directly or uploaded. */
+export function unitOfLabel(label: string): string {
+  const parts = label.split("/");
+  return parts.length > 1 ? parts[0] : "";
+}
+
 /**
- * Sheet "Tổng hợp" (one row per cell, a total row, then the files left out as copies and
- * the files that could not be read, with the reason) and sheet "Danh sách chuyên đề"
- * (every topic with its cell). Both print on A4 landscape: Times New Roman, borders,
- * wrapped headers, widths that fit the page, rows as tall as their text.
+ * Sheet "Tổng hợp" (one row per cell and a total row), sheet "Danh sách chuyên đề" (every topic
+ * with its cell) and, when some registers were left out, sheet "Sổ chưa tổng hợp" (the files
+ * that could not be read and the older copies of a cell, by unit, with the reason). They print
+ * on A4 landscape: a title, Times New Roman, borders, the header row on every page, widths that
+ * fit the page, rows as tall as their text, "Trang N" at the foot. Only the last sheet names
+ * files; none prints the checker's own error or warning counts.
  */
 export function buildConsolidationSheets(
   entries: readonly ConsolidatedCell[],
@@ -200,13 +212,22 @@ export function buildConsolidationSheets(
   const last = SUMMARY_HEADERS.length;
   const label = options.fileLabel ?? ((f: string) => f);
   const duplicates = options.duplicates ?? [];
+  const leftOut = duplicates.length + unreadable.length;
+  const print = (headerRow: number): PrintSetup => ({
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: true,
+    printTitleRows: [headerRow, headerRow],
+    margins: MARGINS,
+    footer: CONSOLIDATION_FOOTER,
+  });
 
   // ---- Tổng hợp
   const s = new Builder(SUMMARY_MM);
   s.span(1, 1, last, `${CONSOLIDATION_TITLE_PREFIX}${yearsLabel(entries)}`, TITLE);
   const asOf = options.asOf ? `Số liệu tính đến ngày ${formatDate(options.asOf)}; ` : "";
-  const copies = duplicates.length > 0 ? `, ${duplicates.length} tệp là bản trùng của chi bộ đã tính` : "";
-  s.span(2, 1, last, `(${asOf}${entries.length} chi bộ đã tổng hợp${copies}, ${unreadable.length} tệp không đọc được)`, NOTE);
+  const leftOutNote = leftOut > 0 ? `; ${leftOut} sổ chưa tổng hợp được, xem trang “${LEFT_OUT_SHEET}”` : "";
+  s.span(2, 1, last, `(${asOf}${entries.length} chi bộ đã tổng hợp${leftOutNote})`, NOTE);
   const headerRow = 4;
   let r = headerRow + 1;
   const tables: ModelTable[] = [];
@@ -230,14 +251,11 @@ export function buildConsolidationSheets(
       e.total,
       // The year's verdict, not the count alone: four topics with a quarter missed is "Chưa đạt".
       e.yearVerdict.label,
-      e.errors,
-      e.warnings,
       text(e.missingQuarters.map((q) => ROMAN[q - 1]).join(", ")),
-      label(e.file),
     ]);
     // A table rather than plain cells: filter/sort for the upper level.
     tables.push({ name: summaryTable, top: headerRow, left: 1, headers: [...SUMMARY_HEADERS], rows, style: "TableStyleLight1" });
-    const styles = [CENTER, CELL, CELL, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CELL];
+    const styles = [CENTER, CELL, CELL, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER, CENTER];
     for (const values of rows) s.row(r++, values, styles);
   }
   if (entries.length === 0) {
@@ -246,10 +264,7 @@ export function buildConsolidationSheets(
     const sum = (k: number) => entries.reduce((n, e) => n + e.quarters[k], 0);
     const met = entries.filter((e) => e.yearVerdict.kind === "met").length;
     s.span(r, 1, 4, "Cộng", TOTAL);
-    s.set(r, 5, sum(0), TOTAL);
-    s.set(r, 6, sum(1), TOTAL);
-    s.set(r, 7, sum(2), TOTAL);
-    s.set(r, 8, sum(3), TOTAL);
+    for (let k = 0; k < 4; k++) s.set(r, 5 + k, sum(k), TOTAL);
     s.set(
       r,
       9,
@@ -257,55 +272,8 @@ export function buildConsolidationSheets(
       TOTAL,
     );
     s.set(r, 10, `${met}/${entries.length} đạt`, TOTAL);
-    s.set(
-      r,
-      11,
-      entries.reduce((n, e) => n + e.errors, 0),
-      TOTAL,
-    );
-    s.set(
-      r,
-      12,
-      entries.reduce((n, e) => n + e.warnings, 0),
-      TOTAL,
-    );
-    s.set(r, 13, `${entries.filter((e) => e.missingQuarters.length > 0).length} chi bộ`, TOTAL);
-    s.set(r, 14, null, TOTAL);
+    s.set(r, 11, `${entries.filter((e) => e.missingQuarters.length > 0).length} chi bộ`, TOTAL);
     r++;
-  }
-  // A numbered two-column list below the main table (columns B–G and H–last); returns
-  // the row after it.
-  const fileTable = (top: number, headers: [string, string], rows: [string, string][]): number => {
-    let at = top;
-    s.set(at, 1, "STT", HEAD);
-    s.span(at, 2, 7, headers[0], HEAD);
-    s.span(at++, 8, last, headers[1], HEAD);
-    rows.forEach(([a, b], i) => {
-      s.set(at, 1, i + 1, CENTER);
-      s.span(at, 2, 7, a, WRAP);
-      s.span(at++, 8, last, b, WRAP);
-    });
-    return at;
-  };
-  if (duplicates.length > 0) {
-    r++;
-    s.set(r++, 1, "TỆP TRÙNG CHI BỘ (KHÔNG TÍNH, ĐÃ TÍNH THEO TỆP MỚI HƠN)", SECTION);
-    r = fileTable(
-      r,
-      ["Tệp không tính", "Tệp được tính thay"],
-      duplicates.map((d) => [label(d.file), label(d.keptFile)]),
-    );
-  }
-  r++;
-  s.set(r++, 1, "TỆP KHÔNG ĐỌC ĐƯỢC", SECTION);
-  if (unreadable.length === 0) {
-    s.set(r++, 1, "Không có.", { fontName: FONT, fontSize: 11, italic: true });
-  } else {
-    r = fileTable(
-      r,
-      ["Tệp", "Lý do"],
-      unreadable.map((u) => [label(u.file), u.reason]),
-    );
   }
   const summary: SheetModel = {
     name: summaryName,
@@ -315,7 +283,7 @@ export function buildConsolidationSheets(
     columnWidths: [undefined, ...SUMMARY_MM.map(widthCharsForMm)],
     rowHeights: s.rowHeights(r),
     freezeRows: headerRow + 1,
-    print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [headerRow, headerRow], margins: MARGINS },
+    print: print(headerRow),
   };
 
   // ---- Danh sách chuyên đề
@@ -337,7 +305,6 @@ export function buildConsolidationSheets(
         text(t.assignees),
         t.meeting ? { date: t.meeting } : text(t.meetingText),
         t.status,
-        label(e.file),
       ]);
     }
   }
@@ -351,7 +318,7 @@ export function buildConsolidationSheets(
   );
   if (n > 0) {
     listTables.push({ name: listTable, top: listHeader, left: 1, headers: [...TOPIC_HEADERS], rows: listRows, style: "TableStyleLight1" });
-    const styles = [CENTER, CELL, CELL, CENTER, CENTER, CELL, CELL, CELL, CENTER, CENTER, CELL];
+    const styles = [CENTER, CELL, CELL, CENTER, CENTER, CELL, CELL, CELL, CENTER, CENTER];
     for (const values of listRows) l.row(r++, values, styles);
   }
   if (n === 0) l.span(r++, 1, lastT, "Không có chuyên đề nào.", { ...CELL, italic: true, hAlign: "center" });
@@ -363,7 +330,48 @@ export function buildConsolidationSheets(
     columnWidths: [undefined, ...TOPIC_MM.map(widthCharsForMm)],
     rowHeights: l.rowHeights(r),
     freezeRows: listHeader + 1,
-    print: { paper: "A4", orientation: "landscape", fitToWidth: true, printTitleRows: [listHeader, listHeader], margins: MARGINS },
+    print: print(listHeader),
   };
-  return [summary, list];
+  if (leftOut === 0) return [summary, list];
+
+  // ---- Sổ chưa tổng hợp: by unit (the đảng bộ's folder, or the chi bộ an older copy is of).
+  const byFile = new Map(entries.map((e) => [e.file, e]));
+  const rowsOut: [string, string, string][] = [
+    ...unreadable.map((u): [string, string, string] => [unitOfLabel(label(u.file)), label(u.file), u.reason]),
+    ...duplicates.map((d): [string, string, string] => {
+      const kept = byFile.get(d.keptFile);
+      const unit = kept ? [cellDisplayName(kept.cell), kept.partyCommittee].filter((x) => x !== "").join(" – ") : "";
+      return [
+        unit || unitOfLabel(label(d.file)),
+        label(d.file),
+        `Bản trùng của chi bộ đã tính theo tệp ${label(d.keptFile)} (mới hơn) — không tính.`,
+      ];
+    }),
+  ];
+  rowsOut.sort((a, b) => a[0].localeCompare(b[0], "vi") || a[1].localeCompare(b[1], "vi"));
+  const o = new Builder(LEFT_OUT_MM);
+  const lastO = LEFT_OUT_HEADERS.length;
+  o.span(1, 1, lastO, `${LEFT_OUT_TITLE}${yearsLabel(entries)}`, TITLE);
+  const outHeader = 3;
+  o.row(
+    outHeader,
+    LEFT_OUT_HEADERS,
+    LEFT_OUT_HEADERS.map(() => HEAD),
+  );
+  const outRows: ModelValue[][] = rowsOut.map(([unit, file, reason], i) => [i + 1, unit || "Chưa rõ đơn vị", file, reason]);
+  r = outHeader + 1;
+  for (const values of outRows) o.row(r++, values, [CENTER, CELL, CELL, CELL]);
+  const outName = uniqueSheetName(LEFT_OUT_SHEET, taken);
+  const outTable = uniqueTableName(LEFT_OUT_TABLE, takenTables);
+  const leftOutSheet: SheetModel = {
+    name: outName,
+    cells: o.cells,
+    merges: o.merges,
+    tables: [{ name: outTable, top: outHeader, left: 1, headers: [...LEFT_OUT_HEADERS], rows: outRows, style: "TableStyleLight1" }],
+    columnWidths: [undefined, ...LEFT_OUT_MM.map(widthCharsForMm)],
+    rowHeights: o.rowHeights(r),
+    freezeRows: outHeader + 1,
+    print: print(outHeader),
+  };
+  return [summary, list, leftOutSheet];
 }

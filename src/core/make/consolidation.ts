@@ -5,7 +5,7 @@
 import { countBySeverity } from "../check/check";
 import { compareDates } from "../read/dates";
 import { computeFacts } from "../check/facts";
-import type { YearVerdict } from "../check/verdicts";
+import type { TopicStatusKind, YearVerdict } from "../check/verdicts";
 import { verdictsOf } from "../check/verdicts";
 import type { CheckResult, ParsedWorkbook, Quarter, SimpleDate } from "../shared/types";
 import { compareKey } from "../read/values";
@@ -24,6 +24,8 @@ export interface ConsolidatedTopic {
   meetingText: string;
   /** The topic's status label (verdicts.ts): Đã sinh hoạt / Chưa xác nhận / Dự kiến / Hoãn / Hủy. */
   status: string;
+  /** The same status as its kind (the year report's coming meetings are the planned ones). */
+  statusKind: TopicStatusKind;
 }
 
 export interface ConsolidatedCell {
@@ -32,6 +34,10 @@ export interface ConsolidatedCell {
   partyCommittee: string;
   /** `Chi bộ` of Thông tin ("" when absent). */
   cell: string;
+  /** `Đảng bộ cấp trên` of Thông tin ("" when absent): the year report's header. Not in the JSON. */
+  higherCommittee: string;
+  /** `Địa danh` of Thông tin ("" when absent): the year report's place. Not in the JSON. */
+  place: string;
   year: number;
   /** Held topics of the year per quarter. */
   quarters: [number, number, number, number];
@@ -79,6 +85,8 @@ export function consolidateEntry(file: string, book: ParsedWorkbook, result: Che
     file,
     partyCommittee: book.info.dangBoCoSo.trim(),
     cell: book.info.chiBo.trim(),
+    higherCommittee: book.info.dangBoCapTren.trim(),
+    place: book.info.diaDanh.trim(),
     year: result.year,
     quarters,
     total,
@@ -89,7 +97,7 @@ export function consolidateEntry(file: string, book: ParsedWorkbook, result: Che
     // The quarters with an error-level THIEU_CHUYEN_DE_QUY: the verdict "Chưa đạt".
     missingQuarters: [...v.yearVerdict.missedQuarters],
     minTopicsPerYear,
-    topics: v.topics.map(({ facts: f, label }) => ({
+    topics: v.topics.map(({ facts: f, label, kind }) => ({
       year: f.year,
       quarter: f.quarter,
       title: f.topic.title,
@@ -98,6 +106,7 @@ export function consolidateEntry(file: string, book: ParsedWorkbook, result: Che
       meeting: f.meeting,
       meetingText: f.meeting ? "" : f.topic.meetingOn.text,
       status: label,
+      statusKind: kind,
     })),
   };
 }

@@ -31,12 +31,13 @@ export interface TemplateField {
 }
 
 /** Fields every paper of one topic has (header, the topic). */
-const BOTH: DocumentKind[] = ["de-dan", "bien-ban", "danh-sach", "thong-bao"];
-const BB: DocumentKind[] = ["bien-ban"];
+const BOTH: DocumentKind[] = ["de-dan", "bien-ban", "danh-sach", "thong-bao", "bao-cao"];
+/** The biên bản's own, which the topic report (made from the biên bản) states too. */
+const BB: DocumentKind[] = ["bien-ban", "bao-cao"];
 /** Biên bản and the sign-in sheet (the chi bộ's numbers, who chairs, who minutes). */
-const BB_DS: DocumentKind[] = ["bien-ban", "danh-sach"];
+const BB_DS: DocumentKind[] = ["bien-ban", "danh-sach", "bao-cao"];
 /** Every paper that says when and where the meeting is. */
-const MEETING: DocumentKind[] = ["bien-ban", "danh-sach", "thong-bao"];
+const MEETING: DocumentKind[] = ["bien-ban", "danh-sach", "thong-bao", "bao-cao"];
 
 /** Every placeholder the templates may use. */
 export const TEMPLATE_FIELDS: readonly TemplateField[] = [

@@ -13,8 +13,8 @@ import type { DateCell, Member, ParsedWorkbook, SimpleDate, Topic } from "../sha
 import { UserError } from "../shared/types";
 
 /** The papers filled from a template: đề dẫn, biên bản, the sign-in sheet and the notice
- *  (their own data: meetingPapers.ts). */
-export type DocumentKind = "de-dan" | "bien-ban" | "danh-sach" | "thong-bao";
+ *  (their own data: meetingPapers.ts), the report of a finished topic (topicReport.ts). */
+export type DocumentKind = "de-dan" | "bien-ban" | "danh-sach" | "thong-bao" | "bao-cao";
 
 /** One item of a loop ({#vangCoLyDo}{hoTen}{/vangCoLyDo}). */
 export type DocumentRow = Record<string, string>;
@@ -189,3 +189,17 @@ export function commonData(
 }
 
 /** Data of the đề dẫn of topic `stt`. The header date is `opts.today` (today, or --ngay). */
+
+/** "Ngày 08/09/2025, Chi ủy đã thông qua dự thảo đề dẫn": who approved the draft and when, in
+ *  the words of the notice and the topic report. */
+export function approvalSentence(topic: Topic): string {
+  const approver = safe(topic.approvedBy);
+  const who = approver === "" ? "Chi ủy" : compareKey(approver) === "bi thu" ? "Bí thư chi bộ" : approver;
+  const approved = topic.approvedOn.value;
+  return approved ? `Ngày ${formatDate(approved)}, ${who} đã thông qua dự thảo đề dẫn` : `${who} đã thông qua dự thảo đề dẫn`;
+}
+
+/** "sinh hoạt chuyên đề riêng" / "… lồng ghép với sinh hoạt chi bộ thường kỳ". */
+export function formatSentence(topic: Topic): string {
+  return topic.format === "longGhep" ? "sinh hoạt chuyên đề lồng ghép với sinh hoạt chi bộ thường kỳ" : "sinh hoạt chuyên đề riêng";
+}

@@ -4,7 +4,6 @@
 // Biên bản; the placeholders of their templates documented in PAPER_FIELDS, beside the data.
 // Pure: the .docx filling is in src/documents.
 import { compareDates, formatDate, toDayNumber } from "../read/dates";
-import { compareKey } from "../read/values";
 import { SHEETS } from "../read/layout";
 import { inferYear } from "../check/facts";
 import { documentNumber } from "../shared/partyFormat";
@@ -13,9 +12,12 @@ import type { Member, SimpleDate, Topic, ParsedWorkbook } from "../shared/types"
 import { UserError } from "../shared/types";
 import { TEMPLATE_FIELDS, type TemplateField } from "./documentData";
 import { minutesRow } from "./bienBanData";
+import { TOPIC_REPORT_FIELDS } from "./topicReportFields";
 import {
+  approvalSentence,
   BLANK,
   commonData,
+  formatSentence,
   findTopic,
   joinNames,
   memberList,
@@ -30,7 +32,7 @@ import {
 
 /** Every kind of paper filled from a template, in the order a meeting needs them (the pane's
  *  buttons, `chuyende mau`). */
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ["de-dan", "thong-bao", "danh-sach", "bien-ban"];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ["de-dan", "thong-bao", "danh-sach", "bien-ban", "bao-cao"];
 
 /** What each paper is called in a sentence ("Đã lập danh sách ký tên…"). */
 export const KIND_LABEL: Record<DocumentKind, string> = {
@@ -38,10 +40,13 @@ export const KIND_LABEL: Record<DocumentKind, string> = {
   "bien-ban": "biên bản",
   "danh-sach": "danh sách ký tên",
   "thong-bao": "thông báo",
+  "bao-cao": "báo cáo kết quả",
 };
 
 const DS: DocumentKind[] = ["danh-sach"];
 const TB: DocumentKind[] = ["thong-bao"];
+/** The notice and the topic report (the number, who signs, the approval, the form). */
+const TB_BC: DocumentKind[] = ["thong-bao", "bao-cao"];
 const DS_TB: DocumentKind[] = ["danh-sach", "thong-bao"];
 
 /** The placeholders only the sign-in sheet and the notice have (the header's, the topic's,
@@ -63,10 +68,16 @@ export const PAPER_FIELDS: readonly TemplateField[] = [
     example: "Miễn sinh hoạt",
   },
   // Notice
-  { name: "so", kinds: TB, type: "text", description: "Số và ký hiệu của thông báo", example: "Số ……-TB/CB" },
+  {
+    name: "so",
+    kinds: TB_BC,
+    type: "text",
+    description: "Số và ký hiệu (thông báo: …-TB/CB; báo cáo chuyên đề: …-BC/CB)",
+    example: "Số ……-TB/CB",
+  },
   {
     name: "thayMat",
-    kinds: TB,
+    kinds: TB_BC,
     type: "text",
     description: "Dòng ký thay mặt: “T/M CHI ỦY” khi chi bộ có chi ủy, “T/M CHI BỘ” khi chỉ có bí thư (Thông tin: Chi bộ có chi ủy)",
     example: "T/M CHI ỦY",
@@ -81,14 +92,14 @@ export const PAPER_FIELDS: readonly TemplateField[] = [
   { name: "ngayGui", kinds: TB, type: "text", description: "Ngày gửi dự thảo, dd/mm/yyyy (ngày của thông báo)", example: "10/09/2025" },
   {
     name: "thongQuaText",
-    kinds: TB,
+    kinds: TB_BC,
     type: "text",
     description: "Câu về việc thông qua dự thảo",
     example: "Ngày 08/09/2025, Chi ủy đã thông qua dự thảo đề dẫn",
   },
   {
     name: "hinhThucSinhHoat",
-    kinds: TB,
+    kinds: TB_BC,
     type: "text",
     description: "Hình thức sinh hoạt, viết thành câu",
     example: "sinh hoạt chuyên đề riêng",
@@ -111,7 +122,7 @@ export const PAPER_FIELDS: readonly TemplateField[] = [
 ];
 
 /** Every placeholder any template may use. */
-export const ALL_TEMPLATE_FIELDS: readonly TemplateField[] = [...TEMPLATE_FIELDS, ...PAPER_FIELDS];
+export const ALL_TEMPLATE_FIELDS: readonly TemplateField[] = [...TEMPLATE_FIELDS, ...PAPER_FIELDS, ...TOPIC_REPORT_FIELDS];
 
 const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
 
@@ -243,8 +254,6 @@ export function thongBaoData(
   const verdict = asOf ? topicVerdictOn(book, topic, asOf) : undefined;
   const data = commonData(book, topic, sent, opts.today ? inferYear(book, { asOf: opts.today }) : book.info.year, verdict);
   Object.assign(data, meetingFields(book, topic, stt, problems));
-  const approver = safe(topic.approvedBy);
-  const who = approver === "" ? "Chi ủy" : compareKey(approver) === "bi thu" ? "Bí thư chi bộ" : approver;
   const drafters = topic.assignees.map(safe).filter((n) => n !== "");
   Object.assign(data, {
     so: documentNumber("notice", "chiBo", opts.number),
@@ -252,9 +261,8 @@ export function thongBaoData(
     phuTrachText:
       drafters.length > 1 ? `các đồng chí ${joinNames(drafters)}` : drafters.length === 1 ? `đồng chí ${drafters[0]}` : `đồng chí ${BLANK}`,
     ngayGui: sent ? formatDate(sent) : BLANK,
-    thongQuaText: approved ? `Ngày ${formatDate(approved)}, ${who} đã thông qua dự thảo đề dẫn` : `${who} đã thông qua dự thảo đề dẫn`,
-    hinhThucSinhHoat:
-      topic.format === "longGhep" ? "sinh hoạt chuyên đề lồng ghép với sinh hoạt chi bộ thường kỳ" : "sinh hoạt chuyên đề riêng",
+    thongQuaText: approvalSentence(topic),
+    hinhThucSinhHoat: formatSentence(topic),
     taiLieu: [
       { noiDung: "Dự thảo đề dẫn chuyên đề (gửi kèm thông báo này), nhất là phần “Các vấn đề đề nghị chi bộ thảo luận”" },
       { noiDung: `Các văn bản, nghị quyết, chỉ thị liên quan đến chuyên đề “${orBlank(topic.title)}”` },

@@ -12,7 +12,7 @@
 // yếu 14–15 đậm; nội dung 14–15; "Nơi nhận:" 14 gạch chân, các nơi nhận 12; số trang từ
 // trang 2, giữa lề trên (Phụ lục 3 của Hướng dẫn). Ký hiệu văn bản: chữ viết tắt tên loại
 // (BC báo cáo, KH kế hoạch, TB thông báo, DS danh sách) / chữ viết tắt tên cơ quan ban hành
-// (CB chi bộ, ĐU đảng ủy).
+// (CB chi bộ, ĐU đảng ủy, ĐUK đảng ủy khối).
 //
 // This file has no imports: the templates' generator (plain JavaScript) reads it from src.
 
@@ -82,7 +82,7 @@ export const HEADER_BLOCK = {
 /** Kinds of document by their symbol in "Số …" (HD 36: chữ viết tắt tên loại văn bản). */
 export const DOCUMENT_SYMBOL = { report: "BC", plan: "KH", notice: "TB", list: "DS" } as const;
 /** Issuers by their symbol (chữ viết tắt tên cơ quan ban hành). */
-export const ISSUER_SYMBOL = { chiBo: "CB", dangUy: "ĐU" } as const;
+export const ISSUER_SYMBOL = { chiBo: "CB", dangUy: "ĐU", dangUyKhoi: "ĐUK" } as const;
 
 /** Dots left for the number when it is not known, filled in by hand. */
 export const NUMBER_BLANK = "……";
@@ -111,3 +111,7 @@ export const REGISTER_BOOK = {
   /** "Trang 3" centred at the foot of every page. */
   footer: `&C&"${FONT},Regular"&10Trang &P`,
 } as const;
+
+/** Tổng hợp's printed sheets (a table for the upper level, not a party document): "Trang 3"
+ *  centred at the foot of every page, at the table's 11 points. */
+export const CONSOLIDATION_FOOTER = `&C&"${FONT},Regular"&11Trang &P`;

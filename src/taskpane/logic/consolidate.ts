@@ -1,6 +1,7 @@
 // Tổng hợp: read many cells' .xlsx files picked by the user (in the pane, nothing is
-// uploaded), check each, and write the consolidated sheets into the open workbook.
-// Files are read by the CLI's own bounded reader (src/xlsx/read, no exceljs),
+// uploaded), check each, and write the consolidated sheets into the open workbook, or the
+// đảng ủy's year report as a Word file. Files are read by the CLI's own bounded reader
+// (src/xlsx/read, no exceljs),
 // so an unusable file gets the same Vietnamese reason here as in `chuyende tong-hop`.
 import { check } from "../../core/check/check";
 import {
@@ -18,6 +19,9 @@ import type { SimpleDate } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
 import { readGridBytes } from "../../xlsx/read";
 import type { WorkbookHost } from "../../excel/host";
+import { buildYearReport, commonYear } from "../../core/make/yearReport";
+import { yearReportDocx } from "../../documents/yearReportDocx";
+import type { SavedFile } from "../services";
 
 export interface PickedFile {
   name: string;
@@ -76,4 +80,36 @@ export async function writeConsolidation(host: WorkbookHost, run: ConsolidationR
     await session.write(models, known, { kind: "tong-hop", activate: true });
     return models.map((m) => m.name);
   });
+}
+
+/** The đảng ủy's year report over the cells read (yearReport.ts), as a Word file to save, and
+ *  what to look at before sending it. */
+export function yearReportFile(run: ConsolidationRun, asOf: SimpleDate, opts: { khoi: boolean }): { file: SavedFile; problems: string[] } {
+  if (run.entries.length === 0) throw new UserError("KHONG_CO_SO", "Không có sổ nào đọc được — chưa lập được báo cáo năm.");
+  const year = commonYear(run.entries) ?? asOf.year;
+  const report = buildYearReport(run.entries, {
+    year,
+    asOf,
+    khoi: opts.khoi,
+    // Picked files carry no folder: their unit is not known.
+    unreadable: [
+      ...run.unreadable.map((u) => ({ unit: "", file: u.file, reason: u.reason })),
+      ...run.duplicates.map((d) => ({
+        unit: "",
+        file: d.file,
+        reason: `Bản trùng của chi bộ đã tính theo tệp ${d.keptFile} — không tính`,
+      })),
+    ],
+  });
+  const problems = [...report.problems];
+  if (!report.issuerKnown && report.committees > 1 && !opts.khoi)
+    problems.push("Nếu lập cho Đảng ủy Khối, hãy chọn “Báo cáo của Đảng ủy Khối”.");
+  return {
+    file: {
+      name: `bao-cao-sinh-hoat-chuyen-de-nam-${year}.docx`,
+      bytes: yearReportDocx(report),
+      mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    },
+    problems,
+  };
 }

@@ -1,8 +1,9 @@
-// Tài liệu: the papers of one topic (đề dẫn, biên bản, the sign-in sheet, the notice) as a
-// .docx, from the built-in template or the user's own. Loaded on demand (docxtemplater is in
-// this chunk only).
+// Tài liệu: the papers of one topic (đề dẫn, biên bản, the sign-in sheet, the notice, the
+// report of the finished topic) as a .docx, from the built-in template or the user's own.
+// Loaded on demand (docxtemplater is in this chunk only).
 import { bienBanData, deDanData, type DocumentData, type DocumentKind } from "../../core/make/documentData";
 import { danhSachData, KIND_LABEL, thongBaoData } from "../../core/make/meetingPapers";
+import { baoCaoData } from "../../core/make/topicReport";
 import { readWorkbook as parseWorkbook } from "../../core/read/register";
 import type { ParsedWorkbook, SimpleDate, Topic } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
@@ -67,6 +68,7 @@ export function makeDocument(
     "bien-ban": () => bienBanData(book, stt, { today: opts.today }),
     "danh-sach": () => danhSachData(book, stt, { today: opts.today }),
     "thong-bao": () => thongBaoData(book, stt, { today: opts.today }),
+    "bao-cao": () => baoCaoData(book, stt, { today: opts.today }),
   };
   const { data, problems } = made[kind]();
   const bytes = fillTemplate(template, data, { name: opts.templateName });

@@ -133,9 +133,9 @@ describe("buildConsolidationSheets", () => {
     consolidateEntry("pb2/kp7.xlsx", b2, check(b2, { asOf })),
   ];
   const unreadable = [{ file: "pb2/cu.xls", reason: "Tệp cu.xls là định dạng .xls cũ — hãy lưu lại dưới dạng .xlsx." }];
-  const [summary, list] = buildConsolidationSheets(entries, unreadable, { asOf });
+  const [summary, list, leftOut] = buildConsolidationSheets(entries, unreadable, { asOf });
 
-  test("sheet Tổng hợp: one row per cell, a total row, then the unreadable files", () => {
+  test("sheet Tổng hợp: one row per cell and a total row, no file names nor checker counts", () => {
     expect(summary.name).toBe("Tổng hợp");
     const g = grid(summary);
     const header = g.findIndex((r) => r[2] === "Đảng bộ cơ sở");
@@ -150,23 +150,30 @@ describe("buildConsolidationSheets", () => {
       "Quý IV",
       "Tổng số đã sinh hoạt",
       "Kết quả cả năm",
-      "Số lỗi",
-      "Số cảnh báo",
-      "Quý thiếu chuyên đề",
-      "Tệp",
+      "Quý không sinh hoạt chuyên đề",
     ]);
+    expect(g[header][12]).toBeUndefined();
     expect(g[header + 1].slice(1, 11)).toEqual(["1", "Đảng bộ Phường 1", "Chi bộ Khu phố 1", "2024", "1", "1", "1", "1", "4", "Đạt"]);
     expect(g[header + 2].slice(1, 11)).toEqual(["2", "Đảng bộ Phường 2", "Chi bộ Khu phố 7", "2024", "2", "0", "1", "0", "3", "Chưa đạt"]);
-    expect(g[header + 2][13]).toBe("II, IV");
-    expect(g[header + 2][14]).toBe("pb2/kp7.xlsx");
+    expect(g[header + 2][11]).toBe("II, IV");
     expect(g[header + 3][1]).toBe("Cộng");
-    expect(g[header + 3].slice(5, 10)).toEqual(["3", "1", "2", "1", "7"]);
-    const section = g.findIndex((r) => r[1] === "TỆP KHÔNG ĐỌC ĐƯỢC");
-    expect(section).toBeGreaterThan(header + 3);
-    const bad = g.slice(section).find((r) => r[2] === "pb2/cu.xls");
-    expect(bad?.[8]).toContain(".xls cũ");
+    expect(g[header + 3].slice(5, 12)).toEqual(["3", "1", "2", "1", "7", "1/2 đạt", "1 chi bộ"]);
+    expect(g.flat().some((v) => /\.xlsx?$/.test(String(v ?? "")))).toBe(false);
     expect(g[1][1]).toBe("TỔNG HỢP KẾT QUẢ SINH HOẠT CHI BỘ CHUYÊN ĐỀ NĂM 2024");
     expect(g[2][1]).toContain("31/12/2024");
+    expect(g[2][1]).toContain("1 sổ chưa tổng hợp được, xem trang “Sổ chưa tổng hợp”");
+    expect(summary.print?.footer).toContain("Trang &P");
+    expect(summary.print?.printTitleRows).toEqual([header, header]);
+  });
+
+  test("sheet Sổ chưa tổng hợp: the unreadable files by unit, with the reason", () => {
+    expect(leftOut.name).toBe("Sổ chưa tổng hợp");
+    const g = grid(leftOut);
+    expect(g[1][1]).toBe("DANH SÁCH SỔ CHƯA TỔNG HỢP ĐƯỢC NĂM 2024");
+    const bad = g.find((r) => r[3] === "pb2/cu.xls");
+    expect(bad?.[2]).toBe("pb2");
+    expect(bad?.[4]).toContain(".xls cũ");
+    expect(buildConsolidationSheets(entries, [], { asOf })).toHaveLength(2);
   });
 
   test("sheet Danh sách chuyên đề: every topic with its cell", () => {
@@ -181,7 +188,7 @@ describe("buildConsolidationSheets", () => {
     const q4 = body.find((r) => r[6] === "Chuyên đề quý bốn")!;
     expect(q4[3]).toBe("Chi bộ Khu phố 1");
     expect(q4[9]).toBe("10/11/2024");
-    expect(q4[11]).toBe("pb1/kp1.xlsx");
+    expect(q4[11]).toBeUndefined();
   });
 
   test("names never clash with the workbook's sheets (compared without case)", () => {
