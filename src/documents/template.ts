@@ -227,7 +227,7 @@ function rebuild(bytes: Uint8Array, who: string, at: FileLabel, file?: string): 
   try {
     pkg = OpcPackage.open(bytes, at, { ...L, entryBytes: Math.max(L.xmlPartBytes, L.imageBytes) });
   } catch (err) {
-    if (err instanceof UserError && err.code === "TEP_HONG") {
+    if (err instanceof UserError && err.code !== "TEP_QUA_LON") {
       let what = "";
       try {
         const zip = ZipArchive.open(bytes, at, { ...L, entryBytes: L.xmlPartBytes });
@@ -257,7 +257,7 @@ function rebuild(bytes: Uint8Array, who: string, at: FileLabel, file?: string): 
   const main = mainRel?.target ?? "";
   const mainType = main ? pkg.contentType(main) : undefined;
   if (!mainRel || !pkg.canRead(main) || !mainType || !MAIN_TYPES.has(mainType)) {
-    const lower = main.toLowerCase();
+    const lower = main.toLowerCase() || (pkg.zip.has("xl/workbook.xml") ? "xl/" : pkg.zip.has("ppt/presentation.xml") ? "ppt/" : "");
     throw notWord(who, lower.startsWith("xl/") ? " (đây là tệp Excel)" : lower.startsWith("ppt/") ? " (đây là tệp PowerPoint)" : "", file);
   }
   if (mainType.includes("macroEnabled")) removed.set("macro (mã lệnh VBA) — tệp được lưu lại thành .docx thường", 1);
