@@ -57,6 +57,8 @@ module.exports = (env, argv) => {
       // functions first: in the shared runtime the pane's page hosts the functions too.
       functions: "./src/functions/functions.ts",
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      // The file worker of the pane outside Excel (src/taskpane/fileWorker.ts starts it).
+      "so-tep-worker": "./src/file/worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
