@@ -11,6 +11,7 @@ import type { RenderOptions } from "../excel/render";
 import type { WorkbookSession } from "../excel/host";
 import { runCheck } from "../taskpane/logic/check";
 import { readCellFile } from "../taskpane/logic/consolidate";
+import { readableBlobs } from "./blobShim";
 import { createFileHost } from "./fileHost";
 import { toWorkerError, type WorkerReply, type WorkerRequest } from "./workerProtocol";
 
@@ -102,9 +103,11 @@ async function handle(req: WorkerRequest): Promise<unknown> {
   }
 }
 
+const ready = readableBlobs();
+
 scope.onmessage = (e) => {
   const req = e.data;
-  handle(req).then(
+  ready.then(() => handle(req)).then(
     (value) => post({ id: req.id, ok: true, value }),
     (err: unknown) => post({ id: req.id, ok: false, error: toWorkerError(err) }),
   );
