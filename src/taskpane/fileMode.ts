@@ -113,9 +113,15 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
       }
     })();
   });
+  const saves = new Map<string, number>();
   save.addEventListener("click", () => {
     void busy(save, status, "Đang ghi tệp mới…", async () => {
-      const made = await f.newFile();
+      const file = await f.newFile();
+      // Each save of one session gets a name of its own: "… (bản mới 2).xlsx" and on, so
+      // no browser has to overwrite or rename (WebKitGTK refuses a name already in Tải về).
+      const n = (saves.get(file.name) ?? 0) + 1;
+      saves.set(file.name, n);
+      const made = n === 1 ? file : { ...file, name: file.name.replace(/\)\.xlsx$/, ` ${n}).xlsx`) };
       blobDownload(made);
       const source = f.state().source;
       status.done(`Đã tạo tệp ${made.name} (xem thư mục Tải về).` + (source ? ` Tệp ${source} vẫn giữ nguyên.` : ""));

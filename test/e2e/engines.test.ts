@@ -16,7 +16,8 @@ import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { runInProcess } from "../cli/helpers/run";
 import { docxToPdfText } from "../documents/docx";
 import { DIST } from "./harness";
-import { waitText, type EngineDriver } from "./engines/driver";
+import { sleep, waitText, type EngineDriver } from "./engines/driver";
+import { hostileRegister } from "./engines/hostile";
 import { ENGINES, launch } from "./engines";
 
 jest.setTimeout(600_000);
@@ -31,6 +32,7 @@ const ISO = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "
 let dir: string;
 let register: string;
 let cells: string[];
+let hostile: string;
 
 /** The sample register, its chi bộ renamed (so that Tổng hợp counts each file once). */
 async function writeRegister(file: string, chiBo?: string): Promise<void> {
@@ -61,6 +63,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "chuyende-engines-"));
   register = path.join(dir, "so-chi-bo.xlsx");
   await writeRegister(register);
+  hostile = path.join(dir, "so-la.xlsx");
+  writeFileSync(hostile, hostileRegister(new Uint8Array(readFileSync(register))));
   mkdirSync(path.join(dir, "cells"));
   cells = ["Chi bộ Phòng Tổ chức", "Chi bộ Thanh tra", "Chi bộ Văn phòng"].map((name, i) => path.join(dir, "cells", `chi-bo-${i + 1}.xlsx`));
   for (const [i, f] of cells.entries()) await writeRegister(f, ["Chi bộ Phòng Tổ chức", "Chi bộ Thanh tra", "Chi bộ Văn phòng"][i]);
@@ -76,6 +80,33 @@ describe.each(ENGINES)("the single page in %s", (engine) => {
   });
   afterAll(async () => {
     await d?.close();
+  });
+
+  test("a hostile file: every click answered within 1 s, a Vietnamese message within 10 s", async () => {
+    // The page's own timer: the longest time its main thread could not run a callback.
+    await d.run(`window.__gap = 0; let last = performance.now();
+      window.__probe = setInterval(() => { const now = performance.now(); window.__gap = Math.max(window.__gap, now - last); last = now; }, 50);`);
+    const t0 = Date.now();
+    await d.setFiles("#mo-so", [hostile]);
+    const clicks: number[] = [];
+    let message = "";
+    while (Date.now() - t0 < 20_000) {
+      const c0 = Date.now();
+      await d.click(".file-state");
+      clicks.push(Date.now() - c0);
+      message = (await d.text(".file-bar .status")).trim();
+      if (/^(Lỗi|Đã mở)/.test(message)) break;
+      await sleep(100);
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    const gap = await d.run<number>(`clearInterval(window.__probe); return window.__gap;`);
+    expect(message).toMatch(/^(Lỗi: |Đã mở )/);
+    expect(message).toContain("so-la.xlsx");
+    expect(message).not.toMatch(/Error|at \S+:\d+|undefined/);
+    expect(seconds).toBeLessThan(10);
+    expect(Math.max(...clicks)).toBeLessThan(1000);
+    expect(gap).toBeLessThan(1000);
+    hostileRuns.push({ engine, seconds, clickMs: Math.max(...clicks), gapMs: Math.round(gap), message });
   });
 
   test("Kiểm tra: the findings of kiem-tra --json; no Tự kiểm tra bổ trợ", async () => {
@@ -129,6 +160,8 @@ describe.each(ENGINES)("the single page in %s", (engine) => {
     await d.click("#tong-hop-body button.primary");
     expect(await waitText(d, "#tong-hop .status", /Đã tổng hợp|Lỗi/, 120_000)).toMatch(/^Đã tổng hợp 3 sổ vào trang/);
     const saved = await d.download(() => d.click("#luu-ban-moi"));
+    // The session's second save has a name of its own.
+    expect(saved.name).toBe("so-chi-bo (bản mới 2).xlsx");
     const ours = await gridOf(saved.bytes, saved.name);
     const out = path.join(dir, `tong-hop-${engine}.xlsx`);
     const cli = await runInProcess(["tong-hop", path.join(dir, "cells"), "-o", out, "--ngay", ISO]);
@@ -156,6 +189,11 @@ describe.each(ENGINES)("the single page in %s", (engine) => {
 });
 
 const savedFiles: Uint8Array[] = [];
+const hostileRuns: { engine: string; seconds: number; clickMs: number; gapMs: number; message: string }[] = [];
+afterAll(() => {
+  // What the hostile file did in each engine, for the log.
+  if (hostileRuns.length) console.log(JSON.stringify(hostileRuns, null, 1));
+});
 // Kept for a look at the files when a run fails.
 afterAll(() => {
   if (process.env.E2E_KEEP) savedFiles.forEach((b, i) => writeFileSync(path.join(os.tmpdir(), `engines-saved-${i}.xlsx`), b));
