@@ -21,6 +21,9 @@
 //   addin        a production webpack build into a temp folder (dist/ is left alone) with
 //                its stats: gzip bytes of the scripts the pane loads at start and of each
 //                chunk loaded on demand.
+//   engines      bench/engines.js: the single page in Chromium, Firefox ESR and WebKitGTK side
+//                by side — open and check of the sample and the 5,000-topic register, and the
+//                page's longest main-thread task meanwhile: engineTimings.
 //
 // Usage: node bench/run.js [--only check,documents,…] [--skip consolidate,…] [--runs N]
 //                          [--topics N] [--attendance N] [--files N]
@@ -310,7 +313,7 @@ async function writeDocsTable(results) {
 
 // ---- main ---------------------------------------------------------------------------------
 
-const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile", "filemode"];
+const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile", "filemode", "engines"];
 
 function selectedParts() {
   const only = argValue("--only", null);
@@ -372,6 +375,7 @@ async function main() {
   await runPart("addin", () => benchAddin());
   await runPart("hostile", () => require("./hostile.js").run());
   await runPart("filemode", () => require("./filemode.js").run());
+  await runPart("engines", () => require("./engines.js").run());
 
   const machine = {
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
