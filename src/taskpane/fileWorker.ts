@@ -11,15 +11,17 @@ import type { FileState, FileWorkbookHost } from "../file/fileHost";
 import { fromWorkerError, type WorkerReply, type WorkerRequest } from "../file/workerProtocol";
 import type { CheckView } from "./logic/check";
 import type { CellFileResult } from "./logic/consolidate";
+import { declaredInflatedBytes } from "../file/zipSize";
 
-/** The time bound of one request: a real register (even 5,000 topics, a few MB) is read in a
- *  few seconds; a hostile one is stopped well within 10 s when it is small. Writing reads
- *  the copy back, so it gets twice as long. */
-export const WORKER_TIME = { baseMs: 8000, perMiBMs: 2000, writeFactor: 2 } as const;
+/** The time bound of one request, from the XML the file holds once inflated (zipSize.ts):
+ *  a real register is read in a few seconds (5,000 topics, 13 MB of XML: up to 15 s in
+ *  WebKitGTK on a busy machine), a small hostile one is stopped within 10 s. Writing reads
+ *  the copy back, so it gets twice as long; no bound passes maxMs. */
+export const WORKER_TIME = { baseMs: 6000, perMiBMs: 1500, writeFactor: 2, maxMs: 180_000 } as const;
 
-export function timeLimitMs(bytes: number, write = false): number {
-  const read = WORKER_TIME.baseMs + Math.ceil((bytes / 1048576) * WORKER_TIME.perMiBMs);
-  return write ? read * WORKER_TIME.writeFactor : read;
+export function timeLimitMs(inflatedBytes: number, write = false): number {
+  const read = WORKER_TIME.baseMs + Math.ceil((inflatedBytes / 1048576) * WORKER_TIME.perMiBMs);
+  return Math.min(WORKER_TIME.maxMs, write ? read * WORKER_TIME.writeFactor : read);
 }
 
 /** Why a worker was ended, as the user reads it. */
@@ -203,7 +205,10 @@ export function createWorkerFileHost(): WorkerFileHost {
   const stopListeners: ((why: string) => void)[] = [];
 
   link.onEvent = (m) => {
-    if (m.bytes) lastBytes = m.bytes;
+    if (m.bytes) {
+      lastBytes = m.bytes;
+      inflated = declaredInflatedBytes(m.bytes);
+    }
     if (m.state) {
       state = m.state;
       for (const l of changeListeners) l(state);
@@ -226,8 +231,10 @@ export function createWorkerFileHost(): WorkerFileHost {
   };
 
   const fileName = (): string => state.source ?? "sổ mới";
-  const readLimit = (): number => timeLimitMs(lastBytes?.length ?? 0);
-  const writeLimit = (): number => timeLimitMs(lastBytes?.length ?? 0, true);
+  /** The open copy's size once inflated (its time bound), measured when its bytes arrive. */
+  let inflated = 0;
+  const readLimit = (): number => timeLimitMs(inflated);
+  const writeLimit = (): number => timeLimitMs(inflated, true);
 
   return {
     cellsSelectable: false,
@@ -253,7 +260,7 @@ export function createWorkerFileHost(): WorkerFileHost {
     },
     open(bytes, name) {
       const copy = bytes.slice();
-      return link.call<string[]>("open", [copy, name], name, timeLimitMs(bytes.length), [copy.buffer]);
+      return link.call<string[]>("open", [copy, name], name, timeLimitMs(declaredInflatedBytes(bytes)), [copy.buffer]);
     },
     newFile() {
       return link.call("newFile", [], fileName(), writeLimit());
@@ -268,7 +275,8 @@ export function createWorkerFileHost(): WorkerFileHost {
     async readCellFile(file, asOf) {
       const copy = file.bytes.slice();
       try {
-        return await cells.call<CellFileResult>("readCellFile", [file.name, copy, asOf], file.name, timeLimitMs(copy.length), [copy.buffer]);
+        const limit = timeLimitMs(declaredInflatedBytes(copy));
+        return await cells.call<CellFileResult>("readCellFile", [file.name, copy, asOf], file.name, limit, [copy.buffer]);
       } catch (err) {
         if (err instanceof UserError && err.code === "DA_HUY") throw err;
         // Over time or out of memory: this file is listed as unreadable, the others go on.
