@@ -84,7 +84,10 @@ test("engine timings", async () => {
         await d.close();
       }
     }
-    writeFileSync(process.env.BENCH_ENGINES_OUT ?? path.join(os.tmpdir(), "engines.json"), JSON.stringify({ topics: TOPICS, attendanceRows: ATTENDANCE, engines: out }));
+    writeFileSync(
+      process.env.BENCH_ENGINES_OUT ?? path.join(os.tmpdir(), "engines.json"),
+      JSON.stringify({ topics: TOPICS, attendanceRows: ATTENDANCE, engines: out }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

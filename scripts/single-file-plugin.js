@@ -41,7 +41,8 @@ class SingleFilePlugin {
         // The worker's entry is one script (it loads no chunk): a string the page starts as a
         // blob: worker (src/taskpane/fileWorker.ts).
         const workerFiles = worker ? (compilation.entrypoints.get(worker)?.getFiles() ?? []).filter((f) => f.endsWith(".js")) : [];
-        if (worker && workerFiles.length !== 1) throw new Error(`${NAME}: the worker "${worker}" should be one script: ${workerFiles.join(", ")}`);
+        if (worker && workerFiles.length !== 1)
+          throw new Error(`${NAME}: the worker "${worker}" should be one script: ${workerFiles.join(", ")}`);
         const chunks = {};
         for (const name of Object.keys(assets)) {
           if (name.endsWith(".js") && !main.includes(name) && !workerFiles.includes(name)) chunks[name] = assets[name].source().toString();

@@ -107,8 +107,10 @@ const ready = readableBlobs();
 
 scope.onmessage = (e) => {
   const req = e.data;
-  ready.then(() => handle(req)).then(
-    (value) => post({ id: req.id, ok: true, value }),
-    (err: unknown) => post({ id: req.id, ok: false, error: toWorkerError(err) }),
-  );
+  ready
+    .then(() => handle(req))
+    .then(
+      (value) => post({ id: req.id, ok: true, value }),
+      (err: unknown) => post({ id: req.id, ok: false, error: toWorkerError(err) }),
+    );
 };

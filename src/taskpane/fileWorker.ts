@@ -41,8 +41,7 @@ export function stoppedMessage(why: "time" | "memory" | "cancel" | "failed", fil
   }
 }
 
-const NO_WORKER =
-  "Trình duyệt này không cho chạy phần đọc sổ (Web Worker). Hãy mở trang bằng Chrome, Edge, Firefox hoặc Safari bản mới.";
+const NO_WORKER = "Trình duyệt này không cho chạy phần đọc sổ (Web Worker). Hãy mở trang bằng Chrome, Edge, Firefox hoặc Safari bản mới.";
 
 let inlineUrl: string | null = null;
 function workerUrl(): string {
@@ -214,7 +213,8 @@ export function createWorkerFileHost(): WorkerFileHost {
       for (const l of changeListeners) l(state);
     }
   };
-  link.restore = () => (lastBytes && state.source !== null ? { id: 0, op: "open", args: [lastBytes.slice(), state.source, state.changed] } : null);
+  link.restore = () =>
+    lastBytes && state.source !== null ? { id: 0, op: "open", args: [lastBytes.slice(), state.source, state.changed] } : null;
   const busyNow = (): void => {
     for (const l of busyListeners) l(link.busy || cells.busy);
   };

@@ -66,7 +66,9 @@ beforeAll(async () => {
   hostile = path.join(dir, "so-la.xlsx");
   writeFileSync(hostile, hostileRegister(new Uint8Array(readFileSync(register))));
   mkdirSync(path.join(dir, "cells"));
-  cells = ["Chi bộ Phòng Tổ chức", "Chi bộ Thanh tra", "Chi bộ Văn phòng"].map((name, i) => path.join(dir, "cells", `chi-bo-${i + 1}.xlsx`));
+  cells = ["Chi bộ Phòng Tổ chức", "Chi bộ Thanh tra", "Chi bộ Văn phòng"].map((name, i) =>
+    path.join(dir, "cells", `chi-bo-${i + 1}.xlsx`),
+  );
   for (const [i, f] of cells.entries()) await writeRegister(f, ["Chi bộ Phòng Tổ chức", "Chi bộ Thanh tra", "Chi bộ Văn phòng"][i]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

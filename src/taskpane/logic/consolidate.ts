@@ -45,7 +45,9 @@ export async function readCellFile(file: { name: string; bytes: Uint8Array }, as
   try {
     const { grid } = await loadWorkbookBytes(file.bytes, file.name);
     if (isConsolidationWorkbook(grid)) {
-      return { unreadable: { file: file.name, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." } };
+      return {
+        unreadable: { file: file.name, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." },
+      };
     }
     const book = parseWorkbook(withoutReportSheets(grid));
     return { entry: consolidateEntry(file.name, book, check(book, { asOf })) };

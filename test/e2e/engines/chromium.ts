@@ -48,7 +48,13 @@ export async function launchChromium(): Promise<EngineDriver & { page(): Page }>
       }
     },
     async text(selector) {
-      return (await page.locator(selector).first().textContent({ timeout: 1000 }).catch(() => "")) ?? "";
+      return (
+        (await page
+          .locator(selector)
+          .first()
+          .textContent({ timeout: 1000 })
+          .catch(() => "")) ?? ""
+      );
     },
     async run<T>(script: string, ...args: unknown[]) {
       // A string is evaluated by the driver itself (the page's CSP refuses eval in the page).

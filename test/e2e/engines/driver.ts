@@ -45,7 +45,8 @@ export async function waitText(d: EngineDriver, selector: string, pattern: RegEx
   for (;;) {
     last = await d.text(selector);
     if (pattern.test(last)) return last.trim();
-    if (Date.now() > end) throw new Error(`${d.engine}: ${selector} did not show ${String(pattern)} within ${timeoutMs} ms; it shows: ${last}`);
+    if (Date.now() > end)
+      throw new Error(`${d.engine}: ${selector} did not show ${String(pattern)} within ${timeoutMs} ms; it shows: ${last}`);
     await sleep(100);
   }
 }
@@ -57,7 +58,9 @@ export async function newDownload(dir: string, before: ReadonlySet<string>, time
   let seen = "";
   let size = -1;
   for (;;) {
-    const fresh = readdirSync(dir).filter((f) => !before.has(f) && !/\.(part|download|wkdownload|crdownload)$/.test(f) && !f.startsWith("."));
+    const fresh = readdirSync(dir).filter(
+      (f) => !before.has(f) && !/\.(part|download|wkdownload|crdownload)$/.test(f) && !f.startsWith("."),
+    );
     const file = fresh[0];
     if (file && existsSync(path.join(dir, file))) {
       const s = statSync(path.join(dir, file)).size;

@@ -37,7 +37,8 @@ export async function launchFirefox(): Promise<EngineDriver> {
   const call = remote(child);
   await call("launch", FIREFOX, downloads);
   let pageUrl = "";
-  const js = <T>(script: string, args: unknown[]): Promise<T> => call<T>("evaluate", `(function () {${script}}).apply(null, ${JSON.stringify(args)})`);
+  const js = <T>(script: string, args: unknown[]): Promise<T> =>
+    call<T>("evaluate", `(function () {${script}}).apply(null, ${JSON.stringify(args)})`);
   return {
     engine: "firefox",
     async open(url) {

@@ -32,7 +32,10 @@ export function hostileRegister(register: Uint8Array): Uint8Array {
   );
   zip.file(
     "[Content_Types].xml",
-    text("[Content_Types].xml").replace("</Types>", `<Override PartName="/xl/worksheets/sheet7.xml.bak" ContentType="${WORKSHEET}"/></Types>`),
+    text("[Content_Types].xml").replace(
+      "</Types>",
+      `<Override PartName="/xl/worksheets/sheet7.xml.bak" ContentType="${WORKSHEET}"/></Types>`,
+    ),
   );
   // The trap: what a careless /<c [^>]*>(.*?)<\/c>/s or /<!--(.|\s)*?-->/ chews on for minutes.
   const trap = `<!--${'<c r="A1"><v>1</v '.repeat(24_000).slice(0, 460_000)}-->`;
