@@ -60,7 +60,7 @@ export interface Job {
 }
 
 interface Pending {
-  resolve(v: unknown): void;
+  resolve(v: never): void;
   reject(e: unknown): void;
   file: string;
   limitMs: number;
@@ -119,7 +119,7 @@ export class WorkerLink {
     }
     this.settle(m.id);
     const answer = m as Extract<WorkerReply, { ok: boolean }>;
-    if (answer.ok) p.resolve(answer.value);
+    if (answer.ok) p.resolve(answer.value as never);
     else if (answer.error.name === "RangeError" && /memory|allocation|too large|length/i.test(answer.error.message)) {
       // The worker caught its own failed allocation: its heap may be left in any state.
       p.reject(new UserError("HET_BO_NHO", stoppedMessage("memory", p.file, p.limitMs)));
@@ -164,11 +164,11 @@ export class WorkerLink {
       try {
         w = this.start();
       } catch (err) {
-        reject(err);
+        reject(err instanceof Error ? err : new UserError("KHONG_CHAY_DUOC", NO_WORKER));
         return;
       }
       const id = ++this.seq;
-      const p: Pending = { resolve: resolve as (v: unknown) => void, reject, file, limitMs, timer: undefined };
+      const p: Pending = { resolve, reject, file, limitMs, timer: undefined };
       this.pending.set(id, p);
       this.arm(id, p);
       this.onBusy(this.pending.size);

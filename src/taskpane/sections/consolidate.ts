@@ -33,7 +33,7 @@ export const consolidateSection: PaneSection = {
           files.map((f) => ({ name: f.name, lastModified: f.lastModified, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
           asOf,
           (i, name) => status.progress(`Đang đọc ${i + 1}/${files.length}: ${name}`, i / files.length),
-          services.offload?.readCellFile,
+          services.offload ? (file, asOf) => services.offload!.readCellFile(file, asOf) : undefined,
         );
         status.progress("Đang ghi trang tổng hợp…", 1);
         const sheets = await writeConsolidation(services.workbook, run, asOf);
