@@ -11,7 +11,7 @@ function bytesOf(part: BlobPart): Uint8Array {
   if (ArrayBuffer.isView(part)) return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
   const kept = memory.get(part);
   if (kept) return kept;
-  throw new TypeError("a Blob whose bytes this worker cannot read");
+  throw new TypeError("Không đọc được phần dữ liệu này của tệp.");
 }
 
 const memory = new WeakMap<object, Uint8Array>();

@@ -41,7 +41,7 @@ export function stoppedMessage(why: "time" | "memory" | "cancel" | "failed", fil
   }
 }
 
-const NO_WORKER = "Trình duyệt này không cho chạy phần đọc sổ (Web Worker). Hãy mở trang bằng Chrome, Edge, Firefox hoặc Safari bản mới.";
+const NO_WORKER = "Trình duyệt này quá cũ, không chạy được phần đọc sổ. Hãy mở trang bằng một trình duyệt bản mới.";
 
 let inlineUrl: string | null = null;
 function workerUrl(): string {
@@ -122,7 +122,8 @@ export class WorkerLink {
     if (answer.ok) p.resolve(answer.value as never);
     else if (answer.error.name === "RangeError" && /memory|allocation|too large|length/i.test(answer.error.message)) {
       // The worker caught its own failed allocation: its heap may be left in any state.
-      p.reject(new UserError("HET_BO_NHO", stoppedMessage("memory", p.file, p.limitMs)));
+      const text = stoppedMessage("memory", p.file, p.limitMs);
+      p.reject(new UserError("HET_BO_NHO", text));
       this.stop("memory", false);
     } else p.reject(fromWorkerError(answer.error));
   }
@@ -150,9 +151,10 @@ export class WorkerLink {
     const first = (culprit !== undefined ? pending.find(([id]) => id === culprit) : undefined) ?? pending[0];
     const text = first ? stoppedMessage(why, first[1].file, first[1].limitMs) : stoppedMessage(why, "đang mở", 0);
     if (tell) this.onStopped(text);
+    const code = why === "cancel" ? "DA_HUY" : "DUNG_DOC";
     for (const [, p] of pending) {
       if (p.timer !== undefined) clearTimeout(p.timer);
-      p.reject(new UserError(why === "cancel" ? "DA_HUY" : "DUNG_DOC", text));
+      p.reject(new UserError(code, text));
     }
     this.onBusy(0);
   }
