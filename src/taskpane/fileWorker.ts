@@ -14,10 +14,10 @@ import type { CellFileResult } from "./logic/consolidate";
 import { declaredInflatedBytes } from "../file/zipSize";
 
 /** The time bound of one request, from the XML the file holds once inflated (zipSize.ts):
- *  a real register is read in a few seconds (5,000 topics, 13 MB of XML: up to 15 s in
- *  WebKitGTK on a busy machine), a small hostile one is stopped within 10 s. Writing reads
- *  the copy back, so it gets twice as long; no bound passes maxMs. */
-export const WORKER_TIME = { baseMs: 6000, perMiBMs: 1500, writeFactor: 2, maxMs: 180_000 } as const;
+ *  a real register is read in a few seconds (5,000 topics, 12.4 MiB of XML: 23 s in
+ *  WebKitGTK on a busy 2-core machine, bound 37 s), a small hostile one is stopped within
+ *  10 s. Writing reads the copy back, so it gets twice as long; no bound passes maxMs. */
+export const WORKER_TIME = { baseMs: 6000, perMiBMs: 2500, writeFactor: 2, maxMs: 180_000 } as const;
 
 export function timeLimitMs(inflatedBytes: number, write = false): number {
   const read = WORKER_TIME.baseMs + Math.ceil((inflatedBytes / 1048576) * WORKER_TIME.perMiBMs);
