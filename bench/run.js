@@ -272,6 +272,22 @@ function markdownTable(r) {
       "—",
     );
   }
+  if (r.engineTimings) {
+    const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    for (const [engine, t] of Object.entries(r.engineTimings)) {
+      row(
+        `Single page in ${engine}: open + check, sample / ${r.engineTopics.toLocaleString("en")} topics`,
+        `${s(t.sample.openMs + t.sample.checkMs)} / ${s(t.large.openMs + t.large.checkMs)} (opening ${s(t.large.openMs)})`,
+        "—",
+      );
+      row(
+        `Single page in ${engine}: longest main-thread task, sample / ${r.engineTopics.toLocaleString("en")} topics (${t.large.probe})`,
+        `${t.sample.longestTaskMs} / ${t.large.longestTaskMs} ms`,
+        "< 100 ms",
+        Math.max(t.sample.longestTaskMs, t.large.longestTaskMs) < 100,
+      );
+    }
+  }
   if (r.hostile) {
     const cases = Object.values(r.hostile);
     const cpu = Math.max(...cases.map((c) => c.cpuSeconds ?? Infinity));
