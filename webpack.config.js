@@ -59,6 +59,8 @@ module.exports = (env, argv) => {
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       // The Mac save page's own script: it re-reads the file with the bounded reader.
       "luu-tep": "./src/taskpane/luu-tep.ts",
+      // The file worker of the pane outside Excel (src/taskpane/fileWorker.ts starts it).
+      "so-tep-worker": "./src/file/worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

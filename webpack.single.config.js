@@ -12,7 +12,9 @@ function singleFileConfig(dev) {
   return {
     mode: dev ? "development" : "production",
     devtool: false,
-    entry: { "so-chuyen-de": "./src/taskpane/standalone.ts" },
+    // The file worker (src/file/worker.ts) is an entry of its own: one script with nothing
+    // to load, carried in the page as a string and started from a blob: URL.
+    entry: { "so-chuyen-de": "./src/taskpane/standalone.ts", "so-tep-worker": "./src/file/worker.ts" },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
@@ -29,6 +31,7 @@ function singleFileConfig(dev) {
     plugins: [
       new SingleFilePlugin({
         entry: "so-chuyen-de",
+        worker: "so-tep-worker",
         template: path.resolve(__dirname, "src/taskpane/taskpane.html"),
         filename: "so-chuyen-de.html",
         icon: path.resolve(__dirname, "assets/icon-32.png"),

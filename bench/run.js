@@ -24,6 +24,9 @@
 //   addin        a production webpack build into a temp folder (dist/ is left alone) with
 //                its stats: gzip bytes of the scripts the pane loads at start and of each
 //                chunk loaded on demand.
+//   engines      bench/engines.js: the single page in Chromium, Firefox ESR and WebKitGTK side
+//                by side — open and check of the sample and the 5,000-topic register, and the
+//                page's longest main-thread task meanwhile: engineTimings.
 //
 // Usage: node bench/run.js [--only check,documents,…] [--skip consolidate,…] [--runs N]
 //                          [--topics N] [--attendance N] [--files N]
@@ -272,6 +275,22 @@ function markdownTable(r) {
       "—",
     );
   }
+  if (r.engineTimings) {
+    const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    for (const [engine, t] of Object.entries(r.engineTimings)) {
+      row(
+        `Single page in ${engine}: open + check, sample / ${r.engineTopics.toLocaleString("en")} topics`,
+        `${s(t.sample.openMs + t.sample.checkMs)} / ${s(t.large.openMs + t.large.checkMs)} (opening ${s(t.large.openMs)})`,
+        "—",
+      );
+      row(
+        `Single page in ${engine}: longest main-thread task, sample / ${r.engineTopics.toLocaleString("en")} topics (${t.large.probe})`,
+        `${t.sample.longestTaskMs} / ${t.large.longestTaskMs} ms`,
+        "< 100 ms",
+        Math.max(t.sample.longestTaskMs, t.large.longestTaskMs) < 100,
+      );
+    }
+  }
   if (r.hostile) {
     const cases = Object.values(r.hostile);
     const cpu = Math.max(...cases.map((c) => c.cpuSeconds ?? Infinity));
@@ -324,7 +343,7 @@ async function writeDocsTable(results) {
 
 // ---- main ---------------------------------------------------------------------------------
 
-const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile", "filemode", "write"];
+const PARTS = ["check", "documents", "consolidate", "syncs", "payload", "addin", "hostile", "filemode", "write", "engines"];
 
 function selectedParts() {
   const only = argValue("--only", null);
@@ -389,6 +408,7 @@ async function main() {
   await runPart("write", async () => ({
     write200k: await require("./write200k.js").benchWrite(Number(argValue("--write-rows", "200000"))),
   }));
+  await runPart("engines", () => require("./engines.js").run());
 
   const machine = {
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",

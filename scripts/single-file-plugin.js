@@ -26,21 +26,26 @@ function jsonInScript(value) {
 }
 
 class SingleFilePlugin {
-  /** @param {{entry: string, template: string, filename: string, icon: string}} options */
+  /** @param {{entry: string, worker?: string, template: string, filename: string, icon: string}} options */
   constructor(options) {
     this.options = options;
   }
 
   apply(compiler) {
-    const { entry, template, filename, icon } = this.options;
+    const { entry, worker, template, filename, icon } = this.options;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
         const entrypoint = compilation.entrypoints.get(entry);
         if (!entrypoint) throw new Error(`${NAME}: no entry "${entry}"`);
         const main = entrypoint.getFiles().filter((f) => f.endsWith(".js"));
+        // The worker's entry is one script (it loads no chunk): a string the page starts as a
+        // blob: worker (src/taskpane/fileWorker.ts).
+        const workerFiles = worker ? (compilation.entrypoints.get(worker)?.getFiles() ?? []).filter((f) => f.endsWith(".js")) : [];
+        if (worker && workerFiles.length !== 1)
+          throw new Error(`${NAME}: the worker "${worker}" should be one script: ${workerFiles.join(", ")}`);
         const chunks = {};
         for (const name of Object.keys(assets)) {
-          if (name.endsWith(".js") && !main.includes(name)) chunks[name] = assets[name].source().toString();
+          if (name.endsWith(".js") && !main.includes(name) && !workerFiles.includes(name)) chunks[name] = assets[name].source().toString();
         }
         let html = fs.readFileSync(template, "utf8");
         const withoutOffice = html.replace(/\s*<!--[^>]*-->\s*<script src="https:\/\/appsforoffice\.microsoft\.com\/[^"]*"><\/script>/, "");
@@ -58,7 +63,7 @@ class SingleFilePlugin {
         html = html.replace(/<script src="old-browser\.js"><\/script>/, () => `<script>${inlineScript(oldBrowser)}</script>`);
         html = html.replace(
           /<meta charset="utf-8" \/>/,
-          `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src data: blob:; form-action 'none'; base-uri 'none'" />`,
+          `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; style-src 'unsafe-inline'; img-src data: blob:; connect-src data: blob:; worker-src blob:; form-action 'none'; base-uri 'none'" />`,
         );
         html = html.replace(
           /<noscript>[\s\S]*?<\/noscript>/,
@@ -70,8 +75,9 @@ class SingleFilePlugin {
           .map((n) => assets[n].source().toString().replace(/--/g, "- -"))
           .join("\n");
         if (licenses) html = html.replace(/^<!doctype html>\n?/i, (d) => `${d}<!--\n${licenses}\n-->\n`);
+        const workerSource = workerFiles.length ? `window.__soWorker=${jsonInScript(assets[workerFiles[0]].source().toString())};` : "";
         const scripts =
-          `<script>window.__soChunks=${jsonInScript(chunks)};</script>\n` +
+          `<script>window.__soChunks=${jsonInScript(chunks)};${workerSource}</script>\n` +
           main.map((f) => `<script>${inlineScript(assets[f].source().toString())}</script>`).join("\n");
         const end = html.lastIndexOf("</body>");
         html = `${html.slice(0, end)}${scripts}\n${html.slice(end)}`;

@@ -34,8 +34,9 @@ export interface FileState {
 }
 
 export interface FileWorkbookHost extends WorkbookHost {
-  /** Opens the bytes of a chosen file; returns what the copy could not keep as it was. */
-  open(bytes: Uint8Array, name: string): Promise<string[]>;
+  /** Opens the bytes of a chosen file; returns what the copy could not keep as it was.
+   *  `changed`: the bytes are this session's own copy of `name` (a restarted file worker). */
+  open(bytes: Uint8Array, name: string, changed?: boolean): Promise<string[]>;
   /** The workbook as it is now, as a new .xlsx file. */
   newFile(): Promise<{ name: string; bytes: Uint8Array; mime: string }>;
   state(): FileState;
@@ -196,12 +197,12 @@ export function createFileHost(): FileWorkbookHost {
       queue = run.catch(() => undefined);
       return run;
     },
-    async open(bytes, name) {
+    async open(bytes, name, wasChanged = false) {
       const run = queue.then(async () => {
         const next = await load(bytes, name);
         current = next;
         source = name;
-        changed = false;
+        changed = wasChanged;
         written.clear();
         notes = loadNotes(next.workbook);
         notify();

@@ -1,38 +1,55 @@
 // The pane outside Office: the same sections on an .xlsx file opened in the browser
 // (Excel 2016–2019, WPS, LibreOffice, no Office at all). "Mở sổ (.xlsx)" reads a file on
 // this machine; whatever a section changes goes into a copy, offered with "Lưu bản mới";
-// the chosen file itself is never written. The file host (with exceljs) is loaded the
-// first time it is needed, so the page starts as fast as the add-in's pane.
+// the chosen file itself is never written. Reading, checking and writing run in a Web
+// Worker (./fileWorker), started the first time it is needed: the page starts as fast as
+// the add-in's pane and answers clicks whatever the file; a bar at the bottom shows the
+// work under way with Hủy.
 import { todayLocal } from "../core/read/dates";
-import type { WorkbookHost, WorkbookSession } from "../excel/host";
-import type { FileState, FileWorkbookHost } from "../file/fileHost";
+import type { FileState } from "../file/fileHost";
 import { SECTIONS, mountApp } from "./app";
 import { h } from "./dom";
 import { blobDownload } from "./download";
 import { filePicker } from "./filePicker";
+import { createWorkerFileHost, type WorkerFileHost } from "./fileWorker";
 import type { PaneServices } from "./services";
 import { busy, createStatus } from "./status";
+import { UserError } from "../core/shared/types";
 
-/** The file host behind a WorkbookHost that is usable at once. */
-function lazyFileHost(onLoaded: (f: FileWorkbookHost) => void): { host: WorkbookHost; file: () => Promise<FileWorkbookHost> } {
-  let loading: Promise<FileWorkbookHost> | null = null;
-  const file = (): Promise<FileWorkbookHost> => {
-    loading ??= import(/* webpackChunkName: "so-tep" */ "../file/fileHost").then((m) => {
-      const f = m.createFileHost();
-      onLoaded(f);
-      return f;
-    });
-    // A chunk that failed to load (a page left open while offline…) is tried again next time.
-    void loading.catch(() => {
-      loading = null;
-    });
-    return loading;
+/** Shown after this long, so a quick step does not flicker. */
+const WORK_BAR_DELAY_MS = 300;
+
+/** The bar at the bottom of the page while the worker works: how long so far, and Hủy. */
+function workBar(f: WorkerFileHost): HTMLElement {
+  const text = h("span", { className: "work-text" }, "");
+  const cancel = h("button", { type: "button", id: "huy-viec" }, "Hủy");
+  const bar = h(
+    "div",
+    { className: "work-bar", role: "status", "aria-live": "polite", hidden: true },
+    h("span", { className: "spinner", "aria-hidden": "true" }),
+    text,
+    cancel,
+  );
+  let since = 0;
+  let tick: ReturnType<typeof setInterval> | undefined;
+  const render = (): void => {
+    const seconds = Math.floor((Date.now() - since) / 1000);
+    const name = f.state().source;
+    text.textContent = `Đang xử lý${name ? ` ${name}` : ""}…${seconds >= 1 ? ` ${seconds} giây` : ""}`;
+    bar.hidden = Date.now() - since < WORK_BAR_DELAY_MS;
   };
-  const host: WorkbookHost = {
-    cellsSelectable: false,
-    session: async <T>(fn: (session: WorkbookSession) => Promise<T>): Promise<T> => (await file()).session(fn),
-  };
-  return { host, file };
+  f.onBusy((isBusy) => {
+    if (isBusy && tick === undefined) {
+      since = Date.now();
+      tick = setInterval(render, 250);
+    } else if (!isBusy && tick !== undefined) {
+      clearInterval(tick);
+      tick = undefined;
+      bar.hidden = true;
+    }
+  });
+  cancel.addEventListener("click", () => f.cancel());
+  return bar;
 }
 
 function describe(state: FileState): string {
@@ -50,7 +67,7 @@ export interface FileModeOptions {
 /** Builds the file-mode pane into `root`. */
 export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
   document.body.classList.add("file-mode");
-  const { host, file } = lazyFileHost((f) => f.onChange(show));
+  const f = createWorkerFileHost();
   const picker = filePicker({
     id: "mo-so",
     accept: ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -67,6 +84,7 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
   const status = createStatus(statusEl);
   let changed = false;
 
+  f.onChange((state) => show(state));
   const show = (state: FileState): void => {
     changed = state.changed;
     where.textContent = describe(state);
@@ -85,7 +103,6 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
     void (async () => {
       status.progress(`Đang mở ${chosen.name}…`);
       try {
-        const f = await file();
         const notes = await f.open(new Uint8Array(await chosen.arrayBuffer()), chosen.name);
         status.done(`Đã mở ${chosen.name}.` + notes.map((n) => ` Lưu ý: ${n}`).join(""));
       } catch (err) {
@@ -96,10 +113,15 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
       }
     })();
   });
+  const saves = new Map<string, number>();
   save.addEventListener("click", () => {
     void busy(save, status, "Đang ghi tệp mới…", async () => {
-      const f = await file();
-      const made = await f.newFile();
+      const file = await f.newFile();
+      // Each save of one session gets a name of its own: "… (bản mới 2).xlsx" and on, so
+      // no browser has to overwrite or rename (WebKitGTK refuses a name already in Tải về).
+      const n = (saves.get(file.name) ?? 0) + 1;
+      saves.set(file.name, n);
+      const made = n === 1 ? file : { ...file, name: file.name.replace(/\)\.xlsx$/, ` ${n}).xlsx`) };
       blobDownload(made);
       const source = f.state().source;
       status.done(`Đã tạo tệp ${made.name} (xem thư mục Tải về).` + (source ? ` Tệp ${source} vẫn giữ nguyên.` : ""));
@@ -110,6 +132,11 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
     if (changed) e.preventDefault();
   });
 
+  f.onStopped((why) => {
+    const kept = f.state().source;
+    status.error(new UserError("DUNG_DOC", why + (kept ? ` Sổ ${kept} vẫn mở như trước.` : "")));
+  });
+  const work = workBar(f);
   root.append(
     h(
       "section",
@@ -123,9 +150,11 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
       where,
       statusEl,
     ),
+    work,
   );
   const services: PaneServices = {
-    workbook: host,
+    workbook: f,
+    offload: { check: (asOf) => f.check(asOf), readCellFile: (file, asOf) => f.readCellFile(file, asOf) },
     today: () => todayLocal(),
     saveFile: (f) => {
       blobDownload(f);

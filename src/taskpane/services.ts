@@ -4,6 +4,8 @@
 import type { SimpleDate } from "../core/shared/types";
 import type { WorkbookHost } from "../excel/host";
 import type { SelfTestReport } from "../excel/selfTest";
+import type { CheckView } from "./logic/check";
+import type { CellFileResult } from "./logic/consolidate";
 
 export interface SavedFile {
   name: string;
@@ -33,6 +35,12 @@ export interface PaneServices {
   /** Whether the host has a requirement set (Office.context.requirements.isSetSupported);
    *  absent means every set is there (a host that is not Excel's). */
   supports?(set: string, version: string): boolean;
+  /** Where the heavy work runs off the page's main thread (the file worker outside Excel);
+   *  absent: in the pane itself (in Excel, the workbook is Excel's). */
+  offload?: {
+    check(asOf: SimpleDate): Promise<CheckView>;
+    readCellFile(file: { name: string; bytes: Uint8Array }, asOf: SimpleDate): Promise<CellFileResult>;
+  };
   /** Runs the add-in's self-test in the open workbook (only where Office.js is there). */
   selfTest?(): Promise<SelfTestReport>;
 }

@@ -42,27 +42,39 @@ function reasonOf(err: unknown): string {
   return "Không đọc được tệp: nội dung bên trong sổ bị hỏng — hãy mở bằng Excel và lưu lại dưới dạng .xlsx.";
 }
 
+/** One cell's file, read and checked: its entry, or why it could not be used. */
+export type CellFileResult = { entry: ConsolidatedCell } | { unreadable: UnreadableFile };
+
+export async function readCellFile(file: { name: string; bytes: Uint8Array }, asOf: SimpleDate): Promise<CellFileResult> {
+  try {
+    const grid = readGridBytes(file.bytes, file.name);
+    if (isConsolidationWorkbook(grid)) {
+      return {
+        unreadable: { file: file.name, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." },
+      };
+    }
+    const book = parseWorkbook(withoutReportSheets(grid));
+    return { entry: consolidateEntry(file.name, book, check(book, { asOf })) };
+  } catch (err) {
+    return { unreadable: { file: file.name, reason: reasonOf(err) } };
+  }
+}
+
+/** Reads every file with `read` (readCellFile here; the page's file worker outside Excel). */
 export async function consolidateFiles(
   files: readonly PickedFile[],
   asOf: SimpleDate,
   onFile: (index: number, name: string) => void = () => undefined,
+  read: (file: { name: string; bytes: Uint8Array }, asOf: SimpleDate) => Promise<CellFileResult> = readCellFile,
 ): Promise<ConsolidationRun> {
   const entries: ConsolidatedCell[] = [];
   const unreadable: UnreadableFile[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     onFile(i, file.name);
-    try {
-      const grid = readGridBytes(await file.bytes(), file.name);
-      if (isConsolidationWorkbook(grid)) {
-        unreadable.push({ file: file.name, reason: "Đây là bảng tổng hợp do chương trình lập, không phải sổ của một chi bộ — bỏ qua." });
-        continue;
-      }
-      const book = parseWorkbook(withoutReportSheets(grid));
-      entries.push(consolidateEntry(file.name, book, check(book, { asOf })));
-    } catch (err) {
-      unreadable.push({ file: file.name, reason: reasonOf(err) });
-    }
+    const r = await read({ name: file.name, bytes: await file.bytes() }, asOf);
+    if ("entry" in r) entries.push(r.entry);
+    else unreadable.push(r.unreadable);
   }
   const times = new Map(files.map((f) => [f.name, f.lastModified]));
   const { cells, duplicates } = dedupeCells(entries, (name) => times.get(name));

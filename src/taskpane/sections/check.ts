@@ -118,7 +118,7 @@ export const checkSection: PaneSection = {
       // The old results go at once: a new check replaces them, never adds below them.
       clear(output);
       void busy(button, status, "Đang kiểm tra sổ…", async () => {
-        const view = await runCheck(services.workbook, services.today());
+        const view = await (services.offload ? services.offload.check(services.today()) : runCheck(services.workbook, services.today()));
         clear(output);
         output.append(renderCheckView(view, services, status));
         status.done(`Đã kiểm tra ${view.result.register?.topics ?? 0} chuyên đề.`);

@@ -24,6 +24,7 @@ export const consolidateSection: PaneSection = {
         files.map((f) => ({ name: f.name, lastModified: f.lastModified, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
         asOf,
         (i, name) => status.progress(`Đang đọc ${i + 1}/${files.length}: ${name}`, i / files.length),
+        services.offload ? (file, asOf) => services.offload!.readCellFile(file, asOf) : undefined,
       );
     const list = h("ul", { className: "unreadable" });
     // The section's status line comes after this list, so the list has its own heading.
