@@ -45,7 +45,12 @@ function reasonOf(err: unknown): string {
 /** One cell's file, read and checked: its entry, or why it could not be used. */
 export type CellFileResult = { entry: ConsolidatedCell } | { unreadable: UnreadableFile };
 
-export async function readCellFile(file: { name: string; bytes: Uint8Array }, asOf: SimpleDate): Promise<CellFileResult> {
+export function readCellFile(file: { name: string; bytes: Uint8Array }, asOf: SimpleDate): Promise<CellFileResult> {
+  // A promise, as the page's worker answers; the reading itself is synchronous here.
+  return Promise.resolve(readCellFileNow(file, asOf));
+}
+
+function readCellFileNow(file: { name: string; bytes: Uint8Array }, asOf: SimpleDate): CellFileResult {
   try {
     const grid = readGridBytes(file.bytes, file.name);
     if (isConsolidationWorkbook(grid)) {
