@@ -21,7 +21,12 @@ import { readGridBytes } from "../../xlsx/read";
 import type { WorkbookHost } from "../../excel/host";
 import { buildYearReport, commonYear } from "../../core/make/yearReport";
 import { yearReportDocx } from "../../documents/yearReportDocx";
-import type { SavedFile } from "../services";
+// The shape of services.ts's SavedFile, named here: services imports this module.
+interface SavedFile {
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+}
 
 export interface PickedFile {
   name: string;
