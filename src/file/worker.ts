@@ -1,16 +1,24 @@
 // The page's file worker: everything that reads an .xlsx, checks it or writes one runs here,
 // off the page's main thread, so a huge or hostile file can never freeze the pane and the
 // page can end the work (Hủy, or its time bound) by terminating the worker. The worker is
-// the same file host and the same read/check/consolidate entry points as the pane and the
-// CLI (nothing copied): the page only forwards each session's calls (src/taskpane/fileWorker.ts).
+// the same file host and the same entry points as the pane and the CLI (nothing copied):
+// the check, the papers of Tài liệu, Báo cáo quý and Tổng hợp run here whole, and the page
+// gets only what it shows (a register's snapshot or thousands of findings cost the page
+// seconds to receive); the page forwards the other sections' session calls
+// (src/taskpane/fileWorker.ts).
 import type { PlannedRow } from "../core/plan/addTopic";
 import type { SheetModel } from "../core/make/sheetModel";
 import type { SimpleDate } from "../core/shared/types";
 import type { ReadOptions, WorkbookSnapshot } from "../excel/read";
 import type { RenderOptions } from "../excel/render";
 import type { WorkbookSession } from "../excel/host";
-import { runCheck } from "../taskpane/logic/check";
-import { readCellFile } from "../taskpane/logic/consolidate";
+import type { DocumentKind } from "../core/make/documentData";
+import type { Quarter } from "../core/shared/types";
+import { checkPane, runCheck, type CheckView } from "../taskpane/logic/check";
+import { consolidateInto, readCellFileText, runOfTexts, yearReportMade } from "../taskpane/logic/consolidate";
+import { makeDocumentFrom, topicChoices } from "../taskpane/logic/documents";
+import { writeQuarterReport } from "../taskpane/logic/report";
+import { quarterReportWord } from "../taskpane/logic/reportWord";
 import { readableBlobs } from "./blobShim";
 import { createFileHost } from "./fileHost";
 import { toWorkerError, type WorkerReply, type WorkerRequest } from "./workerProtocol";
@@ -77,6 +85,10 @@ async function end(sid: number, failed: boolean): Promise<void> {
   }
 }
 
+/** The last check, whose further groups the page asks for ("Xem thêm"). */
+let lastCheck: CheckView | null = null;
+type Files = { name: string; lastModified?: number }[];
+
 async function handle(req: WorkerRequest): Promise<unknown> {
   const a = req.args;
   switch (req.op) {
@@ -95,9 +107,24 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case "end":
       return end(a[0] as number, a[1] as boolean);
     case "check":
-      return runCheck(host, a[0] as SimpleDate);
-    case "readCellFile":
-      return readCellFile({ name: a[0] as string, bytes: a[1] as Uint8Array }, a[2] as SimpleDate);
+      lastCheck = await runCheck(host, a[0] as SimpleDate);
+      return checkPane(lastCheck);
+    case "checkGroups":
+      return lastCheck?.groups.slice(a[0] as number, (a[0] as number) + (a[1] as number)) ?? [];
+    case "documentTopics":
+      return topicChoices(host);
+    case "makeDocument":
+      return makeDocumentFrom(host, a[0] as DocumentKind, a[1] as number, a[2] as Uint8Array, a[3] as { today: SimpleDate });
+    case "writeQuarterReport":
+      return writeQuarterReport(host, a[0] as Quarter, a[1] as number, a[2] as SimpleDate);
+    case "quarterReportWord":
+      return quarterReportWord(host, a[0] as Quarter, a[1] as number, a[2] as SimpleDate);
+    case "readCellFileText":
+      return readCellFileText({ name: a[0] as string, bytes: a[1] as Uint8Array }, a[2] as SimpleDate);
+    case "consolidate":
+      return consolidateInto(host, runOfTexts(a[0] as string[], a[1] as Files), a[2] as SimpleDate);
+    case "yearReport":
+      return yearReportMade(runOfTexts(a[0] as string[], a[1] as Files), a[2] as SimpleDate, a[3] as { khoi: boolean });
     default:
       throw new Error(`unknown op ${req.op}`);
   }

@@ -154,7 +154,7 @@ export function mountFileMode(root: HTMLElement, opts: FileModeOptions): void {
   );
   const services: PaneServices = {
     workbook: f,
-    offload: { check: (asOf) => f.check(asOf), readCellFile: (file, asOf) => f.readCellFile(file, asOf) },
+    offload: f,
     today: () => todayLocal(),
     saveFile: (f) => {
       blobDownload(f);

@@ -9,8 +9,9 @@ import { UserError, type SimpleDate } from "../core/shared/types";
 import type { WorkbookSession } from "../excel/host";
 import type { FileState, FileWorkbookHost } from "../file/fileHost";
 import { fromWorkerError, type WorkerReply, type WorkerRequest } from "../file/workerProtocol";
-import type { CheckView } from "./logic/check";
-import type { CellFileResult } from "./logic/consolidate";
+import type { CheckPane, FindingGroup } from "./logic/check";
+import type { PickedFile } from "./logic/consolidate";
+import type { Offload } from "./services";
 import { declaredInflatedBytes } from "../file/zipSize";
 
 /** The time bound of one request, from the XML the file holds once inflated (zipSize.ts):
@@ -184,10 +185,9 @@ export class WorkerLink {
   }
 }
 
-export interface WorkerFileHost extends FileWorkbookHost {
-  check(asOf: SimpleDate): Promise<CheckView>;
-  /** One cell's file for Tổng hợp, in a worker of its own (a bad file ends only that one). */
-  readCellFile(file: { name: string; bytes: Uint8Array }, asOf: SimpleDate): Promise<CellFileResult>;
+/** The file host and the sections' work, all in the worker; Tổng hợp reads each cell's file
+ *  in a worker of its own (a bad file ends only that one). */
+export interface WorkerFileHost extends FileWorkbookHost, Offload {
   /** Ends whatever runs (Hủy). */
   cancel(): void;
   onBusy(listener: (busy: boolean) => void): void;
@@ -233,6 +233,29 @@ export function createWorkerFileHost(): WorkerFileHost {
   };
 
   const fileName = (): string => state.source ?? "sổ mới";
+  const named = (files: readonly PickedFile[]) => files.map((f) => ({ name: f.name, lastModified: f.lastModified }));
+  /** Each cell's file read in the cells' worker, as JSON text the page never parses. */
+  const readCells = async (
+    files: readonly PickedFile[],
+    asOf: SimpleDate,
+    onFile: (i: number, name: string) => void,
+  ): Promise<string[]> => {
+    const texts: string[] = [];
+    for (const [i, file] of files.entries()) {
+      onFile(i, file.name);
+      const copy = await file.bytes();
+      try {
+        const limit = timeLimitMs(declaredInflatedBytes(copy));
+        texts.push(await cells.call<string>("readCellFileText", [file.name, copy, asOf], file.name, limit, [copy.buffer]));
+      } catch (err) {
+        if (err instanceof UserError && err.code === "DA_HUY") throw err;
+        // Over time or out of memory: this file is listed as unreadable, the others go on.
+        texts.push(JSON.stringify({ unreadable: { file: file.name, reason: err instanceof Error ? err.message : String(err) } }));
+      }
+    }
+    onFile(files.length, "");
+    return texts;
+  };
   /** The open copy's size once inflated (its time bound), measured when its bytes arrive. */
   let inflated = 0;
   const readLimit = (): number => timeLimitMs(inflated);
@@ -271,19 +294,24 @@ export function createWorkerFileHost(): WorkerFileHost {
     onChange(listener) {
       changeListeners.push(listener);
     },
-    check(asOf) {
-      return link.call("check", [asOf], fileName(), readLimit());
+    async check(asOf) {
+      const pane = await link.call<CheckPane>("check", [asOf], fileName(), readLimit());
+      return { pane, more: (from, count) => link.call<FindingGroup[]>("checkGroups", [from, count], fileName(), readLimit()) };
     },
-    async readCellFile(file, asOf) {
-      const copy = file.bytes.slice();
-      try {
-        const limit = timeLimitMs(declaredInflatedBytes(copy));
-        return await cells.call<CellFileResult>("readCellFile", [file.name, copy, asOf], file.name, limit, [copy.buffer]);
-      } catch (err) {
-        if (err instanceof UserError && err.code === "DA_HUY") throw err;
-        // Over time or out of memory: this file is listed as unreadable, the others go on.
-        return { unreadable: { file: file.name, reason: err instanceof Error ? err.message : String(err) } };
-      }
+    documentTopics: () => link.call("documentTopics", [], fileName(), readLimit()),
+    makeDocument: (kind, stt, template, opts) => link.call("makeDocument", [kind, stt, template, opts], fileName(), readLimit()),
+    writeQuarterReport: (q, y, today) => link.call("writeQuarterReport", [q, y, today], fileName(), writeLimit()),
+    quarterReportWord: (q, y, today) => link.call("quarterReportWord", [q, y, today], fileName(), readLimit()),
+    async consolidate(files, asOf, onFile) {
+      const texts = await readCells(files, asOf, onFile);
+      const limit = timeLimitMs(inflated + texts.reduce((n, t) => n + t.length, 0), true);
+      return link.call("consolidate", [texts, named(files), asOf], fileName(), limit);
+    },
+    async yearReport(files, asOf, opts, onFile) {
+      const texts = await readCells(files, asOf, onFile);
+      const limit = timeLimitMs(texts.reduce((n, t) => n + t.length, 0));
+      const label = files.length === 1 ? files[0].name : `${files[0]?.name} và ${files.length - 1} tệp khác`;
+      return cells.call("yearReport", [texts, named(files), asOf, opts], label, limit);
     },
     cancel() {
       if (link.busy) link.stop("cancel");

@@ -222,3 +222,50 @@ export async function runCheck(host: WorkbookHost, asOf: SimpleDate): Promise<Ch
   }
   return checkView(book, asOf, legacyText, grid);
 }
+
+/** How many groups of findings the pane lays out at once: a register of thousands of topics
+ *  has thousands of groups, which cost the page seconds to receive and lay out; the rest
+ *  come with "Xem thêm" (measured: bench/engines.js). */
+export const GROUPS_SHOWN = 100;
+
+/** What the pane shows of a check: the view without its flat list of findings (the counts
+ *  instead) and only its first groups; `groupCount` says how many there are in all. */
+export interface CheckPane {
+  result: Omit<CheckResult, "findings">;
+  notices: string[];
+  upcoming: UpcomingItem[];
+  tiles: CheckView["tiles"];
+  year: YearVerdict;
+  errors: number;
+  warnings: number;
+  groupCount: number;
+  groups: FindingGroup[];
+}
+
+export function checkPane(view: CheckView, shown = GROUPS_SHOWN): CheckPane {
+  const { findings, ...result } = view.result;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return {
+    result,
+    notices: view.notices,
+    upcoming: view.upcoming,
+    tiles: view.tiles,
+    year: view.year,
+    errors,
+    warnings: findings.length - errors,
+    groupCount: view.groups.length,
+    groups: view.groups.slice(0, shown),
+  };
+}
+
+/** A check's pane portion and how to get the groups after it ("Xem thêm"). */
+export interface CheckRun {
+  pane: CheckPane;
+  more(from: number, count: number): Promise<FindingGroup[]>;
+}
+
+/** The check run where the pane is (in Excel: the workbook is Excel's, nothing to offload). */
+export async function checkHere(host: WorkbookHost, asOf: SimpleDate): Promise<CheckRun> {
+  const view = await runCheck(host, asOf);
+  return { pane: checkPane(view), more: (from, count) => Promise.resolve(view.groups.slice(from, from + count)) };
+}

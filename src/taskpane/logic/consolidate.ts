@@ -21,12 +21,7 @@ import { readGridBytes } from "../../xlsx/read";
 import type { WorkbookHost } from "../../excel/host";
 import { buildYearReport, commonYear } from "../../core/make/yearReport";
 import { yearReportDocx } from "../../documents/yearReportDocx";
-// The shape of services.ts's SavedFile, named here: services imports this module.
-interface SavedFile {
-  name: string;
-  bytes: Uint8Array;
-  mime: string;
-}
+import { DOCX_MIME, type SavedFile } from "./savedFile";
 
 export interface PickedFile {
   name: string;
@@ -77,18 +72,62 @@ export async function consolidateFiles(
   onFile: (index: number, name: string) => void = () => undefined,
   read: (file: { name: string; bytes: Uint8Array }, asOf: SimpleDate) => Promise<CellFileResult> = readCellFile,
 ): Promise<ConsolidationRun> {
-  const entries: ConsolidatedCell[] = [];
-  const unreadable: UnreadableFile[] = [];
+  const results: CellFileResult[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     onFile(i, file.name);
-    const r = await read({ name: file.name, bytes: await file.bytes() }, asOf);
+    results.push(await read({ name: file.name, bytes: await file.bytes() }, asOf));
+  }
+  return runOf(results, files);
+}
+
+/** The files' results, in the files' order, each cell counted once (the newer copy). */
+export function runOf(results: readonly CellFileResult[], files: readonly { name: string; lastModified?: number }[]): ConsolidationRun {
+  const entries: ConsolidatedCell[] = [];
+  const unreadable: UnreadableFile[] = [];
+  for (const r of results) {
     if ("entry" in r) entries.push(r.entry);
     else unreadable.push(r.unreadable);
   }
   const times = new Map(files.map((f) => [f.name, f.lastModified]));
   const { cells, duplicates } = dedupeCells(entries, (name) => times.get(name));
   return { entries: cells, unreadable, duplicates };
+}
+
+/** One cell's result as JSON text, as the page's reading worker answers: the page hands it on
+ *  to the worker that writes, never parsing (nor cloning) the thousands of topics itself. */
+export function readCellFileText(file: { name: string; bytes: Uint8Array }, asOf: SimpleDate): string {
+  return JSON.stringify(readCellFileNow(file, asOf));
+}
+
+export function runOfTexts(texts: readonly string[], files: readonly { name: string; lastModified?: number }[]): ConsolidationRun {
+  return runOf(
+    texts.map((t) => JSON.parse(t) as CellFileResult),
+    files,
+  );
+}
+
+/** What the pane says after Tổng hợp. */
+export interface ConsolidationDone {
+  sheets: string[];
+  cells: number;
+  unreadable: UnreadableFile[];
+}
+
+export async function consolidateInto(host: WorkbookHost, run: ConsolidationRun, asOf: SimpleDate): Promise<ConsolidationDone> {
+  const sheets = await writeConsolidation(host, run, asOf);
+  return { sheets, cells: run.entries.length, unreadable: run.unreadable };
+}
+
+/** The year report made, what to look at, and how many cells it counts. */
+export interface YearReportMade {
+  file: SavedFile;
+  problems: string[];
+  cells: number;
+}
+
+export function yearReportMade(run: ConsolidationRun, asOf: SimpleDate, opts: { khoi: boolean }): YearReportMade {
+  return { ...yearReportFile(run, asOf, opts), cells: run.entries.length };
 }
 
 export async function writeConsolidation(host: WorkbookHost, run: ConsolidationRun, asOf: SimpleDate): Promise<string[]> {
@@ -130,7 +169,7 @@ export function yearReportFile(run: ConsolidationRun, asOf: SimpleDate, opts: { 
     file: {
       name: `bao-cao-sinh-hoat-chuyen-de-nam-${year}.docx`,
       bytes: yearReportDocx(report),
-      mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      mime: DOCX_MIME,
     },
     problems,
   };

@@ -9,7 +9,7 @@ import type { ParsedWorkbook, SimpleDate, Topic } from "../../core/shared/types"
 import { UserError } from "../../core/shared/types";
 import { checkTemplate, fillTemplate } from "../../documents/fill";
 import type { WorkbookHost } from "../../excel/host";
-import type { SavedFile } from "../services";
+import { DOCX_MIME, type SavedFile } from "./savedFile";
 import { engineGrid } from "./workbookGrid";
 
 export async function loadBook(host: WorkbookHost): Promise<ParsedWorkbook> {
@@ -23,6 +23,18 @@ export function documentTopics(book: ParsedWorkbook): Topic[] {
     throw new UserError("KHONG_CO_SO", "Không tìm thấy sổ chuyên đề trong sổ Excel này — hãy dùng Tạo sổ hoặc Chuyển đổi trước.");
   }
   return book.register.topics.filter((t) => t.stt !== null);
+}
+
+/** A topic as the list of Tài liệu offers it. */
+export interface TopicChoice {
+  stt: number;
+  label: string;
+}
+
+/** The topics that can get a document, as the list shows them (only this crosses from the
+ *  file worker, not the register). */
+export async function topicChoices(host: WorkbookHost): Promise<TopicChoice[]> {
+  return documentTopics(await loadBook(host)).map((t) => ({ stt: t.stt!, label: `${t.sttText}. ${t.title}` }));
 }
 
 /** The paper's name as a button or sentence starts it ("Danh sách ký tên"). */
@@ -76,9 +88,20 @@ export function makeDocument(
     file: {
       name: `${kind}-chuyen-de-${stt}.docx`,
       bytes,
-      mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      mime: DOCX_MIME,
     },
     // What the user's template lost (macros, field codes, outside links), said once.
     problems: removed.length ? [...problems, `Mẫu ${opts.templateName} đã được bỏ bớt: ${removed.join("; ")}.`] : problems,
   };
+}
+
+/** Reads the workbook and fills the paper (where the workbook is: the page's file worker). */
+export async function makeDocumentFrom(
+  host: WorkbookHost,
+  kind: DocumentKind,
+  stt: number,
+  template: Uint8Array,
+  opts: { today: SimpleDate; templateName?: string },
+): Promise<MadeDocument> {
+  return makeDocument(await loadBook(host), kind, stt, template, opts);
 }

@@ -25,12 +25,19 @@ export function withReportMarkers(snapshot: WorkbookSnapshot): WorkbookSnapshot 
   };
 }
 
+/** The sheet written, whether it replaced one, and what to look at before sending. */
+export interface QuarterReportWritten {
+  sheet: string;
+  replaced: boolean;
+  notices: string[];
+}
+
 export async function writeQuarterReport(
   host: WorkbookHost,
   quarter: Quarter,
   year: number,
   today: SimpleDate,
-): Promise<{ sheet: string; replaced: boolean; notices: string[] }> {
+): Promise<QuarterReportWritten> {
   return host.session(async (session) => {
     const snapshot = withReportMarkers(await session.read());
     const book = parseWorkbook(withoutReportSheets(engineGrid(snapshot)));

@@ -3,7 +3,7 @@
 import { formatDate, romanQuarter } from "../../core/read/dates";
 import { columnLetters } from "../../excel/address";
 import { clear, h } from "../dom";
-import { runCheck, type CellRef, type CheckView } from "../logic/check";
+import { checkHere, GROUPS_SHOWN, type CellRef, type CheckRun, type FindingGroup } from "../logic/check";
 import type { PaneSection, PaneServices, StatusReporter } from "../services";
 import { busy } from "../status";
 
@@ -21,7 +21,8 @@ function cellValue(cell: CellRef, value: string | undefined): string {
   return value === "" ? ` — ô ${address} đang trống` : ` — ô ${address} đang ghi “${value}”`;
 }
 
-export function renderCheckView(view: CheckView, services: PaneServices, status: StatusReporter): HTMLElement {
+export function renderCheckView(run: CheckRun, services: PaneServices, status: StatusReporter): HTMLElement {
+  const view = run.pane;
   const { result } = view;
   const selectable = services.workbook.cellsSelectable !== false;
   const outer = h("div", { className: "check-view" });
@@ -57,10 +58,9 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
   // The year's verdict in the model's words, under the four quarters.
   root.append(h("p", { className: `year-verdict ${view.year.kind}` }, h("strong", {}, `Cả năm: ${view.year.label}. `), view.year.sentence));
 
-  const errors = result.findings.filter((f) => f.severity === "error").length;
-  const warnings = result.findings.length - errors;
+  const { errors, warnings } = view;
   main.append(h("h3", {}, "Kết quả kiểm tra"));
-  if (result.findings.length === 0) {
+  if (errors + warnings === 0) {
     main.append(h("p", { className: "ok" }, `Đạt — không có lỗi hay cảnh báo (tính đến ngày ${formatDate(result.asOf)}).`));
     return outer;
   }
@@ -80,7 +80,7 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
       .catch((err: unknown) => status.error(err));
   };
   // One group per topic (issue 12): its title once, then its errors, then its warnings.
-  for (const group of view.groups) {
+  const renderGroup = (group: FindingGroup): HTMLElement => {
     const counts = [group.errors ? `${group.errors} lỗi` : "", group.warnings ? `${group.warnings} cảnh báo` : ""]
       .filter(Boolean)
       .join(", ");
@@ -105,7 +105,30 @@ export function renderCheckView(view: CheckView, services: PaneServices, status:
       button.addEventListener("click", () => select(cell));
       list.append(h("li", data, button));
     }
-    main.append(h("section", { className: `finding-group ${group.kind}`, "aria-label": group.title }, title, list));
+    return h("section", { className: `finding-group ${group.kind}`, "aria-label": group.title }, title, list);
+  };
+  const groups = h("div", { className: "finding-groups" }, ...view.groups.map(renderGroup));
+  main.append(groups);
+  // Thousands of topics: the first groups at once, the others a hundred at a time.
+  let shown = view.groups.length;
+  if (shown < view.groupCount) {
+    const more = h("button", { type: "button", className: "more-findings" }, "");
+    const label = (): void => {
+      const left = view.groupCount - shown;
+      more.textContent = `Xem thêm ${Math.min(left, GROUPS_SHOWN)} mục (còn ${left} mục chưa hiện)`;
+    };
+    label();
+    more.addEventListener("click", () => {
+      void busy(more, status, "Đang hiện thêm kết quả…", async () => {
+        const next = await run.more(shown, GROUPS_SHOWN);
+        groups.append(...next.map(renderGroup));
+        shown += next.length;
+        if (shown >= view.groupCount || next.length === 0) more.remove();
+        else label();
+        status.done(`Đang hiện ${shown}/${view.groupCount} mục kết quả.`);
+      });
+    });
+    main.append(more);
   }
   return outer;
 }
@@ -118,10 +141,10 @@ export const checkSection: PaneSection = {
       // The old results go at once: a new check replaces them, never adds below them.
       clear(output);
       void busy(button, status, "Đang kiểm tra sổ…", async () => {
-        const view = await (services.offload ? services.offload.check(services.today()) : runCheck(services.workbook, services.today()));
+        const run = await (services.offload ? services.offload.check(services.today()) : checkHere(services.workbook, services.today()));
         clear(output);
-        output.append(renderCheckView(view, services, status));
-        status.done(`Đã kiểm tra ${view.result.register?.topics ?? 0} chuyên đề.`);
+        output.append(renderCheckView(run, services, status));
+        status.done(`Đã kiểm tra ${run.pane.result.register?.topics ?? 0} chuyên đề.`);
       });
     });
     container.append(

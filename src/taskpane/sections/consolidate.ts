@@ -1,7 +1,7 @@
 // Tổng hợp section (loaded on demand).
 import { h } from "../dom";
-import { consolidateFiles, writeConsolidation, yearReportFile, type ConsolidationRun } from "../logic/consolidate";
-import type { PaneSection } from "../services";
+import { consolidateFiles, consolidateInto, yearReportMade, type PickedFile } from "../logic/consolidate";
+import type { Offload, PaneSection } from "../services";
 import { filePicker } from "../filePicker";
 import { busy } from "../status";
 
@@ -19,13 +19,28 @@ export const consolidateSection: PaneSection = {
     // The đảng ủy's year report from the same files, as a Word document.
     const reportButton = h("button", { type: "button" }, "Lập báo cáo năm (Word)");
     const khoi = h("input", { type: "checkbox", id: "tong-hop-khoi" });
-    const read = async (files: File[], asOf: ReturnType<typeof services.today>): Promise<ConsolidationRun> =>
-      consolidateFiles(
-        files.map((f) => ({ name: f.name, lastModified: f.lastModified, bytes: async () => new Uint8Array(await f.arrayBuffer()) })),
-        asOf,
-        (i, name) => status.progress(`Đang đọc ${i + 1}/${files.length}: ${name}`, i / files.length),
-        services.offload ? (file, asOf) => services.offload!.readCellFile(file, asOf) : undefined,
-      );
+    // In the page, each file is read in a worker of its own and the sheets are written in the
+    // file worker; the page gets only the counts and the unreadable files.
+    // onFile(files.length, "") says the files are read and the writing begins.
+    const readHere = async (
+      files: readonly PickedFile[],
+      asOf: ReturnType<typeof services.today>,
+      onFile: (i: number, name: string) => void,
+    ) => {
+      const run = await consolidateFiles(files, asOf, onFile);
+      onFile(files.length, "");
+      return run;
+    };
+    const work: Pick<Offload, "consolidate" | "yearReport"> = services.offload ?? {
+      consolidate: async (files, asOf, onFile) => consolidateInto(services.workbook, await readHere(files, asOf, onFile), asOf),
+      yearReport: async (files, asOf, opts, onFile) => yearReportMade(await readHere(files, asOf, onFile), asOf, opts),
+    };
+    const picked = (files: File[]): PickedFile[] =>
+      files.map((f) => ({ name: f.name, lastModified: f.lastModified, bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
+    const onFile =
+      (count: number, then: string) =>
+      (i: number, name: string): void =>
+        status.progress(i < count ? `Đang đọc ${i + 1}/${count}: ${name}` : then, i / count);
     const list = h("ul", { className: "unreadable" });
     // The section's status line comes after this list, so the list has its own heading.
     const listHeading = h("h3", { hidden: true }, "Tệp không đọc được");
@@ -39,13 +54,11 @@ export const consolidateSection: PaneSection = {
           return;
         }
         const asOf = services.today();
-        const run = await read(files, asOf);
-        status.progress("Đang ghi trang tổng hợp…", 1);
-        const sheets = await writeConsolidation(services.workbook, run, asOf);
+        const run = await work.consolidate(picked(files), asOf, onFile(files.length, "Đang ghi trang tổng hợp…"));
         for (const u of run.unreadable) list.append(h("li", {}, h("strong", {}, u.file), `: ${u.reason}`));
         listHeading.hidden = run.unreadable.length === 0;
         status.done(
-          `Đã tổng hợp ${run.entries.length} sổ vào trang ${sheets.map((s) => `"${s}"`).join(" và ")}` +
+          `Đã tổng hợp ${run.cells} sổ vào trang ${run.sheets.map((s) => `"${s}"`).join(" và ")}` +
             (run.unreadable.length ? `; ${run.unreadable.length} tệp không đọc được (xem danh sách bên trên).` : "."),
         );
       });
@@ -58,13 +71,10 @@ export const consolidateSection: PaneSection = {
           return;
         }
         const asOf = services.today();
-        const run = await read(files, asOf);
-        status.progress("Đang lập báo cáo năm…", 1);
-        const made = yearReportFile(run, asOf, { khoi: khoi.checked });
+        const made = await work.yearReport(picked(files), asOf, { khoi: khoi.checked }, onFile(files.length, "Đang lập báo cáo năm…"));
         await services.saveFile(made.file);
         status.done(
-          `Đã lập ${made.file.name} (${run.entries.length} chi bộ).` +
-            (made.problems.length ? ` Cần xem lại: ${made.problems.join(" ")}` : ""),
+          `Đã lập ${made.file.name} (${made.cells} chi bộ).` + (made.problems.length ? ` Cần xem lại: ${made.problems.join(" ")}` : ""),
         );
       });
     });

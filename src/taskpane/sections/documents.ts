@@ -1,9 +1,8 @@
 // Tài liệu section (loaded on demand).
 import type { DocumentKind } from "../../core/make/documentData";
-import type { ParsedWorkbook } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
 import { clear, h } from "../dom";
-import { DOCUMENT_LABEL, documentTopics, loadBook, makeDocument } from "../logic/documents";
+import { DOCUMENT_LABEL, makeDocumentFrom, topicChoices } from "../logic/documents";
 import { DOCUMENT_KINDS } from "../../core/make/meetingPapers";
 import type { PaneSection } from "../services";
 import { filePicker } from "../filePicker";
@@ -11,7 +10,12 @@ import { busy } from "../status";
 
 export const documentsSection: PaneSection = {
   mount(container, services, status) {
-    let book: ParsedWorkbook | null = null;
+    // In the page, the register is read and the paper filled in its file worker.
+    const work = services.offload ?? {
+      documentTopics: () => topicChoices(services.workbook),
+      makeDocument: (...args: [DocumentKind, number, Uint8Array, { today: ReturnType<typeof services.today>; templateName?: string }]) =>
+        makeDocumentFrom(services.workbook, ...args),
+    };
     const topic = h("select", { id: "tai-lieu-chuyen-de" });
     const ownPicker = filePicker({
       id: "tai-lieu-mau",
@@ -26,7 +30,6 @@ export const documentsSection: PaneSection = {
         "click",
         () =>
           void busy(b, status, `Đang tạo ${DOCUMENT_LABEL[kind].toLowerCase()}…`, async () => {
-            book = await loadBook(services.workbook);
             const stt = Number(topic.value);
             if (!topic.value || !Number.isFinite(stt)) throw new UserError("CHUA_CHON", "Hãy chọn một chuyên đề.");
             const file = own.files?.[0];
@@ -37,7 +40,7 @@ export const documentsSection: PaneSection = {
               if (!res.ok) throw new UserError("KHONG_CO_MAU", "Không tải được mẫu có sẵn — hãy chọn mẫu .docx của mình.");
               template = new Uint8Array(await res.arrayBuffer());
             }
-            const made = makeDocument(book, kind, stt, template, { today: services.today(), templateName: file?.name });
+            const made = await work.makeDocument(kind, stt, template, { today: services.today(), templateName: file?.name });
             await services.saveFile(made.file);
             status.done(`Đã tạo ${made.file.name}.` + (made.problems.length ? ` Cần xem lại: ${made.problems.join(" ")}` : ""));
           }),
@@ -57,10 +60,9 @@ export const documentsSection: PaneSection = {
     // whenever the list is about to be used (focus), so a register changed meanwhile shows.
     let reading: Promise<void> | null = null;
     const listTopics = async (announce: boolean): Promise<void> => {
-      book = await loadBook(services.workbook);
-      const topics = documentTopics(book);
+      const topics = await work.documentTopics();
       const chosen = topic.value;
-      const options = topics.map((t) => h("option", { value: String(t.stt) }, `${t.sttText}. ${t.title}`));
+      const options = topics.map((t) => h("option", { value: String(t.stt) }, t.label));
       const same =
         options.length === topic.options.length &&
         options.every((o, i) => o.value === topic.options[i].value && o.text === topic.options[i].text);

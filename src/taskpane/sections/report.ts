@@ -4,12 +4,21 @@ import { defaultReportQuarter } from "../../core/make/report";
 import type { Quarter } from "../../core/shared/types";
 import { UserError } from "../../core/shared/types";
 import { h } from "../dom";
-import { readQuarterReport, writeQuarterReport } from "../logic/report";
-import type { PaneSection } from "../services";
+import { writeQuarterReport } from "../logic/report";
+import type { Offload, PaneSection } from "../services";
 import { busy } from "../status";
 
 export const reportSection: PaneSection = {
   mount(container, services, status) {
+    // In the page, the register is read, the report made and the sheet written in its file
+    // worker; in Excel, here (the document writer loads only when a Word file is made).
+    const work: Pick<Offload, "writeQuarterReport" | "quarterReportWord"> = services.offload ?? {
+      writeQuarterReport: (q, y, today) => writeQuarterReport(services.workbook, q, y, today),
+      quarterReportWord: async (q, y, today) => {
+        const { quarterReportWord } = await import(/* webpackChunkName: "bao-cao-word" */ "../logic/reportWord");
+        return quarterReportWord(services.workbook, q, y, today);
+      },
+    };
     const initial = defaultReportQuarter(services.today());
     const quarter = h("select", { id: "bao-cao-quy" });
     for (const q of [1, 2, 3, 4] as Quarter[]) {
@@ -33,15 +42,9 @@ export const reportSection: PaneSection = {
         if (!Number.isInteger(y) || y < 2000 || y > 2100)
           throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
         const q = Number(quarter.value) as Quarter;
-        const r = await readQuarterReport(services.workbook, q, y, services.today());
-        // The document writer (and its zip library) loads only when a Word file is made.
-        const { quarterReportDocx } = await import(/* webpackChunkName: "bao-cao-word" */ "../../documents/reportDocx");
+        const r = await work.quarterReportWord(q, y, services.today());
         notices.replaceChildren(...r.notices.map((n) => h("p", { className: "hint" }, `Lưu ý trước khi gửi: ${n}`)));
-        await services.saveFile({
-          name: `Bao-cao-Quy-${romanQuarter(q)}-${y}.docx`,
-          bytes: quarterReportDocx(r.report),
-          mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        });
+        await services.saveFile(r.file);
         status.done(`Đã lập báo cáo Quý ${romanQuarter(q)}/${y} dạng Word.`);
       });
     });
@@ -52,7 +55,7 @@ export const reportSection: PaneSection = {
         const y = Number(year.value);
         if (!Number.isInteger(y) || y < 2000 || y > 2100)
           throw new UserError("NAM_KHONG_HOP_LE", "Năm phải là số có 4 chữ số, ví dụ 2026.");
-        const r = await writeQuarterReport(services.workbook, Number(quarter.value) as Quarter, y, services.today());
+        const r = await work.writeQuarterReport(Number(quarter.value) as Quarter, y, services.today());
         notices.replaceChildren(...r.notices.map((n) => h("p", { className: "hint" }, `Lưu ý trước khi gửi: ${n}`)));
         status.done(r.replaced ? `Đã lập lại trang "${r.sheet}".` : `Đã lập trang "${r.sheet}".`);
       });
