@@ -35,3 +35,18 @@ export function append(el: HTMLElement, children: Child[]): void {
 export function clear(el: HTMLElement): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
+
+/** Lets the page answer clicks and paint between two parts of a long job. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Appends `render(item)` of each item to `parent`, `batch` at a time with a task between:
+ *  thousands of elements made and laid out at once would keep the page from answering for
+ *  seconds (bench/engines.js measures the longest task). */
+export async function appendInBatches<T>(parent: Node, items: readonly T[], render: (item: T) => Node, batch: number): Promise<void> {
+  for (let i = 0; i < items.length; i += batch) {
+    if (i > 0) await nextTask();
+    const part = document.createDocumentFragment();
+    for (const item of items.slice(i, i + batch)) part.appendChild(render(item));
+    parent.appendChild(part);
+  }
+}

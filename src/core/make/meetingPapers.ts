@@ -43,6 +43,11 @@ export const KIND_LABEL: Record<DocumentKind, string> = {
   "bao-cao": "báo cáo kết quả",
 };
 
+/** The paper's name as a button or sentence starts it ("Danh sách ký tên"). */
+export const DOCUMENT_LABEL = Object.fromEntries(
+  Object.entries(KIND_LABEL).map(([k, v]) => [k, v.charAt(0).toLocaleUpperCase("vi") + v.slice(1)]),
+) as Record<DocumentKind, string>;
+
 const DS: DocumentKind[] = ["danh-sach"];
 const TB: DocumentKind[] = ["thong-bao"];
 /** The notice and the topic report (the number, who signs, the approval, the form). */

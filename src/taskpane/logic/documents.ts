@@ -2,7 +2,7 @@
 // report of the finished topic) as a .docx, from the built-in template or the user's own.
 // Loaded on demand (docxtemplater is in this chunk only).
 import { bienBanData, deDanData, type DocumentData, type DocumentKind } from "../../core/make/documentData";
-import { danhSachData, KIND_LABEL, thongBaoData } from "../../core/make/meetingPapers";
+import { danhSachData, DOCUMENT_LABEL, thongBaoData } from "../../core/make/meetingPapers";
 import { baoCaoData } from "../../core/make/topicReport";
 import { readWorkbook as parseWorkbook } from "../../core/read/register";
 import type { ParsedWorkbook, SimpleDate, Topic } from "../../core/shared/types";
@@ -37,10 +37,7 @@ export async function topicChoices(host: WorkbookHost): Promise<TopicChoice[]> {
   return documentTopics(await loadBook(host)).map((t) => ({ stt: t.stt!, label: `${t.sttText}. ${t.title}` }));
 }
 
-/** The paper's name as a button or sentence starts it ("Danh sách ký tên"). */
-export const DOCUMENT_LABEL = Object.fromEntries(
-  Object.entries(KIND_LABEL).map(([k, v]) => [k, v.charAt(0).toLocaleUpperCase("vi") + v.slice(1)]),
-) as Record<DocumentKind, string>;
+export { DOCUMENT_LABEL };
 
 export interface MadeDocument {
   file: SavedFile;

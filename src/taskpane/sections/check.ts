@@ -2,7 +2,7 @@
 // is a button that selects it.
 import { formatDate, romanQuarter } from "../../core/read/dates";
 import { columnLetters } from "../../excel/address";
-import { clear, h } from "../dom";
+import { appendInBatches, clear, h } from "../dom";
 import { checkHere, GROUPS_SHOWN, type CellRef, type CheckRun, type FindingGroup } from "../logic/check";
 import type { PaneSection, PaneServices, StatusReporter } from "../services";
 import { busy } from "../status";
@@ -21,7 +21,12 @@ function cellValue(cell: CellRef, value: string | undefined): string {
   return value === "" ? ` — ô ${address} đang trống` : ` — ô ${address} đang ghi “${value}”`;
 }
 
-export function renderCheckView(run: CheckRun, services: PaneServices, status: StatusReporter): HTMLElement {
+/** Groups laid out per task (about 30 ms each on a slow machine). */
+const GROUP_BATCH = 20;
+
+/** Shows the check in `into`: the tiles and the first groups at once, the other shown groups
+ *  a batch per task (resolves when all are shown). */
+export async function renderCheckView(run: CheckRun, services: PaneServices, status: StatusReporter, into: HTMLElement): Promise<void> {
   const view = run.pane;
   const { result } = view;
   const selectable = services.workbook.cellsSelectable !== false;
@@ -62,7 +67,8 @@ export function renderCheckView(run: CheckRun, services: PaneServices, status: S
   main.append(h("h3", {}, "Kết quả kiểm tra"));
   if (errors + warnings === 0) {
     main.append(h("p", { className: "ok" }, `Đạt — không có lỗi hay cảnh báo (tính đến ngày ${formatDate(result.asOf)}).`));
-    return outer;
+    into.append(outer);
+    return;
   }
   main.append(
     h(
@@ -107,9 +113,12 @@ export function renderCheckView(run: CheckRun, services: PaneServices, status: S
     }
     return h("section", { className: `finding-group ${group.kind}`, "aria-label": group.title }, title, list);
   };
-  const groups = h("div", { className: "finding-groups" }, ...view.groups.map(renderGroup));
+  const groups = h("div", { className: "finding-groups" });
   main.append(groups);
-  // Thousands of topics: the first groups at once, the others a hundred at a time.
+  into.append(outer);
+  await appendInBatches(groups, view.groups, renderGroup, GROUP_BATCH);
+  // Thousands of topics: the first groups, then a hundred more at each click (offered once
+  // those shown are all there, so that the list stays in order).
   let shown = view.groups.length;
   if (shown < view.groupCount) {
     const more = h("button", { type: "button", className: "more-findings" }, "");
@@ -121,7 +130,7 @@ export function renderCheckView(run: CheckRun, services: PaneServices, status: S
     more.addEventListener("click", () => {
       void busy(more, status, "Đang hiện thêm kết quả…", async () => {
         const next = await run.more(shown, GROUPS_SHOWN);
-        groups.append(...next.map(renderGroup));
+        await appendInBatches(groups, next, renderGroup, GROUP_BATCH);
         shown += next.length;
         if (shown >= view.groupCount || next.length === 0) more.remove();
         else label();
@@ -130,7 +139,6 @@ export function renderCheckView(run: CheckRun, services: PaneServices, status: S
     });
     main.append(more);
   }
-  return outer;
 }
 
 export const checkSection: PaneSection = {
@@ -143,7 +151,7 @@ export const checkSection: PaneSection = {
       void busy(button, status, "Đang kiểm tra sổ…", async () => {
         const run = await (services.offload ? services.offload.check(services.today()) : checkHere(services.workbook, services.today()));
         clear(output);
-        output.append(renderCheckView(run, services, status));
+        await renderCheckView(run, services, status, output);
         status.done(`Đã kiểm tra ${run.pane.result.register?.topics ?? 0} chuyên đề.`);
       });
     });

@@ -1,6 +1,6 @@
 // Tổng hợp section (loaded on demand).
 import { h } from "../dom";
-import { consolidateFiles, consolidateInto, yearReportMade, type PickedFile } from "../logic/consolidate";
+import type { PickedFile } from "../logic/consolidate";
 import type { Offload, PaneSection } from "../services";
 import { filePicker } from "../filePicker";
 import { busy } from "../status";

@@ -1,20 +1,21 @@
 // Tài liệu section (loaded on demand).
 import type { DocumentKind } from "../../core/make/documentData";
 import { UserError } from "../../core/shared/types";
-import { clear, h } from "../dom";
-import { DOCUMENT_LABEL, makeDocumentFrom, topicChoices } from "../logic/documents";
-import { DOCUMENT_KINDS } from "../../core/make/meetingPapers";
-import type { PaneSection } from "../services";
+import { appendInBatches, clear, h } from "../dom";
+import { DOCUMENT_KINDS, DOCUMENT_LABEL } from "../../core/make/meetingPapers";
+import type { TopicChoice } from "../logic/documents";
+import type { Offload, PaneSection } from "../services";
 import { filePicker } from "../filePicker";
 import { busy } from "../status";
 
 export const documentsSection: PaneSection = {
   mount(container, services, status) {
     // In the page, the register is read and the paper filled in its file worker.
-    const work = services.offload ?? {
-      documentTopics: () => topicChoices(services.workbook),
-      makeDocument: (...args: [DocumentKind, number, Uint8Array, { today: ReturnType<typeof services.today>; templateName?: string }]) =>
-        makeDocumentFrom(services.workbook, ...args),
+    // In Excel, here: the document library loads with the first list (its own chunk).
+    const here = () => import(/* webpackChunkName: "tai-lieu-word" */ "../logic/documents");
+    const work: Pick<Offload, "documentTopics" | "makeDocument"> = services.offload ?? {
+      documentTopics: async () => (await here()).topicChoices(services.workbook),
+      makeDocument: async (...args) => (await here()).makeDocumentFrom(services.workbook, ...args),
     };
     const topic = h("select", { id: "tai-lieu-chuyen-de" });
     const ownPicker = filePicker({
@@ -59,17 +60,17 @@ export const documentsSection: PaneSection = {
     // The topics are listed as soon as the section opens (no extra click), and read again
     // whenever the list is about to be used (focus), so a register changed meanwhile shows.
     let reading: Promise<void> | null = null;
+    let listed: TopicChoice[] = [];
     const listTopics = async (announce: boolean): Promise<void> => {
       const topics = await work.documentTopics();
       const chosen = topic.value;
-      const options = topics.map((t) => h("option", { value: String(t.stt) }, t.label));
-      const same =
-        options.length === topic.options.length &&
-        options.every((o, i) => o.value === topic.options[i].value && o.text === topic.options[i].text);
+      const same = topics.length === listed.length && topics.every((t, i) => t.stt === listed[i].stt && t.label === listed[i].label);
       if (!same) {
+        listed = topics;
         clear(topic);
-        for (const o of options) topic.append(o);
-        if (options.some((o) => o.value === chosen)) topic.value = chosen;
+        // Thousands of topics: a few hundred options per task, so the page keeps answering.
+        await appendInBatches(topic, topics, (t) => h("option", { value: String(t.stt) }, t.label), 500);
+        if (topics.some((t) => String(t.stt) === chosen)) topic.value = chosen;
       }
       form.hidden = topics.length === 0;
       if (topics.length === 0) status.done("Sổ chưa có chuyên đề nào có STT — hãy điền cột STT.");
@@ -91,7 +92,7 @@ export const documentsSection: PaneSection = {
       h(
         "p",
         { className: "hint" },
-        "Tạo đề dẫn, thông báo gửi dự thảo, danh sách ký tên hoặc biên bản (.docx) cho một chuyên đề, theo mẫu có sẵn hoặc mẫu của mình.",
+        "Tạo đề dẫn, thông báo gửi dự thảo, danh sách ký tên, biên bản hoặc báo cáo kết quả (.docx) cho một chuyên đề, theo mẫu có sẵn hoặc mẫu của mình.",
       ),
       form,
     );
