@@ -1,5 +1,6 @@
 // Tổng hợp section (loaded on demand).
 import { h } from "../dom";
+import type { SimpleDate } from "../../core/shared/types";
 import type { PickedFile } from "../logic/consolidate";
 import type { Offload, PaneSection } from "../services";
 import { filePicker } from "../filePicker";
@@ -21,19 +22,18 @@ export const consolidateSection: PaneSection = {
     const khoi = h("input", { type: "checkbox", id: "tong-hop-khoi" });
     // In the page, each file is read in a worker of its own and the sheets are written in the
     // file worker; the page gets only the counts and the unreadable files.
+    // In Excel, here (the reader and the document writer are a chunk of their own);
     // onFile(files.length, "") says the files are read and the writing begins.
-    const readHere = async (
-      files: readonly PickedFile[],
-      asOf: ReturnType<typeof services.today>,
-      onFile: (i: number, name: string) => void,
-    ) => {
-      const run = await consolidateFiles(files, asOf, onFile);
+    const here = () => import(/* webpackChunkName: "tong-hop-doc" */ "../logic/consolidate");
+    const readHere = async (files: readonly PickedFile[], asOf: SimpleDate, onFile: (i: number, name: string) => void) => {
+      const run = await (await here()).consolidateFiles(files, asOf, onFile);
       onFile(files.length, "");
       return run;
     };
     const work: Pick<Offload, "consolidate" | "yearReport"> = services.offload ?? {
-      consolidate: async (files, asOf, onFile) => consolidateInto(services.workbook, await readHere(files, asOf, onFile), asOf),
-      yearReport: async (files, asOf, opts, onFile) => yearReportMade(await readHere(files, asOf, onFile), asOf, opts),
+      consolidate: async (files, asOf, onFile) =>
+        (await here()).consolidateInto(services.workbook, await readHere(files, asOf, onFile), asOf),
+      yearReport: async (files, asOf, opts, onFile) => (await here()).yearReportMade(await readHere(files, asOf, onFile), asOf, opts),
     };
     const picked = (files: File[]): PickedFile[] =>
       files.map((f) => ({ name: f.name, lastModified: f.lastModified, bytes: async () => new Uint8Array(await f.arrayBuffer()) }));
