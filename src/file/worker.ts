@@ -88,6 +88,7 @@ async function end(sid: number, failed: boolean): Promise<void> {
 /** The last check, whose further groups the page asks for ("Xem thêm"). */
 let lastCheck: CheckView | null = null;
 type Files = { name: string; lastModified?: number }[];
+const texts = (parts: unknown): string[] => (parts as Uint8Array[]).map((b) => new TextDecoder().decode(b));
 
 async function handle(req: WorkerRequest): Promise<unknown> {
   const a = req.args;
@@ -120,11 +121,12 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case "quarterReportWord":
       return quarterReportWord(host, a[0] as Quarter, a[1] as number, a[2] as SimpleDate);
     case "readCellFileText":
-      return readCellFileText({ name: a[0] as string, bytes: a[1] as Uint8Array }, a[2] as SimpleDate);
+      // As bytes, handed over (not copied) to the page and on to the worker that writes.
+      return new TextEncoder().encode(readCellFileText({ name: a[0] as string, bytes: a[1] as Uint8Array }, a[2] as SimpleDate));
     case "consolidate":
-      return consolidateInto(host, runOfTexts(a[0] as string[], a[1] as Files), a[2] as SimpleDate);
+      return consolidateInto(host, runOfTexts(texts(a[0]), a[1] as Files), a[2] as SimpleDate);
     case "yearReport":
-      return yearReportMade(runOfTexts(a[0] as string[], a[1] as Files), a[2] as SimpleDate, a[3] as { khoi: boolean });
+      return yearReportMade(runOfTexts(texts(a[0]), a[1] as Files), a[2] as SimpleDate, a[3] as { khoi: boolean });
     default:
       throw new Error(`unknown op ${req.op}`);
   }
@@ -137,7 +139,7 @@ scope.onmessage = (e) => {
   ready
     .then(() => handle(req))
     .then(
-      (value) => post({ id: req.id, ok: true, value }),
+      (value) => post({ id: req.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : []),
       (err: unknown) => post({ id: req.id, ok: false, error: toWorkerError(err) }),
     );
 };

@@ -233,6 +233,7 @@ export function createWorkerFileHost(): WorkerFileHost {
   };
 
   const fileName = (): string => state.source ?? "sổ mới";
+  const buffers = (parts: Uint8Array[]): ArrayBuffer[] => [...new Set(parts.map((p) => p.buffer as ArrayBuffer))];
   const named = (files: readonly PickedFile[]) => files.map((f) => ({ name: f.name, lastModified: f.lastModified }));
   /** Each cell's file read in the cells' worker, as JSON text the page never parses. */
   const readCells = async (
@@ -246,11 +247,12 @@ export function createWorkerFileHost(): WorkerFileHost {
       const copy = await file.bytes();
       try {
         const limit = timeLimitMs(declaredInflatedBytes(copy));
-        texts.push(await cells.call<string>("readCellFileText", [file.name, copy, asOf], file.name, limit, [copy.buffer]));
+        texts.push(await cells.call<Uint8Array>("readCellFileText", [file.name, copy, asOf], file.name, limit, [copy.buffer]));
       } catch (err) {
         if (err instanceof UserError && err.code === "DA_HUY") throw err;
         // Over time or out of memory: this file is listed as unreadable, the others go on.
-        texts.push(JSON.stringify({ unreadable: { file: file.name, reason: err instanceof Error ? err.message : String(err) } }));
+        const unreadable = { file: file.name, reason: err instanceof Error ? err.message : String(err) };
+        texts.push(new TextEncoder().encode(JSON.stringify({ unreadable })));
       }
     }
     onFile(files.length, "");
@@ -305,13 +307,13 @@ export function createWorkerFileHost(): WorkerFileHost {
     async consolidate(files, asOf, onFile) {
       const texts = await readCells(files, asOf, onFile);
       const limit = timeLimitMs(inflated + texts.reduce((n, t) => n + t.length, 0), true);
-      return link.call("consolidate", [texts, named(files), asOf], fileName(), limit);
+      return link.call("consolidate", [texts, named(files), asOf], fileName(), limit, buffers(texts));
     },
     async yearReport(files, asOf, opts, onFile) {
       const texts = await readCells(files, asOf, onFile);
       const limit = timeLimitMs(texts.reduce((n, t) => n + t.length, 0));
       const label = files.length === 1 ? files[0].name : `${files[0]?.name} và ${files.length - 1} tệp khác`;
-      return cells.call("yearReport", [texts, named(files), asOf, opts], label, limit);
+      return cells.call("yearReport", [texts, named(files), asOf, opts], label, limit, buffers(texts));
     },
     cancel() {
       if (link.busy) link.stop("cancel");

@@ -2,7 +2,7 @@
 // is a button that selects it.
 import { formatDate, romanQuarter } from "../../core/read/dates";
 import { columnLetters } from "../../excel/address";
-import { appendInBatches, clear, h } from "../dom";
+import { appendInBatches, clear, h, nextTask } from "../dom";
 import { checkHere, GROUPS_SHOWN, type CellRef, type CheckRun, type FindingGroup } from "../logic/check";
 import type { PaneSection, PaneServices, StatusReporter } from "../services";
 import { busy } from "../status";
@@ -41,7 +41,8 @@ export async function renderCheckView(run: CheckRun, services: PaneServices, sta
 
   root.append(h("h3", {}, "Việc sắp tới"));
   if (view.upcoming.length === 0) root.append(h("p", { className: "hint" }, "Không có việc cần làm trong 14 ngày tới."));
-  else root.append(h("ul", { className: "upcoming" }, ...view.upcoming.map((u) => h("li", {}, u.text))));
+  const upcoming = h("ul", { className: "upcoming" });
+  if (view.upcoming.length > 0) root.append(upcoming);
 
   root.append(h("h3", {}, `Theo quý — năm ${result.year}`));
   root.append(
@@ -116,6 +117,8 @@ export async function renderCheckView(run: CheckRun, services: PaneServices, sta
   const groups = h("div", { className: "finding-groups" });
   main.append(groups);
   into.append(outer);
+  await appendInBatches(upcoming, view.upcoming, (u) => h("li", {}, u.text), GROUP_BATCH * 5);
+  await nextTask();
   await appendInBatches(groups, view.groups, renderGroup, GROUP_BATCH);
   // Thousands of topics: the first groups, then a hundred more at each click (offered once
   // those shown are all there, so that the list stays in order).
