@@ -235,13 +235,14 @@ export function createWorkerFileHost(): WorkerFileHost {
   const fileName = (): string => state.source ?? "sổ mới";
   const buffers = (parts: Uint8Array[]): ArrayBuffer[] => [...new Set(parts.map((p) => p.buffer as ArrayBuffer))];
   const named = (files: readonly PickedFile[]) => files.map((f) => ({ name: f.name, lastModified: f.lastModified }));
-  /** Each cell's file read in the cells' worker, as JSON text the page never parses. */
+  /** Each cell's file read in the cells' worker, as JSON text in bytes the page never parses
+   *  (handed over to the worker that writes, not copied). */
   const readCells = async (
     files: readonly PickedFile[],
     asOf: SimpleDate,
     onFile: (i: number, name: string) => void,
-  ): Promise<string[]> => {
-    const texts: string[] = [];
+  ): Promise<Uint8Array[]> => {
+    const texts: Uint8Array[] = [];
     for (const [i, file] of files.entries()) {
       onFile(i, file.name);
       const copy = await file.bytes();
