@@ -4,7 +4,10 @@
 // screen, for the sample register and the 5,000-topic register (50,000 attendance rows);
 // and the page's longest main-thread task meanwhile — PerformanceObserver 'longtask' in
 // Chromium, elsewhere the longest gap of a 16 ms interval timer on the page (what a click
-// would have waited). Run by bench/engines.js through jest; writes JSON to BENCH_ENGINES_OUT.
+// would have waited); then, on the 5,000-topic register, the longest task while the papers
+// are made: Tài liệu (the list of topics, a đề dẫn, a topic report), Báo cáo quý (Word, then
+// the sheet) and Tổng hợp (the register as a cell's file, then the year report).
+// Run by bench/engines.js through jest; writes JSON to BENCH_ENGINES_OUT.
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -47,6 +50,39 @@ interface Timing {
   probe: string;
 }
 
+const PROBE_READ = `clearInterval(window.__probe); return { gap: window.__gap, longtask: window.__longtask, has: window.__hasLongtask };`;
+
+async function longest(d: EngineDriver): Promise<{ longestTaskMs: number; probe: string }> {
+  const p = await d.run<{ gap: number; longtask: number; has: boolean }>(PROBE_READ);
+  return { longestTaskMs: Math.round(p.has ? p.longtask : p.gap), probe: p.has ? "longtask" : "timer gap" };
+}
+
+/** The papers' flows on the open register, and the longest task over all of them (ms). */
+async function measurePapers(d: EngineDriver, file: string): Promise<{ papersMs: number; longestTaskMs: number; probe: string }> {
+  await d.run(PROBE);
+  const t0 = Date.now();
+  await d.click("#tai-lieu > summary");
+  await waitText(d, "#tai-lieu .status", /Có \d+ chuyên đề/, 600_000);
+  await d.setValue("#tai-lieu-chuyen-de", "1");
+  await d.download(() => d.clickText("#tai-lieu button", "Tạo đề dẫn"), 600_000);
+  await d.download(() => d.clickText("#tai-lieu button", "Tạo báo cáo kết quả"), 600_000);
+  await d.click("#bao-cao > summary");
+  await waitText(d, "#bao-cao", /Lập báo cáo/);
+  await d.setValue("#bao-cao-quy", "2");
+  await d.setValue("#bao-cao-nam", "2025");
+  await d.download(() => d.clickText("#bao-cao button", "Tải báo cáo (Word)"), 600_000);
+  await d.clickText("#bao-cao button", "Lập báo cáo");
+  await waitText(d, "#bao-cao .status", /Đã lập|Lỗi/, 600_000);
+  await d.click("#tong-hop > summary");
+  await waitText(d, "#tong-hop", /Chọn các tệp sổ/);
+  await d.setFiles("#tong-hop-tep", [file]);
+  await d.click("#tong-hop-body button.primary");
+  await waitText(d, "#tong-hop .status", /Đã tổng hợp|Lỗi/, 600_000);
+  await d.download(() => d.clickText("#tong-hop-body button", "Lập báo cáo năm"), 600_000);
+  const papersMs = Date.now() - t0;
+  return { papersMs, ...(await longest(d)) };
+}
+
 async function measure(d: EngineDriver, file: string, name: string): Promise<Timing> {
   await d.run(PROBE);
   const t0 = Date.now();
@@ -58,10 +94,7 @@ async function measure(d: EngineDriver, file: string, name: string): Promise<Tim
   const checked = await waitText(d, "#kiem-tra .status", /Đã kiểm tra|Lỗi/, 600_000);
   if (!checked.startsWith("Đã kiểm tra")) throw new Error(`${d.engine}: ${name}: ${checked}`);
   const checkMs = Date.now() - t0 - openMs;
-  const p = await d.run<{ gap: number; longtask: number; has: boolean }>(
-    `clearInterval(window.__probe); return { gap: window.__gap, longtask: window.__longtask, has: window.__hasLongtask };`,
-  );
-  return { openMs, checkMs, longestTaskMs: Math.round(p.has ? p.longtask : p.gap), probe: p.has ? "longtask" : "timer gap" };
+  return { openMs, checkMs, ...(await longest(d)) };
 }
 
 test("engine timings", async () => {
@@ -71,7 +104,7 @@ test("engine timings", async () => {
     const large = path.join(dir, `so-${TOPICS}.xlsx`);
     await writeBook(sample, sampleWorkbook(SAMPLE_YEAR));
     await writeBook(large, scaledWorkbook({ topics: TOPICS, attendanceRows: ATTENDANCE, year: 2025 }));
-    const out: Record<string, { sample: Timing; large: Timing }> = {};
+    const out: Record<string, { sample: Timing; large: Timing; papers: { papersMs: number; longestTaskMs: number; probe: string } }> = {};
     for (const engine of ENGINES) {
       const d = await launch(engine);
       try {
@@ -79,7 +112,7 @@ test("engine timings", async () => {
         await waitText(d, ".file-bar", /Mở sổ/);
         const s = await measure(d, sample, "so-mau.xlsx");
         const l = await measure(d, large, `so-${TOPICS}.xlsx`);
-        out[engine] = { sample: s, large: l };
+        out[engine] = { sample: s, large: l, papers: await measurePapers(d, large) };
       } finally {
         await d.close();
       }

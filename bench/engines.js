@@ -4,24 +4,18 @@
 // side in one run — open and check of the sample register and of the 5,000-topic register,
 // and the page's longest main-thread task meanwhile. Runs bench/engines.bench.ts through
 // jest; needs dist/ (npm run build) and the Debian browsers.
-//   engineTimings: {engine: {sample: {openMs, checkMs, longestTaskMs, probe}, large: {…}}},
+//   engineTimings: {engine: {sample: {openMs, checkMs, longestTaskMs, probe}, large: {…},
+//     papers: {papersMs, longestTaskMs, probe}}} — papers: Tài liệu, Báo cáo quý, Tổng hợp
+//     on the 5,000-topic register,
 //   engineTopics, engineAttendanceRows.
 // Usage: node bench/engines.js   (bench/run.js calls run()).
-const { runJestBench } = require("./util");
+const { jestBenchPart, printWhenMain } = require("./util");
 
-async function run() {
-  const r = runJestBench("engines.bench.ts", "BENCH_ENGINES_OUT", 1_800_000);
-  return { engineTimings: r.engines, engineTopics: r.topics, engineAttendanceRows: r.attendanceRows };
-}
+const run = jestBenchPart("engines.bench.ts", "BENCH_ENGINES_OUT", 1_800_000, (r) => ({
+  engineTimings: r.engines,
+  engineTopics: r.topics,
+  engineAttendanceRows: r.attendanceRows,
+}));
 
 module.exports = { run };
-
-if (require.main === module) {
-  run().then(
-    (r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`),
-    (err) => {
-      process.stderr.write(`${err && err.message ? err.message : err}\n`);
-      process.exit(1);
-    },
-  );
-}
+printWhenMain(module, run);

@@ -6,21 +6,13 @@
 // limit (aim: half). Runs bench/payload.bench.ts through jest.
 //   maxRequestBytes, maxResponseBytes, payloadPerCommand ({request, response, syncs} each).
 // Usage: node bench/payload.js   (bench/run.js calls run()).
-const { runJestBench } = require("./util");
+const { jestBenchPart, printWhenMain } = require("./util");
 
-async function run() {
-  const p = runJestBench("payload.bench.ts", "BENCH_PAYLOAD_OUT", 900_000);
-  return { maxRequestBytes: p.maxRequestBytes, maxResponseBytes: p.maxResponseBytes, payloadPerCommand: p.perCommand };
-}
+const run = jestBenchPart("payload.bench.ts", "BENCH_PAYLOAD_OUT", 900_000, (p) => ({
+  maxRequestBytes: p.maxRequestBytes,
+  maxResponseBytes: p.maxResponseBytes,
+  payloadPerCommand: p.perCommand,
+}));
 
 module.exports = { run };
-
-if (require.main === module) {
-  run().then(
-    (r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`),
-    (err) => {
-      process.stderr.write(`${err && err.message ? err.message : err}\n`);
-      process.exit(1);
-    },
-  );
-}
+printWhenMain(module, run);

@@ -286,9 +286,17 @@ function markdownTable(r) {
       row(
         `Single page in ${engine}: longest main-thread task, sample / ${r.engineTopics.toLocaleString("en")} topics (${t.large.probe})`,
         `${t.sample.longestTaskMs} / ${t.large.longestTaskMs} ms`,
-        "< 100 ms",
-        Math.max(t.sample.longestTaskMs, t.large.longestTaskMs) < 100,
+        "≤ 100 ms",
+        Math.max(t.sample.longestTaskMs, t.large.longestTaskMs) <= 100,
       );
+      if (t.papers) {
+        row(
+          `Single page in ${engine}: longest main-thread task making the papers of ${r.engineTopics.toLocaleString("en")} topics (Tài liệu, Báo cáo quý, Tổng hợp; ${t.papers.probe})`,
+          `${t.papers.longestTaskMs} ms (all in ${s(t.papers.papersMs)})`,
+          "≤ 100 ms",
+          t.papers.longestTaskMs <= 100,
+        );
+      }
     }
   }
   if (r.hostile) {

@@ -50,4 +50,22 @@ function runJestBench(file, outVar, timeout) {
   }
 }
 
-module.exports = { ROOT, BUILD, RESULTS, argValue, median, ms, runJestBench };
+/** A bench part that is one bench/*.bench.ts run through jest: `run()` resolves to the keys
+ *  `pick` takes from the JSON the bench wrote (for bench/run.js). */
+function jestBenchPart(file, outVar, timeout, pick) {
+  return async () => pick(runJestBench(file, outVar, timeout));
+}
+
+/** Run as `node bench/<part>.js`: prints the part's keys as JSON (run.js records them). */
+function printWhenMain(mod, run) {
+  if (require.main !== mod) return;
+  run().then(
+    (r) => process.stdout.write(`${JSON.stringify(r, null, 2)}\n`),
+    (err) => {
+      process.stderr.write(`${err && err.message ? err.message : err}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+module.exports = { ROOT, BUILD, RESULTS, argValue, median, ms, runJestBench, jestBenchPart, printWhenMain };

@@ -91,3 +91,28 @@ export const REFUSAL_RECORDER = `
 export function isForeign(url: string, page: string): boolean {
   return url !== page && !url.startsWith("blob:") && !url.startsWith("data:") && url !== "";
 }
+
+/** The steps the Firefox and WebKit drivers take alike: through a script run in the page
+ *  (`js`: a function body, `args` as `arguments`), and a download as a file appearing in the
+ *  browser's download folder. */
+export function scriptedSteps(
+  js: <T>(script: string, args: unknown[]) => Promise<T>,
+  downloads: string,
+): Pick<EngineDriver, "setValue" | "text" | "run" | "download"> {
+  return {
+    async setValue(selector, value) {
+      await js(
+        `const e = document.querySelector(arguments[0]); e.value = arguments[1];
+         e.dispatchEvent(new Event("input", { bubbles: true })); e.dispatchEvent(new Event("change", { bubbles: true }));`,
+        [selector, value],
+      );
+    },
+    text: (selector) => js<string>(`return document.querySelector(arguments[0])?.textContent ?? "";`, [selector]),
+    run: <T>(script: string, ...args: unknown[]) => js<T>(script, args),
+    async download(click, timeoutMs = 60_000) {
+      const before = listing(downloads);
+      await click();
+      return newDownload(downloads, before, timeoutMs);
+    },
+  };
+}

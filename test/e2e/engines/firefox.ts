@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from "child_process";
 import { mkdtempSync, rmSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { isForeign, listing, newDownload, type EngineDriver } from "./driver";
+import { isForeign, scriptedSteps, type EngineDriver } from "./driver";
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
 
@@ -57,20 +57,7 @@ export async function launchFirefox(): Promise<EngineDriver> {
       await call("click", "[data-e2e-target]");
       await js("document.querySelector('[data-e2e-target]')?.removeAttribute('data-e2e-target');", []);
     },
-    async setValue(selector, value) {
-      await js(
-        `const e = document.querySelector(arguments[0]); e.value = arguments[1];
-         e.dispatchEvent(new Event("input", { bubbles: true })); e.dispatchEvent(new Event("change", { bubbles: true }));`,
-        [selector, value],
-      );
-    },
-    text: (selector) => js<string>(`return document.querySelector(arguments[0])?.textContent ?? "";`, [selector]),
-    run: (script, ...args) => js(script, args),
-    async download(click, timeoutMs = 60_000) {
-      const before = listing(downloads);
-      await click();
-      return newDownload(downloads, before, timeoutMs);
-    },
+    ...scriptedSteps(js, downloads),
     async foreignRequests() {
       return (await call<string[]>("requests")).filter((u) => isForeign(u, pageUrl));
     },

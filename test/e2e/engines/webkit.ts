@@ -9,7 +9,7 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { Builder, By, type WebDriver } from "selenium-webdriver";
-import { isForeign, listing, newDownload, REFUSAL_RECORDER, RESOURCE_PROBE, sleep, type EngineDriver } from "./driver";
+import { isForeign, REFUSAL_RECORDER, RESOURCE_PROBE, scriptedSteps, sleep, type EngineDriver } from "./driver";
 
 export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? "/usr/bin/WebKitWebDriver";
@@ -79,20 +79,7 @@ export async function launchWebKit(): Promise<EngineDriver> {
       }
       throw new Error(`webkit: no ${selector} with “${text}”`);
     },
-    async setValue(selector, value) {
-      await js(
-        `const e = document.querySelector(arguments[0]); e.value = arguments[1];
-         e.dispatchEvent(new Event("input", { bubbles: true })); e.dispatchEvent(new Event("change", { bubbles: true }));`,
-        [selector, value],
-      );
-    },
-    text: (selector) => js<string>(`return document.querySelector(arguments[0])?.textContent ?? "";`, [selector]),
-    run: (script, ...args) => js(script, args),
-    async download(click, timeoutMs = 60_000) {
-      const before = listing(home);
-      await click();
-      return newDownload(home, before, timeoutMs);
-    },
+    ...scriptedSteps(js, home),
     async foreignRequests() {
       const seen = await js<string[]>(RESOURCE_PROBE, []);
       return seen.filter((u) => isForeign(u, pageUrl));
