@@ -1,9 +1,10 @@
 // The single page (dist/so-chuyen-de.html, opened from file://) in the three engines it is
 // proven in — Chromium, Firefox ESR and WebKitGTK (test/e2e/engines) — each flow written
 // once: Kiểm tra with the findings of `chuyende kiem-tra --json`, Tài liệu's đề dẫn and
-// Kế hoạch năm's document (LibreOffice opens them), Báo cáo quý saved with Lưu bản mới (the
-// CLI's report), Tổng hợp over several cells' files (the CLI's consolidation), and no
-// request for anything but the page in any engine.
+// Kế hoạch năm's document (LibreOffice opens them), Tài liệu's report of a finished topic
+// and Tổng hợp's year report (LibreOffice opens them and they state what the registers
+// hold), Báo cáo quý saved with Lưu bản mới (the CLI's report), Tổng hợp over several cells'
+// files (the CLI's consolidation), and no request for anything but the page in any engine.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -11,6 +12,7 @@ import type ExcelJS from "exceljs";
 import { INFO_KEYS, SHEETS } from "../../src/core/read/layout";
 import { sampleWorkbook, SAMPLE_YEAR } from "../../src/core/make/sample";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/shared/types";
+import { readWorkbook as parseWorkbook } from "../../src/core/read/register";
 import { loadWorkbookBytes } from "../../src/xlsx/load";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
 import { runInProcess } from "../cli/helpers/run";
@@ -57,6 +59,10 @@ function sheet(grid: WorkbookGrid, name: string): SheetGrid {
   return s;
 }
 
+const CELLS = ["Chi bộ Phòng Tổ chức", "Chi bộ Thanh tra", "Chi bộ Văn phòng"];
+/** pdftotext's lines and columns as one line of words. */
+const flat = (t: string): string => t.replace(/\s+/g, " ");
+
 const key = (f: { code: string; sheet: string; row: number | null }): string => `${f.sheet}|${String(f.row).padStart(7, "0")}|${f.code}`;
 
 beforeAll(async () => {
@@ -66,10 +72,8 @@ beforeAll(async () => {
   hostile = path.join(dir, "so-la.xlsx");
   writeFileSync(hostile, hostileRegister(new Uint8Array(readFileSync(register))));
   mkdirSync(path.join(dir, "cells"));
-  cells = ["Chi bộ Phòng Tổ chức", "Chi bộ Thanh tra", "Chi bộ Văn phòng"].map((name, i) =>
-    path.join(dir, "cells", `chi-bo-${i + 1}.xlsx`),
-  );
-  for (const [i, f] of cells.entries()) await writeRegister(f, ["Chi bộ Phòng Tổ chức", "Chi bộ Thanh tra", "Chi bộ Văn phòng"][i]);
+  cells = CELLS.map((name, i) => path.join(dir, "cells", `chi-bo-${i + 1}.xlsx`));
+  for (const [i, f] of cells.entries()) await writeRegister(f, CELLS[i]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -137,6 +141,19 @@ describe.each(ENGINES)("the single page in %s", (engine) => {
     expect(text.toLocaleLowerCase("vi")).toContain("đảng cộng sản việt nam");
   });
 
+  test("Tài liệu: the report of a finished topic states what the register holds", async () => {
+    const book = parseWorkbook(await gridOf(new Uint8Array(readFileSync(register)), register));
+    const topic = book.register!.topics.find((t) => t.stt === 1)!;
+    const made = await d.download(() => d.clickText("#tai-lieu button", "Tạo báo cáo kết quả"));
+    expect(made.name).toBe("bao-cao-chuyen-de-1.docx");
+    expect(await waitText(d, "#tai-lieu .status", /Đã tạo|Lỗi/)).toMatch(/^Đã tạo bao-cao-chuyen-de-1\.docx\./);
+    const text = flat(docxToPdfText([made])[0]);
+    expect(text).toContain(book.info.chiBo.toLocaleUpperCase("vi"));
+    expect(text).toMatch(/Số \S*-BC\/CB/);
+    expect(text).toContain(`BÁO CÁO Kết quả sinh hoạt chi bộ chuyên đề Quý I/${SAMPLE_YEAR}`);
+    expect(text).toContain(`1. Chuyên đề: “${flat(topic.title)}”`);
+  });
+
   test("Báo cáo quý, then Lưu bản mới: the CLI's report", async () => {
     await d.click("#bao-cao > summary");
     await waitText(d, "#bao-cao", /Lập báo cáo/);
@@ -172,6 +189,16 @@ describe.each(ENGINES)("the single page in %s", (engine) => {
     const consolidated = theirs.sheets.filter((s) => !ours.sheets.some((o) => o.name === s.name) || s.name.startsWith("Tổng hợp"));
     expect(consolidated.length).toBeGreaterThan(0);
     for (const s of consolidated) expect(sheet(ours, s.name)).toEqual(s);
+  });
+
+  test("Tổng hợp: the year report (Word) states the cells read", async () => {
+    const made = await d.download(() => d.clickText("#tong-hop-body button", "Lập báo cáo năm"), 120_000);
+    expect(made.name).toBe(`bao-cao-sinh-hoat-chuyen-de-nam-${SAMPLE_YEAR}.docx`);
+    expect(await waitText(d, "#tong-hop .status", /Đã lập|Lỗi/)).toMatch(/^Đã lập .* \(3 chi bộ\)\./);
+    const text = flat(docxToPdfText([made])[0]);
+    expect(text).toContain(`Kết quả sinh hoạt chi bộ chuyên đề năm ${SAMPLE_YEAR}`);
+    expect(text).toMatch(/Số \S*-BC\/ĐU/);
+    for (const name of CELLS) expect(text).toContain(name);
   });
 
   test("Kế hoạch năm: the plan document downloads and LibreOffice opens it", async () => {
