@@ -2,7 +2,7 @@
 // one group per topic in register order with its title once, errors before warnings, the
 // topic's Điểm danh and Biên bản findings with it; every item keeps its cell. The order of
 // SPEC §4 (what --json prints) is unchanged.
-import { checkView, YEAR_GROUP_TITLE } from "../../src/taskpane/logic/check";
+import { checkPane, checkView, GROUPS_SHOWN, YEAR_GROUP_TITLE } from "../../src/taskpane/logic/check";
 import { buildBook, completeTopic, day } from "../support/bookBuilder";
 
 const book = buildBook({
@@ -92,5 +92,17 @@ describe("findings grouped per topic", () => {
     expect(titles).toContain(`Trang ${book.attendance?.sheet}`);
     expect(titles).toContain("Dòng 5 (chưa có tên chuyên đề)");
     expect(titles.indexOf("Dòng 5 (chưa có tên chuyên đề)")).toBeLessThan(titles.indexOf(`Trang ${book.attendance?.sheet}`));
+  });
+});
+
+describe("what the pane is sent of a check (checkPane)", () => {
+  it("keeps the counts of every finding but only the first groups, the rest by slice", () => {
+    const pane = checkPane(view, 1);
+    expect(pane.errors + pane.warnings).toBe(view.result.findings.length);
+    expect(pane.errors).toBe(view.result.findings.filter((f) => f.severity === "error").length);
+    expect(pane.groupCount).toBe(view.groups.length);
+    expect(pane.groups).toEqual(view.groups.slice(0, 1));
+    expect("findings" in pane.result).toBe(false);
+    expect(checkPane(view).groups).toEqual(view.groups.slice(0, GROUPS_SHOWN));
   });
 });

@@ -65,13 +65,15 @@ test("the three further sections are loaded with import()", () => {
   const app = readFileSync(path.join(root, "src/taskpane/app.ts"), "utf8");
   for (const s of ["documents", "report", "consolidate"]) expect(app).toMatch(new RegExp(`import\\([^)]*"\\./sections/${s}"\\)`));
   // And the walker does see a heavy import where there is one.
-  expect(reachable(path.join(root, "src/taskpane/sections/documents.ts")).packages.has("docxtemplater")).toBe(true);
+  expect(reachable(path.join(root, "src/taskpane/logic/documents.ts")).packages.has("docxtemplater")).toBe(true);
 });
 
 test("the pane's lazy sections reach no Node-only code (src/cli, Node built-ins)", () => {
   const { builtinModules } = require("module") as typeof import("module");
   const node = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-  for (const entry of ["src/taskpane/sections/consolidate.ts", "src/taskpane/sections/documents.ts", "src/taskpane/sections/report.ts"]) {
+  // The sections and what they load with import() (in the page, the file worker runs it).
+  const entries = ["consolidate", "documents", "report"].flatMap((s) => [`src/taskpane/sections/${s}.ts`, `src/taskpane/logic/${s}.ts`]);
+  for (const entry of [...entries, "src/taskpane/logic/reportWord.ts", "src/file/worker.ts"]) {
     const { files, packages } = reachable(path.join(root, entry));
     const rel = [...files].map((f) => path.relative(root, f).split(path.sep).join("/"));
     expect(rel.filter((f) => f.startsWith("src/cli/"))).toEqual([]);
@@ -79,7 +81,7 @@ test("the pane's lazy sections reach no Node-only code (src/cli, Node built-ins)
   }
   // Tổng hợp opens files with the reader the CLI uses (same reasons for unusable files),
   // and that reader touches no Buffer and no bare `process` (undefined in a browser).
-  const consolidate = reachable(path.join(root, "src/taskpane/sections/consolidate.ts")).files;
+  const consolidate = reachable(path.join(root, "src/taskpane/logic/consolidate.ts")).files;
   const consolidateRel = [...consolidate].map((f) => path.relative(root, f).split(path.sep).join("/"));
   expect(consolidateRel).toContain("src/xlsx/read.ts");
   // No exceljs for reading: Tổng hợp's chunk only reads.

@@ -15,7 +15,7 @@ import { checkView, runCheck } from "../../src/taskpane/logic/check";
 import { buildBook, completeTopic } from "../support/bookBuilder";
 import { errorMessage, GENERIC_ERROR } from "../../src/taskpane/logic/messages";
 import { writeQuarterReport } from "../../src/taskpane/logic/report";
-import { consolidateFiles, writeConsolidation, yearReportFile } from "../../src/taskpane/logic/consolidate";
+import { consolidateFiles, readCellFileText, runOfTexts, writeConsolidation, yearReportFile } from "../../src/taskpane/logic/consolidate";
 import { StandInWorkbook, type StandInInit } from "../support/excelStandIn";
 import { cfb, makeTempDir, removeTempDir, writeXlsx } from "../support/xlsx";
 import { checkFile } from "../../src/cli/commands/kiem-tra";
@@ -296,6 +296,18 @@ describe("Tổng hợp", () => {
     expect(sheets).not.toContain("Tổng hợp");
     expect(book.sheet("Tổng hợp")!.valueAt("A1")).toBe("của người dùng");
     expect(sheets.every((s) => book.sheet(s))).toBe(true);
+  });
+
+  test("in the page: each file's result as JSON text gives the same run (readCellFileText, runOfTexts)", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE));
+    const files = [
+      { name: "chi-bo-a.xlsx", lastModified: 2, bytes: async () => bytes },
+      { name: "chi-bo-a-cu.xlsx", lastModified: 1, bytes: async () => bytes },
+      { name: "hong.xlsx", bytes: async () => new TextEncoder().encode("không phải xlsx") },
+    ];
+    const run = await consolidateFiles(files, today);
+    const texts = await Promise.all(files.map(async (f) => readCellFileText({ name: f.name, bytes: await f.bytes() }, today)));
+    expect(runOfTexts(texts, files)).toEqual(JSON.parse(JSON.stringify(run)));
   });
 
   test("the year report: a Word file stating the cells read and the files that could not be", async () => {
