@@ -12,7 +12,7 @@ import type { Server } from "http";
 import type ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { readWorkbook as parseWorkbook } from "../../src/core/read/register";
-import { sampleAsOf, sampleWorkbook, SAMPLE_YEAR } from "../../src/core/make/sample";
+import { sampleAsOf, sampleWorkbook, scaledWorkbook, SAMPLE_YEAR } from "../../src/core/make/sample";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/shared/types";
 import { loadWorkbookBytes } from "../../src/xlsx/load";
 import { newWorkbook, renderSheets } from "../../src/xlsx/render";
@@ -246,6 +246,46 @@ describe("file mode", () => {
       server.close();
     }
   });
+});
+
+// A register of hundreds of topics: the first 100 groups of findings, then Xem thêm until
+// every finding of `kiem-tra --json` is on the page, each once.
+test("a long check: the first groups, then Xem thêm until all are shown", async () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "chuyende-filemode-long-"));
+  const file = path.join(tmp, "so-dai.xlsx");
+  const wb: ExcelJS.Workbook = newWorkbook();
+  renderSheets(wb, scaledWorkbook({ topics: 600, attendanceRows: 3000, year: 2025 }));
+  await wb.xlsx.writeFile(file);
+  const run = await launchBrowser("about:blank#no-office", NOW);
+  try {
+    const page = await openPane(run, `file://${path.join(DIST, "so-chuyen-de.html")}`, null, "dai");
+    await page.setInputFiles("#mo-so", file);
+    await statusOf(page, ".file-bar", /Đã mở/);
+    await page.locator("#kiem-tra button.primary").click();
+    await statusOf(page, "#kiem-tra", /Đã kiểm tra/);
+    const groups = page.locator("#kiem-tra .finding-group");
+    expect(await groups.count()).toBe(100);
+    const more = page.locator("#kiem-tra .more-findings");
+    expect(await more.innerText()).toMatch(/^Xem thêm 100 mục \(còn \d+ mục chưa hiện\)$/);
+    for (let clicks = 0; (await more.count()) > 0; clicks++) {
+      expect(clicks).toBeLessThan(50);
+      await more.click();
+      await statusOf(page, "#kiem-tra", /Đang hiện \d+\/\d+ mục/);
+    }
+    const shown = await page.locator("#kiem-tra ul.findings > li").evaluateAll((lis) =>
+      lis.map((li) => {
+        const d = (li as HTMLElement).dataset;
+        return `${d.sheet}|${String(d.row === "" ? null : Number(d.row)).padStart(7, "0")}|${d.code}`;
+      }),
+    );
+    const expected = (await cliCheck(file)).map((f) => `${f.sheet}|${String(f.row).padStart(7, "0")}|${f.code}`);
+    expect(expected.length).toBeGreaterThan(100);
+    expect([...shown].sort()).toEqual(expected.sort());
+    expect(run.problems).toEqual([]);
+  } finally {
+    await run.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
 });
 
 // Kept here so a change of the page's template that would load a remote script fails fast.
