@@ -257,8 +257,10 @@ test("a long check: the first groups, then Xem thêm until all are shown", async
   renderSheets(wb, scaledWorkbook({ topics: 600, attendanceRows: 3000, year: 2025 }));
   await wb.xlsx.writeFile(file);
   const run = await launchBrowser("about:blank#no-office", NOW);
+  const url = `file://${path.join(DIST, "so-chuyen-de.html")}`;
+  await run.context.route("**/*", (route) => (route.request().url() === url ? route.continue() : route.abort("blockedbyclient")));
   try {
-    const page = await openPane(run, `file://${path.join(DIST, "so-chuyen-de.html")}`, null, "dai");
+    const page = await openPane(run, url, null, "dai");
     await page.setInputFiles("#mo-so", file);
     await statusOf(page, ".file-bar", /Đã mở/);
     await page.locator("#kiem-tra button.primary").click();
