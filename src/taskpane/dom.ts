@@ -39,14 +39,20 @@ export function clear(el: HTMLElement): void {
 /** Lets the page answer clicks and paint between two parts of a long job. */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Appends `render(item)` of each item to `parent`, `batch` at a time with a task between:
- *  thousands of elements made and laid out at once would keep the page from answering for
- *  seconds (bench/engines.js measures the longest task). */
-export async function appendInBatches<T>(parent: Node, items: readonly T[], render: (item: T) => Node, batch: number): Promise<void> {
-  for (let i = 0; i < items.length; i += batch) {
+/** Appends `render(item)` of each item to `parent`, yielding to the page whenever a task
+ *  has run `budgetMs`: thousands of elements made and laid out at once would keep the page
+ *  from answering for seconds (bench/engines.js measures the longest task). A time budget,
+ *  not a count: an engine or a machine three times slower makes smaller parts. */
+export async function appendInBatches<T>(parent: Node, items: readonly T[], render: (item: T) => Node, budgetMs = 20): Promise<void> {
+  let i = 0;
+  while (i < items.length) {
     if (i > 0) await nextTask();
+    const start = performance.now();
     const part = document.createDocumentFragment();
-    for (const item of items.slice(i, i + batch)) part.appendChild(render(item));
+    // At least a few per task, checking the clock every few items.
+    do {
+      for (const end = Math.min(items.length, i + 5); i < end; i++) part.appendChild(render(items[i]));
+    } while (i < items.length && performance.now() - start < budgetMs);
     parent.appendChild(part);
   }
 }

@@ -21,9 +21,6 @@ function cellValue(cell: CellRef, value: string | undefined): string {
   return value === "" ? ` — ô ${address} đang trống` : ` — ô ${address} đang ghi “${value}”`;
 }
 
-/** Groups laid out per task (about 30 ms each on a slow machine). */
-const GROUP_BATCH = 20;
-
 /** Shows the check in `into`: the tiles and the first groups at once, the other shown groups
  *  a batch per task (resolves when all are shown). */
 export async function renderCheckView(run: CheckRun, services: PaneServices, status: StatusReporter, into: HTMLElement): Promise<void> {
@@ -117,9 +114,9 @@ export async function renderCheckView(run: CheckRun, services: PaneServices, sta
   const groups = h("div", { className: "finding-groups" });
   main.append(groups);
   into.append(outer);
-  await appendInBatches(upcoming, view.upcoming, (u) => h("li", {}, u.text), GROUP_BATCH * 5);
+  await appendInBatches(upcoming, view.upcoming, (u) => h("li", {}, u.text));
   await nextTask();
-  await appendInBatches(groups, view.groups, renderGroup, GROUP_BATCH);
+  await appendInBatches(groups, view.groups, renderGroup);
   // Thousands of topics: the first groups, then a hundred more at each click (offered once
   // those shown are all there, so that the list stays in order).
   let shown = view.groups.length;
@@ -133,7 +130,7 @@ export async function renderCheckView(run: CheckRun, services: PaneServices, sta
     more.addEventListener("click", () => {
       void busy(more, status, "Đang hiện thêm kết quả…", async () => {
         const next = await run.more(shown, GROUPS_SHOWN);
-        await appendInBatches(groups, next, renderGroup, GROUP_BATCH);
+        await appendInBatches(groups, next, renderGroup);
         shown += next.length;
         if (shown >= view.groupCount || next.length === 0) more.remove();
         else label();

@@ -68,8 +68,8 @@ export const documentsSection: PaneSection = {
       if (!same) {
         listed = topics;
         clear(topic);
-        // Thousands of topics: a few hundred options per task, so the page keeps answering.
-        await appendInBatches(topic, topics, (t) => h("option", { value: String(t.stt) }, t.label), 500);
+        // Thousands of topics: built a part per task, so the page keeps answering.
+        await appendInBatches(topic, topics, (t) => h("option", { value: String(t.stt) }, t.label));
         if (topics.some((t) => String(t.stt) === chosen)) topic.value = chosen;
       }
       form.hidden = topics.length === 0;
