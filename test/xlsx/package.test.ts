@@ -1,14 +1,53 @@
 // The reader's primitives: a zip opened from its central directory with real inflate
 // limits, the linear XML tokenizer, and parts resolved only through relationships.
 import { deflateSync, strToU8, zipSync } from "fflate";
-import { ZipArchive, storeZip } from "../../src/xlsx/package/zip";
+import { ZipArchive, storeZip, useInflater, writeZip, type Inflater } from "../../src/xlsx/package/zip";
+import { nodeInflater } from "../../src/cli/xlsx";
+import { deflatePackage } from "../../src/cli/io";
 import { rewriteXml, scanXml } from "../../src/xlsx/package/xml";
 import { OpcPackage, DEFAULT_PACKAGE_LIMITS, resolveTarget } from "../../src/xlsx/package/opc";
 
 const at = { name: "so.xlsx", file: "/tmp/so.xlsx" };
 const limits = { entries: 100, entryBytes: 1024 * 1024, totalBytes: 2 * 1024 * 1024 };
 
-describe("zip", () => {
+/** A zip whose central directory declares `declared` bytes for its only entry. */
+function lyingZip(data: Uint8Array, declared: number): Uint8Array {
+  const z = zipSync({ "x.xml": [data, { level: 9 }] });
+  const view = new DataView(z.buffer, z.byteOffset, z.byteLength);
+  for (let i = z.length - 22; i >= 0; i--) {
+    if (view.getUint32(i, true) === 0x02014b50) {
+      view.setUint32(i + 24, declared, true);
+      break;
+    }
+  }
+  return z;
+}
+
+// Every zip test runs with both inflaters: fflate (the page, the pane) and Node's zlib (the CLI).
+describe.each<[string, Inflater | null]>([
+  ["fflate", null],
+  ["Node's zlib", nodeInflater],
+])("zip, inflated by %s", (_name, inflater) => {
+  beforeAll(() => useInflater(inflater));
+  afterAll(() => useInflater(nodeInflater));
+  test("a bomb declaring a tiny size is stopped at the cap by what it really produces", () => {
+    const z = ZipArchive.open(lyingZip(new Uint8Array(5 * 1024 * 1024), 100), at, limits);
+    expect(() => z.read("x.xml", "phần x.xml")).toThrow(/quá lớn để đọc: phần x\.xml giải nén ra hơn 1 MB/);
+    expect(z.inflatedBytes).toBe(0);
+  });
+  test("an entry just under the cap is read whole; damaged or cut deflate data is broken", () => {
+    const z = ZipArchive.open(lyingZip(new Uint8Array(1024 * 1024).fill(65), 10), at, limits);
+    expect(z.read("x.xml", "x")).toHaveLength(1024 * 1024);
+    const raw = deflateSync(new Uint8Array(300_000).map((_, i) => (i * 7919) % 251)); // raw deflate
+    for (const cut of [raw.subarray(0, raw.length >> 1), new Uint8Array([0xff, 0xff, 0xff, 0xff])]) {
+      const bytes = storeZip([{ name: "y.xml", data: cut }]);
+      // Mark the stored entry as deflated: its bytes are then damaged deflate data.
+      const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      v.setUint16(8, 8, true);
+      for (let i = bytes.length - 22; i >= 0; i--) if (v.getUint32(i, true) === 0x02014b50) v.setUint16(i + 10, 8, true);
+      expect(() => ZipArchive.open(bytes, at, limits).read("y.xml", "phần y.xml")).toThrow(/bị hỏng: phần y\.xml không giải nén được/);
+    }
+  });
   test("reads entries by normalised, case-insensitive name", () => {
     const z = ZipArchive.open(zipSync({ "xl/Workbook.xml": strToU8("<a/>"), "b.bin": [new Uint8Array(10), { level: 0 }] }), at, limits);
     expect(new TextDecoder().decode(z.read("/XL/workbook.xml", "x"))).toBe("<a/>");
@@ -35,6 +74,25 @@ describe("zip", () => {
     const many = storeZip(Array.from({ length: 101 }, (_, i) => ({ name: `p${i}`, data: new Uint8Array(0) })));
     expect(() => ZipArchive.open(many, at, limits)).toThrow(/101 phần, quá giới hạn 100/);
     expect(() => ZipArchive.open(strToU8("PK not a zip"), at, limits)).toThrow(/bị hỏng/);
+  });
+  test("writeZip deflates what it can and round-trips; deflatePackage deflates a stored package", () => {
+    const text = strToU8("<a>".repeat(1000));
+    const tiny = strToU8("x");
+    const zipped = writeZip(
+      [
+        { name: "a.xml", data: text },
+        { name: "t", data: tiny },
+      ],
+      (d) => deflateSync(d),
+    );
+    expect(zipped.length).toBeLessThan(text.length);
+    const z = ZipArchive.open(zipped, at, limits);
+    expect(z.entry("a.xml")!.method).toBe(8);
+    expect(z.entry("t")!.method).toBe(0); // deflating one byte would grow it
+    expect(new TextDecoder().decode(z.read("a.xml", "a"))).toBe("<a>".repeat(1000));
+    const repacked = ZipArchive.open(deflatePackage(storeZip([{ name: "a.xml", data: text }])), at, limits);
+    expect(repacked.entry("a.xml")!.method).toBe(8);
+    expect(Array.from(repacked.read("a.xml", "a"))).toEqual(Array.from(text));
   });
   test("storeZip round-trips", () => {
     const z = ZipArchive.open(storeZip([{ name: "é/x.xml", data: strToU8("<x>é</x>") }]), at, limits);
