@@ -144,6 +144,33 @@ describe("xml", () => {
     );
     expect(out).toBe(`<?xml version="1.0"?><w:a x="1"><w:b y="&lt;">q&amp;</w:b>t</w:a>`);
   });
+  test("rewriteXml hooks: unwrap, text rewritten, elements inserted, attribute values, declaration", () => {
+    const seen: string[] = [];
+    const out = rewriteXml(
+      `<?xml version="1.0"?><w:a><w:h k="1"><w:t>x&lt;y</w:t></w:h><w:s><w:z/></w:s><w:e/></w:a>`,
+      {
+        declaration: "<?xml version=\"1.0\" standalone=\"yes\"?>",
+        attrValue: (v) => v + "!",
+        open(name, attrs, c) {
+          seen.push(`${name}<${c.parent}@${c.depth}`);
+          if (name === "h") return "unwrap";
+          if (name === "z") c.empty("w:before", { n: "1" });
+          return attrs;
+        },
+        close(name, c) {
+          if (name === "s" || name === "e") c.empty("w:last");
+        },
+        text: (t) => t.toUpperCase(),
+      },
+      at,
+      "p",
+    );
+    expect(out).toBe(
+      `<?xml version="1.0" standalone="yes"?><w:a><w:t>X&lt;Y</w:t><w:s><w:before n="1!"/><w:z/><w:last/></w:s><w:e><w:last/></w:e></w:a>`,
+    );
+    // An unwrapped element is still the parent of what it holds.
+    expect(seen).toEqual(["a<@1", "h<a@2", "t<h@3", "s<a@2", "z<s@3", "e<a@2"]);
+  });
 });
 
 describe("opc", () => {

@@ -251,63 +251,126 @@ export function escapeXmlAttr(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** Re-writes a part token by token: `element` may drop an element (and its content) or
- *  change its attributes; everything else is written back as parsed. The output is
- *  well-formed XML whatever the input was (a malformed input throws). */
-export function rewriteXml(
-  xml: string,
-  element: (name: string, attrs: Attrs, depth: number, selfClosing: boolean) => Attrs | null,
-  at: FileLabel,
-  label: string,
-): string {
+/** Where a rewrite is: what a hook may look at, and write at. */
+export interface RewriteContext {
+  /** 1 for the root element. */
+  depth: number;
+  selfClosing: boolean;
+  qname: string;
+  /** Local name of the nearest ancestor that is written or unwrapped ("" at the root). */
+  parent: string;
+  /** Writes a self-closing element here (after the open tag of the element being closed
+   *  or before the element being opened): the way to insert one. */
+  empty(qname: string, attrs?: Attrs): void;
+}
+
+/** What becomes of an element: written with these attributes, "unwrap" (its content is
+ *  written, not its tags) or null (dropped with everything inside it). */
+export type RewriteDecision = Attrs | "unwrap" | null;
+
+export interface RewriteHooks {
+  open(name: string, attrs: Attrs, at: RewriteContext): RewriteDecision;
+  /** A written or unwrapped element is about to close (its end tag not yet written). */
+  close?(name: string, at: RewriteContext): void;
+  /** Text of a kept element → the text written (before escaping); may collect it. */
+  text?(text: string): string;
+  /** Applied to every attribute value written (e.g. dropping characters XML cannot hold). */
+  attrValue?(value: string): string;
+  /** The XML declaration to start with; the input's own when absent. */
+  declaration?: string;
+}
+
+/** The older form of a rewrite: an element's attributes, or null to drop it. */
+export type ElementRewrite = (name: string, attrs: Attrs, depth: number, selfClosing: boolean) => Attrs | null;
+
+/** Re-writes a part token by token, the one walker of every rewrite (a sheet or workbook
+ *  rebuilt for saving, a template's parts cleaned): each element is written (its
+ *  attributes possibly changed), unwrapped, or dropped with its content; text may be
+ *  rewritten; hooks may insert elements. Everything else is written back as parsed, so
+ *  the output is well-formed XML whatever the input was (a malformed input throws). */
+export function rewriteXml(xml: string, rewrite: RewriteHooks | ElementRewrite, at: FileLabel, label: string): string {
+  const hooks: RewriteHooks =
+    typeof rewrite === "function" ? { open: (name, attrs, c) => rewrite(name, attrs, c.depth, c.selfClosing) } : rewrite;
   const out: string[] = [];
-  const names: string[] = [];
+  /** The written or unwrapped elements open: qualified name, local name, unwrapped. */
+  const kept: { qname: string; local: string; unwrap: boolean }[] = [];
   let dropDepth = -1;
   let pendingOpen = false;
   let depth = 0;
-  const head = xml.startsWith("<?xml") ? xml.slice(0, xml.indexOf("?>") + 2) : "";
+  const flush = () => {
+    if (pendingOpen) {
+      out.push(">");
+      pendingOpen = false;
+    }
+  };
+  const tagOf = (qname: string, attrs: Attrs) => {
+    let tag = "<" + qname;
+    for (const k of Object.keys(attrs)) {
+      const v = hooks.attrValue ? hooks.attrValue(attrs[k]) : attrs[k];
+      tag += " " + k + '="' + escapeXmlAttr(v) + '"';
+    }
+    return tag;
+  };
+  const ctx: RewriteContext = {
+    depth: 0,
+    selfClosing: false,
+    qname: "",
+    parent: "",
+    empty(qname, attrs = {}) {
+      flush();
+      out.push(tagOf(qname, attrs) + "/>");
+    },
+  };
+  const head = hooks.declaration ?? (xml.startsWith("<?xml") ? xml.slice(0, xml.indexOf("?>") + 2) : "");
   if (head) out.push(head);
   scanXml(
     xml,
     {
       open(name, attrs, selfClosing, qname) {
         depth++;
-        if (pendingOpen) {
-          out.push(">");
-          pendingOpen = false;
-        }
         if (dropDepth >= 0) return;
-        const kept = element(name, attrs, depth, selfClosing);
-        if (kept === null) {
+        ctx.depth = depth;
+        ctx.selfClosing = selfClosing;
+        ctx.qname = qname;
+        ctx.parent = kept.length ? kept[kept.length - 1].local : "";
+        const d = hooks.open(name, attrs, ctx);
+        if (d === null) {
           dropDepth = depth;
           return;
         }
-        let tag = "<" + qname;
-        for (const k of Object.keys(kept)) tag += " " + k + '="' + escapeXmlAttr(kept[k]) + '"';
-        out.push(tag);
-        names.push(qname);
+        kept.push({ qname, local: name, unwrap: d === "unwrap" });
+        if (d === "unwrap") return;
+        flush();
+        out.push(tagOf(qname, d));
         pendingOpen = true;
       },
-      close() {
+      close(name) {
         if (dropDepth >= 0) {
           if (depth === dropDepth) dropDepth = -1;
           depth--;
           return;
         }
+        const el = kept[kept.length - 1];
+        if (hooks.close) {
+          ctx.depth = depth;
+          ctx.qname = el.qname;
+          ctx.parent = kept.length > 1 ? kept[kept.length - 2].local : "";
+          hooks.close(name, ctx);
+        }
         depth--;
-        const qname = names.pop()!;
+        kept.pop();
+        if (el.unwrap) return;
         if (pendingOpen) {
           out.push("/>");
           pendingOpen = false;
-        } else out.push("</" + qname + ">");
+        } else out.push("</" + el.qname + ">");
       },
       text(t) {
-        if (dropDepth >= 0) return;
-        if (pendingOpen) {
-          out.push(">");
-          pendingOpen = false;
-        }
-        out.push(escapeXmlText(t));
+        if (dropDepth >= 0 || kept.length === 0) return;
+        const written = hooks.text ? hooks.text(t) : t;
+        if (written === "") return;
+        flush();
+        out.push(escapeXmlText(written));
       },
     },
     at,
