@@ -149,7 +149,7 @@ describe("xml", () => {
     const out = rewriteXml(
       `<?xml version="1.0"?><w:a><w:h k="1"><w:t>x&lt;y</w:t></w:h><w:s><w:z/></w:s><w:e/></w:a>`,
       {
-        declaration: "<?xml version=\"1.0\" standalone=\"yes\"?>",
+        declaration: '<?xml version="1.0" standalone="yes"?>',
         attrValue: (v) => v + "!",
         open(name, attrs, c) {
           seen.push(`${name}<${c.parent}@${c.depth}`);
