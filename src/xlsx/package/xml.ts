@@ -37,13 +37,20 @@ export interface XmlHandler {
   close?(name: string): void;
   /** Character data (decoded), between tags or from CDATA. */
   text?(text: string): void;
+  /** Asked before each run of text when given: false skips decoding it (its entities are
+   *  still checked), for a reader that wants only some elements' text. */
+  wantsText?(): boolean;
 }
+
+/** One decoder for every part (a decoder made per part costs more than a small part's
+ *  decoding). */
+const UTF8 = new TextDecoder("utf-8");
 
 /** Bytes of a part → text (UTF-8, or UTF-16 with its byte-order mark). */
 export function decodeXmlBytes(b: Uint8Array): string {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
-  return new TextDecoder("utf-8").decode(b);
+  return UTF8.decode(b);
 }
 
 function isSpace(c: number): boolean {
@@ -67,16 +74,50 @@ export function decodeEntities(s: string, bad: () => Error): string {
     else if (ent === "quot") out += '"';
     else if (ent === "apos") out += "'";
     else if (ent.charCodeAt(0) === 0x23) {
-      const hex = ent.charCodeAt(1) === 0x78;
-      const digits = ent.slice(hex ? 2 : 1);
-      const code = digits === "" ? NaN : parseInt(digits, hex ? 16 : 10);
-      if (!Number.isFinite(code) || code < 0 || code > 0x10ffff) throw bad();
+      const code = charRef(ent, 0, ent.length);
+      if (code < 0) throw bad();
       out += String.fromCodePoint(code);
     } else throw bad();
     from = semi + 1;
     amp = s.indexOf("&", from);
   }
   return out + s.slice(from);
+}
+
+/** The code point of a character reference's digits s[from, to) ("#38", "#x26" without
+ *  "&" and ";"), or -1 when they are not one (XML wants exact decimal or hex digits). */
+function charRef(s: string, from: number, to: number): number {
+  const hex = s.charCodeAt(from + 1) === 0x78;
+  const start = from + (hex ? 2 : 1);
+  if (start >= to) return -1;
+  let code = 0;
+  for (let i = start; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const d =
+      c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && c >= 0x61 && c <= 0x66 ? c - 0x57 : hex && c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+    if (d < 0) return -1;
+    code = code * (hex ? 16 : 10) + d;
+    if (code > 0x10ffff) return -1;
+  }
+  return code;
+}
+
+/** Checks the entity at xml[amp] (an "&") as decodeEntities would, without building a
+ *  string; returns the position after its ";". */
+function checkEntity(xml: string, amp: number, to: number, bad: () => Error): number {
+  const stop = Math.min(to, amp + 13);
+  let semi = amp + 1;
+  while (semi < stop && xml.charCodeAt(semi) !== 0x3b) semi++;
+  if (semi >= stop) throw bad();
+  const len = semi - amp - 1;
+  const ok =
+    xml.charCodeAt(amp + 1) === 0x23
+      ? charRef(xml, amp + 1, semi) >= 0
+      : (len === 2 && (xml.startsWith("lt", amp + 1) || xml.startsWith("gt", amp + 1))) ||
+        (len === 3 && xml.startsWith("amp", amp + 1)) ||
+        (len === 4 && (xml.startsWith("quot", amp + 1) || xml.startsWith("apos", amp + 1)));
+  if (!ok) throw bad();
+  return semi + 1;
 }
 
 function localName(q: string): string {
@@ -95,13 +136,24 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
   let p = 0;
   let rootSeen = false;
   const wantText = h.text !== undefined;
+  /** The next "&" at or after the last text checked (2^32 - 1 when there is none). */
+  let ampAt = -1;
   while (p < n) {
     const lt = xml.indexOf("<", p);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > p) {
       if (textEnd - p > limits.textLength) throw tooLarge(at, `${label} có một đoạn chữ dài hơn ${count(limits.textLength)} ký tự`);
-      if (stack.length > 0 && wantText) h.text!(decodeEntities(xml.slice(p, textEnd), badEntity));
-      else if (stack.length === 0) {
+      if (stack.length > 0 && wantText && (h.wantsText === undefined || h.wantsText())) {
+        h.text!(decodeEntities(xml.slice(p, textEnd), badEntity));
+      } else if (stack.length > 0) {
+        // Text nobody reads is still XML: its entities are checked (the next "&" is
+        // remembered, so checking stays linear over the part).
+        if (ampAt < p) ampAt = xml.indexOf("&", p) >>> 0;
+        while (ampAt < textEnd) {
+          const after = checkEntity(xml, ampAt, textEnd, badEntity);
+          ampAt = xml.indexOf("&", after) >>> 0;
+        }
+      } else {
         for (let i = p; i < textEnd; i++) if (!isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 0xfeff) throw bad();
       }
     }
@@ -118,7 +170,7 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
         const end = xml.indexOf("]]>", lt + 9);
         if (end < 0 || stack.length === 0) throw bad();
         if (end - lt - 9 > limits.textLength) throw tooLarge(at, `${label} có một đoạn chữ dài hơn ${count(limits.textLength)} ký tự`);
-        if (wantText) h.text!(xml.slice(lt + 9, end));
+        if (wantText && (h.wantsText === undefined || h.wantsText())) h.text!(xml.slice(lt + 9, end));
         p = end + 3;
         continue;
       }
@@ -197,8 +249,9 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
       i = close + 1;
     }
     rootSeen = true;
-    h.open?.(localName(q), attrs, selfClosing, q);
-    if (selfClosing) h.close?.(localName(q));
+    const local = localName(q);
+    h.open?.(local, attrs, selfClosing, q);
+    if (selfClosing) h.close?.(local);
     else {
       stack.push(q);
       if (stack.length > limits.depth) throw tooLarge(at, `${label} lồng nhau sâu hơn ${count(limits.depth)} tầng`);
