@@ -131,6 +131,34 @@ describe("xml", () => {
       expect(() => events(bad)).toThrow(/Tệp so\.xlsx bị hỏng: phần x/);
     }
   });
+  test("text nobody wants is not handed out, but its entities are still checked", () => {
+    const wanted: string[] = [];
+    let inV = false;
+    const scan = (xml: string) =>
+      scanXml(
+        xml,
+        {
+          open: (n) => (inV = n === "v"),
+          close: () => (inV = false),
+          wantsText: () => inV,
+          text: (t) => wanted.push(t),
+        },
+        at,
+        "phần x",
+      );
+    scan(`<c><f>&quot;A&quot;&amp;B&#x41;&#65;<![CDATA[&bad;]]></f><v>1&amp;2</v></c>`);
+    expect(wanted).toEqual(["1&2"]);
+    for (const bad of ["<c><f>&x;</f></c>", "<c><f>&#12ab;</f></c>", "<c><f>&amp</f></c>", "<c><f>&#;</f></c>", "<c><f>&#x110000;</f></c>"]) {
+      expect(() => scan(bad)).toThrow(/Tệp so\.xlsx bị hỏng: phần x/);
+      // The same text is refused when it is wanted, too: one rule for both.
+      expect(() => events(bad)).toThrow(/Tệp so\.xlsx bị hỏng: phần x/);
+    }
+    // Checking is linear: many runs of text and one "&" at the very end.
+    const many = "<a>" + "<b>x</b>".repeat(200_000) + "<b>&amp;</b></a>";
+    const t0 = Date.now();
+    scanXml(many, {}, at, "phần x");
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
   test("depth, attributes and text are bounded", () => {
     expect(() => events("<a>".repeat(300) + "</a>".repeat(300))).toThrow(/sâu hơn 256 tầng/);
     expect(() => events(`<a ${Array.from({ length: 300 }, (_, i) => `a${i}="1"`).join(" ")}/>`)).toThrow(/hơn 256 thuộc tính/);
