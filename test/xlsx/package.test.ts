@@ -148,7 +148,13 @@ describe("xml", () => {
       );
     scan(`<c><f>&quot;A&quot;&amp;B&#x41;&#65;<![CDATA[&bad;]]></f><v>1&amp;2</v></c>`);
     expect(wanted).toEqual(["1&2"]);
-    for (const bad of ["<c><f>&x;</f></c>", "<c><f>&#12ab;</f></c>", "<c><f>&amp</f></c>", "<c><f>&#;</f></c>", "<c><f>&#x110000;</f></c>"]) {
+    for (const bad of [
+      "<c><f>&x;</f></c>",
+      "<c><f>&#12ab;</f></c>",
+      "<c><f>&amp</f></c>",
+      "<c><f>&#;</f></c>",
+      "<c><f>&#x110000;</f></c>",
+    ]) {
       expect(() => scan(bad)).toThrow(/Tệp so\.xlsx bị hỏng: phần x/);
       // The same text is refused when it is wanted, too: one rule for both.
       expect(() => events(bad)).toThrow(/Tệp so\.xlsx bị hỏng: phần x/);
