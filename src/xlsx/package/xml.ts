@@ -37,8 +37,8 @@ export interface XmlHandler {
   close?(name: string): void;
   /** Character data (decoded), between tags or from CDATA. */
   text?(text: string): void;
-  /** Asked before each run of text when given: false skips decoding it (its entities are
-   *  still checked), for a reader that wants only some elements' text. */
+  /** Asked before each run of text when given: false skips it undecoded (as text is for a
+   *  handler without `text`), for a reader that wants only some elements' text. */
   wantsText?(): boolean;
 }
 
@@ -102,24 +102,6 @@ function charRef(s: string, from: number, to: number): number {
   return code;
 }
 
-/** Checks the entity at xml[amp] (an "&") as decodeEntities would, without building a
- *  string; returns the position after its ";". */
-function checkEntity(xml: string, amp: number, to: number, bad: () => Error): number {
-  const stop = Math.min(to, amp + 13);
-  let semi = amp + 1;
-  while (semi < stop && xml.charCodeAt(semi) !== 0x3b) semi++;
-  if (semi >= stop) throw bad();
-  const len = semi - amp - 1;
-  const ok =
-    xml.charCodeAt(amp + 1) === 0x23
-      ? charRef(xml, amp + 1, semi) >= 0
-      : (len === 2 && (xml.startsWith("lt", amp + 1) || xml.startsWith("gt", amp + 1))) ||
-        (len === 3 && xml.startsWith("amp", amp + 1)) ||
-        (len === 4 && (xml.startsWith("quot", amp + 1) || xml.startsWith("apos", amp + 1)));
-  if (!ok) throw bad();
-  return semi + 1;
-}
-
 function localName(q: string): string {
   const colon = q.indexOf(":");
   return colon < 0 ? q : q.slice(colon + 1);
@@ -136,23 +118,19 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
   let p = 0;
   let rootSeen = false;
   const wantText = h.text !== undefined;
-  /** The next "&" at or after the last text checked (2^32 - 1 when there is none). */
+  /** The next "&" at or after the last attribute value read (n when there is none). */
   let ampAt = -1;
+  /** The first "<" after the last start tag's (n when there is none): where the next
+   *  token starts, and how an attribute value is known to hold no "<" without a search. */
+  let ltAt = -1;
   while (p < n) {
-    const lt = xml.indexOf("<", p);
+    const lt = ltAt >= p ? (ltAt === n ? -1 : ltAt) : xml.indexOf("<", p);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > p) {
       if (textEnd - p > limits.textLength) throw tooLarge(at, `${label} có một đoạn chữ dài hơn ${count(limits.textLength)} ký tự`);
-      if (stack.length > 0 && wantText && (h.wantsText === undefined || h.wantsText())) {
-        h.text!(decodeEntities(xml.slice(p, textEnd), badEntity));
-      } else if (stack.length > 0) {
-        // Text nobody reads is still XML: its entities are checked (the next "&" is
-        // remembered, so checking stays linear over the part).
-        if (ampAt < p) ampAt = xml.indexOf("&", p) >>> 0;
-        while (ampAt < textEnd) {
-          const after = checkEntity(xml, ampAt, textEnd, badEntity);
-          ampAt = xml.indexOf("&", after) >>> 0;
-        }
+      if (stack.length > 0) {
+        // Text nobody reads is skipped as it is: never decoded, nothing in it can expand.
+        if (wantText && (h.wantsText === undefined || h.wantsText())) h.text!(decodeEntities(xml.slice(p, textEnd), badEntity));
       } else {
         for (let i = p; i < textEnd; i++) if (!isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 0xfeff) throw bad();
       }
@@ -207,6 +185,8 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
     const q = xml.slice(lt + 1, i);
     if (stack.length === 0 && rootSeen) throw bad();
     const attrs: Attrs = {};
+    ltAt = xml.indexOf("<", lt + 1);
+    if (ltAt < 0) ltAt = n;
     let attrCount = 0;
     let selfClosing = false;
     for (;;) {
@@ -242,10 +222,15 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
         throw tooLarge(at, `${label} có thuộc tính dài hơn ${count(limits.attributeLength)} ký tự`);
       }
       if (++attrCount > limits.attributes) throw tooLarge(at, `${label} có phần tử mang hơn ${count(limits.attributes)} thuộc tính`);
-      const raw = xml.slice(i + 1, close);
-      if (raw.indexOf("<") >= 0) throw bad();
+      // Nothing before this value holds a "<" (names refuse it), so one in it is ltAt.
+      if (ltAt < close) throw bad();
       if (Object.prototype.hasOwnProperty.call(attrs, an)) throw bad();
-      attrs[an] = decodeEntities(raw, badEntity);
+      if (ampAt < i) {
+        ampAt = xml.indexOf("&", i);
+        if (ampAt < 0) ampAt = n;
+      }
+      const raw = xml.slice(i + 1, close);
+      attrs[an] = ampAt < close ? decodeEntities(raw, badEntity) : raw;
       i = close + 1;
     }
     rootSeen = true;
