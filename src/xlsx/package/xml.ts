@@ -93,8 +93,7 @@ function charRef(s: string, from: number, to: number): number {
   let code = 0;
   for (let i = start; i < to; i++) {
     const c = s.charCodeAt(i);
-    const d =
-      c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && c >= 0x61 && c <= 0x66 ? c - 0x57 : hex && c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && c >= 0x61 && c <= 0x66 ? c - 0x57 : hex && c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
     if (d < 0) return -1;
     code = code * (hex ? 16 : 10) + d;
     if (code > 0x10ffff) return -1;
