@@ -15,7 +15,6 @@ import { xmlSafeData, xmlSafeText } from "../core/shared/xmlText";
 import { stampWorkbook } from "../xlsx/properties";
 import { addSheetsCarried, type CarryOptions } from "../xlsx/addSheets";
 import type { SheetModel } from "../core/make/sheetModel";
-import type { WorkbookGrid } from "../core/shared/types";
 
 export interface WriteOptions {
   /** Replace an existing file (the --ghi-de flag). */
@@ -240,16 +239,10 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
   await writeFileAtomic(file, new Uint8Array(buffer), options);
 }
 
-/** Above this many cells in the user's workbook, new sheets are added by carrying the
- *  file's parts over as they are (src/xlsx/addSheets.ts) instead of loading and saving the
- *  whole workbook through exceljs again: a 200,000-row register then writes under 1 GB.
- *  Real registers (a few dozen rows) stay on the exceljs path, byte for byte as before. */
-export const CARRY_OVER_CELLS = 100_000;
-
-/** A full garbage collection now, where the engine lets us ask for one: called once the
- *  exceljs copy of a large workbook is let go, so the memory it held is given back before
- *  the next step grows the heap again (V8 would otherwise keep growing first). */
-export function collectGarbage(): void {
+/** A full garbage collection now, where the engine lets us ask for one: called before a
+ *  carried-over write, once the large workbook's grid is let go, so the memory it held is
+ *  given back before the write grows the heap again (V8 would otherwise keep growing first). */
+function collectGarbage(): void {
   try {
     if (!gcNow) {
       v8.setFlagsFromString("--expose-gc");
@@ -262,13 +255,6 @@ export function collectGarbage(): void {
 }
 let gcNow: (() => void) | null = null;
 
-/** Cells holding something in the grid (the size that decides the write path). */
-export function gridCells(grid: WorkbookGrid): number {
-  let n = 0;
-  for (const s of grid.sheets) for (const row of s.values) if (row) for (const v of row) if (v !== null && v !== undefined && v !== "") n++;
-  return n;
-}
-
 /** Writes `source`'s workbook with `models` added as new sheets, the user's parts carried
  *  over untouched. False (nothing written) when this file needs the exceljs path. */
 export async function saveAddedSheets(
@@ -278,6 +264,7 @@ export async function saveAddedSheets(
   options: WriteOptions & Pick<CarryOptions, "kind"> = {},
 ): Promise<boolean> {
   await checkOutputPath(file, options);
+  collectGarbage();
   const bytes = new Uint8Array(await fs.readFile(source));
   const result = await addSheetsCarried(bytes, models, { kind: options.kind, beforeWrite: makeXmlSafe });
   if (!result) return false;
