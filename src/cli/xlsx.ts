@@ -5,6 +5,7 @@ import { promises as fs } from "fs";
 import { UserError } from "../core/shared/types";
 import * as path from "path";
 import type ExcelJS from "exceljs";
+import { saveMemoryFromNowOn } from "./io";
 import { fixTables, loadNotes, loadWorkbookBytes, loadWorkbookRead, type LoadedWorkbook } from "../xlsx/load";
 import { READ_LIMITS } from "../xlsx/readLimits";
 import { readWorkbookBytes, type ReadOptions } from "../xlsx/read";
@@ -72,7 +73,10 @@ export interface WorkbookToSave {
  *  rebuilt package only when the workbook is not large. */
 export async function openWorkbookToSave(file: string): Promise<WorkbookToSave> {
   const read = readWorkbookBytes(await readXlsxFile(file), file, { keepSheetXml: true });
-  if (gridCells(read.grid) > CARRY_OVER_CELLS) return { grid: read.grid, workbook: null, notes: [] };
+  if (gridCells(read.grid) > CARRY_OVER_CELLS) {
+    saveMemoryFromNowOn();
+    return { grid: read.grid, workbook: null, notes: [] };
+  }
   const { workbook, grid } = await loadWorkbookRead(read, file);
   fixTables(workbook);
   return { grid, workbook, notes: loadNotes(workbook) };
