@@ -241,8 +241,9 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, file: string, options: 
 
 /** Percent the heap may grow by between two full collections once a workbook is large:
  *  V8's own choice lets the garbage of checking and drawing 200,000 rows pile up to more
- *  than twice the live heap (a 1.1 GB peak for bao-cao); at 20 % the peak stays near the
- *  live size, for about the same processor time (bench/write200k.js). */
+ *  than twice the live heap (bao-cao peaked at 1.1 GB without exceljs at all); at 10 % the
+ *  peak stays near the live size (~0.65 GB) for ~25 % more processor time, at 20 % ~0.75 GB
+ *  (bench/write200k.js). */
 const LARGE_HEAP_GROWING_PERCENT = 10;
 
 /** For a large workbook (src/cli/xlsx.ts, CARRY_OVER_CELLS): memory is given back sooner
