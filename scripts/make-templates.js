@@ -206,6 +206,17 @@ function signatureBlock(leftChildren, rightChildren) {
   return twoColumns(leftChildren, rightChildren, Math.round(TEXT_WIDTH / 2));
 }
 
+/** The document's kind and subject line under the header (HD 36-HD/VPTW: kind 16 bold, subject
+ *  14 bold, a short rule under them). */
+function titleBlock(kind, subject, { subjectAfter = 0, ruleAfter = 160 } = {}) {
+  return [
+    para([""], { after: 0 }),
+    center([[kind, { bold: true, size: SIZES.kind }]], { after: 0 }),
+    center([[subject, { bold: true, size: SIZES.subject }]], { after: subjectAfter }),
+    center(["-----"], { after: ruleAfter }),
+  ];
+}
+
 function documentOf(title, children) {
   return new Document({
     creator: PRODUCED_BY,
@@ -249,7 +260,7 @@ function deDan() {
     headerBlock(),
     blank(),
     para([["DỰ THẢO", { bold: true }]], { align: AlignmentType.RIGHT, indent: {} }),
-    center([["ĐỀ DẪN CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: 15 }]], { after: 60 }),
+    center([["ĐỀ DẪN CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: SIZES.subject }]], { after: 60 }),
     center([["{tenChuyenDe}", { bold: true }]], { after: 60 }),
     center(
       [
@@ -324,8 +335,8 @@ function bienBan() {
   return documentOf("Biên bản sinh hoạt chi bộ chuyên đề", [
     headerBlock(),
     para([""], { after: 0 }),
-    center([["BIÊN BẢN", { bold: true, size: 16 }]], { after: 0 }),
-    center([["SINH HOẠT CHI BỘ CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: 15 }]], { after: 60 }),
+    center([["BIÊN BẢN", { bold: true, size: SIZES.kind }]], { after: 0 }),
+    center([["SINH HOẠT CHI BỘ CHUYÊN ĐỀ {quyTextUpper}", { bold: true, size: SIZES.subject }]], { after: 60 }),
     center(
       [
         ["Chuyên đề: ", { bold: true }],
@@ -495,10 +506,7 @@ function keHoach() {
   );
   return documentOf("Kế hoạch sinh hoạt chi bộ chuyên đề năm", [
     headerBlock("{so}"),
-    para([""], { after: 0 }),
-    center([["KẾ HOẠCH", { bold: true, size: 16 }]], { after: 0 }),
-    center([["sinh hoạt chi bộ chuyên đề năm {nam}", { bold: true, size: 15 }]], { after: 60 }),
-    center(["-----"], { after: 120 }),
+    ...titleBlock("KẾ HOẠCH", "sinh hoạt chi bộ chuyên đề năm {nam}", { subjectAfter: 60, ruleAfter: 120 }),
     item([
       "Thực hiện Hướng dẫn số 09-HD/ĐUK của Đảng ủy Khối về tổ chức sinh hoạt chi bộ chuyên đề, ",
       "{chiBo}",
@@ -686,10 +694,7 @@ function thongBao() {
   const item = (parts) => para(parts, { indent: { firstLine: 567 } });
   return documentOf("Thông báo gửi dự thảo đề dẫn chuyên đề", [
     headerBlock("{so}"),
-    para([""], { after: 0 }),
-    center([["THÔNG BÁO", { bold: true, size: SIZES.kind }]], { after: 0 }),
-    center([["Về việc gửi dự thảo đề dẫn sinh hoạt chi bộ chuyên đề {quyText}", { bold: true, size: SIZES.subject }]], { after: 0 }),
-    center(["-----"], { after: 160 }),
+    ...titleBlock("THÔNG BÁO", "Về việc gửi dự thảo đề dẫn sinh hoạt chi bộ chuyên đề {quyText}"),
     item([
       "{thongQuaText}",
       " “",
@@ -739,10 +744,7 @@ function baoCao() {
   const sub = (parts) => para(parts, { indent: { left: 567, firstLine: 567 }, after: 40 });
   return documentOf("Báo cáo kết quả sinh hoạt chi bộ chuyên đề", [
     headerBlock("{so}"),
-    para([""], { after: 0 }),
-    center([["BÁO CÁO", { bold: true, size: SIZES.kind }]], { after: 0 }),
-    center([["Kết quả sinh hoạt chi bộ chuyên đề {quyText}", { bold: true, size: SIZES.subject }]], { after: 0 }),
-    center(["-----"], { after: 160 }),
+    ...titleBlock("BÁO CÁO", "Kết quả sinh hoạt chi bộ chuyên đề {quyText}"),
     item([
       "Thực hiện Hướng dẫn số 09-HD/ĐUK về tổ chức sinh hoạt chi bộ chuyên đề và kế hoạch sinh hoạt chuyên đề năm ",
       "{nam}",

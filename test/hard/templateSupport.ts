@@ -155,7 +155,10 @@ export interface Measured {
   stderr: string;
   /** Peak resident memory of the child, bytes. */
   maxRss: number;
+  /** CPU time of the child (user + system): what the 10 s goal bounds. Wall time on a shared
+   *  two-core machine measures the neighbours too; it only has the spawn's 60 s time-out. */
   seconds: number;
+  wallSeconds: number;
 }
 
 /** `chuyende args…` in a child process under /usr/bin/time. */
@@ -163,14 +166,21 @@ export function runMeasured(args: string[]): Measured {
   const dir = mkdtempSync(path.join(tmpdir(), "chuyende-time-"));
   const timing = path.join(dir, "time.txt");
   try {
-    const r = spawnSync("/usr/bin/time", ["-o", timing, "-f", "%M %e", process.execPath, BIN, ...args], {
+    const r = spawnSync("/usr/bin/time", ["-o", timing, "-f", "%M %e %U %S", process.execPath, BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, TZ: "Asia/Ho_Chi_Minh" },
       encoding: "utf8",
       timeout: 60_000,
     });
-    const [kb, secs] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, maxRss: kb * 1024, seconds: secs };
+    const [kb, wall, user, system] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+    return {
+      code: r.status ?? -1,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      maxRss: kb * 1024,
+      seconds: Math.round((user + system) * 100) / 100,
+      wallSeconds: wall,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
