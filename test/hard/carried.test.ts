@@ -26,7 +26,7 @@ interface WriteBench {
   makeRegister(file: string, rows: number): Promise<void>;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bench = require("../../bench/write200k.js") as WriteBench;
+const bench = require("../../bench/largeRegister.js") as WriteBench;
 
 let dir: string;
 let file: string;
