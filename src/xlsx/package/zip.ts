@@ -25,6 +25,18 @@ export interface ZipEntry {
   declaredSize: number;
   /** Offset of the entry's local header. */
   localOffset: number;
+  /** CRC-32 of the inflated data, as declared (carried over with the raw bytes). */
+  crc: number;
+}
+
+/** An entry's bytes as stored (not inflated), to be carried into another zip unchanged. */
+export interface RawEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  declaredSize: number;
+  data: Uint8Array;
 }
 
 const CENTRAL = 0x02014b50;
@@ -112,6 +124,7 @@ export class ZipArchive {
       }
       const flags = u16(bytes, p + 8);
       const method = u16(bytes, p + 10);
+      const crc = u32(bytes, p + 16);
       const compressedSize = u32(bytes, p + 20);
       const declaredSize = u32(bytes, p + 24);
       const nameLength = u16(bytes, p + 28);
@@ -125,7 +138,7 @@ export class ZipArchive {
       if (flags & 1) throw broken(at, `phần ${name} bị mã hóa`);
       const key = name.toLowerCase();
       if (zip.byKey.has(key)) throw broken(at, `phần ${name} có hai lần trong tệp nén`);
-      zip.byKey.set(key, { name, method, compressedSize, declaredSize, localOffset });
+      zip.byKey.set(key, { name, method, compressedSize, declaredSize, localOffset, crc });
     }
     if (seen === 0 && declaredEntries > 0) throw notZip();
     return zip;
@@ -151,6 +164,25 @@ export class ZipArchive {
     return this.inflated;
   }
 
+  /** The entry's data as stored (a view, nothing inflated), for copying it into another
+   *  zip as it is; throws a UserError when it is cut short or uses another method. */
+  raw(name: string): RawEntry {
+    const e = this.entry(name);
+    if (!e) throw broken(this.at, `thiếu phần ${name}`);
+    const data = this.stored(e, `phần ${name}`);
+    if (e.method !== 0 && e.method !== 8) throw broken(this.at, `phần ${name} được nén theo cách không hỗ trợ`);
+    return { name: e.name, method: e.method, crc: e.crc, declaredSize: e.declaredSize, data };
+  }
+
+  private stored(e: ZipEntry, label: string): Uint8Array {
+    const b = this.bytes;
+    const lh = e.localOffset;
+    if (lh + 30 > b.length || u32(b, lh) !== LOCAL) throw broken(this.at, `${label} không giải nén được`);
+    const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
+    if (start + e.compressedSize > b.length) throw broken(this.at, `${label} bị cắt cụt`);
+    return b.subarray(start, start + e.compressedSize);
+  }
+
   /** The entry's bytes, inflated under `cap` (at most the entry limit) and what is left of
    *  the total budget. Throws a UserError naming `label` (e.g. `trang "Sổ"`) when the
    *  output passes either, or when the data is damaged. */
@@ -164,12 +196,7 @@ export class ZipArchive {
       left < entryCap
         ? tooLarge(this.at, `các phần giải nén ra hơn ${mb(this.limits.totalBytes)} tổng cộng`)
         : tooLarge(this.at, `${label} giải nén ra hơn ${mb(entryCap)}`);
-    const b = this.bytes;
-    const lh = e.localOffset;
-    if (lh + 30 > b.length || u32(b, lh) !== LOCAL) throw broken(this.at, `${label} không giải nén được`);
-    const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
-    const data = b.subarray(start, Math.min(b.length, start + e.compressedSize));
-    if (start + e.compressedSize > b.length) throw broken(this.at, `${label} bị cắt cụt`);
+    const data = this.stored(e, label);
     let out: Uint8Array;
     if (e.method === 0) {
       if (data.length > limit) throw tooMuch();
