@@ -1,47 +1,19 @@
 "use strict";
 // bench/write200k.js — the write path at 200,000 rows (issue 24 item 7): a register in a
-// secretary's own layout (7 columns, 200,000 rows, written with exceljs's streaming
-// writer), then `chuyende chuyen-doi` and `chuyende bao-cao --quy …` on it, each in a child
+// secretary's own layout (7 columns, 200,000 rows; bench/largeRegister.js), then `chuyende chuyen-doi` and `chuyende bao-cao --quy …` on it, each in a child
 // process, next to exceljs's own streaming WorkbookWriter writing the same 200,000
 // canonical rows (the raw library baseline). Each child's peak RSS comes from
 // process.resourceUsage().maxRSS (bench/rss-probe.js), its time from the wall clock.
 //
-// Usage: node bench/write200k.js [--rows N] [--keep DIR]   (prints JSON on stdout)
+// Usage: node bench/write200k.js [--rows N]   (prints JSON on stdout)
 // Exported: makeRegister(file, rows), runMeasured(args) for test/hard and bench/run.js.
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
-const ExcelJS = require("exceljs");
+const { makeRegister, HEADER } = require("./largeRegister.js");
 
 const ROOT = path.join(__dirname, "..");
-const HEADER = ["STT", "Quý", "Tên chuyên đề", "Người phụ trách", "Ngày thông qua", "Ngày sinh hoạt", "Trạng thái"];
-const utc = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
-
-/** The register: `rows` topics of 2024 spread over the four quarters. */
-async function makeRegister(file, rows) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
-  const ws = wb.addWorksheet("Sổ chuyên đề");
-  ws.columns = HEADER.map((h, i) => ({ header: h, key: `c${i}`, style: i >= 4 && i <= 5 ? { numFmt: "dd/mm/yyyy" } : {} }));
-  const statuses = ["Đã sinh hoạt", "Dự kiến", "Hoãn", ""];
-  for (let i = 1; i <= rows; i++) {
-    const q = ((i - 1) % 4) + 1;
-    const month = (q - 1) * 3 + 1 + (i % 3);
-    const day = 1 + (i % 27);
-    const held = i % 4 !== 1;
-    ws.addRow([
-      i,
-      q,
-      `Chuyên đề số ${i}: nâng cao chất lượng sinh hoạt chi bộ`,
-      ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"][i % 3],
-      utc(2024, month, day),
-      held ? utc(2024, month, Math.min(28, day + 1)) : null,
-      statuses[i % 4],
-    ]).commit();
-  }
-  ws.commit();
-  await wb.commit();
-}
 
 /** Runs `node args…` as a child with the RSS probe: { exit, seconds, peakRssMb, stderr }. */
 function runMeasured(args, options = {}) {

@@ -2,12 +2,30 @@
 // that works on bytes — the Vietnamese reasons for unusable files, workbook → grid, the
 // repairs before saving — is in src/xlsx, shared with the pane; re-exported here.
 import { promises as fs } from "fs";
+import * as zlib from "zlib";
 import { UserError } from "../core/shared/types";
 import * as path from "path";
-import { loadWorkbookBytes, type LoadedWorkbook } from "../xlsx/load";
+import type ExcelJS from "exceljs";
+import { saveMemoryFromNowOn } from "./io";
+import { fixTables, loadNotes, loadWorkbookBytes, loadWorkbookRead, type LoadedWorkbook } from "../xlsx/load";
 import { READ_LIMITS } from "../xlsx/readLimits";
 import { readWorkbookBytes, type ReadOptions } from "../xlsx/read";
 import type { WorkbookGrid } from "../core/shared/types";
+import { useInflater, type Inflater } from "../xlsx/package/zip";
+
+// Node's own zlib inflates the parts the reader asks for: maxOutputLength stops it the
+// moment the bytes it really produces pass the reader's cap (a zip's declared sizes are
+// never trusted), and it runs several times faster than the portable inflater.
+export const nodeInflater: Inflater = (data, limit) => {
+  try {
+    const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
+    return out.length > limit ? null : out;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
+    throw err;
+  }
+};
+useInflater(nodeInflater);
 
 /** A reading failure's system code in plain words (never the code itself). */
 export function readReason(code: string | undefined): string {
@@ -40,6 +58,63 @@ export { readWorkbookBytes, readGridBytes, type ReadOptions } from "../xlsx/read
  *  message says what to do. */
 export async function loadWorkbookFile(file: string): Promise<LoadedWorkbook> {
   return loadWorkbookBytes(await readXlsxFile(file), file);
+}
+
+/** Above this many cells in the user's workbook, new sheets are added by carrying the
+ *  file's parts over as they are (src/xlsx/addSheets.ts) and exceljs never loads it: a
+ *  200,000-row register then writes well under 1 GB (through exceljs: 3–4 GB). Real
+ *  registers (a few dozen rows) stay on the exceljs path, byte for byte as before. */
+export const CARRY_OVER_CELLS = 100_000;
+
+/** Cells holding something in the grid (the size that decides the write path). */
+export function gridCells(grid: WorkbookGrid): number {
+  let n = 0;
+  for (const s of grid.sheets) for (const row of s.values) if (row) for (const v of row) if (v !== null && v !== undefined && v !== "") n++;
+  return n;
+}
+
+/** A workbook a command adds sheets to: its grid (our reader), and its exceljs copy only
+ *  when it is saved through exceljs — null for a large one (over CARRY_OVER_CELLS), whose
+ *  new sheets are added with its parts carried over instead. */
+export interface WorkbookToSave {
+  /** Taken by the command (takeGrid), so a large grid is let go before the write. */
+  grid: WorkbookGrid | null;
+  /** The exceljs copy, its tables repaired (fixTables); null for a large workbook. */
+  workbook: ExcelJS.Workbook | null;
+  /** What the exceljs copy had to leave out or change (loadNotes); none when large. */
+  notes: string[];
+}
+
+/** Opens `file` to add sheets to: read once by the bounded reader; exceljs is given the
+ *  rebuilt package only when the workbook is not large. */
+export async function openWorkbookToSave(file: string): Promise<WorkbookToSave> {
+  const read = readWorkbookBytes(await readXlsxFile(file), file, { keepSheetXml: true });
+  if (gridCells(read.grid) > CARRY_OVER_CELLS) {
+    saveMemoryFromNowOn();
+    return { grid: read.grid, workbook: null, notes: [] };
+  }
+  const { workbook, grid } = await loadWorkbookRead(read, file);
+  fixTables(workbook);
+  return { grid, workbook, notes: loadNotes(workbook) };
+}
+
+/** The grid, taken out of `opened` (so the caller's use is the last hold on it). */
+export function takeGrid(opened: WorkbookToSave): WorkbookGrid {
+  const grid = opened.grid;
+  if (!grid) throw new Error("grid already taken");
+  opened.grid = null;
+  return grid;
+}
+
+/** The exceljs copy after all, for a large workbook the carried-over write could not take
+ *  (or a sheet to replace, which only exceljs does): loaded now, tables repaired. */
+export async function workbookToSaveThroughExceljs(opened: WorkbookToSave, file: string): Promise<ExcelJS.Workbook> {
+  if (opened.workbook) return opened.workbook;
+  const { workbook } = await loadWorkbookFile(file);
+  fixTables(workbook);
+  opened.workbook = workbook;
+  opened.notes = loadNotes(workbook);
+  return workbook;
 }
 
 /** Reads an .xlsx file's grid with the bounded reader (no exceljs): for the commands that

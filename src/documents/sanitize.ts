@@ -9,7 +9,7 @@
 // - An element pointing at a relationship that was not kept is dropped (a hyperlink is
 //   unwrapped: its text stays), so Word never finds a dangling reference.
 import { count, tooLarge, type FileLabel } from "../xlsx/package/errors";
-import { escapeXmlAttr, escapeXmlText, scanXml, type Attrs } from "../xlsx/package/xml";
+import { rewriteXml, scanXml, type Attrs } from "../xlsx/package/xml";
 import { xmlSafeText } from "../core/shared/xmlText";
 
 /** Fields whose codes stay: page numbers in headers and footers. */
@@ -141,20 +141,14 @@ function fieldInstructions(xml: string, at: FileLabel, label: string): string[] 
   return instrs;
 }
 
-interface Open {
-  qname: string;
-  local: string;
-  /** unwrap: the element's content is written, not the element. */
-  unwrap: boolean;
-}
-
 interface Field {
   keep: boolean;
   inInstr: boolean;
 }
 
-/** Rewrites one part (see the top of this file). Throws a UserError for XML that is
- *  malformed or passes the reader's bounds or the element budget. */
+/** Rewrites one part (see the top of this file) with the reader's one rewriting walker
+ *  (rewriteXml). Throws a UserError for XML that is malformed or passes the reader's
+ *  bounds or the element budget. */
 export function sanitizePart(
   xml: string,
   rules: PartRules,
@@ -164,16 +158,11 @@ export function sanitizePart(
   label: string,
 ): SanitizedPart {
   const instrs = xml.includes("fldChar") ? fieldInstructions(xml, at, label) : [];
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'];
   const paragraphs: string[] = [];
   const paraStack: string[] = [];
-  const open: Open[] = [];
   const fields: Field[] = [];
   const relPrefixes = new Set<string>(["r"]);
   let fieldCounter = 0;
-  let depth = 0;
-  let dropDepth = -1;
-  let pendingOpen = false;
   let inText = 0;
   let inCompat = false;
   let shiftReturnDone = false;
@@ -182,19 +171,6 @@ export function sanitizePart(
   const hiddenBelow = (n: number) => {
     for (let i = 0; i < n; i++) if (!fields[i].keep && fields[i].inInstr) return true;
     return false;
-  };
-  const flush = () => {
-    if (pendingOpen) {
-      out.push(">");
-      pendingOpen = false;
-    }
-  };
-  const emitOpen = (qname: string, attrs: Attrs) => {
-    flush();
-    let tag = "<" + qname;
-    for (const k of Object.keys(attrs)) tag += " " + k + '="' + escapeXmlAttr(xmlSafeText(attrs[k])) + '"';
-    out.push(tag);
-    pendingOpen = true;
   };
   const compatPrefix = (qname: string) => (qname.includes(":") ? qname.slice(0, qname.indexOf(":") + 1) : "");
 
@@ -258,72 +234,45 @@ export function sanitizePart(
     return { act: "drop", attrs };
   };
 
-  scanXml(
+  const cleaned = rewriteXml(
     xml,
     {
-      open(local, attrs, _selfClosing, qname) {
-        depth++;
-        if (dropDepth >= 0) return;
+      declaration: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+      attrValue: xmlSafeText,
+      open(local, attrs, c) {
         if (--budget.left < 0) {
           throw tooLarge(at, `mẫu có hơn ${count(budget.limit)} phần tử XML (mẫu Word thật có vài chục nghìn)`);
         }
-        const parent = open.length ? open[open.length - 1].local : "";
-        if (inCompat && parent === "compat" && !shiftReturnDone && !COMPAT_BEFORE.has(local)) {
-          if (local !== "doNotExpandShiftReturn") {
-            emitOpen(compatPrefix(qname) + "doNotExpandShiftReturn", {});
-            out.push("/>");
-            pendingOpen = false;
-          }
+        if (inCompat && c.parent === "compat" && !shiftReturnDone && !COMPAT_BEFORE.has(local)) {
+          if (local !== "doNotExpandShiftReturn") c.empty(compatPrefix(c.qname) + "doNotExpandShiftReturn");
           shiftReturnDone = true;
         }
-        const d = decide(local, attrs, parent);
-        if (d.act === "drop") {
-          dropDepth = depth;
-          return;
-        }
-        open.push({ qname, local, unwrap: d.act === "unwrap" });
-        if (d.act === "emit") emitOpen(qname, d.attrs);
-        if (rules.textPart && qname === "w:p") paraStack.push("");
-        if (qname === "w:t") inText++;
+        const d = decide(local, attrs, c.parent);
+        if (d.act === "drop") return null;
+        if (rules.textPart && c.qname === "w:p") paraStack.push("");
+        if (c.qname === "w:t") inText++;
         if (local === "compat" && rules.compatShiftReturn) {
           inCompat = true;
           shiftReturnDone = false;
         }
+        return d.act === "unwrap" ? "unwrap" : d.attrs;
       },
-      close() {
-        if (dropDepth >= 0) {
-          if (depth === dropDepth) dropDepth = -1;
-          depth--;
-          return;
-        }
-        depth--;
-        const el = open.pop()!;
-        if (el.local === "compat" && inCompat) {
-          if (!shiftReturnDone) {
-            emitOpen(compatPrefix(el.qname) + "doNotExpandShiftReturn", {});
-            out.push("/>");
-            pendingOpen = false;
-          }
+      close(local, c) {
+        if (local === "compat" && inCompat) {
+          if (!shiftReturnDone) c.empty(compatPrefix(c.qname) + "doNotExpandShiftReturn");
           inCompat = false;
         }
-        if (rules.textPart && el.qname === "w:p") paragraphs.push(paraStack.pop() ?? "");
-        if (el.qname === "w:t") inText--;
-        if (el.unwrap) return;
-        if (pendingOpen) {
-          out.push("/>");
-          pendingOpen = false;
-        } else out.push("</" + el.qname + ">");
+        if (rules.textPart && c.qname === "w:p") paragraphs.push(paraStack.pop() ?? "");
+        if (c.qname === "w:t") inText--;
       },
       text(t) {
-        if (dropDepth >= 0 || open.length === 0) return;
-        flush();
         const safe = xmlSafeText(t);
-        out.push(escapeXmlText(safe));
         if (inText > 0 && paraStack.length) paraStack[paraStack.length - 1] += safe;
+        return safe;
       },
     },
     at,
     label,
   );
-  return { xml: out.join(""), paragraphs };
+  return { xml: cleaned, paragraphs };
 }

@@ -1,5 +1,5 @@
 // New sheets added to a user's workbook without loading it into exceljs: every part of the
-// user's file is carried over as it is (same bytes inflated), and only the parts that list
+// user's file is carried over as it is (its stored bytes, never inflated), and only the parts that list
 // sheets and styles get the new entries inserted (workbook.xml, its relationships,
 // [Content_Types].xml, styles.xml, the last-modified-by stamp). The new sheets themselves
 // are rendered by the same renderer as always (render.ts) into a workbook of their own and
@@ -7,7 +7,10 @@
 // This is what keeps a 200,000-row workbook's write under 1 GB: exceljs would hold the whole
 // user workbook as objects and serialise it again (3–4 GB).
 import ExcelJS from "exceljs";
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from "fflate";
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from "fflate";
+import { ZipArchive, type RawEntry } from "./package/zip";
+import { PACKAGE_LIMITS } from "./read";
+import { READ_LIMITS } from "./readLimits";
 import type { SheetModel } from "../core/make/sheetModel";
 import { newWorkbook, renderSheet, type RenderOptions } from "./render";
 import { applyEdits, startTag, xmlEscape, xmlOutline, type TextEdit, type XmlElement } from "./xmlOutline";
@@ -98,6 +101,13 @@ class ZipOut {
     this.zip.add(f);
     f.push(data, true);
   }
+  /** An entry of another zip copied as it is stored: never inflated, never compressed
+   *  again (fflate's custom-stream interface: the sizes and CRC given, the data pushed). */
+  raw(entry: RawEntry): void {
+    const file: ZipInputFile = { filename: entry.name, compression: entry.method, crc: entry.crc, size: entry.declaredSize };
+    this.zip.add(file);
+    need(file.ondata, "zip stream")(null, entry.data as Uint8Array<ArrayBuffer>, true);
+  }
   stream(name: string): { push(text: string): void; end(text: string): void } {
     const f = new ZipDeflate(name, { level: 6 });
     this.zip.add(f);
@@ -119,6 +129,32 @@ class ZipOut {
 
 function partText(parts: Record<string, Uint8Array>, name: string): string {
   return strFromU8(need(parts[name], name));
+}
+
+/** The user's zip, opened under the reader's limits: only the parts the new sheets change
+ *  (the workbook, its relationships, the content types, the styles, the core properties)
+ *  and the table parts (for their ids) are inflated, each bounded; every other entry is
+ *  carried over as its stored bytes. */
+class SourceZip {
+  private readonly zip: ZipArchive;
+  constructor(bytes: Uint8Array) {
+    this.zip = ZipArchive.open(bytes, { name: "", file: "" }, PACKAGE_LIMITS);
+  }
+  /** Every entry's name, in the zip's order. */
+  names(): string[] {
+    return this.zip.names();
+  }
+  /** The stored name of `name` (any case), if the zip has it. */
+  find(name: string): string | undefined {
+    return this.zip.entry(name)?.name;
+  }
+  text(name: string): string {
+    const stored = need(this.find(name), name);
+    return strFromU8(this.zip.read(stored, stored, READ_LIMITS.partBytes));
+  }
+  raw(name: string): RawEntry {
+    return this.zip.raw(name);
+  }
 }
 
 function dirOf(part: string): string {
@@ -250,18 +286,18 @@ export async function addSheetsCarried(source: Uint8Array, models: SheetModel[],
 }
 
 async function carry(source: Uint8Array, models: SheetModel[], options: CarryOptions): Promise<CarryResult> {
-  const parts = unzipSync(source);
-  const taken = new Set(Object.keys(parts).map((k) => k.toLowerCase()));
+  const src = new SourceZip(source);
+  const taken = new Set(src.names().map((k) => k.toLowerCase()));
 
   // The workbook part, through the package relationships.
-  const rootRels = xmlOutline(partText(parts, "_rels/.rels"), 2);
+  const rootRels = xmlOutline(src.text("_rels/.rels"), 2);
   const docRel = need(
     children(rootRels, "Relationships").find((r) => r.attrs.Type === REL_OFFICE_DOC),
     "no workbook",
   );
-  const workbookPart = need(docRel.attrs.Target, "workbook target").replace(/^\//, "");
+  const workbookPart = need(src.find(need(docRel.attrs.Target, "workbook target").replace(/^\//, "")), "workbook part");
   const wbDir = dirOf(workbookPart);
-  const wbXml = partText(parts, workbookPart);
+  const wbXml = src.text(workbookPart);
   const wb = xmlOutline(wbXml, 3);
   const wbRoot = unprefixedRoot(wb, "workbook");
   const userSheets = children(wb, "workbook/sheets");
@@ -294,9 +330,8 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
 
   // Styles.
   const stylesRel = "xl/styles.xml";
-  const userStylesPart = Object.keys(parts).find((k) => k.toLowerCase() === `${wbDir}styles.xml`.toLowerCase());
-  const stylesPart = need(userStylesPart, "no styles");
-  const { xml: stylesXml, shift } = mergeStyles(partText(parts, stylesPart), partText(ours, stylesRel));
+  const stylesPart = need(src.find(`${wbDir}styles.xml`), "no styles");
+  const { xml: stylesXml, shift } = mergeStyles(src.text(stylesPart), partText(ours, stylesRel));
   // The streamed cells' styles come after all of these.
   const styleBase = children(xmlOutline(stylesXml, 3), "styleSheet/cellXfs").length;
   const streamStyles = new StreamStyles();
@@ -304,12 +339,13 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
   const zip = new ZipOut();
 
   // Workbook relationships and content types.
-  const wbRelsPart = relsOf(workbookPart);
-  const wbRelsXml = partText(parts, wbRelsPart);
+  const wbRelsPart = need(src.find(relsOf(workbookPart)), "workbook rels");
+  const wbRelsXml = src.text(wbRelsPart);
   const wbRels = xmlOutline(wbRelsXml, 2);
   const wbRelsRoot = unprefixedRoot(wbRels, "workbook rels");
   const relIds = new Set(children(wbRels, "Relationships").map((r) => r.attrs.Id));
-  const ctXml = partText(parts, "[Content_Types].xml");
+  const ctPart = need(src.find("[Content_Types].xml"), "content types");
+  const ctXml = src.text(ctPart);
   const ct = xmlOutline(ctXml, 2);
   const ctRoot = unprefixedRoot(ct, "content types");
 
@@ -318,8 +354,8 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
   for (const o of children(ct, "Types")) {
     if (o.attrs.ContentType !== CT_TABLE) continue;
     const part = (o.attrs.PartName ?? "").replace(/^\//, "");
-    if (!parts[part]) continue;
-    const root = xmlOutline(strFromU8(parts[part]), 1)[0];
+    if (!src.find(part)) continue;
+    const root = xmlOutline(src.text(part), 1)[0];
     maxTableId = Math.max(maxTableId, Number(root?.attrs.id) || 0);
   }
 
@@ -391,16 +427,16 @@ async function carry(source: Uint8Array, models: SheetModel[], options: CarryOpt
   }
   if (wbRoot.selfClosing || wbRelsRoot.selfClosing || ctRoot.selfClosing) throw new CannotCarry("empty part");
 
-  const core = stampCore(parts);
+  const core = stampCore(src);
   const changed = new Map<string, string>([
     [workbookPart, applyEdits(wbXml, wbEdits)],
     [wbRelsPart, applyEdits(wbRelsXml, [{ from: wbRelsRoot.closeStart, to: wbRelsRoot.closeStart, text: relTags.join("") }])],
-    ["[Content_Types].xml", applyEdits(ctXml, [{ from: ctRoot.closeStart, to: ctRoot.closeStart, text: ctTags.join("") }])],
+    [ctPart, applyEdits(ctXml, [{ from: ctRoot.closeStart, to: ctRoot.closeStart, text: ctTags.join("") }])],
     ...Object.entries(newParts),
   ]);
   if (core) changed.set(core.part, core.xml);
-  // The user's parts as they are, in their order; then what changed or is new.
-  for (const [name, data] of Object.entries(parts)) if (!changed.has(name) && name !== stylesPart) zip.file(name, data);
+  // The user's parts as they are stored, in their order; then what changed or is new.
+  for (const name of src.names()) if (!changed.has(name) && name !== stylesPart) zip.raw(src.raw(name));
   for (const [name, text] of changed) zip.file(name, strToU8(text));
   // Styles last: the streamed cells' styles are known once every sheet is written.
   zip.file(stylesPart, strToU8(mergeStyles(stylesXml, streamStyles.xml()).xml));
@@ -443,10 +479,10 @@ const CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-pr
 
 /** The core properties with lastModifiedBy = this program (what stampWorkbook does for
  *  exceljs), or null when the file has no core properties part. */
-function stampCore(parts: Record<string, Uint8Array>): { part: string; xml: string } | null {
-  const part = "docProps/core.xml";
-  if (!parts[part]) return null;
-  const xml = strFromU8(parts[part]);
+function stampCore(src: SourceZip): { part: string; xml: string } | null {
+  const part = src.find("docProps/core.xml");
+  if (!part) return null;
+  const xml = src.text(part);
   const outline = xmlOutline(xml, 2);
   const root = need(outline[0], "core");
   const prefix = root.qname.includes(":") ? root.qname.slice(0, root.qname.indexOf(":")) : "";

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import type { WorkbookGrid } from "../core/shared/types";
 import { UserError } from "../core/shared/types";
 import { decodeAddress, encodeAddress, tablesOf } from "./grid";
-import { readWorkbookBytes } from "./read";
+import { readWorkbookBytes, type WorkbookRead } from "./read";
 import { packageForWriter } from "./rebuild";
 import { baseName } from "./sniff";
 
@@ -32,7 +32,12 @@ const nodeProcess = (globalThis as { process?: { env?: Record<string, string | u
  *  file…) becomes a UserError whose message says what to do. `file` is the path or picked
  *  file's name: messages name its last part, the error's details keep it. */
 export async function loadWorkbookBytes(bytes: Uint8Array, file: string): Promise<LoadedWorkbook> {
-  const read = readWorkbookBytes(bytes, file, { keepSheetXml: true });
+  return loadWorkbookRead(readWorkbookBytes(bytes, file, { keepSheetXml: true }), file);
+}
+
+/** The exceljs copy of a workbook already read (with `keepSheetXml`): for a command that
+ *  reads first and only then knows whether it saves through exceljs (src/cli/xlsx.ts). */
+export async function loadWorkbookRead(read: WorkbookRead, file: string): Promise<LoadedWorkbook> {
   const rebuilt = packageForWriter(read);
   const workbook = new ExcelJS.Workbook();
   try {

@@ -239,8 +239,9 @@ export function readSharedStrings(pkg: OpcPackage, part: string | undefined): st
           current = null;
         }
       },
+      wantsText: () => inText && current !== null,
       text(t) {
-        if (inText && current) current.push(t);
+        current!.push(t);
       },
     },
     at,

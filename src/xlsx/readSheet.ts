@@ -254,8 +254,10 @@ export function readSheetXml(xml: string, name: string, ctx: SheetContext): { sh
         else if (el === "t") inInlineText = false;
         else if (el === "rPh") phonetic--;
       },
+      // Only a value's text is read: a formula's (often most of the sheet) is not decoded.
+      wantsText: () => inValue || inInlineText,
       text(t: string) {
-        if (inValue || inInlineText) text += t;
+        text += t;
       },
     },
     at,

@@ -290,3 +290,41 @@ describe("progress bar", () => {
     expect(quiet).toBe("");
   });
 });
+
+// Tổng hợp reads every sheet of a register, not only Thông tin and Sổ chuyên đề: a topic
+// held by its date (no status written) is "Đã sinh hoạt" on paper only when Điểm danh or
+// Biên bản records the meeting, else "Chưa xác nhận" (the verdict model, verdicts.ts); and
+// the checker's counts in the JSON come from every sheet.
+describe("chuyende tong-hop: what Điểm danh and Biên bản change on paper", () => {
+  test("a topic held by its date is confirmed by its attendance, unconfirmed without it", async () => {
+    const folder = path.join(dir, "dien-danh");
+    mkdirSync(folder, { recursive: true });
+    const build = async (file: string, chiBo: string, attendance: ModelValue[][]) => {
+      const wb = newWorkbook();
+      renderSheets(
+        wb,
+        buildCanonicalWorkbook({
+          year: 2024,
+          chiBo,
+          dangBoCoSo: "Đảng bộ Phường 3",
+          members: [["Nguyễn Văn An", "Bí thư", "Chính thức", "Không", null]],
+          register: [topic(1, "Một", "10/03/2024", "")],
+          attendance,
+          emptyRows: 2,
+        }),
+      );
+      await wb.xlsx.writeFile(path.join(folder, file));
+    };
+    await build("co-diem-danh.xlsx", "Khu phố 7", [[1, "Nguyễn Văn An", "Có mặt", null]]);
+    await build("khong-diem-danh.xlsx", "Khu phố 8", []);
+    const target = path.join(dir, "dien-danh.xlsx");
+    const r = await runInProcess(["tong-hop", folder, "-o", target, "--ngay", "2024-12-31", "--ghi-de"]);
+    expect(r.stderr).toBe("");
+    const { grid } = await loadWorkbookFile(target);
+    const list = grid.sheets.find((s) => s.name === "Danh sách chuyên đề")!.values;
+    const lh = list.findIndex((row) => row[5] === "Tên chuyên đề");
+    const status = (cell: string) => list.slice(lh + 1).find((row) => row[2] === cell)?.[9];
+    expect(status("Chi bộ Khu phố 7")).toBe("Đã sinh hoạt");
+    expect(status("Chi bộ Khu phố 8")).toBe("Chưa xác nhận");
+  });
+});

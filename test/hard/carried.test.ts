@@ -9,6 +9,7 @@ import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import { loadWorkbookFile } from "../../src/cli/xlsx";
+import { runInProcess } from "../cli/helpers/run";
 import { addSheetsCarried } from "../../src/xlsx/addSheets";
 import { renderSheet } from "../../src/xlsx/render";
 import { stampWorkbook } from "../../src/xlsx/properties";
@@ -26,7 +27,7 @@ interface WriteBench {
   makeRegister(file: string, rows: number): Promise<void>;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bench = require("../../bench/write200k.js") as WriteBench;
+const bench = require("../../bench/largeRegister.js") as WriteBench;
 
 let dir: string;
 let file: string;
@@ -172,4 +173,22 @@ test("a sheet name the workbook already has is left to the exceljs path", async 
   const models = await convertModels();
   models[1].name = "sổ chuyên đề";
   expect(await addSheetsCarried(new Uint8Array(readFileSync(file)), models)).toBeNull();
+});
+
+test("a large workbook's report made again goes through exceljs, loaded only then: one report sheet, every topic", async () => {
+  // 15,000 rows × 7 cells: just past CARRY_OVER_CELLS, so the first run carries the parts
+  // over and the second (a report to replace) loads exceljs after all.
+  const large = path.join(dir, "lon.xlsx");
+  await bench.makeRegister(large, 15_000);
+  const once = path.join(dir, "bc-1.xlsx");
+  const twice = path.join(dir, "bc-2.xlsx");
+  const first = await runInProcess(["bao-cao", large, "--quy", "IV", "--ngay", "31/12/2024", "-o", once]);
+  expect(first.stdout).toContain('Đã thêm trang "Báo cáo Quý IV-2024"');
+  const again = await runInProcess(["bao-cao", once, "--quy", "IV", "--ngay", "31/12/2024", "-o", twice]);
+  expect(again.stderr).not.toMatch(/Lỗi/);
+  expect(again.stdout).toContain('Đã làm lại trang "Báo cáo Quý IV-2024"');
+  const { grid } = await loadWorkbookFile(twice);
+  expect(grid.sheets.map((s) => s.name)).toEqual(["Sổ chuyên đề", "Báo cáo Quý IV-2024"]);
+  const report = grid.sheets[1].values.filter((row) => row?.some((v) => typeof v === "string" && v.startsWith("Chuyên đề số ")));
+  expect(report).toHaveLength(15_000 / 4);
 });

@@ -4,10 +4,10 @@
 jest.setTimeout(600_000);
 import * as path from "path";
 import { statSync } from "fs";
-import ExcelJS from "exceljs";
 import { runInProcess } from "../cli/helpers/run";
 import { makeTempDir, removeTempDir } from "../support/xlsx";
-import { REGISTER_HEADER, utc } from "./support";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { makeRegister } = require("../../bench/largeRegister.js") as { makeRegister: (file: string, rows: number) => Promise<void> };
 
 const ROWS = 100_000;
 let dir: string;
@@ -16,29 +16,7 @@ let file: string;
 beforeAll(async () => {
   dir = makeTempDir("chuyende-hard-large-");
   file = path.join(dir, "so-100k.xlsx");
-  // The streaming writer: building 100,000 rows in memory first would test exceljs's
-  // writer, not our reader.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
-  const ws = wb.addWorksheet("Sổ chuyên đề");
-  ws.columns = REGISTER_HEADER.map((h, i) => ({ header: h, key: `c${i}`, style: i >= 4 && i <= 5 ? { numFmt: "dd/mm/yyyy" } : {} }));
-  const statuses = ["Đã sinh hoạt", "Dự kiến", "Hoãn", ""];
-  for (let i = 1; i <= ROWS; i++) {
-    const q = ((i - 1) % 4) + 1;
-    const month = (q - 1) * 3 + 1 + (i % 3);
-    const day = 1 + (i % 27);
-    const held = i % 4 !== 1;
-    ws.addRow([
-      i,
-      q,
-      `Chuyên đề số ${i}: nâng cao chất lượng sinh hoạt chi bộ`,
-      ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"][i % 3],
-      utc(2024, month, day),
-      held ? utc(2024, month, Math.min(28, day + 1)) : i % 1000 === 1 ? "31/02/2024" : null,
-      statuses[i % 4],
-    ]).commit();
-  }
-  ws.commit();
-  await wb.commit();
+  await makeRegister(file, ROWS);
 }, 600_000);
 afterAll(() => removeTempDir(dir));
 

@@ -4,9 +4,8 @@
 // reading (fixTables) so that exceljs does not write them without their header row.
 // `chuyende bao-cao FILE --stt N -o OUT.docx [--mau MAU.docx]` — the report of one finished
 // topic to the cấp ủy cấp trên (topicReport.ts), filled into bao-cao.docx.
-import type ExcelJS from "exceljs";
 import type { Command } from "../command";
-import { loadWorkbookFile, fixTables, loadNotes, type LoadedWorkbook } from "../xlsx";
+import { openWorkbookToSave, readWorkbookFile, takeGrid, workbookToSaveThroughExceljs } from "../xlsx";
 import { renderSheet } from "../../xlsx/render";
 import {
   checkOutputPath,
@@ -17,9 +16,6 @@ import {
   requireOutput,
   saveWorkbook,
   saveAddedSheets,
-  collectGarbage,
-  gridCells,
-  CARRY_OVER_CELLS,
   writeFileAtomic,
   yearOption,
 } from "../io";
@@ -37,9 +33,39 @@ import {
   unconfirmedNotice,
   withoutReportSheets,
 } from "../../core/make/report";
-import { UserError } from "../../core/shared/types";
+import { UserError, type Quarter, type SimpleDate, type WorkbookGrid } from "../../core/shared/types";
 import { baoCaoData } from "../../core/make/topicReport";
 import { runDocumentCommand } from "./de-dan";
+
+/** The quarter's report from the grid (which this takes; nothing returned keeps it), and
+ *  the earlier report sheet it replaces, if any. With `input` (an .xlsx to save into), a
+ *  sheet of the user's under the report's name is refused. */
+function planQuarterReport(
+  grid: WorkbookGrid,
+  quarterArg: Quarter | undefined,
+  yearArg: number | undefined,
+  asOf: SimpleDate,
+  input?: string,
+) {
+  const book = readWorkbook(withoutReportSheets(grid));
+  const result = check(book, { year: yearArg, asOf });
+  const year = result.year;
+  // Without --quy: the register year's last quarter that has ended by --ngay.
+  const quarter = quarterArg ?? reportQuarterFor(year, asOf);
+  const report = quarterReport(book, result, quarter, year, { today: asOf });
+  const model = reportSheet(report, reportSheetName(quarter, year));
+  const found = grid.sheets.find((s) => s.name.toLocaleLowerCase("vi") === model.name.toLocaleLowerCase("vi"));
+  if (input !== undefined && found && !isQuarterReportSheet(found)) {
+    throw new UserError(
+      "TRUNG_TEN_TRANG",
+      `Sổ đã có trang "${found.name}" không phải báo cáo do chương trình lập — ` +
+        `đổi tên trang đó rồi chạy lại (chương trình không ghi đè trang của người dùng).`,
+      { file: input, sheet: found.name },
+    );
+  }
+  if (found && found.name !== model.name) model.name = found.name;
+  return { book, result, report, model, quarter, year, existing: found !== undefined };
+}
 
 export const baoCao: Command = {
   name: "bao-cao",
@@ -90,32 +116,10 @@ export const baoCao: Command = {
     // Refuse a bad output before the slow part.
     await checkOutputPath(output, { overwrite, inputs: [input] });
 
-    // The loaded pair is kept as an object whose workbook is cleared before a carried-over
-    // write: the exceljs copy of a large workbook is then let go (a local alone is not).
-    const loaded = await loadWorkbookFile(input);
-    const grid = loaded.grid;
-    let workbook: ExcelJS.Workbook | null = loaded.workbook;
-    // Also joins exceljs's per-cell data validations so they are saved without overlaps.
-    fixTables(workbook);
-    let notes: string[] = loadNotes(workbook);
-    // A large workbook: its exceljs copy is let go now (a new report is then added with the
-    // workbook's parts carried over as they are); else re-saved through exceljs as always.
-    const large = gridCells(grid) > CARRY_OVER_CELLS;
-    if (large) {
-      workbook = null;
-      delete (loaded as Partial<LoadedWorkbook>).workbook;
-      collectGarbage();
-    }
-    const book = readWorkbook(withoutReportSheets(grid));
-    const result = check(book, { year: yearArg, asOf });
-    const year = result.year;
-    // Without --quy: the register year's last quarter that has ended by --ngay.
-    const quarter = quarterArg ?? reportQuarterFor(year, asOf);
-    const report = quarterReport(book, result, quarter, year, { today: asOf });
-    const model = reportSheet(report, reportSheetName(quarter, year));
-
     if (/\.docx$/i.test(output)) {
-      // The same report as a Word document (chosen by the extension of -o).
+      // The same report as a Word document (chosen by the extension of -o): nothing saved
+      // into the workbook, so it is only read.
+      const { book, result, report, quarter, year } = planQuarterReport((await readWorkbookFile(input)).grid, quarterArg, yearArg, asOf);
       await writeFileAtomic(output, quarterReportDocx(report), { overwrite, inputs: [input] });
       io.stdout(`Đã ghi báo cáo ${formatQuarter(quarter, year)} (số liệu đến ngày ${formatDate(asOf)}) vào ${output}.\n`);
       for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
@@ -127,26 +131,18 @@ export const baoCao: Command = {
       );
       return countBySeverity(open).errors > 0 ? 1 : 0;
     }
-    const existing = grid.sheets.find((s) => s.name.toLocaleLowerCase("vi") === model.name.toLocaleLowerCase("vi"));
-    if (existing && !isQuarterReportSheet(existing)) {
-      throw new UserError(
-        "TRUNG_TEN_TRANG",
-        `Sổ đã có trang "${existing.name}" không phải báo cáo do chương trình lập — ` +
-          `đổi tên trang đó rồi chạy lại (chương trình không ghi đè trang của người dùng).`,
-        { file: input, sheet: existing.name },
-      );
-    }
-    if (existing && existing.name !== model.name) model.name = existing.name;
+
+    // A large workbook comes without an exceljs copy: a new report is then added with the
+    // workbook's parts carried over as they are; else re-saved through exceljs as always.
+    const opened = await openWorkbookToSave(input);
+    const large = !opened.workbook;
+    // The grid is taken out, so a large one is let go once the report is made.
+    const { book, result, report, model, quarter, year, existing } = planQuarterReport(takeGrid(opened), quarterArg, yearArg, asOf, input);
     // A large workbook getting a new report: its parts carried over as they are and only
     // the report rendered; a report made again replaces a sheet, which exceljs does.
     const carried = large && !existing && (await saveAddedSheets(input, [model], output, { overwrite, inputs: [input], kind: "bao-cao" }));
-    if (carried) notes = [];
-    else {
-      if (!workbook) {
-        // A report made again, or a file the carried-over write cannot take: through exceljs.
-        workbook = (await loadWorkbookFile(input)).workbook;
-        fixTables(workbook);
-      }
+    if (!carried) {
+      const workbook = await workbookToSaveThroughExceljs(opened, input);
       renderSheet(workbook, model, { replace: true, kind: "bao-cao" });
       await saveWorkbook(workbook, output, { overwrite, inputs: [input] });
     }
@@ -168,7 +164,7 @@ export const baoCao: Command = {
     // Before sending: meetings the report could not confirm.
     for (const line of unconfirmedNotice(report.unconfirmed)) io.stdout(`Lưu ý trước khi gửi: ${line}\n`);
     // What the copy could not keep as it was (huge drop-down ranges clipped, charts…).
-    for (const note of notes) io.stderr(`Lưu ý: ${note}\n`);
+    for (const note of carried ? [] : opened.notes) io.stderr(`Lưu ý: ${note}\n`);
     return errors > 0 ? 1 : 0;
   },
 };

@@ -1,8 +1,7 @@
 // `chuyende chuyen-doi FILE -o OUT.xlsx` — the user's workbook, untouched, with the
 // canonical register (and any canonical sheet it lacks) added beside its sheets.
-import type ExcelJS from "exceljs";
-import type { Command } from "../command";
-import { loadWorkbookFile, fixTables, loadNotes, type LoadedWorkbook } from "../xlsx";
+import type { CliIO, Command, ParsedArgs } from "../command";
+import { openWorkbookToSave, takeGrid, workbookToSaveThroughExceljs } from "../xlsx";
 import {
   dateOption,
   overwriteOption,
@@ -11,10 +10,7 @@ import {
   saveWorkbook,
   checkOutputPath,
   yearOption,
-  gridCells,
   saveAddedSheets,
-  collectGarbage,
-  CARRY_OVER_CELLS,
 } from "../io";
 import { renderSheet } from "../../xlsx/render";
 import { buildCanonicalWorkbook, type CanonicalSheetKey } from "../../core/make/canonical";
@@ -34,13 +30,53 @@ export function freeSheetName(names: readonly string[], wanted: string): string 
   }
 }
 
-function tableNames(wb: ExcelJS.Workbook): Set<string> {
-  const names = new Set<string>();
-  for (const ws of wb.worksheets) {
-    const tables = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
-    for (const n of Object.keys(tables)) names.add(n.toLowerCase());
+/** What chuyen-doi adds, planned from the grid (which this takes; nothing here keeps it). */
+function planConversion(grid: WorkbookGrid, file: string, args: ParsedArgs, io: CliIO) {
+  const existingTables = new Set((grid.tables ?? []).map((t) => t.name.toLowerCase()));
+  const sheetsNow = grid.sheets.map((s) => s.name);
+  const plan = proposeMapping(grid);
+  if (!plan) {
+    throw new UserError(
+      "KHONG_CO_SO",
+      `Không tìm thấy sổ chuyên đề trong ${file}: không trang nào có dòng tiêu đề (trong 20 dòng đầu) gồm cột Tên chuyên đề ` +
+        `cùng ít nhất hai cột khác của sổ (STT, Quý, Người phụ trách, Ngày sinh hoạt…). Sửa dòng tiêu đề rồi chạy lại, ` +
+        `hoặc tạo sổ mới bằng chuyende khoi-tao.`,
+      { file },
+    );
   }
-  return names;
+  if (plan.fromTable) {
+    throw new UserError(
+      "DA_CHUAN",
+      `Sổ ${file} đã có sổ chuyên đề theo mẫu chuẩn (trang "${plan.sheet}") — không cần chuyển đổi. ` +
+        `Dùng chuyende kiem-tra để kiểm tra.`,
+      { file, sheet: plan.sheet },
+    );
+  }
+  const rows = convertRegister(grid, plan);
+  const book = readWorkbook(grid);
+  const year = yearOption(args) ?? check(book, { asOf: dateOption(args, io) }).year;
+
+  // Add only what the workbook lacks: an empty canonical Đảng viên beside the user's own
+  // list would be read first (tables win) and hide it.
+  const missing: CanonicalSheetKey[] = ["register"];
+  if (!book.info.found && !existingTables.has(TABLES.info.toLowerCase())) missing.unshift("info");
+  if (!book.members && !existingTables.has(TABLES.members.toLowerCase())) missing.push("members");
+  if (!book.attendance && !existingTables.has(TABLES.attendance.toLowerCase())) missing.push("attendance");
+  if (!book.minutes && !existingTables.has(TABLES.minutes.toLowerCase())) missing.push("minutes");
+  if (!book.opinions && !existingTables.has(TABLES.opinions.toLowerCase())) missing.push("opinions");
+  const sheetNames: Partial<Record<CanonicalSheetKey, string>> = {};
+  for (const k of missing) sheetNames[k] = freeSheetName(sheetsNow, SHEETS[k]);
+
+  const models = buildCanonicalWorkbook({
+    year,
+    // The titles say the chi bộ of the workbook's own Thông tin (or read the one added).
+    chiBo: book.info.chiBo || undefined,
+    register: rows,
+    emptyRows: 10,
+    sheetNames,
+    only: missing,
+  });
+  return { plan, rows, missing, sheetNames, models };
 }
 
 export const chuyenDoi: Command = {
@@ -57,80 +93,15 @@ export const chuyenDoi: Command = {
     const out = requireOutput(args, "SO-CHUAN.xlsx");
     const options = { overwrite: overwriteOption(args), inputs: [file] };
     await checkOutputPath(out, options);
-    // The loaded pair is kept as an object whose workbook is cleared before a carried-over
-    // write: the exceljs copy of a large workbook is then let go (a local alone is not).
-    const loaded = await loadWorkbookFile(file);
-    let grid: WorkbookGrid | null = loaded.grid;
-    let workbook: ExcelJS.Workbook | null = loaded.workbook;
-    fixTables(workbook);
-    const existingTables = tableNames(workbook);
-    const sheetsNow = workbook.worksheets.map((w) => w.name);
-    let notes: string[] = loadNotes(workbook);
-    // A large workbook: its exceljs copy is let go now, its parts carried over as they are
-    // at the end and only the new sheets rendered; else re-saved through exceljs as always.
-    const large = gridCells(grid) > CARRY_OVER_CELLS;
-    if (large) {
-      workbook = null;
-      delete (loaded as Partial<LoadedWorkbook>).workbook;
-      collectGarbage();
-    }
-
-    const plan = proposeMapping(grid);
-    if (!plan) {
-      throw new UserError(
-        "KHONG_CO_SO",
-        `Không tìm thấy sổ chuyên đề trong ${file}: không trang nào có dòng tiêu đề (trong 20 dòng đầu) gồm cột Tên chuyên đề ` +
-          `cùng ít nhất hai cột khác của sổ (STT, Quý, Người phụ trách, Ngày sinh hoạt…). Sửa dòng tiêu đề rồi chạy lại, ` +
-          `hoặc tạo sổ mới bằng chuyende khoi-tao.`,
-        { file },
-      );
-    }
-    if (plan.fromTable) {
-      throw new UserError(
-        "DA_CHUAN",
-        `Sổ ${file} đã có sổ chuyên đề theo mẫu chuẩn (trang "${plan.sheet}") — không cần chuyển đổi. ` +
-          `Dùng chuyende kiem-tra để kiểm tra.`,
-        { file, sheet: plan.sheet },
-      );
-    }
-    const rows = convertRegister(grid, plan);
-    const book = readWorkbook(grid);
-    const year = yearOption(args) ?? check(book, { asOf: dateOption(args, io) }).year;
-
-    // Add only what the workbook lacks: an empty canonical Đảng viên beside the user's own
-    // list would be read first (tables win) and hide it.
-    const missing: CanonicalSheetKey[] = ["register"];
-    if (!book.info.found && !existingTables.has(TABLES.info.toLowerCase())) missing.unshift("info");
-    if (!book.members && !existingTables.has(TABLES.members.toLowerCase())) missing.push("members");
-    if (!book.attendance && !existingTables.has(TABLES.attendance.toLowerCase())) missing.push("attendance");
-    if (!book.minutes && !existingTables.has(TABLES.minutes.toLowerCase())) missing.push("minutes");
-    if (!book.opinions && !existingTables.has(TABLES.opinions.toLowerCase())) missing.push("opinions");
-    const sheetNames: Partial<Record<CanonicalSheetKey, string>> = {};
-    for (const k of missing) sheetNames[k] = freeSheetName(sheetsNow, SHEETS[k]);
-
-    const models = buildCanonicalWorkbook({
-      year,
-      // The titles say the chi bộ of the workbook's own Thông tin (or read the one added).
-      chiBo: book.info.chiBo || undefined,
-      register: rows,
-      emptyRows: 10,
-      sheetNames,
-      only: missing,
-    });
-    if (large) {
-      // The grid is done with too: let it go before the write.
-      grid = null;
-      delete (loaded as Partial<LoadedWorkbook>).grid;
-      collectGarbage();
-    }
+    // A large workbook comes without an exceljs copy: its parts are carried over at the end
+    // and only the new sheets rendered; else re-saved through exceljs as always.
+    const opened = await openWorkbookToSave(file);
+    const large = !opened.workbook;
+    // The grid is taken out, so a large one is let go once planned (before the write).
+    const { plan, rows, missing, sheetNames, models } = planConversion(takeGrid(opened), file, args, io);
     const carried = large && (await saveAddedSheets(file, models, out, options));
-    if (carried) notes = [];
-    else {
-      if (!workbook) {
-        // The carried-over write could not take this file: through exceljs after all.
-        workbook = (await loadWorkbookFile(file)).workbook;
-        fixTables(workbook);
-      }
+    if (!carried) {
+      const workbook = await workbookToSaveThroughExceljs(opened, file);
       for (const m of models) renderSheet(workbook, m);
       await saveWorkbook(workbook, out, options);
     }
@@ -148,7 +119,7 @@ export const chuyenDoi: Command = {
     }
     const added = missing.filter((k) => k !== "register").map((k) => `"${sheetNames[k]}"`);
     if (added.length) lines.push(`Thêm các trang mẫu còn thiếu: ${added.join(", ")}.`);
-    for (const note of notes) lines.push(`Lưu ý: ${note}`);
+    for (const note of carried ? [] : opened.notes) lines.push(`Lưu ý: ${note}`);
     lines.push(`Các trang cũ giữ nguyên. Tệp ra: ${out}`, `Kiểm tra: chuyende kiem-tra "${out}"`);
     io.stdout(lines.join("\n") + "\n");
     return 0;

@@ -7,7 +7,8 @@
 // once (readGridBytes, the bounded reader), checked, reduced to its ConsolidatedCell and dropped, so
 // memory stays flat whatever the number of files; each file is read in a worker of a pool
 // of two under its own time and memory budget, so one bad file is listed and the rest go on.
-import { promises as fs, realpathSync } from "fs";
+import { promises as fs, readFileSync, realpathSync, statSync } from "fs";
+import { READ_LIMITS } from "../../xlsx/readLimits";
 import * as path from "path";
 import { isMainThread, parentPort, workerData } from "worker_threads";
 import type { CliIO, Command } from "../command";
@@ -202,18 +203,23 @@ async function consolidateOne(file: string, bytes: Buffer | null, opts: Consolid
   }
 }
 
-/** Runs consolidateOne over `files` in order, reading the next file's bytes while the
- *  current one is parsed (parsing is CPU-bound, reading waits on the disk). */
+/** Runs consolidateOne over `files` in order. Each file (a register is tens of KB) is
+ *  read in one call: an asynchronous read costs more CPU in its four round trips than
+ *  it saves in waiting; a file that fails is read again by readWorkbookFile for the
+ *  precise reason. */
 async function consolidateSequential(
   files: readonly string[],
   opts: ConsolidateOptions,
   onOutcome: (index: number, outcome: FileOutcome) => void,
 ): Promise<void> {
-  const prefetch = (file: string): Promise<Buffer | null> => fs.readFile(file).catch(() => null);
-  let next: Promise<Buffer | null> | null = files.length > 0 ? prefetch(files[0]) : null;
   for (let i = 0; i < files.length; i++) {
-    const bytes = await next;
-    next = i + 1 < files.length ? prefetch(files[i + 1]) : null;
+    let bytes: Buffer | null;
+    try {
+      // Past the size bound the file is not read here: readWorkbookFile says so.
+      bytes = statSync(files[i]).size <= READ_LIMITS.fileBytes ? readFileSync(files[i]) : null;
+    } catch {
+      bytes = null;
+    }
     onOutcome(i, await consolidateOne(files[i], bytes, opts));
   }
 }

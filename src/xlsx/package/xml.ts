@@ -37,13 +37,20 @@ export interface XmlHandler {
   close?(name: string): void;
   /** Character data (decoded), between tags or from CDATA. */
   text?(text: string): void;
+  /** Asked before each run of text when given: false skips it undecoded (as text is for a
+   *  handler without `text`), for a reader that wants only some elements' text. */
+  wantsText?(): boolean;
 }
+
+/** One decoder for every part (a decoder made per part costs more than a small part's
+ *  decoding). */
+const UTF8 = new TextDecoder("utf-8");
 
 /** Bytes of a part → text (UTF-8, or UTF-16 with its byte-order mark). */
 export function decodeXmlBytes(b: Uint8Array): string {
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
-  return new TextDecoder("utf-8").decode(b);
+  return UTF8.decode(b);
 }
 
 function isSpace(c: number): boolean {
@@ -67,16 +74,31 @@ export function decodeEntities(s: string, bad: () => Error): string {
     else if (ent === "quot") out += '"';
     else if (ent === "apos") out += "'";
     else if (ent.charCodeAt(0) === 0x23) {
-      const hex = ent.charCodeAt(1) === 0x78;
-      const digits = ent.slice(hex ? 2 : 1);
-      const code = digits === "" ? NaN : parseInt(digits, hex ? 16 : 10);
-      if (!Number.isFinite(code) || code < 0 || code > 0x10ffff) throw bad();
+      const code = charRef(ent, 0, ent.length);
+      if (code < 0) throw bad();
       out += String.fromCodePoint(code);
     } else throw bad();
     from = semi + 1;
     amp = s.indexOf("&", from);
   }
   return out + s.slice(from);
+}
+
+/** The code point of a character reference's digits s[from, to) ("#38", "#x26" without
+ *  "&" and ";"), or -1 when they are not one (XML wants exact decimal or hex digits). */
+function charRef(s: string, from: number, to: number): number {
+  const hex = s.charCodeAt(from + 1) === 0x78;
+  const start = from + (hex ? 2 : 1);
+  if (start >= to) return -1;
+  let code = 0;
+  for (let i = start; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : hex && c >= 0x61 && c <= 0x66 ? c - 0x57 : hex && c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+    if (d < 0) return -1;
+    code = code * (hex ? 16 : 10) + d;
+    if (code > 0x10ffff) return -1;
+  }
+  return code;
 }
 
 function localName(q: string): string {
@@ -95,13 +117,20 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
   let p = 0;
   let rootSeen = false;
   const wantText = h.text !== undefined;
+  /** The next "&" at or after the last attribute value read (n when there is none). */
+  let ampAt = -1;
+  /** The first "<" after the last start tag's (n when there is none): where the next
+   *  token starts, and how an attribute value is known to hold no "<" without a search. */
+  let ltAt = -1;
   while (p < n) {
-    const lt = xml.indexOf("<", p);
+    const lt = ltAt >= p ? (ltAt === n ? -1 : ltAt) : xml.indexOf("<", p);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > p) {
       if (textEnd - p > limits.textLength) throw tooLarge(at, `${label} có một đoạn chữ dài hơn ${count(limits.textLength)} ký tự`);
-      if (stack.length > 0 && wantText) h.text!(decodeEntities(xml.slice(p, textEnd), badEntity));
-      else if (stack.length === 0) {
+      if (stack.length > 0) {
+        // Text nobody reads is skipped as it is: never decoded, nothing in it can expand.
+        if (wantText && (h.wantsText === undefined || h.wantsText())) h.text!(decodeEntities(xml.slice(p, textEnd), badEntity));
+      } else {
         for (let i = p; i < textEnd; i++) if (!isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 0xfeff) throw bad();
       }
     }
@@ -118,7 +147,7 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
         const end = xml.indexOf("]]>", lt + 9);
         if (end < 0 || stack.length === 0) throw bad();
         if (end - lt - 9 > limits.textLength) throw tooLarge(at, `${label} có một đoạn chữ dài hơn ${count(limits.textLength)} ký tự`);
-        if (wantText) h.text!(xml.slice(lt + 9, end));
+        if (wantText && (h.wantsText === undefined || h.wantsText())) h.text!(xml.slice(lt + 9, end));
         p = end + 3;
         continue;
       }
@@ -155,6 +184,8 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
     const q = xml.slice(lt + 1, i);
     if (stack.length === 0 && rootSeen) throw bad();
     const attrs: Attrs = {};
+    ltAt = xml.indexOf("<", lt + 1);
+    if (ltAt < 0) ltAt = n;
     let attrCount = 0;
     let selfClosing = false;
     for (;;) {
@@ -190,15 +221,21 @@ export function scanXml(xml: string, h: XmlHandler, at: FileLabel, label: string
         throw tooLarge(at, `${label} có thuộc tính dài hơn ${count(limits.attributeLength)} ký tự`);
       }
       if (++attrCount > limits.attributes) throw tooLarge(at, `${label} có phần tử mang hơn ${count(limits.attributes)} thuộc tính`);
-      const raw = xml.slice(i + 1, close);
-      if (raw.indexOf("<") >= 0) throw bad();
+      // Nothing before this value holds a "<" (names refuse it), so one in it is ltAt.
+      if (ltAt < close) throw bad();
       if (Object.prototype.hasOwnProperty.call(attrs, an)) throw bad();
-      attrs[an] = decodeEntities(raw, badEntity);
+      if (ampAt < i) {
+        ampAt = xml.indexOf("&", i);
+        if (ampAt < 0) ampAt = n;
+      }
+      const raw = xml.slice(i + 1, close);
+      attrs[an] = ampAt < close ? decodeEntities(raw, badEntity) : raw;
       i = close + 1;
     }
     rootSeen = true;
-    h.open?.(localName(q), attrs, selfClosing, q);
-    if (selfClosing) h.close?.(localName(q));
+    const local = localName(q);
+    h.open?.(local, attrs, selfClosing, q);
+    if (selfClosing) h.close?.(local);
     else {
       stack.push(q);
       if (stack.length > limits.depth) throw tooLarge(at, `${label} lồng nhau sâu hơn ${count(limits.depth)} tầng`);
@@ -251,63 +288,126 @@ export function escapeXmlAttr(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** Re-writes a part token by token: `element` may drop an element (and its content) or
- *  change its attributes; everything else is written back as parsed. The output is
- *  well-formed XML whatever the input was (a malformed input throws). */
-export function rewriteXml(
-  xml: string,
-  element: (name: string, attrs: Attrs, depth: number, selfClosing: boolean) => Attrs | null,
-  at: FileLabel,
-  label: string,
-): string {
+/** Where a rewrite is: what a hook may look at, and write at. */
+export interface RewriteContext {
+  /** 1 for the root element. */
+  depth: number;
+  selfClosing: boolean;
+  qname: string;
+  /** Local name of the nearest ancestor that is written or unwrapped ("" at the root). */
+  parent: string;
+  /** Writes a self-closing element here (after the open tag of the element being closed
+   *  or before the element being opened): the way to insert one. */
+  empty(qname: string, attrs?: Attrs): void;
+}
+
+/** What becomes of an element: written with these attributes, "unwrap" (its content is
+ *  written, not its tags) or null (dropped with everything inside it). */
+export type RewriteDecision = Attrs | "unwrap" | null;
+
+export interface RewriteHooks {
+  open(name: string, attrs: Attrs, at: RewriteContext): RewriteDecision;
+  /** A written or unwrapped element is about to close (its end tag not yet written). */
+  close?(name: string, at: RewriteContext): void;
+  /** Text of a kept element → the text written (before escaping); may collect it. */
+  text?(text: string): string;
+  /** Applied to every attribute value written (e.g. dropping characters XML cannot hold). */
+  attrValue?(value: string): string;
+  /** The XML declaration to start with; the input's own when absent. */
+  declaration?: string;
+}
+
+/** The older form of a rewrite: an element's attributes, or null to drop it. */
+export type ElementRewrite = (name: string, attrs: Attrs, depth: number, selfClosing: boolean) => Attrs | null;
+
+/** Re-writes a part token by token, the one walker of every rewrite (a sheet or workbook
+ *  rebuilt for saving, a template's parts cleaned): each element is written (its
+ *  attributes possibly changed), unwrapped, or dropped with its content; text may be
+ *  rewritten; hooks may insert elements. Everything else is written back as parsed, so
+ *  the output is well-formed XML whatever the input was (a malformed input throws). */
+export function rewriteXml(xml: string, rewrite: RewriteHooks | ElementRewrite, at: FileLabel, label: string): string {
+  const hooks: RewriteHooks =
+    typeof rewrite === "function" ? { open: (name, attrs, c) => rewrite(name, attrs, c.depth, c.selfClosing) } : rewrite;
   const out: string[] = [];
-  const names: string[] = [];
+  /** The written or unwrapped elements open: qualified name, local name, unwrapped. */
+  const kept: { qname: string; local: string; unwrap: boolean }[] = [];
   let dropDepth = -1;
   let pendingOpen = false;
   let depth = 0;
-  const head = xml.startsWith("<?xml") ? xml.slice(0, xml.indexOf("?>") + 2) : "";
+  const flush = () => {
+    if (pendingOpen) {
+      out.push(">");
+      pendingOpen = false;
+    }
+  };
+  const tagOf = (qname: string, attrs: Attrs) => {
+    let tag = "<" + qname;
+    for (const k of Object.keys(attrs)) {
+      const v = hooks.attrValue ? hooks.attrValue(attrs[k]) : attrs[k];
+      tag += " " + k + '="' + escapeXmlAttr(v) + '"';
+    }
+    return tag;
+  };
+  const ctx: RewriteContext = {
+    depth: 0,
+    selfClosing: false,
+    qname: "",
+    parent: "",
+    empty(qname, attrs = {}) {
+      flush();
+      out.push(tagOf(qname, attrs) + "/>");
+    },
+  };
+  const head = hooks.declaration ?? (xml.startsWith("<?xml") ? xml.slice(0, xml.indexOf("?>") + 2) : "");
   if (head) out.push(head);
   scanXml(
     xml,
     {
       open(name, attrs, selfClosing, qname) {
         depth++;
-        if (pendingOpen) {
-          out.push(">");
-          pendingOpen = false;
-        }
         if (dropDepth >= 0) return;
-        const kept = element(name, attrs, depth, selfClosing);
-        if (kept === null) {
+        ctx.depth = depth;
+        ctx.selfClosing = selfClosing;
+        ctx.qname = qname;
+        ctx.parent = kept.length ? kept[kept.length - 1].local : "";
+        const d = hooks.open(name, attrs, ctx);
+        if (d === null) {
           dropDepth = depth;
           return;
         }
-        let tag = "<" + qname;
-        for (const k of Object.keys(kept)) tag += " " + k + '="' + escapeXmlAttr(kept[k]) + '"';
-        out.push(tag);
-        names.push(qname);
+        kept.push({ qname, local: name, unwrap: d === "unwrap" });
+        if (d === "unwrap") return;
+        flush();
+        out.push(tagOf(qname, d));
         pendingOpen = true;
       },
-      close() {
+      close(name) {
         if (dropDepth >= 0) {
           if (depth === dropDepth) dropDepth = -1;
           depth--;
           return;
         }
+        const el = kept[kept.length - 1];
+        if (hooks.close) {
+          ctx.depth = depth;
+          ctx.qname = el.qname;
+          ctx.parent = kept.length > 1 ? kept[kept.length - 2].local : "";
+          hooks.close(name, ctx);
+        }
         depth--;
-        const qname = names.pop()!;
+        kept.pop();
+        if (el.unwrap) return;
         if (pendingOpen) {
           out.push("/>");
           pendingOpen = false;
-        } else out.push("</" + qname + ">");
+        } else out.push("</" + el.qname + ">");
       },
       text(t) {
-        if (dropDepth >= 0) return;
-        if (pendingOpen) {
-          out.push(">");
-          pendingOpen = false;
-        }
-        out.push(escapeXmlText(t));
+        if (dropDepth >= 0 || kept.length === 0) return;
+        const written = hooks.text ? hooks.text(t) : t;
+        if (written === "") return;
+        flush();
+        out.push(escapeXmlText(written));
       },
     },
     at,

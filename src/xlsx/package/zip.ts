@@ -25,6 +25,18 @@ export interface ZipEntry {
   declaredSize: number;
   /** Offset of the entry's local header. */
   localOffset: number;
+  /** CRC-32 of the inflated data, as declared (carried over with the raw bytes). */
+  crc: number;
+}
+
+/** An entry's bytes as stored (not inflated), to be carried into another zip unchanged. */
+export interface RawEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  crc: number;
+  declaredSize: number;
+  data: Uint8Array;
 }
 
 const CENTRAL = 0x02014b50;
@@ -35,6 +47,18 @@ const END = 0x06054b50;
 const PUSH_BYTES = 64 * 1024;
 
 class CapPassed extends Error {}
+
+/** A raw inflate that stops the moment its output would pass `limit`, answering null
+ *  then; it throws for damaged or truncated data. The CLI installs Node's native zlib
+ *  (maxOutputLength bounds the bytes it really produces), several times faster than
+ *  fflate; the page and the pane keep fflate. */
+export type Inflater = (data: Uint8Array, limit: number) => Uint8Array | null;
+let inflater: Inflater | null = null;
+
+/** Installs (or, with null, removes) the inflater every ZipArchive uses. */
+export function useInflater(f: Inflater | null): void {
+  inflater = f;
+}
 
 function u16(b: Uint8Array, i: number): number {
   return b[i] | (b[i + 1] << 8);
@@ -100,6 +124,7 @@ export class ZipArchive {
       }
       const flags = u16(bytes, p + 8);
       const method = u16(bytes, p + 10);
+      const crc = u32(bytes, p + 16);
       const compressedSize = u32(bytes, p + 20);
       const declaredSize = u32(bytes, p + 24);
       const nameLength = u16(bytes, p + 28);
@@ -113,7 +138,7 @@ export class ZipArchive {
       if (flags & 1) throw broken(at, `phần ${name} bị mã hóa`);
       const key = name.toLowerCase();
       if (zip.byKey.has(key)) throw broken(at, `phần ${name} có hai lần trong tệp nén`);
-      zip.byKey.set(key, { name, method, compressedSize, declaredSize, localOffset });
+      zip.byKey.set(key, { name, method, compressedSize, declaredSize, localOffset, crc });
     }
     if (seen === 0 && declaredEntries > 0) throw notZip();
     return zip;
@@ -139,6 +164,25 @@ export class ZipArchive {
     return this.inflated;
   }
 
+  /** The entry's data as stored (a view, nothing inflated), for copying it into another
+   *  zip as it is; throws a UserError when it is cut short or uses another method. */
+  raw(name: string): RawEntry {
+    const e = this.entry(name);
+    if (!e) throw broken(this.at, `thiếu phần ${name}`);
+    const data = this.stored(e, `phần ${name}`);
+    if (e.method !== 0 && e.method !== 8) throw broken(this.at, `phần ${name} được nén theo cách không hỗ trợ`);
+    return { name: e.name, method: e.method, crc: e.crc, declaredSize: e.declaredSize, data };
+  }
+
+  private stored(e: ZipEntry, label: string): Uint8Array {
+    const b = this.bytes;
+    const lh = e.localOffset;
+    if (lh + 30 > b.length || u32(b, lh) !== LOCAL) throw broken(this.at, `${label} không giải nén được`);
+    const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
+    if (start + e.compressedSize > b.length) throw broken(this.at, `${label} bị cắt cụt`);
+    return b.subarray(start, start + e.compressedSize);
+  }
+
   /** The entry's bytes, inflated under `cap` (at most the entry limit) and what is left of
    *  the total budget. Throws a UserError naming `label` (e.g. `trang "Sổ"`) when the
    *  output passes either, or when the data is damaged. */
@@ -152,19 +196,23 @@ export class ZipArchive {
       left < entryCap
         ? tooLarge(this.at, `các phần giải nén ra hơn ${mb(this.limits.totalBytes)} tổng cộng`)
         : tooLarge(this.at, `${label} giải nén ra hơn ${mb(entryCap)}`);
-    const b = this.bytes;
-    const lh = e.localOffset;
-    if (lh + 30 > b.length || u32(b, lh) !== LOCAL) throw broken(this.at, `${label} không giải nén được`);
-    const start = lh + 30 + u16(b, lh + 26) + u16(b, lh + 28);
-    const data = b.subarray(start, Math.min(b.length, start + e.compressedSize));
-    if (start + e.compressedSize > b.length) throw broken(this.at, `${label} bị cắt cụt`);
+    const data = this.stored(e, label);
     let out: Uint8Array;
     if (e.method === 0) {
       if (data.length > limit) throw tooMuch();
       out = data.slice();
     } else if (e.method === 8) {
       const damaged = () => broken(this.at, `${label} không giải nén được`);
-      out = inflateSmall(data, e.declaredSize, limit, damaged) ?? inflateCapped(data, limit, tooMuch, damaged);
+      if (inflater) {
+        let got: Uint8Array | null;
+        try {
+          got = inflater(data, limit);
+        } catch {
+          throw damaged();
+        }
+        if (got === null) throw tooMuch();
+        out = got;
+      } else out = inflateSmall(data, e.declaredSize, limit, damaged) ?? inflateCapped(data, limit, tooMuch, damaged);
     } else {
       throw broken(this.at, `${label} được nén theo cách không hỗ trợ`);
     }
@@ -225,13 +273,29 @@ function inflateCapped(data: Uint8Array, limit: number, tooMuch: () => Error, da
   return out;
 }
 
+/** 1 January 1980, the earliest date a zip can hold (0 is no valid date). */
+const DOS_DATE = (1 << 5) | 1;
+
+/** Compresses one entry's bytes with raw deflate (the CLI hands in Node's native zlib). */
+export type Deflater = (data: Uint8Array) => Uint8Array;
+
 /** A zip of the given entries, stored (not compressed): the rebuilt package handed to a
  *  writer library is made only of parts already inflated under the limits. */
 export function storeZip(entries: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  return writeZip(entries);
+}
+
+/** A zip of the given entries, each deflated by `deflate` when given and smaller so,
+ *  else stored. */
+export function writeZip(entries: readonly { name: string; data: Uint8Array }[], deflate?: Deflater): Uint8Array {
   const enc = new TextEncoder();
   const names = entries.map((e) => enc.encode(e.name));
+  const packed = entries.map((e) => {
+    const d = deflate && e.data.length > 0 ? deflate(e.data) : null;
+    return d && d.length < e.data.length ? { method: 8, bytes: d } : { method: 0, bytes: e.data };
+  });
   let size = 22;
-  entries.forEach((e, i) => (size += 30 + 46 + 2 * names[i].length + e.data.length));
+  entries.forEach((e, i) => (size += 30 + 46 + 2 * names[i].length + packed[i].bytes.length));
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
   let p = 0;
@@ -239,18 +303,21 @@ export function storeZip(entries: readonly { name: string; data: Uint8Array }[])
   const crcs: number[] = [];
   entries.forEach((e, i) => {
     const crc = crc32(e.data);
+    const { method, bytes } = packed[i];
     crcs.push(crc);
     offsets.push(p);
     view.setUint32(p, LOCAL, true);
     view.setUint16(p + 4, 20, true);
     view.setUint16(p + 6, 0x800, true);
+    view.setUint16(p + 8, method, true);
+    view.setUint16(p + 12, DOS_DATE, true);
     view.setUint32(p + 14, crc, true);
-    view.setUint32(p + 18, e.data.length, true);
+    view.setUint32(p + 18, bytes.length, true);
     view.setUint32(p + 22, e.data.length, true);
     view.setUint16(p + 26, names[i].length, true);
     out.set(names[i], p + 30);
-    out.set(e.data, p + 30 + names[i].length);
-    p += 30 + names[i].length + e.data.length;
+    out.set(bytes, p + 30 + names[i].length);
+    p += 30 + names[i].length + bytes.length;
   });
   const dir = p;
   entries.forEach((e, i) => {
@@ -258,8 +325,10 @@ export function storeZip(entries: readonly { name: string; data: Uint8Array }[])
     view.setUint16(p + 4, 20, true);
     view.setUint16(p + 6, 20, true);
     view.setUint16(p + 8, 0x800, true);
+    view.setUint16(p + 10, packed[i].method, true);
+    view.setUint16(p + 14, DOS_DATE, true);
     view.setUint32(p + 16, crcs[i], true);
-    view.setUint32(p + 20, e.data.length, true);
+    view.setUint32(p + 20, packed[i].bytes.length, true);
     view.setUint32(p + 24, e.data.length, true);
     view.setUint16(p + 28, names[i].length, true);
     view.setUint32(p + 42, offsets[i], true);
