@@ -36,7 +36,7 @@ function topic(stt: number, title: string, meeting: string, status = "Đã sinh 
   ];
 }
 
-async function writeCell(file: string, chiBo: string, rows: ModelValue[][]): Promise<string> {
+async function writeCell(file: string, chiBo: string, rows: ModelValue[][], attendance?: ModelValue[][]): Promise<string> {
   const wb = newWorkbook();
   renderSheets(
     wb,
@@ -46,6 +46,7 @@ async function writeCell(file: string, chiBo: string, rows: ModelValue[][]): Pro
       dangBoCoSo: "Đảng bộ Phường 3",
       members: [["Nguyễn Văn An", "Bí thư", "Chính thức", "Không", null]],
       register: rows,
+      ...(attendance ? { attendance } : {}),
       emptyRows: 2,
     }),
   );
@@ -299,22 +300,8 @@ describe("chuyende tong-hop: what Điểm danh and Biên bản change on paper",
   test("a topic held by its date is confirmed by its attendance, unconfirmed without it", async () => {
     const folder = path.join(dir, "dien-danh");
     mkdirSync(folder, { recursive: true });
-    const build = async (file: string, chiBo: string, attendance: ModelValue[][]) => {
-      const wb = newWorkbook();
-      renderSheets(
-        wb,
-        buildCanonicalWorkbook({
-          year: 2024,
-          chiBo,
-          dangBoCoSo: "Đảng bộ Phường 3",
-          members: [["Nguyễn Văn An", "Bí thư", "Chính thức", "Không", null]],
-          register: [topic(1, "Một", "10/03/2024", "")],
-          attendance,
-          emptyRows: 2,
-        }),
-      );
-      await wb.xlsx.writeFile(path.join(folder, file));
-    };
+    const build = (file: string, chiBo: string, attendance: ModelValue[][]) =>
+      writeCell(path.join(folder, file), chiBo, [topic(1, "Một", "10/03/2024", "")], attendance);
     await build("co-diem-danh.xlsx", "Khu phố 7", [[1, "Nguyễn Văn An", "Có mặt", null]]);
     await build("khong-diem-danh.xlsx", "Khu phố 8", []);
     const target = path.join(dir, "dien-danh.xlsx");
